@@ -1,0 +1,17 @@
+//! uniffi bindings of `baken-core`: thin wrappers that convert types, and one public error enum.
+//!
+//! Kotlin package `nl.baken`, Swift module `Baken`, Python module `baken_ffi`.
+
+mod error;
+mod help;
+
+pub use error::BakenError;
+pub use help::{emergency_number, EmergencyNumber};
+
+uniffi::setup_scaffolding!();
+
+/// The version of the Baken core inside this library.
+#[uniffi::export]
+pub fn core_version() -> String {
+    baken_core::version().to_string()
+}

@@ -1,0 +1,24 @@
+//! The content bundled into the library (`core/content/`), and the checks run over it.
+
+include!(concat!(env!("OUT_DIR"), "/content_files.rs"));
+
+/// The bundled files whose path starts with `prefix`, in path order.
+pub fn files_under(prefix: &str) -> impl Iterator<Item = (&'static str, &'static str)> + '_ {
+    FILES.iter().copied().filter(move |(path, _)| path.starts_with(prefix))
+}
+
+/// One problem found in the bundled content.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LintIssue {
+    /// The content file, relative to `core/content/`.
+    pub file: String,
+    /// What is wrong, naming the item.
+    pub message: String,
+}
+
+/// Checks every bundled content file; an empty list means all is well.
+pub fn lint() -> Vec<LintIssue> {
+    let mut issues = Vec::new();
+    crate::help::lint(&mut issues);
+    issues
+}

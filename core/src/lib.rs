@@ -1,0 +1,12 @@
+//! Baken's core: everything the app does, with no FFI and no networking.
+//!
+//! - [`help`]: help services, opening hours and routing to the right one, open now.
+//! - [`content`]: the bundled content files and the linter over them.
+
+pub mod content;
+pub mod help;
+
+/// The version of this library, as released.
+pub fn version() -> &'static str {
+    env!("CARGO_PKG_VERSION")
+}
