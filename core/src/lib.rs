@@ -1,10 +1,13 @@
 //! Baken's core: everything the app does, with no FFI and no networking.
 //!
 //! - [`help`]: help services, opening hours and routing to the right one, open now.
+//! - [`signal`], [`language`]: the stable ids every module shares.
 //! - [`content`]: the bundled content files and the linter over them.
 
 pub mod content;
 pub mod help;
+pub mod language;
+pub mod signal;
 
 /// The version of this library, as released.
 pub fn version() -> &'static str {

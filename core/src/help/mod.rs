@@ -2,9 +2,11 @@
 
 mod country;
 mod emergency;
+mod topic;
 
 pub use country::Country;
 pub use emergency::{emergency, EmergencyNumber};
+pub use topic::{Topic, UnknownTopic};
 
 use crate::content::LintIssue;
 

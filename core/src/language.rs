@@ -1,0 +1,70 @@
+//! The languages Baken's content is written in.
+
+use serde::{Deserialize, Serialize};
+use std::{fmt, str::FromStr};
+
+/// A content language. Dutch and English first; more languages are added as data plus a variant.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Language {
+    /// Dutch.
+    Nl,
+    /// English.
+    En,
+}
+
+impl Language {
+    /// Every supported language.
+    pub const ALL: &'static [Language] = &[Language::Nl, Language::En];
+
+    /// The ISO 639-1 code, such as `"nl"`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Language::Nl => "nl",
+            Language::En => "en",
+        }
+    }
+}
+
+/// A language code Baken has no content for.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unsupported language '{0}': use nl or en")]
+pub struct UnsupportedLanguage(pub String);
+
+impl FromStr for Language {
+    type Err = UnsupportedLanguage;
+
+    /// Accepts `nl`, `en` and tags such as `nl-BE` or `en_GB`, in any case.
+    fn from_str(code: &str) -> Result<Self, UnsupportedLanguage> {
+        let primary = code.trim().split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
+        match primary.as_str() {
+            "nl" => Ok(Language::Nl),
+            "en" => Ok(Language::En),
+            _ => Err(UnsupportedLanguage(code.to_string())),
+        }
+    }
+}
+
+impl fmt::Display for Language {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_codes_and_tags() {
+        assert_eq!("NL".parse(), Ok(Language::Nl));
+        assert_eq!("en_GB".parse(), Ok(Language::En));
+        assert_eq!("nl-BE".parse(), Ok(Language::Nl));
+    }
+
+    #[test]
+    fn unknown_language_is_a_typed_error_naming_it() {
+        assert_eq!("fr".parse::<Language>(), Err(UnsupportedLanguage("fr".into())));
+        assert!("".parse::<Language>().is_err());
+    }
+}
