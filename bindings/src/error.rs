@@ -10,14 +10,3 @@ pub enum BakenError {
     #[error("{reason}")]
     NotFound { reason: String },
 }
-
-impl From<baken_core::help::HelpError> for BakenError {
-    fn from(e: baken_core::help::HelpError) -> Self {
-        use baken_core::help::HelpError::*;
-        let reason = e.to_string();
-        match e {
-            MalformedCountry(_) => BakenError::InvalidInput { reason },
-            UnknownCountry(_) => BakenError::NotFound { reason },
-        }
-    }
-}

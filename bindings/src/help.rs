@@ -30,3 +30,16 @@ pub fn emergency_number(country: String) -> Result<EmergencyNumber, BakenError> 
         verified_on: e.verified_on,
     })
 }
+
+impl From<help::HelpError> for BakenError {
+    fn from(e: help::HelpError) -> Self {
+        use help::HelpError::*;
+        let reason = e.to_string();
+        match e {
+            UnknownCountry(_) => BakenError::NotFound { reason },
+            MalformedCountry(_) | UnknownTopic(_) | UnknownId(_) | UnsupportedLanguage(_) | MalformedTime(_) | InvalidData(_) => {
+                BakenError::InvalidInput { reason }
+            }
+        }
+    }
+}

@@ -1,14 +1,27 @@
-//! Help services: who to call, and the emergency number of each country.
+//! Help services: the directory, opening hours, and routing to the one that can help now.
+//!
+//! The directory is data (`content/help/*.toml`, one file per country or region), loaded once and
+//! checked; [`route`] ranks the ways to reach help for a situation, a person and a moment.
 
 mod country;
+mod directory;
 mod emergency;
+mod hours;
+mod route;
+mod texts;
 mod topic;
 
 pub use country::Country;
+pub use directory::{Audience, Channel, ChannelKind, Directory, Service};
 pub use emergency::{emergency, EmergencyNumber};
+pub use hours::{Availability, Hours, Period};
+pub use route::{parse_time, Person, Route, Situation};
 pub use topic::{Topic, UnknownTopic};
 
 use crate::content::LintIssue;
+use crate::language::UnsupportedLanguage;
+use crate::signal::UnknownId;
+use chrono::{DateTime, FixedOffset};
 
 /// What can go wrong when asking for help routes.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -16,12 +29,42 @@ pub enum HelpError {
     /// Not a two-letter ISO 3166-1 country code.
     #[error("'{0}' is not a country code: use two letters, such as NL")]
     MalformedCountry(String),
-    /// A well-formed code for which Baken has no help data.
+    /// A well-formed code for which Baken knows no emergency number.
     #[error("no help services are known for country '{0}'")]
     UnknownCountry(String),
+    /// Not a help topic or signal id.
+    #[error(transparent)]
+    UnknownTopic(#[from] UnknownTopic),
+    /// Not a signal or level id.
+    #[error(transparent)]
+    UnknownId(#[from] UnknownId),
+    /// A language Baken has no texts in.
+    #[error(transparent)]
+    UnsupportedLanguage(#[from] UnsupportedLanguage),
+    /// A moment not written in RFC 3339.
+    #[error("'{0}' is not a time in RFC 3339 form, such as 2026-11-28T21:30:00+01:00")]
+    MalformedTime(String),
+    /// Help data with problems, each named.
+    #[error("the help data has problems: {}", .0.iter().map(|i| format!("{}: {}", i.file, i.message)).collect::<Vec<_>>().join("; "))]
+    InvalidData(Vec<LintIssue>),
+}
+
+/// Ranked routes from the bundled directory; see [`Directory::route`].
+pub fn route(situation: &Situation, country: &str, person: &Person, now: DateTime<FixedOffset>) -> Result<Vec<Route>, HelpError> {
+    Directory::bundled().route(situation, country, person, now)
+}
+
+/// The bundled services for `country` (all when `None`) that cover `topic` (all when `None`).
+pub fn services(country: Option<&str>, topic: Option<Topic>) -> Result<Vec<&'static Service>, HelpError> {
+    let directory = Directory::bundled();
+    let all: Vec<&Service> = match country {
+        Some(code) => directory.serving(code)?.1.collect(),
+        None => directory.services().iter().collect(),
+    };
+    Ok(all.into_iter().filter(|s| topic.is_none_or(|t| s.topics.contains(&t))).collect())
 }
 
 /// Checks the bundled help data.
 pub fn lint(issues: &mut Vec<LintIssue>) {
-    emergency::lint(issues);
+    directory::lint(issues);
 }

@@ -1,0 +1,283 @@
+//! Opening hours: when a channel answers, in its own time zone, across midnight and clock changes.
+
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveDateTime, TimeDelta, TimeZone, Timelike, Utc, Weekday};
+use chrono_tz::Tz;
+use std::fmt;
+
+/// Minutes in a day; `24:00` as a closing time.
+const DAY: u16 = 24 * 60;
+
+/// A weekly opening period: on each of `days`, from `open` to `close`, in minutes after midnight.
+/// A `close` not after `open` runs past midnight into the next day (19:00–06:00).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Period {
+    /// The days the period starts on.
+    pub days: Vec<Weekday>,
+    /// Opening time, minutes after midnight (0..1440).
+    pub open: u16,
+    /// Closing time, minutes after midnight (0..=1440).
+    pub close: u16,
+}
+
+/// When a channel can be reached.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Hours {
+    /// Day and night, every day.
+    Always,
+    /// In weekly periods, except on known closed dates (no period starts on those dates).
+    Schedule { periods: Vec<Period>, closed_dates: Vec<NaiveDate> },
+    /// No source gives the hours.
+    Unknown,
+}
+
+/// Whether a channel answers at a given moment; times are in the asker's own offset.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Availability {
+    /// Open now, until the given time (`None`: day and night).
+    Open { until: Option<DateTime<FixedOffset>> },
+    /// Closed now; opens next at the given time (`None`: not in the coming week).
+    Closed { next_open: Option<DateTime<FixedOffset>> },
+    /// The hours are not known.
+    Unknown,
+}
+
+impl Availability {
+    /// `Some(true)` when open, `Some(false)` when closed, `None` when the hours are not known.
+    pub fn open_now(&self) -> Option<bool> {
+        match self {
+            Availability::Open { .. } => Some(true),
+            Availability::Closed { .. } => Some(false),
+            Availability::Unknown => None,
+        }
+    }
+
+    /// When a closed channel opens next.
+    pub fn next_open(&self) -> Option<DateTime<FixedOffset>> {
+        match self {
+            Availability::Closed { next_open } => *next_open,
+            _ => None,
+        }
+    }
+}
+
+impl Period {
+    /// Parses day names (`mon`..`sun`) and `HH:MM` times; `24:00` is allowed as a closing time.
+    pub fn parse(days: &[String], open: &str, close: &str) -> Result<Period, String> {
+        let days = days
+            .iter()
+            .map(|d| d.parse::<Weekday>().ok().filter(|w| *d == w.to_string().to_lowercase()).ok_or(format!("'{d}' is not a day: use mon, tue, ... sun")))
+            .collect::<Result<Vec<_>, _>>()?;
+        if days.is_empty() {
+            return Err("a schedule period has no days".into());
+        }
+        let (open, close) = (minutes(open, false)?, minutes(close, true)?);
+        if open == close {
+            return Err(format!("a period opens and closes at the same time ({})", hhmm(open)));
+        }
+        Ok(Period { days, open, close })
+    }
+
+    fn overnight(&self) -> bool {
+        self.close <= self.open
+    }
+
+    /// Whether the period, started on `day`, covers minute `minute` of `day` or (overnight) of the next day.
+    fn covers(&self, starts: impl Fn(NaiveDate) -> bool, day: NaiveDate, minute: u16) -> bool {
+        let today = starts(day) && minute >= self.open && (self.overnight() || minute < self.close);
+        let from_yesterday = self.overnight() && minute < self.close && day.pred_opt().is_some_and(&starts);
+        today || from_yesterday
+    }
+}
+
+fn minutes(text: &str, closing: bool) -> Result<u16, String> {
+    let bad = || format!("'{text}' is not a time: use HH:MM between 00:00 and 23:59{}", if closing { ", or 24:00" } else { "" });
+    let (h, m) = text.split_once(':').filter(|(h, m)| h.len() == 2 && m.len() == 2).ok_or_else(bad)?;
+    let (h, m): (u16, u16) = (h.parse().map_err(|_| bad())?, m.parse().map_err(|_| bad())?);
+    match h * 60 + m {
+        t if h < 24 && m < 60 => Ok(t),
+        DAY if closing && m == 0 => Ok(DAY),
+        _ => Err(bad()),
+    }
+}
+
+fn hhmm(minutes: u16) -> String {
+    format!("{:02}:{:02}", minutes / 60, minutes % 60)
+}
+
+impl fmt::Display for Period {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let days: Vec<String> = self.days.iter().map(|d| d.to_string().to_lowercase()).collect();
+        write!(f, "{} {}-{}", days.join(","), hhmm(self.open), hhmm(self.close))
+    }
+}
+
+impl fmt::Display for Hours {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Hours::Always => f.write_str("always"),
+            Hours::Unknown => f.write_str("hours unknown"),
+            Hours::Schedule { periods, .. } => {
+                let periods: Vec<String> = periods.iter().map(Period::to_string).collect();
+                f.write_str(&periods.join("; "))
+            }
+        }
+    }
+}
+
+impl Hours {
+    /// Whether the channel answers at `now`, with the hours read in time zone `tz`.
+    pub fn availability(&self, tz: Tz, now: DateTime<FixedOffset>) -> Availability {
+        let in_asker_offset = |t: DateTime<Utc>| t.with_timezone(now.offset());
+        match self {
+            Hours::Always => Availability::Open { until: None },
+            Hours::Unknown => Availability::Unknown,
+            Hours::Schedule { periods, closed_dates } => {
+                let schedule = Schedule { tz, periods, closed_dates };
+                let now = now.with_timezone(&Utc);
+                if schedule.open_at(now) {
+                    Availability::Open { until: schedule.next_change(now, false).map(in_asker_offset) }
+                } else {
+                    Availability::Closed { next_open: schedule.next_change(now, true).map(in_asker_offset) }
+                }
+            }
+        }
+    }
+}
+
+struct Schedule<'a> {
+    tz: Tz,
+    periods: &'a [Period],
+    closed_dates: &'a [NaiveDate],
+}
+
+impl Schedule<'_> {
+    /// Open at instant `t`: read the wall clock in the zone, so clock changes need no special case.
+    fn open_at(&self, t: DateTime<Utc>) -> bool {
+        let local = t.with_timezone(&self.tz).naive_local();
+        let minute = (local.hour() * 60 + local.minute()) as u16;
+        self.periods.iter().any(|p| {
+            let starts = |d: NaiveDate| p.days.contains(&d.weekday()) && !self.closed_dates.contains(&d);
+            p.covers(starts, local.date(), minute)
+        })
+    }
+
+    /// The first instant after `now` at which the channel is open (`to_open`) or closed, within a week.
+    fn next_change(&self, now: DateTime<Utc>, to_open: bool) -> Option<DateTime<Utc>> {
+        let today = now.with_timezone(&self.tz).date_naive();
+        let mut best: Option<DateTime<Utc>> = None;
+        for offset in -1..=7 {
+            let day = today + TimeDelta::days(offset);
+            if best.is_some_and(|b| b.with_timezone(&self.tz).date_naive() < day) {
+                break;
+            }
+            for p in self.periods.iter().filter(|p| p.days.contains(&day.weekday())) {
+                let edge = match (to_open, p.overnight()) {
+                    (true, _) => p.open as i64,
+                    (false, true) => (DAY + p.close) as i64,
+                    (false, false) => p.close as i64,
+                };
+                let Some(t) = first_instant(self.tz, day.and_time(chrono::NaiveTime::MIN) + TimeDelta::minutes(edge)) else {
+                    continue;
+                };
+                if t > now && self.open_at(t) == to_open && best.is_none_or(|b| t < b) {
+                    best = Some(t);
+                }
+            }
+        }
+        best
+    }
+}
+
+/// The first instant at which the wall clock in `tz` reads `local` or later: the local time itself,
+/// its earlier occurrence when the clock goes back, or the end of the gap when the clock jumps forward.
+fn first_instant(tz: Tz, local: NaiveDateTime) -> Option<DateTime<Utc>> {
+    (0..=180).find_map(|m| tz.from_local_datetime(&(local + TimeDelta::minutes(m))).earliest()).map(|t| t.with_timezone(&Utc))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono_tz::Europe::Amsterdam;
+
+    fn at(text: &str) -> DateTime<FixedOffset> {
+        DateTime::parse_from_rfc3339(text).unwrap()
+    }
+
+    fn every_day(open: &str, close: &str) -> Hours {
+        let days: Vec<String> = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"].map(String::from).to_vec();
+        Hours::Schedule { periods: vec![Period::parse(&days, open, close).unwrap()], closed_dates: vec![] }
+    }
+
+    fn weekdays(open: &str, close: &str) -> Hours {
+        let days: Vec<String> = ["mon", "tue", "wed", "thu", "fri"].map(String::from).to_vec();
+        Hours::Schedule { periods: vec![Period::parse(&days, open, close).unwrap()], closed_dates: vec![] }
+    }
+
+    #[test]
+    fn a_night_chat_is_open_across_midnight_and_closed_in_the_day() {
+        let night = every_day("19:00", "06:00");
+        assert_eq!(night.availability(Amsterdam, at("2026-12-01T23:30:00+01:00")), Availability::Open { until: Some(at("2026-12-02T06:00:00+01:00")) });
+        assert_eq!(night.availability(Amsterdam, at("2026-12-02T05:59:00+01:00")).open_now(), Some(true));
+        assert_eq!(night.availability(Amsterdam, at("2026-12-02T06:00:00+01:00")), Availability::Closed { next_open: Some(at("2026-12-02T19:00:00+01:00")) });
+    }
+
+    #[test]
+    fn weekends_are_closed_until_monday_and_next_open_is_in_the_askers_offset() {
+        let office = weekdays("09:00", "17:00");
+        // Saturday noon in New York is Saturday 18:00 in Amsterdam: closed until Monday 09:00 there.
+        let closed = office.availability(Amsterdam, at("2026-12-05T12:00:00-05:00"));
+        assert_eq!(closed, Availability::Closed { next_open: Some(at("2026-12-07T03:00:00-05:00")) });
+        assert_eq!(closed.next_open().unwrap().offset().local_minus_utc(), -5 * 3600);
+        // Friday 16:59 is open until 17:00; Friday 17:00 is closed until Monday.
+        assert_eq!(office.availability(Amsterdam, at("2026-12-04T16:59:00+01:00")).open_now(), Some(true));
+        assert_eq!(office.availability(Amsterdam, at("2026-12-04T17:00:00+01:00")).next_open(), Some(at("2026-12-07T09:00:00+01:00")));
+    }
+
+    #[test]
+    fn clock_changes_keep_wall_clock_hours() {
+        let night = every_day("19:00", "06:00");
+        // 29 March 2026: clocks jump from 02:00 CET to 03:00 CEST; the chat still closes at 06:00 CEST.
+        assert_eq!(night.availability(Amsterdam, at("2026-03-29T01:30:00+01:00")).open_now(), Some(true));
+        assert_eq!(night.availability(Amsterdam, at("2026-03-29T05:30:00+02:00")), Availability::Open { until: Some(at("2026-03-29T06:00:00+02:00")) });
+        assert_eq!(night.availability(Amsterdam, at("2026-03-29T04:30:00+00:00")).open_now(), Some(false));
+        // 25 October 2026: clocks go back from 03:00 CEST to 02:00 CET; the chat closes at 06:00 CET.
+        assert_eq!(night.availability(Amsterdam, at("2026-10-25T05:30:00+01:00")), Availability::Open { until: Some(at("2026-10-25T06:00:00+01:00")) });
+        assert_eq!(night.availability(Amsterdam, at("2026-10-25T05:30:00+00:00")).next_open(), Some(at("2026-10-25T18:00:00+00:00")));
+        // Office hours the day after the change open at 09:00 in the new offset.
+        let office = weekdays("09:00", "17:00");
+        assert_eq!(office.availability(Amsterdam, at("2026-03-29T12:00:00+02:00")).next_open(), Some(at("2026-03-30T09:00:00+02:00")));
+        assert_eq!(office.availability(Amsterdam, at("2026-10-25T12:00:00+01:00")).next_open(), Some(at("2026-10-26T09:00:00+01:00")));
+    }
+
+    #[test]
+    fn an_opening_time_inside_the_spring_gap_opens_when_the_clock_jumps() {
+        let early = every_day("02:30", "08:00");
+        assert_eq!(early.availability(Amsterdam, at("2026-03-29T01:00:00+01:00")).next_open(), Some(at("2026-03-29T03:00:00+02:00")));
+    }
+
+    #[test]
+    fn closed_dates_skip_the_periods_starting_that_day() {
+        let days: Vec<String> = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"].map(String::from).to_vec();
+        let christmas = NaiveDate::from_ymd_opt(2026, 12, 25).unwrap();
+        let hours = Hours::Schedule { periods: vec![Period::parse(&days, "11:00", "21:00").unwrap()], closed_dates: vec![christmas] };
+        assert_eq!(hours.availability(Amsterdam, at("2026-12-25T12:00:00+01:00")).next_open(), Some(at("2026-12-26T11:00:00+01:00")));
+    }
+
+    #[test]
+    fn midnight_close_and_whole_days() {
+        let late = every_day("08:00", "24:00");
+        assert_eq!(late.availability(Amsterdam, at("2026-12-01T23:59:00+01:00")), Availability::Open { until: Some(at("2026-12-02T00:00:00+01:00")) });
+        let whole = every_day("00:00", "24:00");
+        assert_eq!(whole.availability(Amsterdam, at("2026-12-01T12:00:00+01:00")).open_now(), Some(true));
+    }
+
+    #[test]
+    fn impossible_times_are_rejected() {
+        let days = vec!["mon".to_string()];
+        for (open, close) in [("25:00", "17:00"), ("09:60", "17:00"), ("24:00", "17:00"), ("9:00", "17:00"), ("09:00", "24:30"), ("09:00", "09:00"), ("ab:cd", "17:00")] {
+            assert!(Period::parse(&days, open, close).is_err(), "{open}-{close}");
+        }
+        assert!(Period::parse(&["monday".to_string()], "09:00", "17:00").is_err());
+        assert!(Period::parse(&[], "09:00", "17:00").is_err());
+    }
+}

@@ -1,0 +1,188 @@
+//! Routing: from a situation and a person to ranked ways to reach help, open now first.
+
+use super::directory::{Audience, ChannelKind, Directory, Service};
+use super::texts::{self, Reason};
+use super::{Availability, HelpError, Topic};
+use crate::language::Language;
+use crate::signal::{Level, Signal};
+use chrono::{DateTime, FixedOffset};
+use std::cmp::Reverse;
+use std::collections::HashSet;
+
+/// What is going on: a topic, signals seen (for instance from a checker result) and a level.
+/// Empty means: general help.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Situation {
+    /// What the person asks help with; `Emergency` means immediate physical danger.
+    pub topic: Option<Topic>,
+    /// Warning signals seen.
+    pub signals: Vec<Signal>,
+    /// How serious it is.
+    pub level: Option<Level>,
+}
+
+impl Situation {
+    /// Builds a situation from ids as typed: a topic id, signal ids and a level id.
+    pub fn from_ids<'a>(topic: Option<&str>, signals: impl IntoIterator<Item = &'a str>, level: Option<&str>) -> Result<Situation, HelpError> {
+        Ok(Situation {
+            topic: topic.map(str::parse).transpose()?,
+            signals: signals.into_iter().map(str::parse).collect::<Result<_, _>>()?,
+            level: level.map(str::parse).transpose()?,
+        })
+    }
+
+    /// Immediate physical danger: the emergency number goes first.
+    pub fn immediate_danger(&self) -> bool {
+        self.topic == Some(Topic::Emergency)
+    }
+
+    /// The topics a fitting service covers, most specific first.
+    fn wanted(&self) -> Vec<Topic> {
+        let mut wanted: Vec<Topic> = self.topic.into_iter().collect();
+        wanted.extend(self.signals.iter().map(|s| Topic::Signal(*s)));
+        wanted.extend(self.signals.iter().flat_map(|s| harms(*s)));
+        if wanted.is_empty() && self.level.is_some_and(|l| l >= Level::Warning) {
+            wanted.extend([Topic::Grooming, Topic::Sextortion, Topic::Exploitation]);
+        }
+        if wanted.is_empty() {
+            wanted.push(Topic::General);
+        }
+        let mut seen = HashSet::new();
+        wanted.retain(|t| seen.insert(*t));
+        wanted
+    }
+}
+
+/// The harms a signal points to, most likely first.
+pub(super) fn harms(signal: Signal) -> &'static [Topic] {
+    use Signal::*;
+    match signal {
+        Secrecy | PlatformSwitch | PersonalInfo | SexualTalk | Meeting | Pressure => &[Topic::Grooming],
+        ImageRequest => &[Topic::Grooming, Topic::Sextortion],
+        Flattery | GiftsMoney | Isolation => &[Topic::Grooming, Topic::Exploitation],
+        Threat => &[Topic::Sextortion, Topic::OnlineAbuse],
+        PaymentDemand => &[Topic::Sextortion],
+        Recruitment | DebtBondage | Exploitation => &[Topic::Exploitation, Topic::Trafficking],
+        Control => &[Topic::Exploitation, Topic::DomesticViolence],
+    }
+}
+
+/// Who is asking.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Person {
+    /// Age in years, when given.
+    pub age: Option<u8>,
+    /// The language to talk in and to write the texts in.
+    pub language: Language,
+    /// Cannot talk out loud: chat and text before phone.
+    pub quiet: bool,
+}
+
+/// One way to reach help, ready for a button.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Route {
+    /// The service's id.
+    pub service_id: String,
+    /// The service's name.
+    pub name: String,
+    /// How to reach it.
+    pub channel: ChannelKind,
+    /// What to hand to the phone after a tap: `tel:`, `sms:`, `mailto:` or `https:`.
+    pub action_uri: String,
+    /// The button text, in the person's language.
+    pub label: String,
+    /// Open now, and until or from when, in the person's own offset.
+    pub availability: Availability,
+    /// Why it was chosen, in a few short sentences.
+    pub reason: String,
+    /// A page confirming this contact detail.
+    pub source: String,
+    /// It is the emergency number.
+    pub emergency: bool,
+}
+
+struct Candidate<'a> {
+    service: &'a Service,
+    route: Route,
+    rank: (bool, u8, bool, u8, u8, usize, bool),
+}
+
+impl Directory {
+    /// Ranked routes for `situation` in `country` for `person` at `now`: best fit to the topic and
+    /// the person first, then open now, then the preferred channel. The emergency number is always
+    /// there, and first in immediate danger. Services that do not fit, and walk-ins, are left out.
+    pub fn route(&self, situation: &Situation, country: &str, person: &Person, now: DateTime<FixedOffset>) -> Result<Vec<Route>, HelpError> {
+        let (_, services) = self.serving(country)?;
+        let wanted = situation.wanted();
+        let mut candidates: Vec<Candidate> = Vec::new();
+        for service in services.filter(|s| s.immediate_danger || fits_person(s, person.age)) {
+            let matched: Vec<Topic> = wanted.iter().copied().filter(|t| service.topics.contains(t)).collect();
+            let tier = match () {
+                _ if !matched.is_empty() => 2,
+                _ if service.topics.contains(&Topic::General) => 1,
+                _ if service.immediate_danger => 0,
+                _ => continue,
+            };
+            let speaks = service.languages.iter().any(|l| l == person.language.code());
+            let for_young = person.age.is_some_and(|a| a < 18) && service.audiences.contains(&Audience::YoungPeople);
+            for channel in &service.channels {
+                let Some(action_uri) = channel.action_uri.clone() else { continue };
+                let availability = channel.hours.availability(service.timezone, now);
+                let open = match availability {
+                    Availability::Open { .. } => 2,
+                    Availability::Unknown => 1,
+                    Availability::Closed { .. } => 0,
+                };
+                let reason = Reason {
+                    emergency: service.immediate_danger,
+                    topic: matched.first().copied().filter(|t| *t != Topic::General),
+                    availability,
+                    now,
+                    free: service.free == Some(true),
+                    anonymous: service.anonymous == Some(true),
+                    other_language: !speaks && !service.immediate_danger,
+                };
+                let route = Route {
+                    service_id: service.id.clone(),
+                    name: service.name.clone(),
+                    channel: channel.kind,
+                    action_uri,
+                    label: texts::label(person.language, channel.kind, &service.name, &channel.address, channel.keyword.as_deref()),
+                    availability,
+                    reason: reason.text(person.language),
+                    source: channel.source.clone(),
+                    emergency: service.immediate_danger,
+                };
+                let first = situation.immediate_danger() && service.immediate_danger;
+                let rank = (first, tier, speaks, open, channel_preference(channel.kind, person.quiet), matched.len(), for_young);
+                candidates.push(Candidate { service, route, rank });
+            }
+        }
+        candidates.sort_by_key(|c| (Reverse(c.rank), c.service.countries.len()));
+        let mut dialled = HashSet::new();
+        Ok(candidates.into_iter().filter(|c| dialled.insert(c.route.action_uri.clone())).map(|c| c.route).collect())
+    }
+}
+
+/// Whether the person's age is inside the service's ages and a young person is among its audiences.
+fn fits_person(service: &Service, age: Option<u8>) -> bool {
+    let Some(age) = age else { return true };
+    let in_range = service.min_age.is_none_or(|min| age >= min) && service.max_age.is_none_or(|max| age <= max);
+    let for_minors = service.audiences.iter().any(|a| matches!(a, Audience::YoungPeople | Audience::Anyone));
+    in_range && (age >= 18 || for_minors)
+}
+
+/// Higher is preferred: a call by default; typing when the person cannot talk out loud.
+fn channel_preference(kind: ChannelKind, quiet: bool) -> u8 {
+    use ChannelKind::*;
+    let order: [ChannelKind; 6] = match quiet {
+        false => [Phone, Chat, Text, WebForm, Email, Website],
+        true => [Chat, Text, WebForm, Email, Website, Phone],
+    };
+    order.iter().rev().position(|k| *k == kind).map_or(0, |p| p as u8 + 1)
+}
+
+/// Reads a moment written in RFC 3339, such as `2026-11-28T21:30:00+01:00`.
+pub fn parse_time(text: &str) -> Result<DateTime<FixedOffset>, HelpError> {
+    DateTime::parse_from_rfc3339(text.trim()).map_err(|_| HelpError::MalformedTime(text.to_string()))
+}
