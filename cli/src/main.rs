@@ -1,6 +1,8 @@
 //! `baken`: Baken in the terminal. Exit status 0 ok, 1 error (message on stderr), 2 usage.
 
+mod content;
 mod route;
+mod services;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -16,12 +18,21 @@ struct Cli {
 enum Command {
     /// Who to call now: ranked help routes for a country.
     Route(route::Args),
+    /// The help services in the directory.
+    Services(services::Args),
+    /// Check the bundled content.
+    Content {
+        #[command(subcommand)]
+        command: content::Command,
+    },
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Route(args) => route::run(args),
+        Command::Services(args) => services::run(args),
+        Command::Content { command } => content::run(command),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -7,6 +7,9 @@ use chrono::{DateTime, Datelike, FixedOffset, Weekday};
 /// The button text, such as "Call De Kindertelefoon (0800-0432)".
 pub(super) fn label(language: Language, kind: ChannelKind, name: &str, address: &str, keyword: Option<&str>) -> String {
     use ChannelKind::*;
+    if kind == Phone && name.contains(address) {
+        return format!("{} {name}", if language == Language::Nl { "Bel" } else { "Call" });
+    }
     match (language, kind, keyword) {
         (Language::En, Phone, _) => format!("Call {name} ({address})"),
         (Language::Nl, Phone, _) => format!("Bel {name} ({address})"),
