@@ -1,7 +1,8 @@
-//! Help services and routing.
+//! Help services and routing. Times cross the boundary as RFC 3339 text, such as
+//! `2026-11-28T21:30:00+01:00`; the offset given is the one answers come back in.
 
 use crate::BakenError;
-use baken_core::help;
+use baken_core::help::{self, Availability, ChannelKind, HelpError, Person, Situation};
 
 /// The number to call when someone is in danger right now.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
@@ -24,16 +25,140 @@ pub fn emergency_number(country: String) -> Result<EmergencyNumber, BakenError> 
     let e = help::emergency(&country)?;
     Ok(EmergencyNumber {
         country: e.country.to_string(),
-        action_uri: format!("tel:{}", e.number),
+        action_uri: e.action_uri,
         number: e.number,
         source: e.source,
         verified_on: e.verified_on,
     })
 }
 
-impl From<help::HelpError> for BakenError {
-    fn from(e: help::HelpError) -> Self {
-        use help::HelpError::*;
+/// How a help service is reached.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
+pub enum HelpChannel {
+    /// A phone call.
+    Phone,
+    /// A text message (SMS).
+    Text,
+    /// A live chat on a web page.
+    Chat,
+    /// A form on a web page.
+    WebForm,
+    /// An e-mail.
+    Email,
+    /// A web page or self-help tool.
+    Website,
+    /// A place to go to.
+    WalkIn,
+}
+
+/// Whether a route is open now.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
+pub enum OpenState {
+    /// Open now.
+    Open,
+    /// Closed now.
+    Closed,
+    /// No source gives the hours.
+    Unknown,
+}
+
+/// What to route for: the situation, the person and the moment.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct RouteRequest {
+    /// Country code, such as `"NL"`.
+    pub country: String,
+    /// Help topic or signal id; `"emergency"` means danger right now.
+    pub topic: Option<String>,
+    /// Signal ids seen, such as `["threat", "payment_demand"]`.
+    pub signals: Vec<String>,
+    /// Level id of a checker result: `none`, `caution`, `warning` or `danger`.
+    pub level: Option<String>,
+    /// Age in years.
+    pub age: Option<u8>,
+    /// Language code, such as `"nl"` or `"en-GB"`.
+    pub language: String,
+    /// Cannot talk out loud: chat and text before phone.
+    pub quiet: bool,
+    /// The moment, RFC 3339 with the user's own offset.
+    pub now: String,
+}
+
+/// One way to reach help, ready for a button.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct HelpRoute {
+    /// The service's id, such as `"nl-kindertelefoon"`.
+    pub service_id: String,
+    /// The service's name.
+    pub name: String,
+    /// How it is reached.
+    pub channel: HelpChannel,
+    /// Hand this to the OS after the user taps: `tel:`, `sms:`, `mailto:` or `https:`.
+    pub action_uri: String,
+    /// Button text in the requested language.
+    pub label: String,
+    /// Open now, closed, or hours unknown.
+    pub open: OpenState,
+    /// When an open route closes (RFC 3339, user's offset); none when open day and night.
+    pub open_until: Option<String>,
+    /// When a closed route opens next (RFC 3339, user's offset).
+    pub next_open: Option<String>,
+    /// Why it was chosen, in a few short sentences.
+    pub reason: String,
+    /// A page confirming the contact detail.
+    pub source: String,
+    /// It is the emergency number.
+    pub emergency: bool,
+}
+
+/// Ranked ways to reach help, best first; the emergency number is always among them.
+#[uniffi::export]
+pub fn route(request: RouteRequest) -> Result<Vec<HelpRoute>, BakenError> {
+    let situation = Situation::from_ids(request.topic.as_deref(), request.signals.iter().map(String::as_str), request.level.as_deref())?;
+    let person = Person { age: request.age, language: request.language.parse().map_err(HelpError::from)?, quiet: request.quiet };
+    let now = help::parse_time(&request.now)?;
+    Ok(help::route(&situation, &request.country, &person, now)?.into_iter().map(HelpRoute::from).collect())
+}
+
+impl From<help::Route> for HelpRoute {
+    fn from(r: help::Route) -> Self {
+        let (open, open_until, next_open) = match r.availability {
+            Availability::Open { until } => (OpenState::Open, until, None),
+            Availability::Closed { next_open } => (OpenState::Closed, None, next_open),
+            Availability::Unknown => (OpenState::Unknown, None, None),
+        };
+        HelpRoute {
+            service_id: r.service_id,
+            name: r.name,
+            channel: r.channel.into(),
+            action_uri: r.action_uri,
+            label: r.label,
+            open,
+            open_until: open_until.map(|t| t.to_rfc3339()),
+            next_open: next_open.map(|t| t.to_rfc3339()),
+            reason: r.reason,
+            source: r.source,
+            emergency: r.emergency,
+        }
+    }
+}
+
+impl From<ChannelKind> for HelpChannel {
+    fn from(kind: ChannelKind) -> Self {
+        match kind {
+            ChannelKind::Phone => HelpChannel::Phone,
+            ChannelKind::Text => HelpChannel::Text,
+            ChannelKind::Chat => HelpChannel::Chat,
+            ChannelKind::WebForm => HelpChannel::WebForm,
+            ChannelKind::Email => HelpChannel::Email,
+            ChannelKind::Website => HelpChannel::Website,
+            ChannelKind::WalkIn => HelpChannel::WalkIn,
+        }
+    }
+}
+
+impl From<HelpError> for BakenError {
+    fn from(e: HelpError) -> Self {
+        use HelpError::*;
         let reason = e.to_string();
         match e {
             UnknownCountry(_) => BakenError::NotFound { reason },
@@ -41,5 +166,49 @@ impl From<help::HelpError> for BakenError {
                 BakenError::InvalidInput { reason }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn request(topic: Option<&str>, age: u8, now: &str) -> RouteRequest {
+        RouteRequest {
+            country: "NL".into(),
+            topic: topic.map(String::from),
+            signals: vec![],
+            level: None,
+            age: Some(age),
+            language: "nl".into(),
+            quiet: false,
+            now: now.into(),
+        }
+    }
+
+    /// The same cases as tests/kotlin/HelpTest.kt and tests/python/test_help.py.
+    #[test]
+    fn route_gives_the_same_first_route_as_the_core() {
+        let blackmail = route(request(Some("sextortion"), 15, "2026-12-01T23:00:00+01:00")).unwrap();
+        assert_eq!((blackmail[0].service_id.as_str(), blackmail[0].action_uri.as_str()), ("nl-centrum-seksueel-geweld", "tel:08000188"));
+        assert_eq!((blackmail[0].channel, blackmail[0].open), (HelpChannel::Phone, OpenState::Open));
+        let afternoon = route(request(None, 14, "2026-12-01T15:00:00+01:00")).unwrap();
+        assert_eq!(afternoon[0].service_id, "nl-kindertelefoon");
+        assert_eq!(afternoon[0].open_until.as_deref(), Some("2026-12-01T21:00:00+01:00"));
+        let night = route(request(None, 14, "2026-12-01T23:00:00+01:00")).unwrap();
+        let kindertelefoon = night.iter().find(|r| r.service_id == "nl-kindertelefoon").unwrap();
+        assert_eq!((kindertelefoon.open, kindertelefoon.next_open.as_deref()), (OpenState::Closed, Some("2026-12-02T11:00:00+01:00")));
+        let danger = route(request(Some("emergency"), 14, "2026-12-01T23:00:00+01:00")).unwrap();
+        assert_eq!((danger[0].action_uri.as_str(), danger[0].emergency), ("tel:112", true));
+    }
+
+    #[test]
+    fn bad_input_is_invalid_input_or_not_found() {
+        let ok = || request(None, 14, "2026-12-01T15:00:00+01:00");
+        assert!(matches!(route(RouteRequest { country: "ZZ".into(), ..ok() }), Err(BakenError::NotFound { .. })));
+        assert!(matches!(route(RouteRequest { topic: Some("blackmail".into()), ..ok() }), Err(BakenError::InvalidInput { .. })));
+        assert!(matches!(route(RouteRequest { language: "fr".into(), ..ok() }), Err(BakenError::InvalidInput { .. })));
+        assert!(matches!(route(RouteRequest { now: "tomorrow".into(), ..ok() }), Err(BakenError::InvalidInput { .. })));
+        assert_eq!(emergency_number("NL".into()).unwrap().action_uri, "tel:112");
     }
 }

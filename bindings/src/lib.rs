@@ -6,7 +6,7 @@ mod error;
 mod help;
 
 pub use error::BakenError;
-pub use help::{emergency_number, EmergencyNumber};
+pub use help::{emergency_number, route, EmergencyNumber, HelpChannel, HelpRoute, OpenState, RouteRequest};
 
 uniffi::setup_scaffolding!();
 

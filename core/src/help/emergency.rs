@@ -9,6 +9,8 @@ pub struct EmergencyNumber {
     pub country: Country,
     /// The number as written, such as `"112"`.
     pub number: String,
+    /// The `tel:` URI to hand to the phone app.
+    pub action_uri: String,
     /// A page that confirms the number.
     pub source: String,
     /// The day the source was checked, `YYYY-MM-DD`.
@@ -26,6 +28,7 @@ impl Directory {
             .map(|(_, c)| EmergencyNumber {
                 country,
                 number: c.address.clone(),
+                action_uri: c.action_uri.clone().unwrap_or_default(),
                 source: c.source.clone(),
                 verified_on: c.verified_on.to_string(),
             })

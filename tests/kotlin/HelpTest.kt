@@ -1,0 +1,66 @@
+package nl.baken.tests
+
+import nl.baken.*
+import org.junit.Assert.*
+import org.junit.Test
+
+/** The same cases as bindings/src/help.rs and core/tests/help_routes.rs: same first route as Rust. */
+class HelpTest {
+    private fun request(topic: String?, age: Int, now: String, country: String = "NL", language: String = "nl") =
+        RouteRequest(
+            country = country,
+            topic = topic,
+            signals = emptyList(),
+            level = null,
+            age = age.toUByte(),
+            language = language,
+            quiet = false,
+            now = now,
+        )
+
+    @Test
+    fun blackmailAtNightGoesToTheRoundTheClockLineFirst() {
+        val first = route(request("sextortion", 15, "2026-12-01T23:00:00+01:00")).first()
+        assertEquals("nl-centrum-seksueel-geweld", first.serviceId)
+        assertEquals("tel:08000188", first.actionUri)
+        assertEquals(HelpChannel.PHONE, first.channel)
+        assertEquals(OpenState.OPEN, first.open)
+        assertTrue(first.source.startsWith("http"))
+    }
+
+    @Test
+    fun aTeenInTheAfternoonGetsDeKindertelefoonUntilNine() {
+        val first = route(request(null, 14, "2026-12-01T15:00:00+01:00")).first()
+        assertEquals("nl-kindertelefoon", first.serviceId)
+        assertEquals("tel:08000432", first.actionUri)
+        assertEquals("2026-12-01T21:00:00+01:00", first.openUntil)
+    }
+
+    @Test
+    fun closedRoutesSayWhenTheyOpenAndTheEmergencyNumberIsAlwaysThere() {
+        val routes = route(request(null, 14, "2026-12-01T23:00:00+01:00"))
+        val kindertelefoon = routes.first { it.serviceId == "nl-kindertelefoon" }
+        assertEquals(OpenState.CLOSED, kindertelefoon.open)
+        assertEquals("2026-12-02T11:00:00+01:00", kindertelefoon.nextOpen)
+        assertTrue(routes.any { it.emergency && it.actionUri == "tel:112" })
+    }
+
+    @Test
+    fun immediateDangerPutsTheEmergencyNumberFirst() {
+        val first = route(request("emergency", 14, "2026-12-01T23:00:00+01:00")).first()
+        assertEquals("tel:112", first.actionUri)
+        assertTrue(first.emergency)
+    }
+
+    @Test
+    fun unknownCountryTopicLanguageOrTimeAreTypedErrors() {
+        val country = assertThrows(BakenException.NotFound::class.java) { route(request(null, 14, "2026-12-01T15:00:00+01:00", country = "ZZ")) }
+        assertTrue(country.reason, country.reason.contains("ZZ"))
+        val topic = assertThrows(BakenException.InvalidInput::class.java) { route(request("blackmail", 14, "2026-12-01T15:00:00+01:00")) }
+        assertTrue(topic.reason, topic.reason.contains("blackmail"))
+        val language = assertThrows(BakenException.InvalidInput::class.java) { route(request(null, 14, "2026-12-01T15:00:00+01:00", language = "fr")) }
+        assertTrue(language.reason, language.reason.contains("fr"))
+        val time = assertThrows(BakenException.InvalidInput::class.java) { route(request(null, 14, "tomorrow")) }
+        assertTrue(time.reason, time.reason.contains("RFC 3339"))
+    }
+}

@@ -1,0 +1,55 @@
+"""Help routing through the generated Python bindings: the same first routes as the Rust tests
+(bindings/src/help.rs, core/tests/help_routes.rs) and typed errors for bad input."""
+import pytest
+
+import baken_ffi as baken
+
+
+def request(topic=None, age=14, now="2026-12-01T15:00:00+01:00", country="NL", language="nl", signals=(), quiet=False):
+    return baken.RouteRequest(
+        country=country, topic=topic, signals=list(signals), level=None, age=age,
+        language=language, quiet=quiet, now=now,
+    )
+
+
+def test_blackmail_at_night_goes_to_the_round_the_clock_line_first():
+    first = baken.route(request("sextortion", 15, "2026-12-01T23:00:00+01:00"))[0]
+    assert (first.service_id, first.action_uri) == ("nl-centrum-seksueel-geweld", "tel:08000188")
+    assert first.channel == baken.HelpChannel.PHONE
+    assert first.open == baken.OpenState.OPEN
+    assert first.source.startswith("http")
+
+
+def test_a_teen_in_the_afternoon_gets_de_kindertelefoon_until_nine():
+    first = baken.route(request(None, 14, "2026-12-01T15:00:00+01:00"))[0]
+    assert (first.service_id, first.action_uri) == ("nl-kindertelefoon", "tel:08000432")
+    assert first.open_until == "2026-12-01T21:00:00+01:00"
+
+
+def test_closed_routes_say_when_they_open_and_the_emergency_number_is_always_there():
+    routes = baken.route(request(None, 14, "2026-12-01T23:00:00+01:00"))
+    kindertelefoon = next(r for r in routes if r.service_id == "nl-kindertelefoon")
+    assert kindertelefoon.open == baken.OpenState.CLOSED
+    assert kindertelefoon.next_open == "2026-12-02T11:00:00+01:00"
+    assert any(r.emergency and r.action_uri == "tel:112" for r in routes)
+
+
+def test_immediate_danger_puts_the_emergency_number_first():
+    first = baken.route(request("emergency", 14, "2026-12-01T23:00:00+01:00"))[0]
+    assert first.action_uri == "tel:112" and first.emergency
+
+
+@pytest.mark.parametrize(
+    "bad, error, named",
+    [
+        (dict(country="ZZ"), baken.BakenError.NotFound, "ZZ"),
+        (dict(topic="blackmail"), baken.BakenError.InvalidInput, "blackmail"),
+        (dict(language="fr"), baken.BakenError.InvalidInput, "fr"),
+        (dict(signals=["shouting"]), baken.BakenError.InvalidInput, "shouting"),
+        (dict(now="tomorrow"), baken.BakenError.InvalidInput, "RFC 3339"),
+    ],
+)
+def test_bad_input_is_a_typed_error_naming_it(bad, error, named):
+    with pytest.raises(error) as info:
+        baken.route(request(**bad))
+    assert named in str(info.value)
