@@ -1,0 +1,27 @@
+//! Help routing speed: `route` on the bundled Dutch data, and loading the whole directory.
+
+use baken_core::content;
+use baken_core::help::{parse_time, Directory, Person, Situation};
+use baken_core::language::Language;
+use criterion::{criterion_group, criterion_main, Criterion};
+use std::hint::black_box;
+
+fn route(c: &mut Criterion) {
+    let directory = Directory::bundled();
+    let person = Person { age: Some(14), language: Language::Nl, quiet: false };
+    let now = parse_time("2026-12-05T23:30:00+01:00").unwrap();
+    let blackmail = Situation::from_ids(None, ["threat", "payment_demand"], Some("danger")).unwrap();
+    c.bench_function("route NL signals at night", |b| {
+        b.iter(|| directory.route(black_box(&blackmail), "NL", &person, black_box(now)).unwrap())
+    });
+    let general = Situation::default();
+    c.bench_function("route NL general", |b| b.iter(|| directory.route(black_box(&general), "NL", &person, black_box(now)).unwrap()));
+}
+
+fn load(c: &mut Criterion) {
+    let files: Vec<(&str, &str)> = content::files_under("help/").collect();
+    c.bench_function("load help directory", |b| b.iter(|| Directory::parse(black_box(&files)).unwrap()));
+}
+
+criterion_group!(benches, route, load);
+criterion_main!(benches);
