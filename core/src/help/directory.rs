@@ -178,8 +178,8 @@ pub(super) fn lint(issues: &mut Vec<LintIssue>) {
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct RawFile {
-    service: Vec<toml::Value>,
+struct RawFile<T> {
+    service: Vec<T>,
 }
 
 #[derive(Deserialize)]
@@ -246,18 +246,22 @@ fn load<'a>(files: impl Iterator<Item = (&'a str, &'a str)>) -> (Directory, Vec<
     let mut ids = HashSet::new();
     for (file, text) in files {
         let mut report = |message: String| issues.push(LintIssue { file: file.to_string(), message });
-        let raw: RawFile = match toml::from_str(text) {
-            Ok(raw) => raw,
-            Err(e) => {
-                report(e.to_string());
-                continue;
-            }
+        // Typed in one pass when the file is valid; otherwise service by service, to keep the good ones.
+        let services: Vec<Result<RawService, String>> = match toml::from_str::<RawFile<RawService>>(text) {
+            Ok(file) => file.service.into_iter().map(Ok).collect(),
+            Err(_) => match toml::from_str::<RawFile<toml::Value>>(text) {
+                Ok(file) => file.service.into_iter().enumerate().map(|(i, v)| RawService::deserialize(v).map_err(|e| format!("service #{}: {e}", i + 1))).collect(),
+                Err(e) => {
+                    report(e.to_string());
+                    continue;
+                }
+            },
         };
-        for (index, value) in raw.service.into_iter().enumerate() {
-            let raw = match RawService::deserialize(value) {
+        for raw in services {
+            let raw = match raw {
                 Ok(raw) => raw,
                 Err(e) => {
-                    report(format!("service #{}: {e}", index + 1));
+                    report(e);
                     continue;
                 }
             };

@@ -165,7 +165,9 @@ impl Schedule<'_> {
     fn next_change(&self, now: DateTime<Utc>, to_open: bool) -> Option<DateTime<Utc>> {
         let today = now.with_timezone(&self.tz).date_naive();
         let mut best: Option<DateTime<Utc>> = None;
-        for offset in -1..=7 {
+        // A period that opened yesterday opened before now; one that closes today may have started yesterday.
+        let first_day = if to_open { 0 } else { -1 };
+        for offset in first_day..=7 {
             let day = today + TimeDelta::days(offset);
             if best.is_some_and(|b| b.with_timezone(&self.tz).date_naive() < day) {
                 break;
