@@ -2,7 +2,7 @@
 
 use super::{Availability, ChannelKind, Topic};
 use crate::language::Language;
-use chrono::{DateTime, Datelike, FixedOffset, Weekday};
+use chrono::{DateTime, Datelike, FixedOffset, Timelike, Weekday};
 
 /// The button text, such as "Call De Kindertelefoon (0800-0432)".
 pub(super) fn label(language: Language, kind: ChannelKind, name: &str, address: &str, keyword: Option<&str>) -> String {
@@ -68,7 +68,7 @@ impl Reason {
 
     fn when(&self, language: Language) -> String {
         let nl = language == Language::Nl;
-        let clock = |t: DateTime<FixedOffset>| t.format("%H:%M").to_string();
+        let clock = |t: DateTime<FixedOffset>| format!("{:02}:{:02}", t.hour(), t.minute());
         match self.availability {
             Availability::Open { until: None } if nl => "Dag en nacht open.".into(),
             Availability::Open { until: None } => "Open day and night.".into(),
