@@ -369,7 +369,7 @@ fn channel(raw: RawChannel) -> Result<Channel, String> {
         }
     };
     let scheduled = raw.hours == RawHours::Schedule;
-    if !scheduled && !(raw.schedule.is_empty() && raw.closed_dates.is_empty()) {
+    if !scheduled && (!raw.schedule.is_empty() || !raw.closed_dates.is_empty()) {
         problems.push("a schedule or closed_dates without hours = \"schedule\"".into());
     }
     let hours_source = match raw.hours {
