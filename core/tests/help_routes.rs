@@ -146,7 +146,7 @@ fn first_routes_on_the_bundled_dutch_data() {
             Case { name: "danger right now", situation: topic("emergency"), person: teen(), at: "2026-12-01T10:00:00+01:00", first_service: "nl-112", first_uri: "tel:112" },
             Case { name: "a teen wants to talk, afternoon", situation: Situation::default(), person: teen(), at: "2026-12-01T15:00:00+01:00", first_service: "nl-kindertelefoon", first_uri: "tel:08000432" },
             Case { name: "suicidal thoughts at night", situation: topic("suicide"), person: person(16, Language::Nl, false), at: "2026-12-06T03:00:00+01:00", first_service: "nl-113", first_uri: "tel:113" },
-            Case { name: "blackmail at night", situation: topic("sextortion"), person: person(15, Language::Nl, false), at: "2026-12-01T23:00:00+01:00", first_service: "nl-centrum-seksueel-geweld", first_uri: "tel:08000188" },
+            Case { name: "blackmail at night: the sextortion specialist first", situation: topic("sextortion"), person: person(15, Language::Nl, false), at: "2026-12-01T23:00:00+01:00", first_service: "nl-helpwanted", first_uri: "tel:0202615275" },
         ],
     );
 }

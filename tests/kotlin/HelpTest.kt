@@ -19,12 +19,12 @@ class HelpTest {
         )
 
     @Test
-    fun blackmailAtNightGoesToTheRoundTheClockLineFirst() {
+    fun blackmailAtNightGoesToTheSextortionSpecialistFirst() {
         val first = route(request("sextortion", 15, "2026-12-01T23:00:00+01:00")).first()
-        assertEquals("nl-centrum-seksueel-geweld", first.serviceId)
-        assertEquals("tel:08000188", first.actionUri)
+        assertEquals("nl-helpwanted", first.serviceId)
+        assertEquals("tel:0202615275", first.actionUri)
         assertEquals(HelpChannel.PHONE, first.channel)
-        assertEquals(OpenState.OPEN, first.open)
+        assertEquals(OpenState.UNKNOWN, first.open)
         assertTrue(first.source.startsWith("http"))
     }
 

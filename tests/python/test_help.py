@@ -12,11 +12,11 @@ def request(topic=None, age=14, now="2026-12-01T15:00:00+01:00", country="NL", l
     )
 
 
-def test_blackmail_at_night_goes_to_the_round_the_clock_line_first():
+def test_blackmail_at_night_goes_to_the_sextortion_specialist_first():
     first = baken.route(request("sextortion", 15, "2026-12-01T23:00:00+01:00"))[0]
-    assert (first.service_id, first.action_uri) == ("nl-centrum-seksueel-geweld", "tel:08000188")
+    assert (first.service_id, first.action_uri) == ("nl-helpwanted", "tel:0202615275")
     assert first.channel == baken.HelpChannel.PHONE
-    assert first.open == baken.OpenState.OPEN
+    assert first.open == baken.OpenState.UNKNOWN
     assert first.source.startswith("http")
 
 

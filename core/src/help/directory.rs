@@ -99,7 +99,7 @@ pub struct Service {
     pub min_age: Option<u8>,
     /// Oldest age served, when a source says.
     pub max_age: Option<u8>,
-    /// What it helps with.
+    /// What it helps with, its focus first (see the routing's `FOCUS`).
     pub topics: Vec<Topic>,
     /// Languages a person can use with it (ISO 639-1; empty when no source says).
     pub languages: Vec<String>,

@@ -101,15 +101,20 @@ pub struct Route {
     pub emergency: bool,
 }
 
+/// A service's first topics are its focus: a service that focuses on the situation fits best.
+const FOCUS: usize = 2;
+
 struct Candidate<'a> {
     service: &'a Service,
     route: Route,
-    rank: (bool, u8, bool, u8, u8, usize, bool),
+    rank: (bool, u8, bool, bool, bool, bool, u8, u8, usize, bool),
 }
 
 impl Directory {
-    /// Ranked routes for `situation` in `country` for `person` at `now`: best fit to the topic and
-    /// the person first, then open now, then the preferred channel. The emergency number is always
+    /// Ranked routes for `situation` in `country` for `person` at `now`: best fit to the topic
+    /// (a service that covers it, then general help) and to the person (their language, then a
+    /// service focused on the topic), then not closed, then a service of their own country before
+    /// a worldwide tool, then open now before hours unknown, then the preferred channel. The emergency number is always
     /// there, and first in immediate danger. Services that do not fit, and walk-ins, are left out.
     pub fn route(&self, situation: &Situation, country: &str, person: &Person, now: DateTime<FixedOffset>) -> Result<Vec<Route>, HelpError> {
         let (_, services) = self.serving(country)?;
@@ -117,6 +122,7 @@ impl Directory {
         let mut candidates: Vec<Candidate> = Vec::new();
         for service in services.filter(|s| s.immediate_danger || fits_person(s, person.age)) {
             let matched: Vec<Topic> = wanted.iter().copied().filter(|t| service.topics.contains(t)).collect();
+            let focus = service.topics.iter().take(FOCUS).any(|t| matched.contains(t));
             let tier = match () {
                 _ if !matched.is_empty() => 2,
                 _ if service.topics.contains(&Topic::General) => 1,
@@ -124,6 +130,7 @@ impl Directory {
                 _ => continue,
             };
             let speaks = service.languages.iter().any(|l| l == person.language.code());
+            let national = !service.worldwide;
             let for_young = person.age.is_some_and(|a| a < 18) && service.audiences.contains(&Audience::YoungPeople);
             for channel in &service.channels {
                 let Some(action_uri) = channel.action_uri.clone() else { continue };
@@ -154,7 +161,7 @@ impl Directory {
                     emergency: service.immediate_danger,
                 };
                 let first = situation.immediate_danger() && service.immediate_danger;
-                let rank = (first, tier, speaks, open, channel_preference(channel.kind, person.quiet), matched.len(), for_young);
+                let rank = (first, tier, speaks, focus, open > 0, national, open, channel_preference(channel.kind, person.quiet), matched.len(), for_young);
                 candidates.push(Candidate { service, route, rank });
             }
         }
