@@ -185,3 +185,18 @@ fn warning_signs_by_topic_and_by_signal() {
     assert!(sign.topics.iter().any(|t| t.topic == ArticleTopic::Sextortion && !t.name.is_empty()));
     assert!(library.warning_signs(ArticleTopic::Parenting, Language::Nl).is_empty());
 }
+
+#[test]
+fn bundled_library_covers_every_topic_and_audience_in_both_languages() {
+    let library = Library::bundled().unwrap();
+    for language in Language::ALL {
+        let articles = library.articles(*language, None, None);
+        assert!(articles.len() >= 30, "{language}: {} articles", articles.len());
+        for topic in ArticleTopic::ALL {
+            assert!(articles.iter().any(|a| a.topic == *topic), "{language}: no {topic} article");
+        }
+        for audience in Audience::ALL {
+            assert!(articles.iter().any(|a| a.audience == *audience), "{language}: no {audience} article");
+        }
+    }
+}
