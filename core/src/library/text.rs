@@ -2,6 +2,9 @@
 
 /// `c` in lower case without its accent: `É` → `e`. Other characters are kept as they are.
 pub fn fold(c: char) -> char {
+    if c.is_ascii() {
+        return c.to_ascii_lowercase();
+    }
     match c.to_lowercase().next().unwrap_or(c) {
         'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' => 'a',
         'ç' => 'c',
