@@ -4,9 +4,14 @@
 
 mod error;
 mod help;
+mod library;
 
 pub use error::BakenError;
 pub use help::{emergency_number, route, EmergencyNumber, HelpChannel, HelpRoute, OpenState, RouteRequest};
+pub use library::{
+    library_article, library_articles, library_search, library_topics, warning_sign, warning_signs, ArticleSource,
+    ArticleSummary, LibraryArticle, LibraryTopic, WarningSign,
+};
 
 uniffi::setup_scaffolding!();
 

@@ -1,6 +1,7 @@
 //! `baken`: Baken in the terminal. Exit status 0 ok, 1 error (message on stderr), 2 usage.
 
 mod content;
+mod guide;
 mod route;
 mod services;
 
@@ -25,6 +26,8 @@ enum Command {
         #[command(subcommand)]
         command: content::Command,
     },
+    /// Read about grooming, sextortion, exploitation and more: list, show or search articles.
+    Guide(guide::Args),
 }
 
 fn main() -> ExitCode {
@@ -33,6 +36,7 @@ fn main() -> ExitCode {
         Command::Route(args) => route::run(args),
         Command::Services(args) => services::run(args),
         Command::Content { command } => content::run(command),
+        Command::Guide(args) => guide::run(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

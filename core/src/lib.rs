@@ -2,11 +2,13 @@
 //!
 //! - [`help`]: help services, opening hours and routing to the right one, open now.
 //! - [`signal`], [`language`]: the stable ids every module shares.
+//! - [`library`]: articles, warning signs and search, for teens, parents and professionals.
 //! - [`content`]: the bundled content files and the linter over them.
 
 pub mod content;
 pub mod help;
 pub mod language;
+pub mod library;
 pub mod signal;
 
 /// The version of this library, as released.

@@ -34,6 +34,7 @@ macro_rules! ids {
         }
     };
 }
+pub(crate) use ids;
 
 ids!(
     /// What a contact does that can be a warning sign.

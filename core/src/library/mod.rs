@@ -1,0 +1,299 @@
+//! Education content: articles for teenagers, parents and professionals, warning signs, search.
+//!
+//! Everything comes from `content/articles/{nl,en}/*.md`, `content/signs/signs.toml` and
+//! `content/library/search.toml`, checked when loaded: a broken file is a typed error, never a
+//! half-loaded library. [`lint`] also checks readability (`article-format.md`).
+
+mod article;
+mod readability;
+mod search;
+mod signs;
+mod text;
+
+pub use article::{Article, Source};
+pub use readability::{syllables, Readability};
+pub use signs::{TopicName, WarningSign};
+
+use crate::content::{self, LintIssue};
+use crate::help::UnknownTopic;
+use crate::language::{Language, UnsupportedLanguage};
+use crate::signal::{ids, Signal, UnknownId};
+use serde::{Deserialize, Serialize};
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+use std::{fmt, str::FromStr};
+
+ids!(
+    /// Who an article is written for.
+    Audience, ALL, "audience" {
+        Teen = "teen",
+        Parent = "parent",
+        Professional = "professional",
+    }
+);
+
+ids!(
+    /// What an article is about.
+    ArticleTopic, ALL, "topic" {
+        Grooming = "grooming",
+        Sextortion = "sextortion",
+        Exploitation = "exploitation",
+        Recruitment = "recruitment",
+        ImageAbuse = "image_abuse",
+        CoerciveControl = "coercive_control",
+        AfterHarm = "after_harm",
+        Parenting = "parenting",
+        ProfessionalPractice = "professional_practice",
+    }
+);
+
+/// Lowest Flesch–Douma (Dutch) or Flesch Reading Ease (English) a teen article may score.
+pub const MIN_TEEN_EASE: f64 = 60.0;
+/// Most words a sentence in a teen article may have.
+pub const MAX_TEEN_SENTENCE: usize = 25;
+
+/// What can go wrong when asking the library for something.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum LibraryError {
+    /// No article with this id in this language.
+    #[error("no article '{id}' in language {language}")]
+    UnknownArticle {
+        /// The id asked for.
+        id: String,
+        /// The language asked for.
+        language: Language,
+    },
+    /// A language code Baken has no content for.
+    #[error(transparent)]
+    Language(#[from] UnsupportedLanguage),
+    /// An unknown audience, topic or signal id.
+    #[error(transparent)]
+    UnknownId(#[from] UnknownId),
+    /// A bundled content file is broken; the library does not load.
+    #[error("{file}: {problem}")]
+    InvalidContent {
+        /// The file, relative to `core/content/`.
+        file: String,
+        /// What is wrong with it.
+        problem: ContentError,
+    },
+}
+
+/// What is wrong with a content file.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ContentError {
+    /// The file does not start with front matter between `+++` lines.
+    #[error("no front matter between +++ lines")]
+    NoFrontMatter,
+    /// The TOML cannot be read (a missing or unknown field, a wrong type).
+    #[error("cannot be read: {0}")]
+    Syntax(String),
+    /// An id with other characters than `a-z`, `0-9` and `-`.
+    #[error("id '{0}' may only hold a-z, 0-9 and -")]
+    MalformedId(String),
+    /// The file's name or folder does not match its id and language.
+    #[error("article '{id}' in language '{language}' is not at articles/{language}/{id}.md")]
+    Misplaced {
+        /// The id in the front matter.
+        id: String,
+        /// The language in the front matter.
+        language: String,
+    },
+    /// An unknown audience, topic or signal id.
+    #[error(transparent)]
+    UnknownId(#[from] UnknownId),
+    /// An unknown language code.
+    #[error(transparent)]
+    Language(#[from] UnsupportedLanguage),
+    /// An unknown help topic.
+    #[error(transparent)]
+    HelpTopic(#[from] UnknownTopic),
+    /// `last_reviewed` is not a date `YYYY-MM-DD`.
+    #[error("last_reviewed '{0}' is not a date YYYY-MM-DD")]
+    BadDate(String),
+    /// An article without any source.
+    #[error("no source")]
+    NoSource,
+    /// A source without a web address (or without a title).
+    #[error("source '{0}' has no title or no web address")]
+    SourceWithoutAddress(String),
+    /// A required text is empty.
+    #[error("{0} is empty")]
+    Empty(&'static str),
+    /// Something required is not there.
+    #[error("missing {0}")]
+    Missing(String),
+    /// The article does not exist in this other language.
+    #[error("no {0} version under the same id")]
+    MissingTwin(Language),
+    /// A related article id that does not exist.
+    #[error("related article '{0}' does not exist")]
+    BrokenRelated(String),
+    /// Two articles with the same id and language.
+    #[error("article id '{0}' is used twice")]
+    DuplicateId(String),
+}
+
+/// A search result: the article and how well it matched (higher is better).
+#[derive(Debug, Clone, Copy)]
+pub struct Hit<'a> {
+    /// The article.
+    pub article: &'a Article,
+    /// Relevance; only comparable within one search.
+    pub score: f32,
+}
+
+/// The loaded, checked and indexed content.
+#[derive(Debug)]
+pub struct Library {
+    /// Sorted by language, then id.
+    articles: Vec<Article>,
+    signs: signs::Signs,
+    index: search::Index,
+}
+
+impl Library {
+    /// The library bundled into Baken, loaded once.
+    pub fn bundled() -> Result<&'static Library, LibraryError> {
+        static BUNDLED: OnceLock<Result<Library, LibraryError>> = OnceLock::new();
+        BUNDLED.get_or_init(|| Library::from_files(content::FILES.iter().copied())).as_ref().map_err(Clone::clone)
+    }
+
+    /// Loads a library from content files `(path under content/, text)`; the first problem found is the error.
+    pub fn from_files<'a>(files: impl IntoIterator<Item = (&'a str, &'a str)>) -> Result<Library, LibraryError> {
+        let files: Vec<(&str, &str)> = files.into_iter().collect();
+        let (articles, mut problems) = load_articles(&files);
+        if !problems.is_empty() {
+            let (file, problem) = problems.swap_remove(0);
+            return Err(LibraryError::InvalidContent { file, problem });
+        }
+        let find = |path: &str| {
+            files.iter().find(|(p, _)| *p == path).map(|(_, text)| *text).ok_or_else(|| LibraryError::InvalidContent {
+                file: path.to_string(),
+                problem: ContentError::Missing("file".into()),
+            })
+        };
+        let invalid = |file: &'static str| move |problem| LibraryError::InvalidContent { file: file.to_string(), problem };
+        let signs = signs::Signs::parse(find(signs::FILE)?).map_err(invalid(signs::FILE))?;
+        let index = search::Index::build(&articles, find(search::FILE)?, |a| signs.keywords(a)).map_err(invalid(search::FILE))?;
+        Ok(Library { articles, signs, index })
+    }
+
+    /// Every topic with its name in `language`.
+    pub fn topics(&self, language: Language) -> Vec<TopicName> {
+        self.signs.topics(language)
+    }
+
+    /// The articles in `language`, optionally only for one audience or topic, in id order.
+    pub fn articles(&self, language: Language, audience: Option<Audience>, topic: Option<ArticleTopic>) -> Vec<&Article> {
+        self.articles
+            .iter()
+            .filter(|a| a.language == language)
+            .filter(|a| audience.is_none_or(|x| a.audience == x) && topic.is_none_or(|t| a.topic == t))
+            .collect()
+    }
+
+    /// The article `id` in `language`.
+    pub fn article(&self, id: &str, language: Language) -> Result<&Article, LibraryError> {
+        self.articles
+            .iter()
+            .find(|a| a.id == id && a.language == language)
+            .ok_or_else(|| LibraryError::UnknownArticle { id: id.to_string(), language })
+    }
+
+    /// Articles in `language` matching `query` (plain words, any case, accents optional), best first.
+    /// A query without words gives an empty list.
+    pub fn search(&self, query: &str, language: Language, audience: Option<Audience>) -> Vec<Hit<'_>> {
+        self.index
+            .search(query, language)
+            .into_iter()
+            .filter_map(|(doc, score)| self.articles.get(doc).map(|article| Hit { article, score }))
+            .filter(|hit| audience.is_none_or(|x| hit.article.audience == x))
+            .collect()
+    }
+
+    /// The warning signs of `topic`, explained in `language` (empty for topics that are no tactic).
+    pub fn warning_signs(&self, topic: ArticleTopic, language: Language) -> Vec<WarningSign> {
+        self.signs.of_topic(topic, language)
+    }
+
+    /// One warning signal explained in `language`, with the topics it is a sign of.
+    pub fn warning_sign(&self, signal: Signal, language: Language) -> WarningSign {
+        self.signs.sign(signal, language)
+    }
+}
+
+/// Parses every article under `articles/` and checks them together: twins, duplicates, related ids.
+fn load_articles(files: &[(&str, &str)]) -> (Vec<Article>, Vec<(String, ContentError)>) {
+    let mut articles = Vec::new();
+    let mut problems = Vec::new();
+    for (path, text) in files.iter().filter(|(p, _)| p.starts_with("articles/")) {
+        match article::parse(path, text) {
+            Ok(a) => articles.push(a),
+            Err(e) => problems.push((path.to_string(), e)),
+        }
+    }
+    articles.sort_by(|a, b| (a.language, &a.id).cmp(&(b.language, &b.id)));
+    let keys: HashSet<(Language, &str)> = articles.iter().map(|a| (a.language, a.id.as_str())).collect();
+    let mut seen = HashMap::new();
+    for a in &articles {
+        let file = format!("articles/{}/{}.md", a.language, a.id);
+        if seen.insert((a.language, a.id.as_str()), ()).is_some() {
+            problems.push((file.clone(), ContentError::DuplicateId(a.id.clone())));
+        }
+        for other in Language::ALL.iter().filter(|l| !keys.contains(&(**l, a.id.as_str()))) {
+            problems.push((file.clone(), ContentError::MissingTwin(*other)));
+        }
+        for related in a.related.iter().filter(|r| !keys.contains(&(a.language, r.as_str()))) {
+            problems.push((file.clone(), ContentError::BrokenRelated(related.clone())));
+        }
+    }
+    (articles, problems)
+}
+
+/// Checks the bundled library: every article, the signs and search files, and the readability of
+/// teen texts (teen articles one by one; the sign explanations per language).
+pub fn lint(issues: &mut Vec<LintIssue>) {
+    let mut report = |file: &str, message: String| issues.push(LintIssue { file: file.into(), message });
+    let (articles, problems) = load_articles(content::FILES);
+    for (file, problem) in problems {
+        report(&file, problem.to_string());
+    }
+    for a in articles.iter().filter(|a| a.audience == Audience::Teen) {
+        if let Some(message) = readability_problem(&a.prose(), a.language) {
+            report(&format!("articles/{}/{}.md", a.language, a.id), message);
+        }
+    }
+    let file = |path: &str| content::files_under(path).next().map(|(_, text)| text);
+    let signs = match file(signs::FILE).map(signs::Signs::parse) {
+        None => return report(signs::FILE, "missing".into()),
+        Some(Err(problem)) => return report(signs::FILE, problem.to_string()),
+        Some(Ok(signs)) => signs,
+    };
+    for language in Language::ALL {
+        if let Some(message) = readability_problem(&signs.text(*language), *language) {
+            report(signs::FILE, message);
+        }
+    }
+    match file(search::FILE).map(|text| search::Index::build(&articles, text, |a| signs.keywords(a))) {
+        None => report(search::FILE, "missing".into()),
+        Some(Err(problem)) => report(search::FILE, problem.to_string()),
+        Some(Ok(_)) => {}
+    }
+}
+
+/// Why `text` is too hard for a teenager, if it is.
+fn readability_problem(text: &str, language: Language) -> Option<String> {
+    let r = Readability::measure(text);
+    let ease = r.ease(language);
+    if ease < MIN_TEEN_EASE {
+        Some(format!("reading ease {ease:.1} is below {MIN_TEEN_EASE} ({language})"))
+    } else if r.longest_sentence > MAX_TEEN_SENTENCE {
+        Some(format!("a sentence has {} words; at most {MAX_TEEN_SENTENCE}", r.longest_sentence))
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests;

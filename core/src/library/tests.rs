@@ -1,0 +1,202 @@
+use super::*;
+
+/// A valid article file; `edit` rewrites its front matter lines.
+fn article(language: &str, id: &str, edit: impl Fn(String) -> String) -> (String, String) {
+    let front = format!(
+        "id = \"{id}\"\nlanguage = \"{language}\"\naudience = \"teen\"\ntopic = \"sextortion\"\n\
+         title = \"Title\"\nsummary = \"Summary.\"\nsignals = [\"threat\"]\nrelated = []\n\
+         help_topics = [\"sextortion\", \"threat\"]\nlast_reviewed = \"2026-11-28\"\n\n\
+         [[sources]]\ntitle = \"A source\"\nurl = \"https://example.org/page\"\n"
+    );
+    (format!("articles/{language}/{id}.md"), format!("+++\n{}+++\n\nBody text.\n", edit(front)))
+}
+
+/// Loads a library from the bundled signs and search files plus `articles`.
+fn load(articles: &[(String, String)]) -> Result<Library, LibraryError> {
+    let bundled = content::FILES.iter().copied().filter(|(p, _)| !p.starts_with("articles/"));
+    Library::from_files(bundled.chain(articles.iter().map(|(p, t)| (p.as_str(), t.as_str()))))
+}
+
+fn pair(edit: impl Fn(String) -> String) -> Vec<(String, String)> {
+    vec![article("en", "x", &edit), article("nl", "x", |f| f)]
+}
+
+fn problem(articles: &[(String, String)]) -> ContentError {
+    match load(articles) {
+        Err(LibraryError::InvalidContent { problem, .. }) => problem,
+        other => panic!("expected invalid content, got {other:?}"),
+    }
+}
+
+#[test]
+fn a_valid_pair_loads_and_is_found() {
+    let library = load(&pair(|f| f)).unwrap();
+    let a = library.article("x", Language::En).unwrap();
+    assert_eq!((a.audience, a.topic, a.signals.as_slice()), (Audience::Teen, ArticleTopic::Sextortion, &[Signal::Threat][..]));
+    assert_eq!(a.plain_text(), "Body text.");
+    assert_eq!(library.articles(Language::Nl, None, None).len(), 1);
+}
+
+#[test]
+fn unknown_ids_in_front_matter_are_typed_errors() {
+    let cases = [
+        ("topic = \"sextortion\"", "topic = \"nudes\"", "unknown topic id 'nudes'"),
+        ("audience = \"teen\"", "audience = \"kids\"", "unknown audience id 'kids'"),
+        ("signals = [\"threat\"]", "signals = [\"threats\"]", "unknown signal id 'threats'"),
+        ("help_topics = [\"sextortion\", \"threat\"]", "help_topics = [\"hotline\"]", "unknown topic 'hotline'"),
+    ];
+    for (from, to, message) in cases {
+        let p = problem(&pair(|f| f.replace(from, to)));
+        assert_eq!(p.to_string(), message);
+        assert!(matches!(p, ContentError::UnknownId(_) | ContentError::HelpTopic(_)), "{p:?}");
+    }
+}
+
+#[test]
+fn missing_twin_broken_link_bad_date_and_missing_address_are_typed_errors() {
+    assert_eq!(problem(&[article("en", "x", |f| f)]), ContentError::MissingTwin(Language::Nl));
+    let related = pair(|f| f.replace("related = []", "related = [\"nowhere\"]"));
+    assert_eq!(problem(&related), ContentError::BrokenRelated("nowhere".into()));
+    for date in ["2026-13-01", "28-11-2026", "soon"] {
+        let p = problem(&pair(|f| f.replace("2026-11-28", date)));
+        assert_eq!(p, ContentError::BadDate(date.into()));
+    }
+    let no_url = pair(|f| f.replace("https://example.org/page", "example.org"));
+    assert_eq!(problem(&no_url), ContentError::SourceWithoutAddress("A source".into()));
+    let no_source = pair(|f| f[..f.find("[[sources]]").unwrap()].to_string());
+    assert_eq!(problem(&no_source), ContentError::NoSource);
+}
+
+#[test]
+fn malformed_files_are_typed_errors() {
+    let (path, _) = article("en", "x", |f| f);
+    let broken = vec![(path.clone(), "just text".to_string()), article("nl", "x", |f| f)];
+    assert_eq!(problem(&broken), ContentError::NoFrontMatter);
+    assert!(matches!(problem(&pair(|f| f.replace("title = ", "titel = "))), ContentError::Syntax(_)));
+    assert_eq!(problem(&pair(|f| f.replace("id = \"x\"", "id = \"X y\""))), ContentError::MalformedId("X y".into()));
+    let misplaced = pair(|f| f.replace("language = \"en\"", "language = \"nl\""));
+    assert!(matches!(problem(&misplaced), ContentError::Misplaced { .. }));
+    let swedish = pair(|f| f.replace("language = \"en\"", "language = \"sv\""));
+    assert!(matches!(problem(&swedish), ContentError::Language(_)));
+}
+
+#[test]
+fn unknown_article_and_language_are_typed_errors() {
+    let library = Library::bundled().unwrap();
+    let err = library.article("no-such-article", Language::En).unwrap_err();
+    assert_eq!(err, LibraryError::UnknownArticle { id: "no-such-article".into(), language: Language::En });
+    assert!(err.to_string().contains("no-such-article"));
+    let err: LibraryError = "fr".parse::<Language>().unwrap_err().into();
+    assert!(matches!(err, LibraryError::Language(_)));
+    let err: LibraryError = "kids".parse::<Audience>().unwrap_err().into();
+    assert_eq!(err.to_string(), "unknown audience id 'kids'");
+}
+
+#[test]
+fn bundled_library_is_clean_readable_and_linked() {
+    let mut issues = Vec::new();
+    lint(&mut issues);
+    assert!(issues.is_empty(), "{issues:#?}");
+    let library = Library::bundled().unwrap();
+    for language in Language::ALL {
+        for a in library.articles(*language, None, None) {
+            assert!(a.sources.iter().all(|s| s.url.starts_with("http")), "{}", a.id);
+            for other in Language::ALL {
+                assert!(library.article(&a.id, *other).is_ok(), "{} has no {other} twin", a.id);
+            }
+        }
+    }
+}
+
+#[test]
+fn teen_articles_meet_the_readability_bar() {
+    let library = Library::bundled().unwrap();
+    for language in Language::ALL {
+        for a in library.articles(*language, Some(Audience::Teen), None) {
+            let r = Readability::measure(&a.prose());
+            assert!(r.ease(*language) >= MIN_TEEN_EASE, "{} ({language}): {:.1}", a.id, r.ease(*language));
+            assert!(r.longest_sentence <= MAX_TEEN_SENTENCE, "{} ({language}): {} words", a.id, r.longest_sentence);
+        }
+    }
+}
+
+#[test]
+fn filters_by_audience_and_topic() {
+    let library = Library::bundled().unwrap();
+    let teen = library.articles(Language::En, Some(Audience::Teen), Some(ArticleTopic::Sextortion));
+    assert!(!teen.is_empty());
+    assert!(teen.iter().all(|a| a.audience == Audience::Teen && a.topic == ArticleTopic::Sextortion));
+    assert_eq!(library.topics(Language::Nl).len(), ArticleTopic::ALL.len());
+}
+
+fn top_ids(query: &str, language: Language, n: usize) -> Vec<String> {
+    let library = Library::bundled().unwrap();
+    library.search(query, language, None).iter().take(n).map(|h| h.article.id.clone()).collect()
+}
+
+fn first(query: &str, language: Language, audience: Option<Audience>) -> Option<&'static Article> {
+    Library::bundled().unwrap().search(query, language, audience).first().map(|h| h.article)
+}
+
+#[test]
+fn search_finds_the_sextortion_article_in_both_languages() {
+    for (query, language) in [
+        ("sextortion", Language::En),
+        ("chantage met naaktfoto", Language::Nl),
+        ("someone wants money for my pics", Language::En),
+        ("SEXTÖRTION", Language::Nl),
+    ] {
+        assert_eq!(first(query, language, None).map(|a| a.topic), Some(ArticleTopic::Sextortion), "{query}");
+        let teen = first(query, language, Some(Audience::Teen)).unwrap();
+        assert!(["sextortion-teen", "sextortion-money-teen"].contains(&teen.id.as_str()), "{query}: {}", teen.id);
+    }
+    assert_eq!(top_ids("chantage met naaktfoto", Language::Nl, 1), ["sextortion-teen"]);
+    assert!(top_ids("sextortion", Language::En, 2).contains(&"sextortion-teen".to_string()));
+}
+
+#[test]
+fn search_matches_prefixes_accents_and_audience() {
+    let library = Library::bundled().unwrap();
+    assert!(top_ids("chanta", Language::Nl, 3).contains(&"sextortion-teen".to_string()));
+    let parents = library.search("sextortion", Language::En, Some(Audience::Parent));
+    assert!(parents.iter().all(|h| h.article.audience == Audience::Parent));
+    let scores: Vec<f32> = library.search("geld", Language::Nl, None).iter().map(|h| h.score).collect();
+    assert!(scores.windows(2).all(|w| w[0] >= w[1]) && !scores.is_empty());
+}
+
+#[test]
+fn hostile_queries_give_results_or_nothing() {
+    let library = Library::bundled().unwrap();
+    for q in ["", "   ", "?!.,;:", "\"", "\"sextortion", "*", "sex*", "a NEAR b", "-sextortion", "((", "geld)", "NOT", "💣", "\u{0}"] {
+        let _ = library.search(q, Language::En, None);
+    }
+    assert!(library.search("?!.,;: ---", Language::Nl, None).is_empty());
+    assert!(!library.search("\"sextortion\" -", Language::En, None).is_empty());
+    assert!(!library.search("(sextortion", Language::En, None).is_empty());
+}
+
+#[test]
+fn warning_signs_by_topic_and_by_signal() {
+    let library = Library::bundled().unwrap();
+    let signs = library.warning_signs(ArticleTopic::Sextortion, Language::En);
+    assert!(signs.iter().any(|s| s.signal == Signal::PaymentDemand));
+    assert!(signs.iter().all(|s| !s.name.is_empty() && !s.explanation.is_empty()));
+    let sign = library.warning_sign(Signal::Threat, Language::Nl);
+    assert!(sign.topics.iter().any(|t| t.topic == ArticleTopic::Sextortion && !t.name.is_empty()));
+    assert!(library.warning_signs(ArticleTopic::Parenting, Language::Nl).is_empty());
+}
+
+#[test]
+fn bundled_library_covers_every_topic_and_audience_in_both_languages() {
+    let library = Library::bundled().unwrap();
+    for language in Language::ALL {
+        let articles = library.articles(*language, None, None);
+        assert!(articles.len() >= 30, "{language}: {} articles", articles.len());
+        for topic in ArticleTopic::ALL {
+            assert!(articles.iter().any(|a| a.topic == *topic), "{language}: no {topic} article");
+        }
+        for audience in Audience::ALL {
+            assert!(articles.iter().any(|a| a.audience == *audience), "{language}: no {audience} article");
+        }
+    }
+}
