@@ -21,6 +21,7 @@ mod attempts;
 pub mod backup;
 
 pub mod chain;
+pub mod report;
 pub mod crypto;
 mod entries;
 mod lifecycle;
