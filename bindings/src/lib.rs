@@ -4,9 +4,11 @@
 
 mod error;
 mod help;
+mod journal;
 
 pub use error::BakenError;
 pub use help::{emergency_number, EmergencyNumber};
+pub use journal::{Journal, KeyStore};
 
 uniffi::setup_scaffolding!();
 

@@ -1,5 +1,6 @@
 //! `baken`: Baken in the terminal. Exit status 0 ok, 1 error (message on stderr), 2 usage.
 
+mod journal;
 mod route;
 
 use clap::{Parser, Subcommand};
@@ -16,12 +17,15 @@ struct Cli {
 enum Command {
     /// Who to call now: ranked help routes for a country.
     Route(route::Args),
+    /// The encrypted evidence journal: init, add, list, show, verify, export, import, wipe.
+    Journal(journal::Args),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Route(args) => route::run(args),
+        Command::Journal(args) => journal::run(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
