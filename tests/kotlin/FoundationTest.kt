@@ -1,0 +1,33 @@
+package nl.baken.tests
+
+import nl.baken.*
+import org.junit.Assert.*
+import org.junit.Test
+
+class FoundationTest {
+    @Test
+    fun coreVersionComesFromRust() {
+        assertTrue(coreVersion().matches(Regex("""\d+\.\d+\.\d+.*""")))
+    }
+
+    @Test
+    fun netherlandsEmergencyNumberIs112WithASource() {
+        val e = emergencyNumber("nl")
+        assertEquals("NL", e.country)
+        assertEquals("112", e.number)
+        assertEquals("tel:112", e.actionUri)
+        assertTrue(e.source.startsWith("https://"))
+    }
+
+    @Test
+    fun unknownCountryIsATypedErrorNamingTheCode() {
+        val e = assertThrows(BakenException.NotFound::class.java) { emergencyNumber("ZZ") }
+        assertTrue(e.reason, e.reason.contains("ZZ"))
+    }
+
+    @Test
+    fun malformedCountryIsATypedErrorNamingTheCode() {
+        val e = assertThrows(BakenException.InvalidInput::class.java) { emergencyNumber("NLD") }
+        assertTrue(e.reason, e.reason.contains("NLD"))
+    }
+}
