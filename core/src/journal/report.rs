@@ -41,7 +41,6 @@ struct Words {
     hash: &'static str,
     appendix: &'static str,
     appendix_help: &'static str,
-    deleted: &'static str,
     removed: &'static str,
     check: &'static str,
     check_ok: &'static str,
@@ -70,8 +69,7 @@ const EN: Words = Words {
     hash: "Hash of this entry",
     appendix: "Appendix: the chain",
     appendix_help: "Each link is SHA-256 of the previous link followed by the SHA-256 of the link's text below (the text is UTF-8, exactly as shown). The first link follows SHA-256 of the text \"baken journal chain v1\". The seal is the first 20 characters of a link, in capitals.",
-    deleted: "deleted",
-    removed: "(deleted: only its hash is kept)",
+    removed: "Deleted: only its hash is kept.",
     check: "Check this report",
     check_ok: "Checked: every link and every attachment matches, and the chain ends at the seal.",
     check_bad: "This report does not match its seal. It may have been changed.",
@@ -99,8 +97,7 @@ const NL: Words = Words {
     hash: "Hash van dit stuk",
     appendix: "Bijlage: de keten",
     appendix_help: "Elke schakel is SHA-256 van de vorige schakel, gevolgd door de SHA-256 van de tekst van de schakel hieronder (UTF-8, precies zoals hij er staat). De eerste schakel volgt op SHA-256 van de tekst \"baken journal chain v1\". Het zegel is het begin (20 tekens) van een schakel, in hoofdletters.",
-    deleted: "verwijderd",
-    removed: "(verwijderd: alleen de hash is bewaard)",
+    removed: "Verwijderd: alleen de hash is bewaard.",
     check: "Controleer dit rapport",
     check_ok: "Gecontroleerd: elke schakel en elke bijlage klopt, en de keten eindigt bij het zegel.",
     check_bad: "Dit rapport klopt niet met het zegel. Misschien is het veranderd.",
@@ -236,7 +233,7 @@ impl Journal {
                 StoredLink::Full { canonical, .. } => Some(String::from_utf8_lossy(canonical).into_owned()),
                 StoredLink::Redacted { .. } => None,
             };
-            let shown = canonical.as_deref().map_or_else(|| format!("{} {}", words.deleted, words.removed), escape);
+            let shown = canonical.as_deref().map_or_else(|| words.removed.to_string(), escape);
             let _ = write!(
                 html,
                 "<tr><td>{index}</td><td><code>{}</code></td><td><pre>{shown}</pre>SHA-256: <span class=\"hash\">{}</span><br>→ <span class=\"hash\">{}</span></td></tr>",
