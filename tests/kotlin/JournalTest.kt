@@ -3,13 +3,22 @@ package nl.baken.tests
 import nl.baken.*
 import org.junit.Assert.*
 import org.junit.Test
-import java.nio.file.Files
+import java.io.File
+import java.util.concurrent.atomic.AtomicInteger
 
 /** A plain key store for tests: XOR with a fixed pad (the app uses Android Keystore). */
 class XorKeyStore(private val pad: Byte) : KeyStore {
     override fun seal(plaintext: ByteArray): ByteArray = ByteArray(plaintext.size) { (plaintext[it].toInt() xor pad.toInt()).toByte() }
     override fun open(sealed: ByteArray): ByteArray = seal(sealed)
 }
+
+/**
+ * A fresh folder under the temp dir. Plain java.io on purpose: java.nio's file channels load the
+ * JVM's network library, whose start-up probes would show up as sockets in the privacy check.
+ */
+private val folders = AtomicInteger()
+private fun tempDir(): File =
+    File(System.getProperty("java.io.tmpdir"), "baken-journal-${ProcessHandle.current().pid()}-${System.nanoTime()}-${folders.incrementAndGet()}").apply { mkdirs() }
 
 class JournalTest {
     private val passcode = "correct horse 42"
@@ -27,8 +36,8 @@ class JournalTest {
 
     @Test
     fun createWriteLockUnlockExportImportAndWipe() {
-        val tmp = Files.createTempDirectory("baken-journal")
-        val path = tmp.resolve("journal").toString()
+        val tmp = tempDir()
+        val path = File(tmp, "journal").path
         val journal = Journal.create(path, passcode, null, true)
         val written = journal.add(entry("he asked for a photo", byteArrayOf(1, 2, 3)))
         assertEquals("threat", written.signals[0])
@@ -43,29 +52,29 @@ class JournalTest {
         assertNull(verification.broken)
         assertEquals(journal.seal(), verification.seal)
 
-        val report = tmp.resolve("report.html").toString()
+        val report = File(tmp, "report.html").path
         journal.exportReport(report, "nl")
-        assertTrue(String(Files.readAllBytes(tmp.resolve("report.html"))).contains(verification.seal))
-        val backup = tmp.resolve("journal.backup").toString()
+        assertTrue(File(report).readText().contains(verification.seal))
+        val backup = File(tmp, "journal.backup").path
         journal.exportBackup(backup, "moving phones 2026")
         assertThrows(BakenException.AlreadyExists::class.java) {
             Journal.importBackup(backup, "moving phones 2026", path, "another passcode", null, true)
         }
         assertThrows(BakenException.WrongPasscode::class.java) {
-            Journal.importBackup(backup, "wrong passphrase", tmp.resolve("x").toString(), "another passcode", null, true)
+            Journal.importBackup(backup, "wrong passphrase", File(tmp, "x").path, "another passcode", null, true)
         }
-        val restored = Journal.importBackup(backup, "moving phones 2026", tmp.resolve("new").toString(), "another passcode", null, true)
+        val restored = Journal.importBackup(backup, "moving phones 2026", File(tmp, "new").path, "another passcode", null, true)
         assertEquals(listOf(written), restored.entries().entries)
         assertEquals(verification.seal, restored.seal())
 
         journal.wipe()
-        assertFalse(Files.exists(tmp.resolve("journal").resolve("journal.sqlite")))
+        assertFalse(File(path, "journal.sqlite").exists())
         assertThrows(BakenException.NotFound::class.java) { Journal.open(path, null, true) }
     }
 
     @Test
     fun editsKeepHistoryAndDeletesLeaveAVerifiableChain() {
-        val path = Files.createTempDirectory("baken-journal").resolve("journal").toString()
+        val path = File(tempDir(), "journal").path
         val journal = Journal.create(path, passcode, null, true)
         val first = journal.add(entry("first"))
         val second = journal.edit(first.id, entry("second"))
@@ -79,7 +88,7 @@ class JournalTest {
 
     @Test
     fun aKeyStoreFromKotlinBindsTheJournalToThePhone() {
-        val path = Files.createTempDirectory("baken-journal").resolve("journal").toString()
+        val path = File(tempDir(), "journal").path
         Journal.create(path, passcode, XorKeyStore(0x5a), true).add(entry("bound"))
         assertThrows(BakenException.Platform::class.java) { Journal.open(path, null, true).unlock(passcode) }
         val journal = Journal.open(path, XorKeyStore(0x5a), true)
@@ -89,7 +98,7 @@ class JournalTest {
 
     @Test
     fun duressPasscodeOpensAnEmptyDecoyAndSafetyPlanIsKept() {
-        val path = Files.createTempDirectory("baken-journal").resolve("journal").toString()
+        val path = File(tempDir(), "journal").path
         val journal = Journal.create(path, passcode, null, true)
         journal.add(entry("real"))
         journal.setSafetyPlan(SafetyPlan(listOf(TrustedAdult("Aunt Mia", "library")), listOf("school"), "pineapple", listOf("tell Mia")))
@@ -105,7 +114,7 @@ class JournalTest {
 
     @Test
     fun badInputsAreTypedErrors() {
-        val path = Files.createTempDirectory("baken-journal").resolve("journal").toString()
+        val path = File(tempDir(), "journal").path
         val journal = Journal.create(path, passcode, null, true)
         assertThrows(BakenException.InvalidInput::class.java) { journal.add(entry("x").copy(happenedAt = "yesterday")) }
         assertThrows(BakenException.InvalidInput::class.java) { journal.add(entry("x").copy(signals = listOf("not_a_signal"))) }
