@@ -404,7 +404,7 @@ impl Inner {
 }
 
 /// The passcode slot that `kek` opens for the vault `vault`, with its session.
-fn own_slot<'a>(params: &PasscodeParams, slots: &'a [(Vec<u8>, Vec<u8>)], kek: &Key, vault: [u8; 16]) -> Result<(&'a Vec<u8>, Session), JournalError> {
+fn own_slot<'a>(params: &PasscodeParams, slots: &'a [store::Pair], kek: &Key, vault: [u8; 16]) -> Result<(&'a Vec<u8>, Session), JournalError> {
     slots
         .iter()
         .find_map(|(id, blob)| params.unwrap(kek, id, blob).filter(|s| s.vault == vault).map(|s| (id, s)))

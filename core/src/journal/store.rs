@@ -44,6 +44,9 @@ impl From<rusqlite::Error> for JournalError {
     }
 }
 
+/// Two byte columns of a row: `(id, blob)` for slots, `(id, entry)` for attachments.
+pub type Pair = (Vec<u8>, Vec<u8>);
+
 /// The database path of the journal in `dir`.
 pub fn db_path(dir: &Path) -> PathBuf {
     dir.join(DB_FILE)
@@ -161,7 +164,7 @@ pub fn set_meta_u64(conn: &Connection, key: &str, value: u64) -> Result<(), Jour
 }
 
 /// The key slots of one kind, as `(id, blob)`, in id order.
-pub fn slots(conn: &Connection, kind: i64) -> Result<Vec<(Vec<u8>, Vec<u8>)>, JournalError> {
+pub fn slots(conn: &Connection, kind: i64) -> Result<Vec<Pair>, JournalError> {
     let mut statement = conn.prepare_cached("SELECT id, blob FROM slots WHERE kind = ?1 ORDER BY id")?;
     let rows = statement.query_map([kind], |row| Ok((row.get(0)?, row.get(1)?)))?;
     Ok(rows.collect::<Result<_, _>>()?)
@@ -218,7 +221,7 @@ pub fn attachment(conn: &Connection, vault: &[u8], id: &[u8]) -> Result<Option<R
 }
 
 /// The ids of all attachments of a vault, with their entry.
-pub fn attachment_ids(conn: &Connection, vault: &[u8]) -> Result<Vec<(Vec<u8>, Vec<u8>)>, JournalError> {
+pub fn attachment_ids(conn: &Connection, vault: &[u8]) -> Result<Vec<Pair>, JournalError> {
     let mut statement = conn.prepare_cached("SELECT id, entry FROM attachments WHERE vault = ?1 ORDER BY rowid")?;
     let rows = statement.query_map([vault], |row| Ok((row.get(0)?, row.get(1)?)))?;
     Ok(rows.collect::<Result<_, _>>()?)
