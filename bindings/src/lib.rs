@@ -4,10 +4,12 @@
 
 mod error;
 mod help;
+mod journal;
 mod library;
 
 pub use error::BakenError;
 pub use help::{emergency_number, route, EmergencyNumber, HelpChannel, HelpRoute, OpenState, RouteRequest};
+pub use journal::{Journal, KeyStore};
 pub use library::{
     library_article, library_articles, library_search, library_topics, warning_sign, warning_signs, ArticleSource,
     ArticleSummary, LibraryArticle, LibraryTopic, WarningSign,

@@ -2,6 +2,7 @@
 
 mod content;
 mod guide;
+mod journal;
 mod route;
 mod services;
 
@@ -28,6 +29,8 @@ enum Command {
     },
     /// Read about grooming, sextortion, exploitation and more: list, show or search articles.
     Guide(guide::Args),
+    /// The encrypted evidence journal: init, add, list, show, verify, export, import, wipe.
+    Journal(journal::Args),
 }
 
 fn main() -> ExitCode {
@@ -37,6 +40,7 @@ fn main() -> ExitCode {
         Command::Services(args) => services::run(args),
         Command::Content { command } => content::run(command),
         Command::Guide(args) => guide::run(args),
+        Command::Journal(args) => journal::run(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

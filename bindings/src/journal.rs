@@ -1,0 +1,479 @@
+//! The encrypted evidence journal: one object with methods, records for entries, and the
+//! `KeyStore` foreign trait the app implements over Android Keystore or the iOS Keychain.
+
+use crate::BakenError;
+use baken_core::journal::{self as core, JournalError};
+use baken_core::language::Language;
+use std::path::Path;
+use std::sync::Arc;
+
+/// The phone's key store, implemented by the app (Android Keystore, iOS Keychain or Secure
+/// Enclave). Its key must never leave the phone; Baken never sees or stores it.
+#[uniffi::export(with_foreign)]
+pub trait KeyStore: Send + Sync {
+    /// Encrypts `plaintext` under the platform key.
+    fn seal(&self, plaintext: Vec<u8>) -> Result<Vec<u8>, BakenError>;
+    /// Decrypts what `seal` returned.
+    fn open(&self, sealed: Vec<u8>) -> Result<Vec<u8>, BakenError>;
+}
+
+struct ForeignKeyStore(Arc<dyn KeyStore>);
+
+impl core::KeyStore for ForeignKeyStore {
+    fn seal(&self, plaintext: &[u8]) -> Result<Vec<u8>, String> {
+        self.0.seal(plaintext.to_vec()).map_err(|e| e.to_string())
+    }
+    fn open(&self, sealed: &[u8]) -> Result<Vec<u8>, String> {
+        self.0.open(sealed.to_vec()).map_err(|e| e.to_string())
+    }
+}
+
+impl From<uniffi::UnexpectedUniFFICallbackError> for BakenError {
+    fn from(e: uniffi::UnexpectedUniFFICallbackError) -> Self {
+        BakenError::Platform { reason: e.reason }
+    }
+}
+
+impl From<JournalError> for BakenError {
+    fn from(e: JournalError) -> Self {
+        let reason = e.to_string();
+        match e {
+            JournalError::WrongPasscode => BakenError::WrongPasscode { reason },
+            JournalError::LockedOut { retry_after_seconds } => BakenError::LockedOut { reason, retry_after_seconds },
+            JournalError::Locked => BakenError::JournalLocked { reason },
+            JournalError::Tampered(_) => BakenError::Tampered { reason },
+            JournalError::Storage(_) | JournalError::Io(_) | JournalError::Crypto => BakenError::Storage { reason },
+            JournalError::AlreadyExists(_) => BakenError::AlreadyExists { reason },
+            JournalError::NotFound(_) => BakenError::NotFound { reason },
+            JournalError::UnsupportedVersion { .. } => BakenError::UnsupportedVersion { reason },
+            JournalError::TooLarge { .. } => BakenError::TooLarge { reason },
+            JournalError::InvalidInput(_) | JournalError::KdfTooWeak(_) | JournalError::BadBackup(_) => BakenError::InvalidInput { reason },
+            JournalError::KeyStore(_) => BakenError::Platform { reason },
+        }
+    }
+}
+
+/// What an entry is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
+pub enum EntryKind {
+    /// Something that happened.
+    Incident,
+    /// A note to self.
+    Note,
+    /// Who a contact is.
+    Contact,
+    /// Evidence such as a screenshot.
+    Evidence,
+}
+
+impl From<EntryKind> for core::EntryKind {
+    fn from(kind: EntryKind) -> Self {
+        match kind {
+            EntryKind::Incident => core::EntryKind::Incident,
+            EntryKind::Note => core::EntryKind::Note,
+            EntryKind::Contact => core::EntryKind::Contact,
+            EntryKind::Evidence => core::EntryKind::Evidence,
+        }
+    }
+}
+
+impl From<core::EntryKind> for EntryKind {
+    fn from(kind: core::EntryKind) -> Self {
+        match kind {
+            core::EntryKind::Incident => EntryKind::Incident,
+            core::EntryKind::Note => EntryKind::Note,
+            core::EntryKind::Contact => EntryKind::Contact,
+            core::EntryKind::Evidence => EntryKind::Evidence,
+        }
+    }
+}
+
+/// The person an entry is about.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct JournalContact {
+    /// Name or handle, such as `@sam_2008`.
+    pub name: String,
+    /// The app or platform, such as `Snapchat`.
+    pub platform: Option<String>,
+}
+
+/// An attachment to add.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct NewJournalAttachment {
+    /// Media type, such as `image/png`.
+    pub media_type: String,
+    /// The bytes, at most 20 MB.
+    pub bytes: Vec<u8>,
+}
+
+/// An entry to write, or the new content of an edited one.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct NewJournalEntry {
+    /// What it is about.
+    pub kind: EntryKind,
+    /// When it happened, RFC 3339 with offset, such as `2026-03-01T21:15:00+01:00`.
+    pub happened_at: String,
+    /// Who it is about.
+    pub contact: Option<JournalContact>,
+    /// What happened.
+    pub text: String,
+    /// Signal ids, such as `threat`.
+    pub signals: Vec<String>,
+    /// Level id, such as `danger`.
+    pub level: Option<String>,
+    /// Free labels.
+    pub tags: Vec<String>,
+    /// Attachments to add; an edit keeps the earlier ones.
+    pub attachments: Vec<NewJournalAttachment>,
+}
+
+/// A stored attachment, without its bytes.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct JournalAttachmentInfo {
+    /// Id, hexadecimal.
+    pub id: String,
+    /// Media type.
+    pub media_type: String,
+    /// Size in bytes.
+    pub size: u64,
+    /// SHA-256 of the bytes, hexadecimal.
+    pub sha256: String,
+}
+
+/// A stored attachment with its bytes.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct JournalAttachment {
+    /// What is known about it.
+    pub info: JournalAttachmentInfo,
+    /// The bytes.
+    pub bytes: Vec<u8>,
+}
+
+/// One entry at one revision.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct JournalEntry {
+    /// Id, hexadecimal.
+    pub id: String,
+    /// Revision, from 1.
+    pub revision: u32,
+    /// This revision's chain link, hexadecimal.
+    pub hash: String,
+    /// What it is about.
+    pub kind: EntryKind,
+    /// When it happened (RFC 3339).
+    pub happened_at: String,
+    /// When this revision was recorded (RFC 3339).
+    pub recorded_at: String,
+    /// Who it is about.
+    pub contact: Option<JournalContact>,
+    /// What happened.
+    pub text: String,
+    /// Signal ids.
+    pub signals: Vec<String>,
+    /// Level id.
+    pub level: Option<String>,
+    /// Free labels.
+    pub tags: Vec<String>,
+    /// Attachments.
+    pub attachments: Vec<JournalAttachmentInfo>,
+}
+
+/// An entry that could not be read because a record was changed or damaged.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct DamagedJournalEntry {
+    /// Id, hexadecimal.
+    pub id: String,
+    /// What is wrong.
+    pub reason: String,
+}
+
+/// Current entries by when they happened, and the damaged ones.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct JournalEntryList {
+    /// Readable entries.
+    pub entries: Vec<JournalEntry>,
+    /// Entries that could not be read.
+    pub damaged: Vec<DamagedJournalEntry>,
+}
+
+/// Where the chain breaks first.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct BrokenLink {
+    /// Position of the first bad link.
+    pub index: u64,
+    /// Its entry, when known.
+    pub entry: Option<String>,
+    /// What is wrong.
+    pub reason: String,
+}
+
+/// The result of checking the chain.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct JournalVerification {
+    /// Links checked.
+    pub links: u64,
+    /// Head hash, hexadecimal.
+    pub head: String,
+    /// The short seal.
+    pub seal: String,
+    /// The first broken link; `None` when intact.
+    pub broken: Option<BrokenLink>,
+}
+
+/// A trusted adult in the safety plan.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct TrustedAdult {
+    /// Their name.
+    pub name: String,
+    /// How to reach them.
+    pub contact: String,
+}
+
+/// The teen's safety plan.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct SafetyPlan {
+    /// People to tell.
+    pub trusted_adults: Vec<TrustedAdult>,
+    /// Places to go.
+    pub safe_places: Vec<String>,
+    /// The code word.
+    pub code_word: String,
+    /// The chosen steps, in order.
+    pub steps: Vec<String>,
+}
+
+fn parse_ids<T: std::str::FromStr>(ids: &[String]) -> Result<Vec<T>, BakenError>
+where
+    T::Err: std::fmt::Display,
+{
+    ids.iter().map(|id| id.parse().map_err(|e: T::Err| BakenError::InvalidInput { reason: e.to_string() })).collect()
+}
+
+impl TryFrom<NewJournalEntry> for core::NewEntry {
+    type Error = BakenError;
+    fn try_from(e: NewJournalEntry) -> Result<Self, BakenError> {
+        Ok(core::NewEntry {
+            kind: e.kind.into(),
+            happened_at: e.happened_at,
+            contact: e.contact.map(|c| core::Contact { name: c.name, platform: c.platform }),
+            text: e.text,
+            signals: parse_ids(&e.signals)?,
+            level: parse_ids(e.level.as_slice())?.pop(),
+            tags: e.tags,
+            attachments: e.attachments.into_iter().map(|a| core::NewAttachment { media_type: a.media_type, bytes: a.bytes }).collect(),
+        })
+    }
+}
+
+impl From<core::AttachmentInfo> for JournalAttachmentInfo {
+    fn from(a: core::AttachmentInfo) -> Self {
+        JournalAttachmentInfo { id: a.id, media_type: a.media_type, size: a.size, sha256: a.sha256 }
+    }
+}
+
+impl From<core::Entry> for JournalEntry {
+    fn from(e: core::Entry) -> Self {
+        let c = e.content;
+        JournalEntry {
+            id: e.id,
+            revision: e.revision,
+            hash: e.hash,
+            kind: c.kind.into(),
+            happened_at: c.happened_at,
+            recorded_at: c.recorded_at,
+            contact: c.contact.map(|c| JournalContact { name: c.name, platform: c.platform }),
+            text: c.text,
+            signals: c.signals.iter().map(ToString::to_string).collect(),
+            level: c.level.map(|l| l.to_string()),
+            tags: c.tags,
+            attachments: c.attachments.into_iter().map(Into::into).collect(),
+        }
+    }
+}
+
+impl From<SafetyPlan> for core::SafetyPlan {
+    fn from(p: SafetyPlan) -> Self {
+        core::SafetyPlan {
+            trusted_adults: p.trusted_adults.into_iter().map(|t| core::TrustedAdult { name: t.name, contact: t.contact }).collect(),
+            safe_places: p.safe_places,
+            code_word: p.code_word,
+            steps: p.steps,
+        }
+    }
+}
+
+impl From<core::SafetyPlan> for SafetyPlan {
+    fn from(p: core::SafetyPlan) -> Self {
+        SafetyPlan {
+            trusted_adults: p.trusted_adults.into_iter().map(|t| TrustedAdult { name: t.name, contact: t.contact }).collect(),
+            safe_places: p.safe_places,
+            code_word: p.code_word,
+            steps: p.steps,
+        }
+    }
+}
+
+/// How to open: the key store (optional) and, for tests only, the fast key derivation that
+/// real journals refuse.
+fn options(key_store: Option<Arc<dyn KeyStore>>, insecure_fast_kdf_for_tests: bool) -> core::Options {
+    core::Options {
+        kdf: if insecure_fast_kdf_for_tests { core::Kdf::InsecureFastForTests } else { core::Kdf::Standard },
+        key_store: key_store.map(|k| Arc::new(ForeignKeyStore(k)) as Arc<dyn core::KeyStore>),
+    }
+}
+
+fn language(code: &str) -> Result<Language, BakenError> {
+    code.parse().map_err(|e: baken_core::language::UnsupportedLanguage| BakenError::InvalidInput { reason: e.to_string() })
+}
+
+/// An encrypted journal folder on the phone. Safe to share across threads.
+///
+/// `insecure_fast_kdf_for_tests` must be `false` in the app: `true` makes a journal that every
+/// normal open refuses.
+#[derive(uniffi::Object)]
+pub struct Journal {
+    inner: core::Journal,
+}
+
+#[uniffi::export]
+impl Journal {
+    /// Creates a new journal in the folder `path`, protected by `passcode`; it starts unlocked.
+    #[uniffi::constructor]
+    pub fn create(path: String, passcode: String, key_store: Option<Arc<dyn KeyStore>>, insecure_fast_kdf_for_tests: bool) -> Result<Arc<Self>, BakenError> {
+        let inner = core::Journal::create(Path::new(&path), &passcode, options(key_store, insecure_fast_kdf_for_tests))?;
+        Ok(Arc::new(Journal { inner }))
+    }
+
+    /// Opens the journal in the folder `path`, locked.
+    #[uniffi::constructor]
+    pub fn open(path: String, key_store: Option<Arc<dyn KeyStore>>, insecure_fast_kdf_for_tests: bool) -> Result<Arc<Self>, BakenError> {
+        let inner = core::Journal::open(Path::new(&path), options(key_store, insecure_fast_kdf_for_tests))?;
+        Ok(Arc::new(Journal { inner }))
+    }
+
+    /// Creates a new journal in `path` from a backup file; never overwrites an existing journal.
+    #[uniffi::constructor]
+    pub fn import_backup(
+        backup_path: String,
+        passphrase: String,
+        path: String,
+        passcode: String,
+        key_store: Option<Arc<dyn KeyStore>>,
+        insecure_fast_kdf_for_tests: bool,
+    ) -> Result<Arc<Self>, BakenError> {
+        let options = options(key_store, insecure_fast_kdf_for_tests);
+        let inner = core::Journal::import_backup(Path::new(&backup_path), &passphrase, Path::new(&path), &passcode, options)?;
+        Ok(Arc::new(Journal { inner }))
+    }
+
+    /// Unlocks with the passcode (or the duress passcode, which opens the decoy journal).
+    pub fn unlock(&self, passcode: String) -> Result<(), BakenError> {
+        Ok(self.inner.unlock(&passcode)?)
+    }
+
+    /// Unlocks with the key store, without a passcode.
+    pub fn unlock_with_key_store(&self) -> Result<(), BakenError> {
+        Ok(self.inner.unlock_with_key_store()?)
+    }
+
+    /// Locks: forgets every key.
+    pub fn lock(&self) {
+        self.inner.lock();
+    }
+
+    /// Whether it is unlocked.
+    pub fn is_unlocked(&self) -> bool {
+        self.inner.is_unlocked()
+    }
+
+    /// Changes the passcode; only the key slot is re-wrapped.
+    pub fn change_passcode(&self, current: String, new: String) -> Result<(), BakenError> {
+        Ok(self.inner.change_passcode(&current, &new)?)
+    }
+
+    /// Sets the duress passcode (confirming with the passcode); it opens a decoy journal.
+    pub fn set_duress_passcode(&self, passcode: String, duress: String) -> Result<(), BakenError> {
+        Ok(self.inner.set_duress_passcode(&passcode, &duress)?)
+    }
+
+    /// Destroys every key, then the files. Needs an unlocked journal.
+    pub fn wipe(&self) -> Result<(), BakenError> {
+        Ok(self.inner.wipe()?)
+    }
+
+    /// Writes a new entry.
+    pub fn add(&self, entry: NewJournalEntry) -> Result<JournalEntry, BakenError> {
+        Ok(self.inner.add(entry.try_into()?)?.into())
+    }
+
+    /// Edits an entry: a new revision; history is kept.
+    pub fn edit(&self, id: String, entry: NewJournalEntry) -> Result<JournalEntry, BakenError> {
+        Ok(self.inner.edit(&id, entry.try_into()?)?.into())
+    }
+
+    /// Deletes an entry, leaving a tombstone in the chain.
+    pub fn delete(&self, id: String) -> Result<(), BakenError> {
+        Ok(self.inner.delete(&id)?)
+    }
+
+    /// All current entries by when they happened, and the damaged ones.
+    pub fn entries(&self) -> Result<JournalEntryList, BakenError> {
+        let list = self.inner.entries()?;
+        Ok(JournalEntryList {
+            entries: list.entries.into_iter().map(Into::into).collect(),
+            damaged: list.damaged.into_iter().map(|d| DamagedJournalEntry { id: d.id, reason: d.reason }).collect(),
+        })
+    }
+
+    /// One entry at its latest revision.
+    pub fn entry(&self, id: String) -> Result<JournalEntry, BakenError> {
+        Ok(self.inner.entry(&id)?.into())
+    }
+
+    /// Every revision of an entry, oldest first.
+    pub fn history(&self, id: String) -> Result<Vec<JournalEntry>, BakenError> {
+        Ok(self.inner.history(&id)?.into_iter().map(Into::into).collect())
+    }
+
+    /// An attachment with its bytes.
+    pub fn attachment(&self, id: String) -> Result<JournalAttachment, BakenError> {
+        let a = self.inner.attachment(&id)?;
+        Ok(JournalAttachment { info: a.info.into(), bytes: a.bytes })
+    }
+
+    /// Checks the integrity chain.
+    pub fn verify(&self) -> Result<JournalVerification, BakenError> {
+        let v = self.inner.verify()?;
+        Ok(JournalVerification {
+            links: v.links,
+            head: v.head,
+            seal: v.seal,
+            broken: v.broken.map(|b| BrokenLink { index: b.index, entry: b.entry, reason: b.reason }),
+        })
+    }
+
+    /// The seal: a short code to write down or send to a trusted adult.
+    pub fn seal(&self) -> Result<String, BakenError> {
+        Ok(self.inner.seal()?)
+    }
+
+    /// Writes the evidence report (HTML) to a new file, in `language` (`nl` or `en`).
+    pub fn export_report(&self, path: String, language: String) -> Result<(), BakenError> {
+        Ok(self.inner.export_report(Path::new(&path), self::language(&language)?)?)
+    }
+
+    /// Writes an encrypted backup to a new file.
+    pub fn export_backup(&self, path: String, passphrase: String) -> Result<(), BakenError> {
+        Ok(self.inner.export_backup(Path::new(&path), &passphrase)?)
+    }
+
+    /// The safety plan.
+    pub fn safety_plan(&self) -> Result<SafetyPlan, BakenError> {
+        Ok(self.inner.safety_plan()?.into())
+    }
+
+    /// Saves the safety plan.
+    pub fn set_safety_plan(&self, plan: SafetyPlan) -> Result<(), BakenError> {
+        Ok(self.inner.set_safety_plan(&plan.into())?)
+    }
+}

@@ -1,0 +1,80 @@
+//! `baken journal` end to end through the real binary (debug build, fast test-only key derivation).
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+const PASSCODE: &str = "correct horse 42";
+
+fn baken(args: &[&str], stdin: &str) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_baken"))
+        .args(args)
+        .env("BAKEN_INSECURE_FAST_KDF_FOR_TESTS", "1")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // The child may exit before reading (a usage error); a closed pipe is fine then.
+    let _ = child.stdin.take().unwrap().write_all(stdin.as_bytes());
+    child.wait_with_output().unwrap()
+}
+
+fn ok(args: &[&str], stdin: &str) -> String {
+    let out = baken(args, stdin);
+    assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn init_add_list_show_verify_export_and_wipe() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("journal");
+    let path = dir.to_str().unwrap();
+    let line = format!("{PASSCODE}\n");
+    ok(&["journal", "init", "--path", path, "--passcode-stdin"], &line);
+    let added = ok(&["journal", "add", "--path", path, "--passcode-stdin", "He said he would share the photo", "--contact", "@sam", "--platform", "Snapchat", "--signal", "threat", "--level", "danger"], &line);
+    let id = added.lines().next().unwrap().to_string();
+
+    let list: serde_json::Value = serde_json::from_str(&ok(&["journal", "list", "--path", path, "--passcode-stdin", "--json"], &line)).unwrap();
+    assert_eq!(list["entries"][0]["id"], id.as_str());
+    assert_eq!(list["entries"][0]["text"], "He said he would share the photo");
+    assert_eq!(list["entries"][0]["signals"][0], "threat");
+    assert!(ok(&["journal", "show", "--path", path, "--passcode-stdin", &id], &line).contains("@sam (Snapchat)"));
+
+    let verify: serde_json::Value = serde_json::from_str(&ok(&["journal", "verify", "--path", path, "--passcode-stdin", "--json"], &line)).unwrap();
+    assert_eq!(verify["links"], 1);
+    assert!(verify["broken"].is_null());
+    assert!(added.contains(verify["seal"].as_str().unwrap()), "add prints the same seal");
+
+    let report = tmp.path().join("report.html");
+    ok(&["journal", "export", "--path", path, "--passcode-stdin", "--html", report.to_str().unwrap(), "--lang", "en"], &line);
+    assert!(std::fs::read_to_string(&report).unwrap().contains(verify["seal"].as_str().unwrap()));
+    let backup = tmp.path().join("backup.bin");
+    ok(&["journal", "export", "--path", path, "--passcode-stdin", "--backup", backup.to_str().unwrap()], &format!("{PASSCODE}\nbackup passphrase\n"));
+    let restored = tmp.path().join("restored");
+    let out = ok(&["journal", "import", "--path", restored.to_str().unwrap(), "--passcode-stdin", backup.to_str().unwrap()], "backup passphrase\nnew passcode\n");
+    assert!(out.contains(verify["seal"].as_str().unwrap()));
+
+    ok(&["journal", "wipe", "--path", path, "--passcode-stdin"], &line);
+    assert!(!dir.join("journal.sqlite").exists());
+}
+
+#[test]
+fn wrong_passcodes_and_bad_usage_fail_cleanly() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("journal");
+    let path = dir.to_str().unwrap();
+    ok(&["journal", "init", "--path", path, "--passcode-stdin"], &format!("{PASSCODE}\n"));
+    let wrong = baken(&["journal", "list", "--path", path, "--passcode-stdin"], "not it\n");
+    assert_eq!(wrong.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&wrong.stderr).contains("passcode is not right"));
+    let again = baken(&["journal", "init", "--path", path, "--passcode-stdin"], &format!("{PASSCODE}\n"));
+    assert_eq!(again.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&again.stderr).contains("already a journal"));
+    let empty = baken(&["journal", "list", "--path", path, "--passcode-stdin"], "");
+    assert_eq!(empty.status.code(), Some(1));
+    let usage = baken(&["journal", "add", "--path", path, "--passcode", PASSCODE, "text"], "");
+    assert_eq!(usage.status.code(), Some(2), "there is no way to give a passcode on the command line");
+    let missing = baken(&["journal", "list", "--path", tmp.path().join("nothing").to_str().unwrap(), "--passcode-stdin"], "x\n");
+    assert_eq!(missing.status.code(), Some(1));
+}

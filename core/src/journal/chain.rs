@@ -1,0 +1,287 @@
+//! The integrity chain: every revision and tombstone is a link,
+//! `link = SHA-256(previous link || SHA-256(canonical bytes))`, starting from [`genesis`].
+//!
+//! The canonical bytes of a link are the UTF-8 JSON of [`LinkContent`] exactly as stored. Hashing
+//! them first lets a deleted entry keep its place: its old revisions are replaced by their content
+//! hash only, and the chain still verifies. The head of the chain is shown as a short seal.
+
+use super::crypto::{self, hex, Hash};
+use super::entries::EntryContent;
+use super::lifecycle::{read_vault_blob, write_vault_blob, RecordKind, Session};
+use super::store::{self, VaultTable};
+use super::JournalError;
+use rusqlite::Connection;
+use serde::{Deserialize, Serialize};
+
+/// What one link records, in canonical form.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct LinkContent {
+    /// The position in the chain, from 0.
+    pub index: u64,
+    /// The entry id, hexadecimal.
+    pub entry: String,
+    /// The entry's revision number, from 1.
+    pub revision: u32,
+    /// What happened to the entry.
+    pub event: Event,
+}
+
+/// What a link does to its entry.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Event {
+    /// The entry as written at this revision.
+    Written(EntryContent),
+    /// The entry was deleted (a tombstone); `deleted_at` is RFC 3339.
+    Deleted {
+        /// When it was deleted.
+        deleted_at: String,
+    },
+}
+
+/// A link as stored inside a sealed revision record.
+#[derive(Debug, Clone)]
+pub enum StoredLink {
+    /// The full content.
+    Full {
+        /// The previous link.
+        prev: Hash,
+        /// The canonical bytes.
+        canonical: Vec<u8>,
+        /// The same, parsed.
+        content: LinkContent,
+    },
+    /// A revision of a deleted entry: only what keeps the chain checkable.
+    Redacted {
+        /// The previous link.
+        prev: Hash,
+        /// The SHA-256 of the canonical bytes that were deleted.
+        content_hash: Hash,
+        /// The position in the chain.
+        index: u64,
+        /// The entry id.
+        entry: [u8; 16],
+    },
+}
+
+const FULL: u8 = 1;
+const REDACTED: u8 = 2;
+
+impl StoredLink {
+    /// A full link after `prev`.
+    pub fn full(prev: Hash, content: LinkContent) -> Result<StoredLink, JournalError> {
+        let canonical = serde_json::to_vec(&content).map_err(|e| JournalError::InvalidInput(e.to_string()))?;
+        Ok(StoredLink::Full { prev, canonical, content })
+    }
+
+    /// The previous link.
+    pub fn prev(&self) -> &Hash {
+        match self {
+            StoredLink::Full { prev, .. } | StoredLink::Redacted { prev, .. } => prev,
+        }
+    }
+
+    /// The position in the chain.
+    pub fn index(&self) -> u64 {
+        match self {
+            StoredLink::Full { content, .. } => content.index,
+            StoredLink::Redacted { index, .. } => *index,
+        }
+    }
+
+    /// The entry id, hexadecimal.
+    pub fn entry(&self) -> String {
+        match self {
+            StoredLink::Full { content, .. } => content.entry.clone(),
+            StoredLink::Redacted { entry, .. } => hex(entry),
+        }
+    }
+
+    /// The SHA-256 of the canonical bytes.
+    pub fn content_hash(&self) -> Hash {
+        match self {
+            StoredLink::Full { canonical, .. } => crypto::sha256(&[canonical]),
+            StoredLink::Redacted { content_hash, .. } => *content_hash,
+        }
+    }
+
+    /// This link's hash.
+    pub fn hash(&self) -> Hash {
+        link(self.prev(), &self.content_hash())
+    }
+
+    /// The same link with its content removed.
+    pub fn redacted(&self) -> Option<StoredLink> {
+        let entry = crypto::unhex::<16>(&self.entry())?;
+        Some(StoredLink::Redacted { prev: *self.prev(), content_hash: self.content_hash(), index: self.index(), entry })
+    }
+
+    /// The stored bytes.
+    pub fn encode(&self) -> Vec<u8> {
+        let mut out = Vec::new();
+        match self {
+            StoredLink::Full { prev, canonical, .. } => {
+                out.push(FULL);
+                out.extend_from_slice(prev);
+                out.extend_from_slice(canonical);
+            }
+            StoredLink::Redacted { prev, content_hash, index, entry } => {
+                out.push(REDACTED);
+                out.extend_from_slice(prev);
+                out.extend_from_slice(content_hash);
+                out.extend_from_slice(&index.to_be_bytes());
+                out.extend_from_slice(entry);
+            }
+        }
+        out
+    }
+
+    /// Parses stored bytes; `None` if they are malformed.
+    pub fn decode(bytes: &[u8]) -> Option<StoredLink> {
+        let (&tag, rest) = bytes.split_first()?;
+        let prev: Hash = rest.get(..32)?.try_into().ok()?;
+        let rest = &rest[32..];
+        match tag {
+            FULL => Some(StoredLink::Full { prev, canonical: rest.to_vec(), content: serde_json::from_slice(rest).ok()? }),
+            REDACTED if rest.len() == 32 + 8 + 16 => Some(StoredLink::Redacted {
+                prev,
+                content_hash: rest[..32].try_into().ok()?,
+                index: u64::from_be_bytes(rest[32..40].try_into().ok()?),
+                entry: rest[40..].try_into().ok()?,
+            }),
+            _ => None,
+        }
+    }
+}
+
+/// The hash before the first link.
+pub fn genesis() -> Hash {
+    crypto::sha256(&[b"baken journal chain v1"])
+}
+
+/// The next link after `prev` for content with hash `content_hash`.
+pub fn link(prev: &Hash, content_hash: &Hash) -> Hash {
+    crypto::sha256(&[prev, content_hash])
+}
+
+/// The short form of a head hash that a teen can write down: its first 80 bits as five groups of
+/// four upper-case hexadecimal digits, such as `3F9A-1C2B-77D0-A1B2-C3D4`.
+pub fn seal_text(head: &Hash) -> String {
+    let digits = hex(&head[..10]).to_uppercase();
+    digits.as_bytes().chunks(4).map(|c| String::from_utf8_lossy(c).into_owned()).collect::<Vec<_>>().join("-")
+}
+
+/// Writes an empty chain for a new vault.
+pub(super) fn start(conn: &Connection, session: &Session) -> Result<(), JournalError> {
+    set_head(conn, session, 0, &genesis())
+}
+
+/// The number of links and the head hash of a vault.
+pub(super) fn head(conn: &Connection, session: &Session) -> Result<(u64, Hash), JournalError> {
+    let bytes = read_vault_blob(conn, session, VaultTable::Heads, RecordKind::Head)?
+        .ok_or_else(|| JournalError::Tampered("the chain's head record".into()))?;
+    let count = bytes.get(..8).and_then(|b| b.try_into().ok()).map(u64::from_be_bytes);
+    let hash = bytes.get(8..40).and_then(|b| b.try_into().ok());
+    count.zip(hash).ok_or_else(|| JournalError::Tampered("the chain's head record".into()))
+}
+
+/// Records a new head.
+pub(super) fn set_head(conn: &Connection, session: &Session, count: u64, hash: &Hash) -> Result<(), JournalError> {
+    let mut bytes = count.to_be_bytes().to_vec();
+    bytes.extend_from_slice(hash);
+    write_vault_blob(conn, session, VaultTable::Heads, RecordKind::Head, &bytes)
+}
+
+/// Reads and decrypts one revision row; `None` if it was changed, damaged or moved.
+pub(super) fn read_link(session: &Session, row: &store::Row) -> Option<StoredLink> {
+    let link = StoredLink::decode(&session.open(RecordKind::Revision, &row.id, &row.blob)?)?;
+    (link.entry() == hex(&row.entry)).then_some(link)
+}
+
+/// The result of checking the whole chain.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Verification {
+    /// The number of links (revisions and tombstones) checked.
+    pub links: u64,
+    /// The stored head hash, hexadecimal.
+    pub head: String,
+    /// The stored head as a short seal.
+    pub seal: String,
+    /// The first broken link, if any; `None` means the chain is intact.
+    pub broken: Option<BrokenLink>,
+}
+
+/// Where the chain breaks first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct BrokenLink {
+    /// The position of the first link that does not check out.
+    pub index: u64,
+    /// The entry it belongs to, hexadecimal, when known.
+    pub entry: Option<String>,
+    /// What is wrong, in plain words.
+    pub reason: String,
+}
+
+/// Recomputes the chain of the unlocked vault and compares it with the stored head.
+pub(super) fn verify(conn: &Connection, session: &Session) -> Result<Verification, JournalError> {
+    let broken = |index: u64, entry: Option<String>, reason: &str| Some(BrokenLink { index, entry, reason: reason.to_string() });
+    let (count, head) = match head(conn, session) {
+        Ok(head) => head,
+        Err(JournalError::Tampered(_)) => {
+            let reason = "the record that holds the seal was changed or damaged";
+            return Ok(Verification { links: 0, head: String::new(), seal: String::new(), broken: broken(0, None, reason) });
+        }
+        Err(e) => return Err(e),
+    };
+    let rows = store::revisions(conn, &session.vault, None)?;
+    let mut prev = genesis();
+    let mut first_broken = None;
+    for (index, row) in (0u64..).zip(&rows) {
+        let entry = Some(hex(&row.entry));
+        let problem = match read_link(session, row) {
+            None => Some("this record was changed, damaged or moved"),
+            Some(link) if link.index() != index => Some("this record is out of order"),
+            Some(link) if link.prev() != &prev => Some("this record does not follow the one before it"),
+            Some(link) => {
+                prev = link.hash();
+                None
+            }
+        };
+        if let Some(reason) = problem {
+            first_broken = broken(index, entry, reason);
+            break;
+        }
+    }
+    let links = rows.len() as u64;
+    if first_broken.is_none() && links != count {
+        first_broken = broken(links.min(count), None, if links < count { "records are missing" } else { "there are records the seal does not cover" });
+    } else if first_broken.is_none() && prev != head {
+        first_broken = broken(count, None, "the chain does not end at the stored seal");
+    }
+    Ok(Verification { links, head: hex(&head), seal: seal_text(&head), broken: first_broken })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stored_links_round_trip_and_redaction_keeps_the_hash() {
+        let content = LinkContent { index: 3, entry: hex(&[7; 16]), revision: 1, event: Event::Deleted { deleted_at: "2026-01-01T00:00:00+01:00".into() } };
+        let full = StoredLink::full(genesis(), content).unwrap();
+        let decoded = StoredLink::decode(&full.encode()).unwrap();
+        assert_eq!(decoded.hash(), full.hash());
+        let redacted = full.redacted().unwrap();
+        assert_eq!(redacted.hash(), full.hash());
+        assert_eq!(StoredLink::decode(&redacted.encode()).unwrap().hash(), full.hash());
+        assert!(StoredLink::decode(&[9; 40]).is_none());
+    }
+
+    #[test]
+    fn the_seal_is_five_groups_of_four() {
+        let seal = seal_text(&genesis());
+        assert_eq!(seal.len(), 24);
+        assert_eq!(seal.split('-').count(), 5);
+        assert!(seal.chars().all(|c| c == '-' || c.is_ascii_hexdigit() && !c.is_ascii_lowercase()));
+    }
+}

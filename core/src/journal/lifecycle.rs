@@ -1,0 +1,450 @@
+//! The journal's lifecycle: create, open, unlock, lock, change passcode, duress passcode, wipe.
+//!
+//! Key slots: there are always two passcode slots, sharing one salt and iteration count so that an
+//! unlock costs exactly one KDF run whichever passcode is typed. One wraps the real journal's data
+//! key; the other wraps a decoy journal's key once a duress passcode is set, and is random filler
+//! until then, so the file does not tell whether a duress passcode exists. An optional platform
+//! slot wraps the real data key under the phone's key store.
+
+use super::crypto::{self, Key};
+use super::store::{self, Store, VaultTable};
+use super::{attempts, chain, JournalError, FAST_TEST_ITERATIONS, FORMAT_VERSION, MIN_ITERATIONS, MIN_PASSCODE_CHARS};
+use std::num::NonZeroU32;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, MutexGuard};
+
+/// The phone's key store (Android Keystore, iOS Keychain or Secure Enclave), implemented by the app.
+/// Its key never leaves the phone and Rust never sees or stores it.
+pub trait KeyStore: Send + Sync {
+    /// Encrypts `plaintext` under the platform key.
+    fn seal(&self, plaintext: &[u8]) -> Result<Vec<u8>, String>;
+    /// Decrypts what [`KeyStore::seal`] returned.
+    fn open(&self, sealed: &[u8]) -> Result<Vec<u8>, String>;
+}
+
+/// How costly the passcode key derivation is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Kdf {
+    /// [`MIN_ITERATIONS`] PBKDF2 iterations; journals below that are refused.
+    #[default]
+    Standard,
+    /// [`FAST_TEST_ITERATIONS`]: only for tests; such journals are refused by `Standard`.
+    InsecureFastForTests,
+}
+
+impl Kdf {
+    /// The iterations used for new passcode slots and backups.
+    pub fn iterations(self) -> u32 {
+        match self {
+            Kdf::Standard => MIN_ITERATIONS,
+            Kdf::InsecureFastForTests => FAST_TEST_ITERATIONS,
+        }
+    }
+
+    /// Refuses a stored iteration count below this mode's floor.
+    pub(super) fn check(self, iterations: u32) -> Result<NonZeroU32, JournalError> {
+        let floor = match self {
+            Kdf::Standard => MIN_ITERATIONS,
+            Kdf::InsecureFastForTests => 1,
+        };
+        NonZeroU32::new(iterations).filter(|n| n.get() >= floor).ok_or(JournalError::KdfTooWeak(iterations))
+    }
+}
+
+/// How a journal is opened.
+#[derive(Clone, Default)]
+pub struct Options {
+    /// The passcode cost.
+    pub kdf: Kdf,
+    /// The phone's key store; when a journal is created with one, it is needed to unlock it.
+    pub key_store: Option<Arc<dyn KeyStore>>,
+}
+
+/// One journal folder. Shared freely across threads; every method takes `&self`.
+pub struct Journal {
+    dir: PathBuf,
+    options: Options,
+    inner: Mutex<Inner>,
+}
+
+struct Inner {
+    store: Option<Store>,
+    session: Option<Session>,
+}
+
+/// An unlocked vault: its data key and id. The key is zeroized when the session ends.
+pub(super) struct Session {
+    key: Key,
+    /// The random id of the vault (real or decoy journal) in this file.
+    pub vault: [u8; 16],
+    decoy: bool,
+}
+
+/// What a sealed record is; bound into its associated data.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum RecordKind {
+    Slot = 1,
+    Revision = 2,
+    Attachment = 3,
+    Head = 4,
+    Plan = 5,
+}
+
+const PASSCODE_SLOT: i64 = 1;
+const PLATFORM_SLOT: i64 = 2;
+const PAYLOAD_LEN: usize = crypto::KEY_LEN + 16 + 1;
+const REAL: u8 = 0;
+const DECOY: u8 = 1;
+
+/// The associated data of a record: format, scope (vault or file id), record kind and record id.
+fn aad(scope: &[u8; 16], kind: RecordKind, id: &[u8]) -> Vec<u8> {
+    let mut aad = Vec::with_capacity(64);
+    aad.extend_from_slice(b"baken-journal");
+    aad.extend_from_slice(&FORMAT_VERSION.to_be_bytes());
+    aad.extend_from_slice(scope);
+    aad.push(kind as u8);
+    aad.extend_from_slice(id);
+    aad
+}
+
+impl Session {
+    /// Seals a record of this vault.
+    pub fn seal(&self, kind: RecordKind, id: &[u8], plaintext: &[u8]) -> Result<Vec<u8>, JournalError> {
+        crypto::seal(&self.key, &aad(&self.vault, kind, id), plaintext)
+    }
+
+    /// Opens a record of this vault; `None` if it was changed, damaged or moved.
+    pub fn open(&self, kind: RecordKind, id: &[u8], blob: &[u8]) -> Option<zeroize::Zeroizing<Vec<u8>>> {
+        crypto::open(&self.key, &aad(&self.vault, kind, id), blob)
+    }
+
+    fn payload(&self) -> zeroize::Zeroizing<Vec<u8>> {
+        let mut payload = zeroize::Zeroizing::new(Vec::with_capacity(PAYLOAD_LEN));
+        payload.extend_from_slice(self.key.expose());
+        payload.extend_from_slice(&self.vault);
+        payload.push(if self.decoy { DECOY } else { REAL });
+        payload
+    }
+
+    fn from_payload(payload: &[u8]) -> Option<Session> {
+        if payload.len() != PAYLOAD_LEN {
+            return None;
+        }
+        let key = Key::from_slice(&payload[..crypto::KEY_LEN])?;
+        let vault = payload[crypto::KEY_LEN..crypto::KEY_LEN + 16].try_into().ok()?;
+        Some(Session { key, vault, decoy: payload[PAYLOAD_LEN - 1] == DECOY })
+    }
+
+    fn new(decoy: bool) -> Result<Session, JournalError> {
+        Ok(Session { key: Key::random()?, vault: crypto::random_bytes()?, decoy })
+    }
+}
+
+/// The passcode parameters stored in `meta`.
+struct PasscodeParams {
+    file_id: [u8; 16],
+    salt: Vec<u8>,
+    iterations: u32,
+    device_secret: Option<Vec<u8>>,
+}
+
+impl PasscodeParams {
+    fn load(conn: &rusqlite::Connection) -> Result<PasscodeParams, JournalError> {
+        let missing = || JournalError::Tampered("the key settings".into());
+        Ok(PasscodeParams {
+            file_id: store::meta(conn, "file_id")?.and_then(|v| v.try_into().ok()).ok_or_else(missing)?,
+            salt: store::meta(conn, "kdf_salt")?.ok_or_else(missing)?,
+            iterations: u32::try_from(store::meta_u64(conn, "kdf_iterations")?).map_err(|_| missing())?,
+            device_secret: store::meta(conn, "device_secret")?,
+        })
+    }
+
+    fn save(&self, conn: &rusqlite::Connection) -> Result<(), JournalError> {
+        store::set_meta(conn, "file_id", &self.file_id)?;
+        store::set_meta(conn, "kdf_salt", &self.salt)?;
+        store::set_meta_u64(conn, "kdf_iterations", u64::from(self.iterations))?;
+        match &self.device_secret {
+            Some(sealed) => store::set_meta(conn, "device_secret", sealed),
+            None => Ok(()),
+        }
+    }
+
+    /// The key-encryption key for `passcode`: one KDF run.
+    fn key_for(&self, passcode: &str, options: &Options) -> Result<Key, JournalError> {
+        let iterations = options.kdf.check(self.iterations)?;
+        let device_secret = match &self.device_secret {
+            None => None,
+            Some(sealed) => {
+                let key_store = options.key_store.as_ref().ok_or_else(|| {
+                    JournalError::KeyStore("this journal needs the phone's key store to open".into())
+                })?;
+                let secret = zeroize::Zeroizing::new(key_store.open(sealed).map_err(JournalError::KeyStore)?);
+                Some(Key::from_slice(&secret).ok_or_else(|| JournalError::KeyStore("the device secret has the wrong size".into()))?)
+            }
+        };
+        crypto::passcode_key(passcode, &self.salt, iterations, device_secret.as_ref())
+    }
+
+    fn wrap(&self, kek: &Key, slot_id: &[u8], session: &Session) -> Result<Vec<u8>, JournalError> {
+        crypto::seal(kek, &aad(&self.file_id, RecordKind::Slot, slot_id), &session.payload())
+    }
+
+    fn unwrap(&self, kek: &Key, slot_id: &[u8], blob: &[u8]) -> Option<Session> {
+        Session::from_payload(&crypto::open(kek, &aad(&self.file_id, RecordKind::Slot, slot_id), blob)?)
+    }
+}
+
+fn check_passcode(passcode: &str) -> Result<(), JournalError> {
+    if passcode.chars().count() < MIN_PASSCODE_CHARS {
+        return Err(JournalError::InvalidInput(format!("a passcode needs at least {MIN_PASSCODE_CHARS} characters")));
+    }
+    Ok(())
+}
+
+impl Journal {
+    /// Creates a new journal in the folder `dir` protected by `passcode`, and leaves it unlocked.
+    /// Refuses if a journal is already there.
+    pub fn create(dir: &Path, passcode: &str, options: Options) -> Result<Journal, JournalError> {
+        check_passcode(passcode)?;
+        let mut store = Store::create(dir)?;
+        match Self::initialise(&mut store, passcode, &options) {
+            Ok(session) => Ok(Journal { dir: dir.to_path_buf(), options, inner: Mutex::new(Inner { store: Some(store), session: Some(session) }) }),
+            Err(e) => {
+                drop(store.close());
+                remove_files(dir);
+                Err(e)
+            }
+        }
+    }
+
+    fn initialise(store: &mut Store, passcode: &str, options: &Options) -> Result<Session, JournalError> {
+        let device_secret = match &options.key_store {
+            None => None,
+            Some(key_store) => {
+                let secret = Key::random()?;
+                Some((key_store.seal(secret.expose()).map_err(JournalError::KeyStore)?, secret))
+            }
+        };
+        let params = PasscodeParams {
+            file_id: crypto::random_bytes()?,
+            salt: crypto::random_bytes::<16>()?.to_vec(),
+            iterations: options.kdf.iterations(),
+            device_secret: device_secret.as_ref().map(|(sealed, _)| sealed.clone()),
+        };
+        let kek = crypto::passcode_key(passcode, &params.salt, options.kdf.check(params.iterations)?, device_secret.as_ref().map(|(_, key)| key))?;
+        let session = Session::new(false)?;
+        let real_slot = crypto::random_bytes::<16>()?;
+        let real_blob = params.wrap(&kek, &real_slot, &session)?;
+        let mut filler = vec![0u8; real_blob.len()];
+        crypto::fill_random(&mut filler)?;
+        let platform_blob = match &options.key_store {
+            Some(key_store) => Some(key_store.seal(&session.payload()).map_err(JournalError::KeyStore)?),
+            None => None,
+        };
+        store.write(|tx| {
+            params.save(tx)?;
+            store::put_slot(tx, &real_slot, PASSCODE_SLOT, &real_blob)?;
+            store::put_slot(tx, &crypto::random_bytes::<16>()?, PASSCODE_SLOT, &filler)?;
+            if let Some(blob) = &platform_blob {
+                store::put_slot(tx, &crypto::random_bytes::<16>()?, PLATFORM_SLOT, blob)?;
+            }
+            chain::start(tx, &session)
+        })?;
+        Ok(session)
+    }
+
+    /// Opens the journal in the folder `dir`, locked. Fails with `UnsupportedVersion` for a newer
+    /// format, without changing the file.
+    pub fn open(dir: &Path, options: Options) -> Result<Journal, JournalError> {
+        let store = Store::open(dir)?;
+        Ok(Journal { dir: dir.to_path_buf(), options, inner: Mutex::new(Inner { store: Some(store), session: None }) })
+    }
+
+    /// The journal's folder.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// Unlocks with a passcode. The duress passcode opens the decoy journal, which behaves the same.
+    /// A wrong passcode counts as a failed attempt; after five, tries are delayed (`LockedOut`).
+    pub fn unlock(&self, passcode: &str) -> Result<(), JournalError> {
+        let mut inner = self.inner();
+        let store = inner.store_mut()?;
+        let now = attempts::now();
+        let retry_after_seconds = attempts::wait(store.conn(), now)?;
+        if retry_after_seconds > 0 {
+            return Err(JournalError::LockedOut { retry_after_seconds });
+        }
+        let params = PasscodeParams::load(store.conn())?;
+        let kek = params.key_for(passcode, &self.options)?;
+        let opened = store::slots(store.conn(), PASSCODE_SLOT)?
+            .iter()
+            .find_map(|(id, blob)| params.unwrap(&kek, id, blob));
+        match opened {
+            Some(session) => {
+                store.write(|tx| attempts::reset(tx))?;
+                inner.session = Some(session);
+                Ok(())
+            }
+            None => {
+                store.write(|tx| attempts::record_failure(tx, now))?;
+                Err(JournalError::WrongPasscode)
+            }
+        }
+    }
+
+    /// Unlocks the real journal with the phone's key store, without a passcode.
+    pub fn unlock_with_key_store(&self) -> Result<(), JournalError> {
+        let key_store = self.options.key_store.clone().ok_or_else(|| JournalError::KeyStore("no key store was given".into()))?;
+        let mut inner = self.inner();
+        let slots = store::slots(inner.store_mut()?.conn(), PLATFORM_SLOT)?;
+        let (_, sealed) = slots.first().ok_or_else(|| JournalError::KeyStore("this journal has no key store slot".into()))?;
+        let payload = zeroize::Zeroizing::new(key_store.open(sealed).map_err(JournalError::KeyStore)?);
+        inner.session = Some(Session::from_payload(&payload).ok_or_else(|| JournalError::Tampered("the key store slot".into()))?);
+        Ok(())
+    }
+
+    /// Locks the journal: every key is forgotten (and zeroized).
+    pub fn lock(&self) {
+        self.inner().session = None;
+    }
+
+    /// Whether the journal is unlocked.
+    pub fn is_unlocked(&self) -> bool {
+        self.inner().session.is_some()
+    }
+
+    /// Replaces the passcode that opens the current journal. Only its key slot is re-wrapped;
+    /// no entry is re-encrypted.
+    pub fn change_passcode(&self, current: &str, new: &str) -> Result<(), JournalError> {
+        check_passcode(new)?;
+        let mut inner = self.inner();
+        let vault = inner.session()?.vault;
+        let store = inner.store_mut()?;
+        let params = PasscodeParams::load(store.conn())?;
+        let slots = store::slots(store.conn(), PASSCODE_SLOT)?;
+        let (slot_id, session) = own_slot(&params, &slots, &params.key_for(current, &self.options)?, vault)?;
+        let new_kek = params.key_for(new, &self.options)?;
+        if slots.iter().any(|(id, blob)| id != slot_id && params.unwrap(&new_kek, id, blob).is_some()) {
+            return Err(JournalError::InvalidInput("choose a different passcode".into()));
+        }
+        let blob = params.wrap(&new_kek, slot_id, &session)?;
+        store.write(|tx| store::put_slot(tx, slot_id, PASSCODE_SLOT, &blob))
+    }
+
+    /// Sets (or replaces) the duress passcode, confirming with the passcode: the duress passcode
+    /// will open a new, empty decoy journal that looks normal, while the real one stays intact.
+    /// Only from the real journal. A replaced decoy's records stay behind as ciphertext whose key
+    /// is destroyed.
+    pub fn set_duress_passcode(&self, passcode: &str, duress: &str) -> Result<(), JournalError> {
+        check_passcode(duress)?;
+        let mut inner = self.inner();
+        let session = inner.session()?;
+        if session.decoy {
+            return Err(JournalError::InvalidInput("a duress passcode is set from the main journal".into()));
+        }
+        let vault = session.vault;
+        let store = inner.store_mut()?;
+        let params = PasscodeParams::load(store.conn())?;
+        let slots = store::slots(store.conn(), PASSCODE_SLOT)?;
+        let (own_id, _) = own_slot(&params, &slots, &params.key_for(passcode, &self.options)?, vault)?;
+        let duress_kek = params.key_for(duress, &self.options)?;
+        if slots.iter().any(|(id, blob)| id == own_id && params.unwrap(&duress_kek, id, blob).is_some()) {
+            return Err(JournalError::InvalidInput("the duress passcode must differ from the passcode".into()));
+        }
+        let (other_id, _) = slots.iter().find(|(id, _)| id != own_id).ok_or_else(|| JournalError::Tampered("the key slots".into()))?;
+        let decoy = Session::new(true)?;
+        let blob = params.wrap(&duress_kek, other_id, &decoy)?;
+        store.write(|tx| {
+            store::put_slot(tx, other_id, PASSCODE_SLOT, &blob)?;
+            chain::start(tx, &decoy)
+        })
+    }
+
+    /// Destroys the journal: first every key slot and key setting (so nothing can be decrypted
+    /// any more), then the files. Needs an unlocked journal. The object is unusable afterwards.
+    pub fn wipe(&self) -> Result<(), JournalError> {
+        let mut inner = self.inner();
+        inner.session()?;
+        let mut store = inner.store.take().ok_or_else(wiped)?;
+        inner.session = None;
+        store.write(|tx| store::destroy_keys(tx))?;
+        store.checkpoint()?;
+        store.close()?;
+        remove_files(&self.dir);
+        Ok(())
+    }
+
+    /// Runs `f` with the store and the unlocked session.
+    pub(super) fn with_session<T>(&self, f: impl FnOnce(&mut Store, &Session) -> Result<T, JournalError>) -> Result<T, JournalError> {
+        let mut inner = self.inner();
+        let Inner { store, session } = &mut *inner;
+        let session = session.as_ref().ok_or(JournalError::Locked)?;
+        f(store.as_mut().ok_or_else(wiped)?, session)
+    }
+
+    /// The options this journal was opened with.
+    pub(super) fn options(&self) -> &Options {
+        &self.options
+    }
+
+    fn inner(&self) -> MutexGuard<'_, Inner> {
+        self.inner.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+}
+
+impl Inner {
+    fn store_mut(&mut self) -> Result<&mut Store, JournalError> {
+        self.store.as_mut().ok_or_else(wiped)
+    }
+
+    fn session(&self) -> Result<&Session, JournalError> {
+        self.session.as_ref().ok_or(JournalError::Locked)
+    }
+}
+
+/// The passcode slot that `kek` opens for the vault `vault`, with its session.
+fn own_slot<'a>(params: &PasscodeParams, slots: &'a [store::Pair], kek: &Key, vault: [u8; 16]) -> Result<(&'a Vec<u8>, Session), JournalError> {
+    slots
+        .iter()
+        .find_map(|(id, blob)| params.unwrap(kek, id, blob).filter(|s| s.vault == vault).map(|s| (id, s)))
+        .ok_or(JournalError::WrongPasscode)
+}
+
+fn wiped() -> JournalError {
+    JournalError::NotFound("this journal was wiped".into())
+}
+
+/// Removes the database and SQLite's side files, then the folder if nothing else is in it.
+fn remove_files(dir: &Path) {
+    for name in std::iter::once(store::DB_FILE).chain(store::SIDE_FILES) {
+        drop(std::fs::remove_file(dir.join(name)));
+    }
+    drop(std::fs::remove_dir(dir));
+}
+
+/// Creates a journal from restored content: used by backup import.
+pub(super) fn create_with(dir: &Path, passcode: &str, options: Options, fill: impl FnOnce(&rusqlite::Transaction, &Session) -> Result<(), JournalError>) -> Result<Journal, JournalError> {
+    let journal = Journal::create(dir, passcode, options)?;
+    let result = journal.with_session(|store, session| store.write(|tx| fill(tx, session)));
+    match result {
+        Ok(()) => Ok(journal),
+        Err(e) => {
+            drop(journal.wipe());
+            Err(e)
+        }
+    }
+}
+
+/// The sealed blob kept per vault in `table`, opened.
+pub(super) fn read_vault_blob(conn: &rusqlite::Connection, session: &Session, table: VaultTable, kind: RecordKind) -> Result<Option<zeroize::Zeroizing<Vec<u8>>>, JournalError> {
+    match store::vault_blob(conn, table, &session.vault)? {
+        None => Ok(None),
+        Some(blob) => session.open(kind, &session.vault, &blob).map(Some).ok_or_else(|| JournalError::Tampered(format!("the {kind:?} record").to_lowercase())),
+    }
+}
+
+/// Seals and stores the blob kept per vault in `table`.
+pub(super) fn write_vault_blob(conn: &rusqlite::Connection, session: &Session, table: VaultTable, kind: RecordKind, plaintext: &[u8]) -> Result<(), JournalError> {
+    store::put_vault_blob(conn, table, &session.vault, &session.seal(kind, &session.vault, plaintext)?)
+}

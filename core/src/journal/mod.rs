@@ -1,0 +1,112 @@
+//! The encrypted evidence journal: what happened, kept encrypted, tamper-evident and only on the
+//! phone, until the teen chooses to show it.
+//!
+//! - A random 256-bit data key seals every record with AES-256-GCM ([`crypto`]); key slots wrap
+//!   it under the passcode (PBKDF2-HMAC-SHA256, optionally mixed with a device secret from the
+//!   platform [`KeyStore`]) and under the platform key.
+//! - [`Journal`] is the lifecycle: create, open, unlock, lock, change passcode, duress passcode,
+//!   wipe; entries, attachments and the safety plan are read and written through it.
+//! - Every revision and tombstone is linked into a SHA-256 chain ([`chain`]); its head, shown as a
+//!   short seal, lets a trusted adult check a report later.
+//! - Export only when asked: an HTML evidence report ([`report`]) and an encrypted backup ([`backup`]).
+//!
+//! # Passcode cost and tests
+//! Outside tests a passcode slot uses and demands at least [`MIN_ITERATIONS`] PBKDF2 iterations.
+//! [`Kdf::InsecureFastForTests`] is the only way below that floor: a journal made with it stores
+//! [`FAST_TEST_ITERATIONS`] and is refused (`KdfTooWeak`) by every journal opened with
+//! [`Kdf::Standard`], so a test journal can never pass for a real one, and a real app that only
+//! ever uses `Standard` can never create a weak one.
+
+mod attempts;
+pub mod backup;
+
+pub mod chain;
+pub mod report;
+pub mod crypto;
+mod entries;
+mod lifecycle;
+
+mod safety_plan;
+mod store;
+
+pub use chain::{BrokenLink, Verification};
+pub use entries::{Attachment, AttachmentInfo, Contact, DamagedEntry, Entry, EntryKind, EntryList, NewAttachment, NewEntry};
+pub use lifecycle::{Journal, Kdf, KeyStore, Options};
+pub use safety_plan::{SafetyPlan, TrustedAdult};
+
+/// The version of the journal's file and record format; bound into every seal.
+pub const FORMAT_VERSION: u32 = 1;
+/// The least PBKDF2-HMAC-SHA256 iterations a passcode or backup key may use outside tests (OWASP).
+pub const MIN_ITERATIONS: u32 = 600_000;
+/// The iterations of [`Kdf::InsecureFastForTests`]: fast, and refused outside tests.
+pub const FAST_TEST_ITERATIONS: u32 = 1_000;
+/// The largest attachment, in bytes (20 MB: a long screenshot).
+pub const MAX_ATTACHMENT_BYTES: usize = 20 * 1024 * 1024;
+/// The longest entry text, in bytes.
+pub const MAX_TEXT_BYTES: usize = 1024 * 1024;
+/// The shortest passcode, in characters.
+pub const MIN_PASSCODE_CHARS: usize = 6;
+
+/// What can go wrong with the journal. Nothing stored changes when one of these is returned,
+/// except the failed-attempt counter after a wrong passcode.
+#[derive(Debug, thiserror::Error)]
+pub enum JournalError {
+    /// The passcode (or backup passphrase) does not open anything.
+    #[error("the passcode is not right")]
+    WrongPasscode,
+    /// Too many wrong passcodes: wait before the next try.
+    #[error("too many wrong passcodes; try again in {retry_after_seconds} seconds")]
+    LockedOut {
+        /// Seconds until the next try is allowed.
+        retry_after_seconds: u64,
+    },
+    /// The journal is locked; unlock it first.
+    #[error("the journal is locked; unlock it first")]
+    Locked,
+    /// A stored record was changed, damaged or moved; it names the record.
+    #[error("{0} was changed or damaged and cannot be trusted")]
+    Tampered(String),
+    /// The database or the file system failed.
+    #[error("storage error: {0}")]
+    Storage(String),
+    /// A file could not be read or written.
+    #[error("file error: {0}")]
+    Io(String),
+    /// There is already a journal there; nothing was overwritten.
+    #[error("there is already a journal in {0}; it was not touched")]
+    AlreadyExists(String),
+    /// No journal, entry or attachment with that name or id.
+    #[error("not found: {0}")]
+    NotFound(String),
+    /// The journal or backup was written by a newer (or unknown) format version.
+    #[error("format version {found} is not supported (this version reads {supported})")]
+    UnsupportedVersion {
+        /// The version found.
+        found: u32,
+        /// The version this library reads.
+        supported: u32,
+    },
+    /// An input is larger than allowed.
+    #[error("{what} is too large (the limit is {limit} bytes)")]
+    TooLarge {
+        /// What was too large.
+        what: String,
+        /// The limit, in bytes.
+        limit: usize,
+    },
+    /// An input is malformed: a bad time, id, media type or a too short passcode.
+    #[error("{0}")]
+    InvalidInput(String),
+    /// The stored key-derivation cost is below the floor (a test journal, or a downgraded file).
+    #[error("the passcode protection uses {0} iterations, fewer than the required {MIN_ITERATIONS}")]
+    KdfTooWeak(u32),
+    /// The platform key store is needed and missing, or it failed.
+    #[error("the phone's key store: {0}")]
+    KeyStore(String),
+    /// The file is not a Baken backup, or it is cut short.
+    #[error("this is not a complete Baken backup: {0}")]
+    BadBackup(String),
+    /// The secure random source or a cipher failed.
+    #[error("the phone's cryptography failed")]
+    Crypto,
+}

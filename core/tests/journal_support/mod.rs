@@ -1,0 +1,66 @@
+//! Helpers shared by the journal tests: fast journals in temporary folders and sample entries.
+#![allow(dead_code)]
+
+use baken_core::journal::{EntryKind, Journal, Kdf, NewAttachment, NewEntry, Options};
+use baken_core::signal::{Level, Signal};
+use std::path::{Path, PathBuf};
+
+/// The passcode of test journals.
+pub const PASSCODE: &str = "correct horse 42";
+
+/// Options with the fast, test-only key derivation.
+pub fn fast() -> Options {
+    Options { kdf: Kdf::InsecureFastForTests, key_store: None }
+}
+
+/// A new, unlocked test journal in a fresh temporary folder (kept alive by the returned guard).
+pub fn new_journal() -> (tempfile::TempDir, PathBuf, Journal) {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("journal");
+    let journal = Journal::create(&dir, PASSCODE, fast()).unwrap();
+    (tmp, dir, journal)
+}
+
+/// An incident entry with `text`.
+pub fn incident(text: &str) -> NewEntry {
+    NewEntry {
+        kind: EntryKind::Incident,
+        happened_at: "2026-03-01T21:15:00+01:00".into(),
+        contact: None,
+        text: text.into(),
+        signals: vec![Signal::Threat],
+        level: Some(Level::Danger),
+        tags: vec![],
+        attachments: vec![],
+    }
+}
+
+/// An evidence entry with one PNG-typed attachment.
+pub fn evidence(text: &str, bytes: &[u8]) -> NewEntry {
+    NewEntry {
+        kind: EntryKind::Evidence,
+        attachments: vec![NewAttachment { media_type: "image/png".into(), bytes: bytes.to_vec() }],
+        ..incident(text)
+    }
+}
+
+/// Every regular file under `dir`, recursively, with its bytes.
+pub fn files(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    let mut out = Vec::new();
+    if let Ok(read) = std::fs::read_dir(dir) {
+        for item in read.flatten() {
+            let path = item.path();
+            if path.is_dir() {
+                out.extend(files(&path));
+            } else if let Ok(bytes) = std::fs::read(&path) {
+                out.push((path, bytes));
+            }
+        }
+    }
+    out
+}
+
+/// Opens the raw SQLite file of a journal, for tests that tamper with it.
+pub fn raw(dir: &Path) -> rusqlite::Connection {
+    rusqlite::Connection::open(dir.join("journal.sqlite")).unwrap()
+}

@@ -1,0 +1,125 @@
+package nl.baken.tests
+
+import nl.baken.*
+import org.junit.Assert.*
+import org.junit.Test
+import java.io.File
+import java.util.concurrent.atomic.AtomicInteger
+
+/** A plain key store for tests: XOR with a fixed pad (the app uses Android Keystore). */
+class XorKeyStore(private val pad: Byte) : KeyStore {
+    override fun seal(plaintext: ByteArray): ByteArray = ByteArray(plaintext.size) { (plaintext[it].toInt() xor pad.toInt()).toByte() }
+    override fun open(sealed: ByteArray): ByteArray = seal(sealed)
+}
+
+/**
+ * A fresh folder under the temp dir. Plain java.io on purpose: java.nio's file channels load the
+ * JVM's network library, whose start-up probes would show up as sockets in the privacy check.
+ */
+private val folders = AtomicInteger()
+private fun tempDir(): File =
+    File(System.getProperty("java.io.tmpdir"), "baken-journal-${ProcessHandle.current().pid()}-${System.nanoTime()}-${folders.incrementAndGet()}").apply { mkdirs() }
+
+class JournalTest {
+    private val passcode = "correct horse 42"
+
+    private fun entry(text: String, bytes: ByteArray? = null) = NewJournalEntry(
+        kind = if (bytes == null) EntryKind.INCIDENT else EntryKind.EVIDENCE,
+        happenedAt = "2026-03-01T21:15:00+01:00",
+        contact = JournalContact("@sam_2008", "Snapchat"),
+        text = text,
+        signals = listOf("threat"),
+        level = "danger",
+        tags = listOf("school"),
+        attachments = if (bytes == null) emptyList() else listOf(NewJournalAttachment("image/png", bytes)),
+    )
+
+    @Test
+    fun createWriteLockUnlockExportImportAndWipe() {
+        val tmp = tempDir()
+        val path = File(tmp, "journal").path
+        val journal = Journal.create(path, passcode, null, true)
+        val written = journal.add(entry("he asked for a photo", byteArrayOf(1, 2, 3)))
+        assertEquals("threat", written.signals[0])
+        journal.lock()
+        assertFalse(journal.isUnlocked())
+        assertThrows(BakenException.JournalLocked::class.java) { journal.entries() }
+        assertThrows(BakenException.WrongPasscode::class.java) { journal.unlock("not the passcode") }
+        journal.unlock(passcode)
+        assertEquals(listOf(written), journal.entries().entries)
+        assertArrayEquals(byteArrayOf(1, 2, 3), journal.attachment(written.attachments[0].id).bytes)
+        val verification = journal.verify()
+        assertNull(verification.broken)
+        assertEquals(journal.seal(), verification.seal)
+
+        val report = File(tmp, "report.html").path
+        journal.exportReport(report, "nl")
+        assertTrue(File(report).readText().contains(verification.seal))
+        val backup = File(tmp, "journal.backup").path
+        journal.exportBackup(backup, "moving phones 2026")
+        assertThrows(BakenException.AlreadyExists::class.java) {
+            Journal.importBackup(backup, "moving phones 2026", path, "another passcode", null, true)
+        }
+        assertThrows(BakenException.WrongPasscode::class.java) {
+            Journal.importBackup(backup, "wrong passphrase", File(tmp, "x").path, "another passcode", null, true)
+        }
+        val restored = Journal.importBackup(backup, "moving phones 2026", File(tmp, "new").path, "another passcode", null, true)
+        assertEquals(listOf(written), restored.entries().entries)
+        assertEquals(verification.seal, restored.seal())
+
+        journal.wipe()
+        assertFalse(File(path, "journal.sqlite").exists())
+        assertThrows(BakenException.NotFound::class.java) { Journal.open(path, null, true) }
+    }
+
+    @Test
+    fun editsKeepHistoryAndDeletesLeaveAVerifiableChain() {
+        val path = File(tempDir(), "journal").path
+        val journal = Journal.create(path, passcode, null, true)
+        val first = journal.add(entry("first"))
+        val second = journal.edit(first.id, entry("second"))
+        assertEquals(2u, second.revision)
+        assertEquals(listOf("first", "second"), journal.history(first.id).map { it.text })
+        journal.delete(first.id)
+        assertTrue(journal.entries().entries.isEmpty())
+        assertEquals(3uL, journal.verify().links)
+        assertNull(journal.verify().broken)
+    }
+
+    @Test
+    fun aKeyStoreFromKotlinBindsTheJournalToThePhone() {
+        val path = File(tempDir(), "journal").path
+        Journal.create(path, passcode, XorKeyStore(0x5a), true).add(entry("bound"))
+        assertThrows(BakenException.Platform::class.java) { Journal.open(path, null, true).unlock(passcode) }
+        val journal = Journal.open(path, XorKeyStore(0x5a), true)
+        journal.unlockWithKeyStore()
+        assertEquals("bound", journal.entries().entries[0].text)
+    }
+
+    @Test
+    fun duressPasscodeOpensAnEmptyDecoyAndSafetyPlanIsKept() {
+        val path = File(tempDir(), "journal").path
+        val journal = Journal.create(path, passcode, null, true)
+        journal.add(entry("real"))
+        journal.setSafetyPlan(SafetyPlan(listOf(TrustedAdult("Aunt Mia", "library")), listOf("school"), "pineapple", listOf("tell Mia")))
+        journal.setDuressPasscode(passcode, "duress 2468")
+        journal.lock()
+        journal.unlock("duress 2468")
+        assertTrue(journal.entries().entries.isEmpty())
+        journal.lock()
+        journal.unlock(passcode)
+        assertEquals("real", journal.entries().entries[0].text)
+        assertEquals("pineapple", journal.safetyPlan().codeWord)
+    }
+
+    @Test
+    fun badInputsAreTypedErrors() {
+        val path = File(tempDir(), "journal").path
+        val journal = Journal.create(path, passcode, null, true)
+        assertThrows(BakenException.InvalidInput::class.java) { journal.add(entry("x").copy(happenedAt = "yesterday")) }
+        assertThrows(BakenException.InvalidInput::class.java) { journal.add(entry("x").copy(signals = listOf("not_a_signal"))) }
+        assertThrows(BakenException.TooLarge::class.java) { journal.add(entry("x", ByteArray(20 * 1024 * 1024 + 1))) }
+        assertThrows(BakenException.InvalidInput::class.java) { Journal.open(path, null, false).unlock(passcode) }
+        assertTrue(journal.entries().entries.isEmpty())
+    }
+}

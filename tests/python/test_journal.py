@@ -1,0 +1,108 @@
+"""The encrypted journal through the generated Python bindings and the real cdylib."""
+import os
+
+import pytest
+
+import baken_ffi as baken
+
+PASSCODE = "correct horse 42"
+
+
+class XorKeyStore(baken.KeyStore):
+    """A plain key store for tests: XOR with a fixed pad (the app uses the iOS Keychain)."""
+
+    def __init__(self, pad):
+        self.pad = pad
+
+    def seal(self, plaintext):
+        return bytes(b ^ self.pad for b in plaintext)
+
+    def open(self, sealed):
+        return self.seal(sealed)
+
+
+def entry(text, attachment=None):
+    return baken.NewJournalEntry(
+        kind=baken.EntryKind.EVIDENCE if attachment else baken.EntryKind.INCIDENT,
+        happened_at="2026-03-01T21:15:00+01:00",
+        contact=baken.JournalContact(name="@sam_2008", platform="Snapchat"),
+        text=text,
+        signals=["threat"],
+        level="danger",
+        tags=[],
+        attachments=[baken.NewJournalAttachment(media_type="image/png", bytes=attachment)] if attachment else [],
+    )
+
+
+def test_create_write_lock_unlock_export_import_and_wipe(tmp_path):
+    path = str(tmp_path / "journal")
+    journal = baken.Journal.create(path, PASSCODE, None, True)
+    written = journal.add(entry("he asked for a photo", b"\x89PNG"))
+    journal.lock()
+    with pytest.raises(baken.BakenError.JournalLocked):
+        journal.entries()
+    with pytest.raises(baken.BakenError.WrongPasscode):
+        journal.unlock("not the passcode")
+    journal.unlock(PASSCODE)
+    assert journal.entries().entries == [written]
+    assert journal.attachment(written.attachments[0].id).bytes == b"\x89PNG"
+    verification = journal.verify()
+    assert verification.broken is None and verification.seal == journal.seal()
+
+    journal.export_report(str(tmp_path / "report.html"), "en")
+    assert verification.seal in (tmp_path / "report.html").read_text()
+    backup = str(tmp_path / "journal.backup")
+    journal.export_backup(backup, "moving phones 2026")
+    with pytest.raises(baken.BakenError.AlreadyExists):
+        baken.Journal.import_backup(backup, "moving phones 2026", path, "another passcode", None, True)
+    with pytest.raises(baken.BakenError.WrongPasscode):
+        baken.Journal.import_backup(backup, "wrong passphrase", str(tmp_path / "x"), "another passcode", None, True)
+    (tmp_path / "cut").write_bytes(open(backup, "rb").read()[:-5])
+    with pytest.raises(baken.BakenError.InvalidInput):
+        baken.Journal.import_backup(str(tmp_path / "cut"), "moving phones 2026", str(tmp_path / "y"), "another passcode", None, True)
+    restored = baken.Journal.import_backup(backup, "moving phones 2026", str(tmp_path / "new"), "another passcode", None, True)
+    assert restored.entries().entries == [written]
+    assert restored.seal() == verification.seal
+
+    journal.wipe()
+    assert not os.path.exists(os.path.join(path, "journal.sqlite"))
+
+
+def test_lockout_after_repeated_wrong_passcodes(tmp_path):
+    path = str(tmp_path / "journal")
+    baken.Journal.create(path, PASSCODE, None, True)
+    journal = baken.Journal.open(path, None, True)
+    for _ in range(5):
+        with pytest.raises(baken.BakenError.WrongPasscode):
+            journal.unlock("wrong passcode")
+    with pytest.raises(baken.BakenError.LockedOut) as info:
+        journal.unlock(PASSCODE)
+    assert 0 < info.value.retry_after_seconds <= 30
+
+
+def test_key_store_implemented_in_python(tmp_path):
+    path = str(tmp_path / "journal")
+    baken.Journal.create(path, PASSCODE, XorKeyStore(0x5A), True).add(entry("bound"))
+    with pytest.raises(baken.BakenError.Platform):
+        baken.Journal.open(path, None, True).unlock(PASSCODE)
+    journal = baken.Journal.open(path, XorKeyStore(0x5A), True)
+    journal.unlock_with_key_store()
+    assert journal.entries().entries[0].text == "bound"
+
+
+def test_the_standard_kdf_refuses_a_test_journal(tmp_path):
+    path = str(tmp_path / "journal")
+    baken.Journal.create(path, PASSCODE, None, True)
+    with pytest.raises(baken.BakenError.InvalidInput):
+        baken.Journal.open(path, None, False).unlock(PASSCODE)
+
+
+def test_bad_entries_are_typed_errors(tmp_path):
+    journal = baken.Journal.create(str(tmp_path / "journal"), PASSCODE, None, True)
+    bad = entry("x")
+    bad.happened_at = "yesterday"
+    with pytest.raises(baken.BakenError.InvalidInput):
+        journal.add(bad)
+    with pytest.raises(baken.BakenError.TooLarge):
+        journal.add(entry("x", b"\0" * (20 * 1024 * 1024 + 1)))
+    assert journal.entries().entries == []
