@@ -20,5 +20,6 @@ pub struct LintIssue {
 pub fn lint() -> Vec<LintIssue> {
     let mut issues = Vec::new();
     crate::help::lint(&mut issues);
+    crate::signal_text::lint(&mut issues);
     issues
 }

@@ -2,12 +2,14 @@
 //!
 //! - [`help`]: help services, opening hours and routing to the right one, open now.
 //! - [`signal`], [`language`]: the stable ids every module shares.
+//! - [`signal_text`]: teen-friendly explanations of the signals.
 //! - [`content`]: the bundled content files and the linter over them.
 
 pub mod content;
 pub mod help;
 pub mod language;
 pub mod signal;
+pub mod signal_text;
 
 /// The version of this library, as released.
 pub fn version() -> &'static str {
