@@ -1,10 +1,12 @@
 //! Baken's core: everything the app does, with no FFI and no networking.
 //!
+//! - [`check`]: the message analyzer: which warning signals a chat message shows.
 //! - [`help`]: help services, opening hours and routing to the right one, open now.
 //! - [`signal`], [`language`]: the stable ids every module shares.
 //! - [`signal_text`]: teen-friendly explanations of the signals.
 //! - [`content`]: the bundled content files and the linter over them.
 
+pub mod check;
 pub mod content;
 pub mod help;
 pub mod language;
