@@ -4,9 +4,11 @@
 //! - [`help`]: help services, opening hours and routing to the right one, open now.
 //! - [`signal`], [`language`]: the stable ids every module shares.
 //! - [`signal_text`]: teen-friendly explanations of the signals.
+//! - [`checklist`]: the "Is this normal?" checklist for teens and parents, scored and explained.
 //! - [`content`]: the bundled content files and the linter over them.
 
 pub mod check;
+pub mod checklist;
 pub mod content;
 pub mod help;
 pub mod language;

@@ -4,7 +4,7 @@
 use crate::content::{files_under, LintIssue};
 use crate::language::Language;
 use crate::signal::Signal;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
 use std::sync::OnceLock;
 
@@ -12,7 +12,7 @@ use std::sync::OnceLock;
 const MAX_SENTENCE_WORDS: usize = 20;
 
 /// How one signal is explained in one language.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct SignalText {
     /// The signal explained.
     pub signal: Signal,
@@ -83,7 +83,7 @@ fn bundle() -> &'static Bundle {
 }
 
 fn load_file(path: &str, text: &str, bundle: &mut Bundle) {
-    let mut issue = |message: String| LintIssue { file: path.to_string(), message };
+    let issue = |message: String| LintIssue { file: path.to_string(), message };
     let stem = path.trim_start_matches("signals/").trim_end_matches(".toml");
     let language = match stem.parse::<Language>() {
         Ok(language) => language,
