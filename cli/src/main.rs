@@ -1,5 +1,6 @@
 //! `baken`: Baken in the terminal. Exit status 0 ok, 1 error (message on stderr), 2 usage.
 
+mod check;
 mod route;
 
 use clap::{Parser, Subcommand};
@@ -14,6 +15,8 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Is this normal? A short checklist about a contact (or, with --parent, about your child).
+    Check(check::Args),
     /// Who to call now: ranked help routes for a country.
     Route(route::Args),
 }
@@ -21,6 +24,7 @@ enum Command {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
+        Command::Check(args) => check::run(args),
         Command::Route(args) => route::run(args),
     };
     match result {
