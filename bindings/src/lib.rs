@@ -2,9 +2,15 @@
 //!
 //! Kotlin package `nl.baken`, Swift module `Baken`, Python module `baken_ffi`.
 
+mod checklist;
 mod error;
 mod help;
 
+pub use checklist::{
+    checklist, checklist_next_question, checklist_score, signal_explanation, Checklist, ChecklistAnswerOption,
+    ChecklistAudience, ChecklistQuestion, ChecklistResult, ChecklistSignal, ChecklistSituation, QuestionSource,
+    SignalExplanation,
+};
 pub use error::BakenError;
 pub use help::{emergency_number, EmergencyNumber};
 
