@@ -1,0 +1,369 @@
+//! Message rules as data (`content/rules/{nl,en}.toml`), compiled into fast matchers.
+//!
+//! A rule file holds, per language: `benign` look-alike messages that must stay quiet; `define`d
+//! pattern pieces, used in patterns as `<name>`; `emoji` that stand for words; and the rules. A
+//! rule has an id, a signal, optional level, patterns over normalised text, optional `unless`
+//! guards (a benign look-alike in the same message silences the rule) and `examples` that must
+//! fire it. Patterns are written in normal spelling; they are squeezed like the text (see
+//! [`squeeze_pattern`]) and compiled once into a [`RegexSet`] prefilter plus one regex each.
+
+use super::normalize::{squeeze_pattern, EmojiWords, Normalized, Normalizer};
+use crate::content::{files_under, LintIssue};
+use crate::language::Language;
+use crate::signal::{Level, Signal};
+use regex::bytes::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
+use serde::Deserialize;
+use std::collections::{BTreeMap, HashSet};
+
+/// Bundled rule files that failed to load; each problem names the file and the rule.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("the bundled message rules are broken: {}", .0.join("; "))]
+pub struct RuleError(pub Vec<String>);
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RuleFile {
+    language: String,
+    #[serde(default)]
+    benign: Vec<String>,
+    #[serde(default)]
+    define: BTreeMap<String, String>,
+    #[serde(default)]
+    emoji: BTreeMap<String, String>,
+    #[serde(default)]
+    rule: Vec<RuleSpec>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RuleSpec {
+    id: String,
+    signal: String,
+    level: Option<String>,
+    patterns: Vec<String>,
+    #[serde(default)]
+    unless: Vec<String>,
+    #[serde(default)]
+    examples: Vec<String>,
+}
+
+/// One compiled rule.
+#[derive(Debug)]
+pub(crate) struct Rule {
+    pub(crate) id: String,
+    pub(crate) signal: Signal,
+    pub(crate) level: Level,
+    unless: Option<Regex>,
+}
+
+impl Rule {
+    /// Whether a benign look-alike in the message silences this rule.
+    pub(crate) fn is_silenced(&self, message: &[u8]) -> bool {
+        self.unless.as_ref().is_some_and(|guard| guard.is_match(message))
+    }
+}
+
+/// The compiled rules of one language.
+#[derive(Debug)]
+pub(crate) struct RuleSet {
+    pub(crate) language: Language,
+    pub(crate) emoji: EmojiWords,
+    pub(crate) rules: Vec<Rule>,
+    /// Every pattern of every rule, to find candidates in one pass.
+    pub(crate) prefilter: RegexSet,
+    /// Per prefilter pattern: the rule it belongs to and its own regex, for spans.
+    pub(crate) patterns: Vec<(usize, Regex)>,
+}
+
+/// A match of one rule in normalised text.
+pub(crate) struct RuleMatch<'r> {
+    pub(crate) rule: &'r Rule,
+    pub(crate) range: std::ops::Range<usize>,
+}
+
+impl RuleSet {
+    /// Every unsilenced match in one normalised message, in no particular order.
+    pub(crate) fn matches<'r>(&'r self, message: &Normalized, out: &mut Vec<RuleMatch<'r>>) {
+        let text = message.text.as_bytes();
+        if text.is_empty() {
+            return;
+        }
+        for index in self.prefilter.matches(text).iter() {
+            let (rule_index, regex) = &self.patterns[index];
+            let rule = &self.rules[*rule_index];
+            if rule.is_silenced(text) {
+                continue;
+            }
+            out.extend(regex.find_iter(text).map(|m| RuleMatch { rule, range: m.range() }));
+        }
+    }
+}
+
+/// Default level of a rule, by signal, when the rule names none.
+fn default_level(signal: Signal) -> Level {
+    use Signal::*;
+    match signal {
+        Threat | PaymentDemand | Exploitation => Level::Danger,
+        Secrecy | Isolation | SexualTalk | ImageRequest | DebtBondage | Recruitment | Control => Level::Warning,
+        PlatformSwitch | PersonalInfo | Flattery | GiftsMoney | Meeting | Pressure => Level::Caution,
+    }
+}
+
+fn file_of(language: Language) -> String {
+    format!("rules/{}.toml", language.code())
+}
+
+/// Replaces `<name>` by `(?:definition)`, recursively; an unknown name is an issue.
+fn expand(pattern: &str, define: &BTreeMap<String, String>, depth: usize, issues: &mut Vec<String>) -> String {
+    let mut out = String::with_capacity(pattern.len());
+    let mut rest = pattern;
+    while let Some(open) = rest.find('<') {
+        let (before, after) = rest.split_at(open);
+        out.push_str(before);
+        let name_len = after[1..].find(|c: char| !(c.is_ascii_lowercase() || c == '_')).unwrap_or(after.len() - 1);
+        let name = &after[1..1 + name_len];
+        let closed = after[1 + name_len..].starts_with('>');
+        let preceded_by_group = out.ends_with("(?") || out.ends_with("(?P");
+        if name.is_empty() || !closed || preceded_by_group {
+            out.push('<');
+            rest = &after[1..];
+            continue;
+        }
+        match define.get(name) {
+            Some(value) if depth < 8 => {
+                out.push_str("(?:");
+                out.push_str(&expand(value, define, depth + 1, issues));
+                out.push(')');
+            }
+            Some(_) => issues.push(format!("definition <{name}> nests too deeply")),
+            None => issues.push(format!("unknown definition <{name}>")),
+        }
+        rest = &after[2 + name_len..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// A pattern over normalised text: expanded, squeezed, ASCII-only.
+fn prepare(pattern: &str, define: &BTreeMap<String, String>, issues: &mut Vec<String>) -> String {
+    let expanded = expand(pattern, define, 0, issues);
+    if let Some(c) = expanded.chars().find(|c| !c.is_ascii() || c.is_ascii_uppercase()) {
+        issues.push(format!("pattern {pattern:?} has {c:?}, which normalised text never contains"));
+    }
+    squeeze_pattern(&expanded)
+}
+
+fn build_regex(pattern: &str) -> Result<Regex, regex::Error> {
+    RegexBuilder::new(pattern).unicode(false).build()
+}
+
+/// A compiled rule set and the problems found while compiling it (empty when all is well).
+fn compile_file(language: Language, source: &str) -> (Option<RuleSet>, RuleFile, Vec<String>) {
+    let mut issues = Vec::new();
+    let file: RuleFile = match toml::from_str(source) {
+        Ok(file) => file,
+        Err(e) => {
+            let empty = RuleFile { language: String::new(), benign: vec![], define: BTreeMap::new(), emoji: BTreeMap::new(), rule: vec![] };
+            return (None, empty, vec![format!("not valid: {e}")]);
+        }
+    };
+    if file.language != language.code() {
+        issues.push(format!("language is {:?}, expected {:?}", file.language, language.code()));
+    }
+    let mut emoji = Vec::new();
+    for (key, word) in &file.emoji {
+        let mut chars = key.chars();
+        match (chars.next(), chars.next()) {
+            (Some(c), None) if !c.is_ascii() => emoji.push((c, word.clone())),
+            _ => issues.push(format!("emoji key {key:?} must be one non-ASCII character")),
+        }
+        if word.is_empty() || !word.bytes().all(|b| b.is_ascii_lowercase() || b == b' ') {
+            issues.push(format!("emoji {key:?} stands for {word:?}: use lower-case ASCII words"));
+        }
+    }
+    let mut rules = Vec::new();
+    let mut sources = Vec::new();
+    let mut patterns = Vec::new();
+    let mut ids = HashSet::new();
+    for spec in &file.rule {
+        let mut rule_issues = Vec::new();
+        if !ids.insert(spec.id.as_str()) {
+            rule_issues.push("duplicate id".to_string());
+        }
+        let signal = spec.signal.parse::<Signal>().map_err(|e| rule_issues.push(e.to_string())).ok();
+        let level = match &spec.level {
+            Some(level) => level.parse::<Level>().map_err(|e| rule_issues.push(e.to_string())).ok(),
+            None => signal.map(default_level),
+        };
+        if spec.patterns.is_empty() {
+            rule_issues.push("has no patterns".to_string());
+        }
+        let unless = if spec.unless.is_empty() {
+            None
+        } else {
+            let joined = spec.unless.iter().map(|p| format!(r"\b(?:{})", prepare(p, &file.define, &mut rule_issues))).collect::<Vec<_>>().join("|");
+            build_regex(&joined).map_err(|e| rule_issues.push(format!("unless: {e}"))).ok()
+        };
+        let mut compiled = Vec::new();
+        for pattern in &spec.patterns {
+            let prepared = prepare(pattern, &file.define, &mut rule_issues);
+            match build_regex(&prepared) {
+                Ok(regex) if regex.is_match(b"") => rule_issues.push(format!("pattern {pattern:?} matches empty text")),
+                Ok(regex) => compiled.push((prepared, regex)),
+                Err(e) => rule_issues.push(format!("pattern {pattern:?}: {e}")),
+            }
+        }
+        match (signal, level, rule_issues.is_empty()) {
+            (Some(signal), Some(level), true) => {
+                for (prepared, regex) in compiled {
+                    sources.push(prepared);
+                    patterns.push((rules.len(), regex));
+                }
+                rules.push(Rule { id: spec.id.clone(), signal, level, unless });
+            }
+            _ => issues.extend(rule_issues.into_iter().map(|m| format!("rule {}: {m}", spec.id))),
+        }
+    }
+    let prefilter = RegexSetBuilder::new(&sources).unicode(false).build();
+    let set = match prefilter {
+        Ok(prefilter) => Some(RuleSet { language, emoji: EmojiWords::new(emoji), rules, prefilter, patterns }),
+        Err(e) => {
+            issues.push(format!("prefilter: {e}"));
+            None
+        }
+    };
+    (set, file, issues)
+}
+
+fn source_of(language: Language) -> Option<&'static str> {
+    let path = file_of(language);
+    let found = files_under(&path).find(|(p, _)| *p == path).map(|(_, text)| text);
+    found
+}
+
+/// Compiles the bundled rules of one language.
+pub(crate) fn compile(language: Language) -> Result<RuleSet, RuleError> {
+    let file = file_of(language);
+    let source = source_of(language).ok_or_else(|| RuleError(vec![format!("{file} is missing")]))?;
+    match compile_file(language, source) {
+        (Some(set), _, issues) if issues.is_empty() => Ok(set),
+        (_, _, issues) => Err(RuleError(issues.into_iter().map(|m| format!("{file}: {m}")).collect())),
+    }
+}
+
+/// The ids of the rules that fire on `text` in this set.
+pub(crate) fn fired(set: &RuleSet, text: &str) -> Vec<String> {
+    let mut normalized = Normalized::default();
+    Normalizer::default().normalize_into(text, &set.emoji, &mut normalized);
+    let mut found = Vec::new();
+    set.matches(&normalized, &mut found);
+    found.into_iter().map(|m| m.rule.id.clone()).collect()
+}
+
+/// Checks both rule files: they compile, ids are unique and known, every signal has rules,
+/// every example fires its rule, and no benign look-alike fires any rule.
+pub(crate) fn lint(issues: &mut Vec<LintIssue>) {
+    let mut all_ids = HashSet::new();
+    for &language in Language::ALL {
+        let file = file_of(language);
+        let mut report = |message: String| issues.push(LintIssue { file: file.clone(), message });
+        let Some(source) = source_of(language) else {
+            report("missing: every language needs message rules".to_string());
+            continue;
+        };
+        let (set, spec, problems) = compile_file(language, source);
+        problems.into_iter().for_each(&mut report);
+        for rule in &spec.rule {
+            if !all_ids.insert(rule.id.clone()) {
+                report(format!("rule {}: id also used in another file", rule.id));
+            }
+            if !rule.id.starts_with(&format!("{}.", language.code())) {
+                report(format!("rule {}: ids start with the language code", rule.id));
+            }
+        }
+        let Some(set) = set else { continue };
+        for signal in Signal::ALL {
+            if !set.rules.iter().any(|r| r.signal == *signal) {
+                report(format!("no rule for signal {signal}"));
+            }
+        }
+        for rule in &spec.rule {
+            if rule.examples.is_empty() {
+                report(format!("rule {}: give at least one example", rule.id));
+            }
+            for example in &rule.examples {
+                if !fired(&set, example).contains(&rule.id) {
+                    report(format!("rule {}: example {example:?} does not fire it", rule.id));
+                }
+            }
+        }
+        for text in &spec.benign {
+            let fired = fired(&set, text);
+            if !fired.is_empty() {
+                report(format!("benign look-alike {text:?} fires {}", fired.join(", ")));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const GOOD: &str = r#"
+language = "en"
+benign = ["send me a pic of the homework"]
+[define]
+pic = 'pics?|photos?'
+[emoji]
+"📸" = "photo"
+[[rule]]
+id = "en.image.send"
+signal = "image_request"
+patterns = ['\bsend (me )?(a )?<pic>\b']
+unless = ['homework']
+examples = ["send me a 📸", "s3nd me a pic"]
+"#;
+
+    #[test]
+    fn compiles_defines_emoji_guards_and_examples() {
+        let (set, _, issues) = compile_file(Language::En, GOOD);
+        assert_eq!(issues, Vec::<String>::new());
+        let set = set.expect("compiles");
+        assert_eq!(fired(&set, "pls sEEEnd me a 📸"), vec!["en.image.send"]);
+        assert!(fired(&set, "send me a pic of the homework").is_empty());
+        assert_eq!(set.rules[0].level, Level::Warning);
+    }
+
+    #[test]
+    fn broken_rules_are_reported_by_name() {
+        let bad = GOOD
+            .replace("image_request", "nudes")
+            .replace(r"\bsend", r"(\bsend")
+            .replace("\"📸\"", "\"ab\"");
+        let (_, _, issues) = compile_file(Language::Nl, &bad);
+        let all = issues.join("\n");
+        assert!(all.contains("language is \"en\""), "{all}");
+        assert!(all.contains("emoji key \"ab\""), "{all}");
+        assert!(all.contains("rule en.image.send: unknown signal id 'nudes'"), "{all}");
+        assert!(all.contains("rule en.image.send: pattern"), "{all}");
+    }
+
+    #[test]
+    fn unknown_definitions_and_upper_case_are_reported() {
+        let bad = GOOD.replace("<pic>", "<picture>").replace("homework", "HOMEWORK");
+        let (_, _, issues) = compile_file(Language::En, &bad);
+        let all = issues.join("\n");
+        assert!(all.contains("unknown definition <picture>"), "{all}");
+        assert!(all.contains("normalised text never contains"), "{all}");
+        let (_, _, issues) = compile_file(Language::En, "language = 'en'\n[[rule]]\nid = 1");
+        assert!(issues[0].starts_with("not valid"), "{issues:?}");
+    }
+
+    #[test]
+    fn bundled_rules_pass_the_lint() {
+        let mut issues = Vec::new();
+        lint(&mut issues);
+        assert!(issues.is_empty(), "{issues:#?}");
+    }
+}
