@@ -243,8 +243,8 @@ fn is_spelling_separator(b: u8) -> bool {
 }
 
 /// Pass 2: removes separators inside words. Apostrophes between letters go (`don't` → `dont`).
-/// A chain of single letters or digits joined by short separator runs becomes one word: at least
-/// three with punctuation (`s.n.a.p`), at least four with spaces only (`n u d e`), and at least
+/// A chain of single letters or digits joined by one kind of single separator becomes one word: at least
+/// two with punctuation (`m.e`, `s.n.a.p`), four with spaces only (`n u d e`), and at least
 /// two letters among them.
 fn join_spelled_out(units: &mut [Unit]) {
     let n = units.len();
@@ -263,12 +263,13 @@ fn join_spelled_out(units: &mut [Unit]) {
         }
         // Follow the chain: single, 1-2 separators, single, ...
         let mut chain = vec![i];
-        let mut punctuated = false;
+        // One kind of separator per chain, so `s.e.n.d m.e` stays two words.
+        let separator = units.get(i + 1).map(|u| u.byte).filter(|&b| is_spelling_separator(b));
+        let punctuated = separator.is_some_and(|b| b != b' ');
         let mut j = i + 1;
         loop {
             let mut k = j;
-            while k < n && k - j < 2 && is_spelling_separator(units[k].byte) {
-                punctuated |= units[k].byte != b' ';
+            if k < n && Some(units[k].byte) == separator {
                 k += 1;
             }
             if k == j || !single(units, k) {
@@ -278,15 +279,17 @@ fn join_spelled_out(units: &mut [Unit]) {
             j = k + 1;
         }
         let letters = chain.iter().filter(|&&c| units[c].byte.is_ascii_lowercase()).count();
-        let needed = if punctuated { 3 } else { 4 };
+        let needed = if punctuated { 2 } else { 4 };
         if chain.len() >= needed && letters >= 2 {
             for pair in chain.windows(2) {
                 for unit in &mut units[pair[0] + 1..pair[1]] {
                     unit.byte = REMOVED;
                 }
             }
+            i = chain.last().map_or(i, |last| last + 1);
+        } else {
+            i += 1;
         }
-        i = chain.last().map_or(i, |last| last + 1);
     }
 }
 
@@ -327,7 +330,11 @@ fn read_leetspeak(units: &mut [Unit]) {
         }
         let token: Vec<usize> = (start..i).filter(|&k| units[k].byte != REMOVED).collect();
         let bytes: Vec<u8> = token.iter().map(|&k| units[k].byte).collect();
-        let lead = bytes.iter().take_while(|b| b.is_ascii_digit()).count();
+        // A leading number stays (`14jr`), but not a leading zero (`0nly`).
+        let lead = match bytes.iter().take_while(|b| b.is_ascii_digit()).count() {
+            1 if bytes[0] == b'0' => 0,
+            lead => lead,
+        };
         let trail = bytes.iter().rev().take_while(|b| b.is_ascii_digit()).count();
         let keep_until = if trail >= 2 { bytes.len() - trail } else { bytes.len() };
         for (pos, &k) in token.iter().enumerate() {
@@ -443,8 +450,11 @@ mod tests {
     #[test]
     fn joins_separated_letters() {
         assert_eq!(norm("add me on s.n.a.p"), "ad me on snap");
+        assert_eq!(norm("s.e.n.d m.e a p.i.c"), "send me a pic");
         assert_eq!(norm("send n u d e s"), "send nudes");
         assert_eq!(norm("s-3-n-d"), "send");
+        assert_eq!(norm("s 3 n d  m e  n u d e s"), "send m e nudes");
+        assert_eq!(norm("u 0we me"), "u owe me");
         assert_eq!(norm("don't tell, it's ok"), "dont tel its ok");
         // Short chains of ordinary one-letter words stay apart.
         assert_eq!(norm("r u ok? i m a"), "r u ok i m a");
