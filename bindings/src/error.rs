@@ -9,6 +9,9 @@ pub enum BakenError {
     /// Something Baken knows nothing about, such as a country without help data.
     #[error("{reason}")]
     NotFound { reason: String },
+    /// A fault inside Baken itself, such as bundled data that does not load; not the caller's fault.
+    #[error("{reason}")]
+    Internal { reason: String },
 }
 
 impl From<baken_core::help::HelpError> for BakenError {

@@ -2,10 +2,12 @@
 //!
 //! Kotlin package `nl.baken`, Swift module `Baken`, Python module `baken_ffi`.
 
+mod check;
 mod checklist;
 mod error;
 mod help;
 
+pub use check::{analyze, MessageAnalysis, MessageSignal};
 pub use checklist::{
     checklist, checklist_next_question, checklist_score, signal_explanation, Checklist, ChecklistAnswerOption,
     ChecklistAudience, ChecklistQuestion, ChecklistResult, ChecklistSignal, ChecklistSituation, QuestionSource,
