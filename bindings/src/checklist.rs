@@ -121,7 +121,7 @@ impl From<ChecklistError> for BakenError {
     fn from(e: ChecklistError) -> Self {
         let reason = e.to_string();
         match e {
-            ChecklistError::InvalidContent(_) => BakenError::NotFound { reason },
+            ChecklistError::InvalidContent(_) => BakenError::Internal { reason },
             _ => BakenError::InvalidInput { reason },
         }
     }
@@ -129,7 +129,7 @@ impl From<ChecklistError> for BakenError {
 
 impl From<MissingSignalText> for BakenError {
     fn from(e: MissingSignalText) -> Self {
-        BakenError::NotFound { reason: e.to_string() }
+        BakenError::Internal { reason: e.to_string() }
     }
 }
 
