@@ -125,11 +125,12 @@ fn find(set: &RuleSet, text: &str, out: &mut Vec<Hit>) {
     let mut normalizer = Normalizer::default();
     let mut normalized = Normalized::default();
     let mut matches: Vec<RuleMatch> = Vec::new();
+    let mut candidates = Vec::new();
     let mut line_start = 0;
     for line in text.split('\n') {
         normalizer.normalize_into(line, &set.emoji, &mut normalized);
         matches.clear();
-        set.matches(&normalized, &mut matches);
+        set.matches(&normalized, &mut candidates, &mut matches);
         for m in &matches {
             if let Some(span) = normalized.original_span(m.range.clone()) {
                 let span = line_start + span.start..line_start + span.end;

@@ -261,32 +261,22 @@ fn join_spelled_out(units: &mut [Unit]) {
             i += 1;
             continue;
         }
-        // Follow the chain: single, 1-2 separators, single, ...
-        let mut chain = vec![i];
-        // One kind of separator per chain, so `s.e.n.d m.e` stays two words.
+        // Follow the chain: single, separator, single, ... with one kind of separator, so
+        // `s.e.n.d m.e` stays two words.
         let separator = units.get(i + 1).map(|u| u.byte).filter(|&b| is_spelling_separator(b));
         let punctuated = separator.is_some_and(|b| b != b' ');
-        let mut j = i + 1;
-        loop {
-            let mut k = j;
-            if k < n && Some(units[k].byte) == separator {
-                k += 1;
-            }
-            if k == j || !single(units, k) {
-                break;
-            }
-            chain.push(k);
-            j = k + 1;
+        let (mut last, mut length, mut letters) = (i, 1, usize::from(units[i].byte.is_ascii_lowercase()));
+        while last + 2 < n && Some(units[last + 1].byte) == separator && single(units, last + 2) {
+            last += 2;
+            length += 1;
+            letters += usize::from(units[last].byte.is_ascii_lowercase());
         }
-        let letters = chain.iter().filter(|&&c| units[c].byte.is_ascii_lowercase()).count();
         let needed = if punctuated { 2 } else { 4 };
-        if chain.len() >= needed && letters >= 2 {
-            for pair in chain.windows(2) {
-                for unit in &mut units[pair[0] + 1..pair[1]] {
-                    unit.byte = REMOVED;
-                }
+        if length >= needed && letters >= 2 {
+            for k in (i + 1..last).step_by(2) {
+                units[k].byte = REMOVED;
             }
-            i = chain.last().map_or(i, |last| last + 1);
+            i = last + 1;
         } else {
             i += 1;
         }

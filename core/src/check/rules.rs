@@ -5,15 +5,22 @@
 //! rule has an id, a signal, optional level, patterns over normalised text, optional `unless`
 //! guards (a benign look-alike in the same message silences the rule) and `examples` that must
 //! fire it. Patterns are written in normal spelling; they are squeezed like the text (see
-//! [`squeeze_pattern`]) and compiled once into a [`RegexSet`] prefilter plus one regex each.
+//! [`squeeze_pattern`]). Building parses every pattern and gathers the literals each match must
+//! start with into one Aho-Corasick automaton: a message is scanned once for them, and only the
+//! patterns whose literals occur run. Each regex is compiled once, on first use.
 
 use super::normalize::{squeeze_pattern, EmojiWords, Normalized, Normalizer};
 use crate::content::{files_under, LintIssue};
 use crate::language::Language;
 use crate::signal::{Level, Signal};
-use regex::bytes::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
+use aho_corasick::AhoCorasick;
+use regex_automata::meta::{self, Regex};
+use regex_automata::util::syntax;
+use regex_syntax::hir::literal::{ExtractKind, Extractor};
+use regex_syntax::hir::Hir;
 use serde::Deserialize;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::OnceLock;
 
 /// Bundled rule files that failed to load; each problem names the file and the rule.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -47,19 +54,104 @@ struct RuleSpec {
     examples: Vec<String>,
 }
 
+/// A regex over normalised text, compiled on first use.
+#[derive(Debug)]
+pub(crate) struct LazyRegex {
+    source: String,
+    regex: OnceLock<Option<Regex>>,
+}
+
+impl LazyRegex {
+    /// Parses `source` (so syntax errors surface now); `eager` also compiles it now.
+    fn new(source: String, eager: bool) -> Result<(LazyRegex, Hir), String> {
+        let hir = regex_syntax::ParserBuilder::new().unicode(false).utf8(false).build().parse(&source).map_err(|e| e.to_string())?;
+        let regex = OnceLock::new();
+        if eager {
+            let compiled = build_regex(&source).map_err(|e| e.to_string())?;
+            if compiled.is_match(b"") {
+                return Err("matches empty text".to_string());
+            }
+            let _ = regex.set(Some(compiled));
+        }
+        Ok((LazyRegex { source, regex }, hir))
+    }
+
+    /// The compiled regex; `None` only if it fails to compile (the lint rules that out).
+    fn get(&self) -> Option<&Regex> {
+        self.regex.get_or_init(|| build_regex(&self.source).ok()).as_ref()
+    }
+}
+
 /// One compiled rule.
 #[derive(Debug)]
 pub(crate) struct Rule {
     pub(crate) id: String,
     pub(crate) signal: Signal,
     pub(crate) level: Level,
-    unless: Option<Regex>,
+    unless: Option<LazyRegex>,
 }
 
 impl Rule {
     /// Whether a benign look-alike in the message silences this rule.
-    pub(crate) fn is_silenced(&self, message: &[u8]) -> bool {
-        self.unless.as_ref().is_some_and(|guard| guard.is_match(message))
+    fn is_silenced(&self, message: &[u8]) -> bool {
+        self.unless.as_ref().and_then(LazyRegex::get).is_some_and(|guard| guard.is_match(message))
+    }
+}
+
+/// How many bytes of each start literal the prefilter looks for.
+const PREFIX_BYTES: usize = 8;
+
+/// Finds the patterns that can match a message: those whose start literals occur in it.
+#[derive(Debug)]
+struct Prefilter {
+    literals: AhoCorasick,
+    /// Per literal: the patterns that may start with it.
+    owners: Vec<Vec<usize>>,
+}
+
+impl Prefilter {
+    fn new(hirs: &[Hir]) -> Result<Prefilter, String> {
+        let mut index: HashMap<Vec<u8>, usize> = HashMap::new();
+        let mut owners: Vec<Vec<usize>> = Vec::new();
+        let extractor = {
+            let mut e = Extractor::new();
+            e.kind(ExtractKind::Prefix).limit_total(128);
+            e
+        };
+        for (pattern, hir) in hirs.iter().enumerate() {
+            // Short prefixes keep the automaton small; they only need to be necessary, not exact.
+            let mut seq = extractor.extract(hir);
+            seq.keep_first_bytes(PREFIX_BYTES);
+            seq.dedup();
+            match seq.literals() {
+                Some(literals) if !literals.is_empty() && literals.iter().all(|l| !l.as_bytes().is_empty()) => {
+                    for literal in literals {
+                        let next = owners.len();
+                        let at = *index.entry(literal.as_bytes().to_vec()).or_insert(next);
+                        if at == next {
+                            owners.push(Vec::new());
+                        }
+                        owners[at].push(pattern);
+                    }
+                }
+                // Such a pattern could match anywhere: the lint reports it, to be written tighter.
+                _ => return Err(format!("pattern {pattern} has no start literals")),
+            }
+        }
+        let mut keys: Vec<(Vec<u8>, usize)> = index.into_iter().collect();
+        keys.sort_by_key(|(_, at)| *at);
+        let literals = AhoCorasick::new(keys.iter().map(|(k, _)| k)).map_err(|e| e.to_string())?;
+        Ok(Prefilter { literals, owners })
+    }
+
+    /// The patterns that may match `text`, sorted, into `out` (cleared first).
+    fn candidates(&self, text: &[u8], out: &mut Vec<usize>) {
+        out.clear();
+        for found in self.literals.find_overlapping_iter(text) {
+            out.extend_from_slice(&self.owners[found.pattern().as_usize()]);
+        }
+        out.sort_unstable();
+        out.dedup();
     }
 }
 
@@ -69,10 +161,9 @@ pub(crate) struct RuleSet {
     pub(crate) language: Language,
     pub(crate) emoji: EmojiWords,
     pub(crate) rules: Vec<Rule>,
-    /// Every pattern of every rule, to find candidates in one pass.
-    pub(crate) prefilter: RegexSet,
-    /// Per prefilter pattern: the rule it belongs to and its own regex, for spans.
-    pub(crate) patterns: Vec<(usize, Regex)>,
+    prefilter: Prefilter,
+    /// Every pattern: the rule it belongs to and its regex.
+    patterns: Vec<(usize, LazyRegex)>,
 }
 
 /// A match of one rule in normalised text.
@@ -82,19 +173,23 @@ pub(crate) struct RuleMatch<'r> {
 }
 
 impl RuleSet {
-    /// Every unsilenced match in one normalised message, in no particular order.
-    pub(crate) fn matches<'r>(&'r self, message: &Normalized, out: &mut Vec<RuleMatch<'r>>) {
+    /// Every unsilenced match in one normalised message, in no particular order; `scratch` is a
+    /// reusable buffer.
+    pub(crate) fn matches<'r>(&'r self, message: &Normalized, scratch: &mut Vec<usize>, out: &mut Vec<RuleMatch<'r>>) {
         let text = message.text.as_bytes();
         if text.is_empty() {
             return;
         }
-        for index in self.prefilter.matches(text).iter() {
+        self.prefilter.candidates(text, scratch);
+        for &index in scratch.iter() {
             let (rule_index, regex) = &self.patterns[index];
+            let Some(regex) = regex.get() else { continue };
             let rule = &self.rules[*rule_index];
-            if rule.is_silenced(text) {
-                continue;
-            }
+            let before = out.len();
             out.extend(regex.find_iter(text).map(|m| RuleMatch { rule, range: m.range() }));
+            if out.len() > before && rule.is_silenced(text) {
+                out.truncate(before);
+            }
         }
     }
 }
@@ -153,12 +248,13 @@ fn prepare(pattern: &str, define: &BTreeMap<String, String>, issues: &mut Vec<St
     squeeze_pattern(&expanded)
 }
 
-fn build_regex(pattern: &str) -> Result<Regex, regex::Error> {
-    RegexBuilder::new(pattern).unicode(false).build()
+fn build_regex(pattern: &str) -> Result<Regex, meta::BuildError> {
+    meta::Builder::new().syntax(syntax::Config::new().unicode(false).utf8(false)).build(pattern)
 }
 
 /// A compiled rule set and the problems found while compiling it (empty when all is well).
-fn compile_file(language: Language, source: &str) -> (Option<RuleSet>, RuleFile, Vec<String>) {
+/// `eager` compiles every regex now (for the lint); otherwise each compiles on first use.
+fn compile_file(language: Language, source: &str, eager: bool) -> (Option<RuleSet>, RuleFile, Vec<String>) {
     let mut issues = Vec::new();
     let file: RuleFile = match toml::from_str(source) {
         Ok(file) => file,
@@ -182,7 +278,7 @@ fn compile_file(language: Language, source: &str) -> (Option<RuleSet>, RuleFile,
         }
     }
     let mut rules = Vec::new();
-    let mut sources = Vec::new();
+    let mut hirs = Vec::new();
     let mut patterns = Vec::new();
     let mut ids = HashSet::new();
     for spec in &file.rule {
@@ -202,21 +298,20 @@ fn compile_file(language: Language, source: &str) -> (Option<RuleSet>, RuleFile,
             None
         } else {
             let joined = spec.unless.iter().map(|p| format!(r"\b(?:{})", prepare(p, &file.define, &mut rule_issues))).collect::<Vec<_>>().join("|");
-            build_regex(&joined).map_err(|e| rule_issues.push(format!("unless: {e}"))).ok()
+            LazyRegex::new(joined, eager).map(|(guard, _)| guard).map_err(|e| rule_issues.push(format!("unless: {e}"))).ok()
         };
         let mut compiled = Vec::new();
         for pattern in &spec.patterns {
             let prepared = prepare(pattern, &file.define, &mut rule_issues);
-            match build_regex(&prepared) {
-                Ok(regex) if regex.is_match(b"") => rule_issues.push(format!("pattern {pattern:?} matches empty text")),
-                Ok(regex) => compiled.push((prepared, regex)),
+            match LazyRegex::new(prepared, eager) {
+                Ok(pair) => compiled.push(pair),
                 Err(e) => rule_issues.push(format!("pattern {pattern:?}: {e}")),
             }
         }
         match (signal, level, rule_issues.is_empty()) {
             (Some(signal), Some(level), true) => {
-                for (prepared, regex) in compiled {
-                    sources.push(prepared);
+                for (regex, hir) in compiled {
+                    hirs.push(hir);
                     patterns.push((rules.len(), regex));
                 }
                 rules.push(Rule { id: spec.id.clone(), signal, level, unless });
@@ -224,8 +319,7 @@ fn compile_file(language: Language, source: &str) -> (Option<RuleSet>, RuleFile,
             _ => issues.extend(rule_issues.into_iter().map(|m| format!("rule {}: {m}", spec.id))),
         }
     }
-    let prefilter = RegexSetBuilder::new(&sources).unicode(false).build();
-    let set = match prefilter {
+    let set = match Prefilter::new(&hirs) {
         Ok(prefilter) => Some(RuleSet { language, emoji: EmojiWords::new(emoji), rules, prefilter, patterns }),
         Err(e) => {
             issues.push(format!("prefilter: {e}"));
@@ -245,7 +339,7 @@ fn source_of(language: Language) -> Option<&'static str> {
 pub(crate) fn compile(language: Language) -> Result<RuleSet, RuleError> {
     let file = file_of(language);
     let source = source_of(language).ok_or_else(|| RuleError(vec![format!("{file} is missing")]))?;
-    match compile_file(language, source) {
+    match compile_file(language, source, false) {
         (Some(set), _, issues) if issues.is_empty() => Ok(set),
         (_, _, issues) => Err(RuleError(issues.into_iter().map(|m| format!("{file}: {m}")).collect())),
     }
@@ -256,7 +350,7 @@ pub(crate) fn fired(set: &RuleSet, text: &str) -> Vec<String> {
     let mut normalized = Normalized::default();
     Normalizer::default().normalize_into(text, &set.emoji, &mut normalized);
     let mut found = Vec::new();
-    set.matches(&normalized, &mut found);
+    set.matches(&normalized, &mut Vec::new(), &mut found);
     found.into_iter().map(|m| m.rule.id.clone()).collect()
 }
 
@@ -271,7 +365,7 @@ pub(crate) fn lint(issues: &mut Vec<LintIssue>) {
             report("missing: every language needs message rules".to_string());
             continue;
         };
-        let (set, spec, problems) = compile_file(language, source);
+        let (set, spec, problems) = compile_file(language, source, true);
         problems.into_iter().for_each(&mut report);
         for rule in &spec.rule {
             if !all_ids.insert(rule.id.clone()) {
@@ -327,7 +421,7 @@ examples = ["send me a 📸", "s3nd me a pic"]
 
     #[test]
     fn compiles_defines_emoji_guards_and_examples() {
-        let (set, _, issues) = compile_file(Language::En, GOOD);
+        let (set, _, issues) = compile_file(Language::En, GOOD, true);
         assert_eq!(issues, Vec::<String>::new());
         let set = set.expect("compiles");
         assert_eq!(fired(&set, "pls sEEEnd me a 📸"), vec!["en.image.send"]);
@@ -341,7 +435,7 @@ examples = ["send me a 📸", "s3nd me a pic"]
             .replace("image_request", "nudes")
             .replace(r"\bsend", r"(\bsend")
             .replace("\"📸\"", "\"ab\"");
-        let (_, _, issues) = compile_file(Language::Nl, &bad);
+        let (_, _, issues) = compile_file(Language::Nl, &bad, true);
         let all = issues.join("\n");
         assert!(all.contains("language is \"en\""), "{all}");
         assert!(all.contains("emoji key \"ab\""), "{all}");
@@ -352,11 +446,11 @@ examples = ["send me a 📸", "s3nd me a pic"]
     #[test]
     fn unknown_definitions_and_upper_case_are_reported() {
         let bad = GOOD.replace("<pic>", "<picture>").replace("homework", "HOMEWORK");
-        let (_, _, issues) = compile_file(Language::En, &bad);
+        let (_, _, issues) = compile_file(Language::En, &bad, true);
         let all = issues.join("\n");
         assert!(all.contains("unknown definition <picture>"), "{all}");
         assert!(all.contains("normalised text never contains"), "{all}");
-        let (_, _, issues) = compile_file(Language::En, "language = 'en'\n[[rule]]\nid = 1");
+        let (_, _, issues) = compile_file(Language::En, "language = 'en'\n[[rule]]\nid = 1", true);
         assert!(issues[0].starts_with("not valid"), "{issues:?}");
     }
 
