@@ -36,4 +36,7 @@ pub enum BakenError {
     /// The phone's key store (implemented by the app) failed or is missing.
     #[error("{reason}")]
     Platform { reason: String },
+    /// A fault inside Baken itself, such as bundled data that does not load; not the caller's fault.
+    #[error("{reason}")]
+    Internal { reason: String },
 }

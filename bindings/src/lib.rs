@@ -2,11 +2,19 @@
 //!
 //! Kotlin package `nl.baken`, Swift module `Baken`, Python module `baken_ffi`.
 
+mod check;
+mod checklist;
 mod error;
 mod help;
 mod journal;
 mod library;
 
+pub use check::{analyze, MessageAnalysis, MessageSignal};
+pub use checklist::{
+    checklist, checklist_next_question, checklist_score, signal_explanation, Checklist, ChecklistAnswerOption,
+    ChecklistAudience, ChecklistQuestion, ChecklistResult, ChecklistSignal, ChecklistSituation, QuestionSource,
+    SignalExplanation,
+};
 pub use error::BakenError;
 pub use help::{emergency_number, route, EmergencyNumber, HelpChannel, HelpRoute, OpenState, RouteRequest};
 pub use journal::{Journal, KeyStore};

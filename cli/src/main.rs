@@ -1,5 +1,7 @@
 //! `baken`: Baken in the terminal. Exit status 0 ok, 1 error (message on stderr), 2 usage.
 
+mod analyze;
+mod check;
 mod content;
 mod guide;
 mod journal;
@@ -18,6 +20,10 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Which warning signals a message shows (TEXT, or stdin one message per line).
+    Analyze(analyze::Args),
+    /// Is this normal? A short checklist about a contact (or, with --parent, about your child).
+    Check(check::Args),
     /// Who to call now: ranked help routes for a country.
     Route(route::Args),
     /// The help services in the directory.
@@ -36,6 +42,8 @@ enum Command {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
+        Command::Analyze(args) => analyze::run(args),
+        Command::Check(args) => check::run(args),
         Command::Route(args) => route::run(args),
         Command::Services(args) => services::run(args),
         Command::Content { command } => content::run(command),

@@ -21,5 +21,8 @@ pub fn lint() -> Vec<LintIssue> {
     let mut issues = Vec::new();
     crate::help::lint(&mut issues);
     crate::library::lint(&mut issues);
+    crate::check::lint(&mut issues);
+    crate::signal_text::lint(&mut issues);
+    crate::checklist::lint(&mut issues);
     issues
 }

@@ -1,0 +1,299 @@
+//! The message analyzer: which warning signals a chat message shows, where, and how serious.
+//!
+//! [`analyze`] normalises each line of the text the way evasive chat looks ([`normalize`]),
+//! runs the language's rules over it ([`rules`], data in `content/rules/`), maps every match back
+//! to the original bytes and UTF-16 code units, and weighs the signals seen into a [`Level`].
+//! Without a language it is detected ([`detect`]); when neither language is evident, both rule
+//! sets run. Texts over [`MAX_TEXT_BYTES`] are refused with [`CheckError::TooLarge`].
+
+pub mod detect;
+pub mod normalize;
+mod rules;
+
+use crate::content::LintIssue;
+use crate::language::{Language, UnsupportedLanguage};
+use crate::signal::{Level, Signal};
+use normalize::{Normalized, Normalizer};
+use rules::{RuleMatch, RuleSet};
+pub use rules::RuleError;
+use std::ops::Range;
+use std::sync::OnceLock;
+
+/// The largest text [`analyze`] accepts: 1 MiB. Longer texts (such as a whole chat export) are
+/// split by the caller.
+pub const MAX_TEXT_BYTES: usize = 1 << 20;
+
+/// What can go wrong when analysing a message.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum CheckError {
+    /// The text is longer than [`MAX_TEXT_BYTES`].
+    #[error("the text is {len} bytes; at most {max} bytes can be checked at once")]
+    TooLarge {
+        /// The text's length in bytes.
+        len: usize,
+        /// The limit, [`MAX_TEXT_BYTES`].
+        max: usize,
+    },
+    /// A language code that Baken has no rules for.
+    #[error(transparent)]
+    Language(#[from] UnsupportedLanguage),
+    /// The bundled rules do not compile (caught by `baken content lint` before release).
+    #[error(transparent)]
+    Rules(#[from] RuleError),
+}
+
+/// One warning signal seen in the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    /// The signal.
+    pub signal: Signal,
+    /// The id of the rule that saw it, such as `en.image_request.send_pic`.
+    pub rule: String,
+    /// Where, as byte offsets into the analysed text.
+    pub span: Range<usize>,
+    /// Where, as UTF-16 code-unit offsets (for highlighting in Kotlin, Swift and JavaScript).
+    pub utf16: Range<usize>,
+    /// The text at `span`.
+    pub excerpt: String,
+    /// The id of the explanation to show: the signal id (see `signal_text`).
+    pub explanation: &'static str,
+}
+
+/// The result of analysing a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Analysis {
+    /// How serious the signals are together; `None` when no signal was seen.
+    pub level: Level,
+    /// The language whose rules were used; `None` when neither was evident and both were used.
+    pub language: Option<Language>,
+    /// The signals seen, in text order.
+    pub signals: Vec<Finding>,
+}
+
+/// The compiled rules of every language. Build once; [`analyze`] keeps one for the process.
+#[derive(Debug)]
+pub struct Analyzer {
+    sets: Vec<RuleSet>,
+}
+
+impl Analyzer {
+    /// Compiles the bundled rules of every language.
+    pub fn new() -> Result<Analyzer, RuleError> {
+        let mut sets = Vec::new();
+        let mut problems = Vec::new();
+        for &language in Language::ALL {
+            match rules::compile(language) {
+                Ok(set) => sets.push(set),
+                Err(RuleError(issues)) => problems.extend(issues),
+            }
+        }
+        if problems.is_empty() {
+            Ok(Analyzer { sets })
+        } else {
+            Err(RuleError(problems))
+        }
+    }
+
+    /// Analyses `text` (one message, or several, one per line) in `language`, or in the detected
+    /// language when `None`.
+    pub fn analyze(&self, text: &str, language: Option<Language>) -> Result<Analysis, CheckError> {
+        if text.len() > MAX_TEXT_BYTES {
+            return Err(CheckError::TooLarge { len: text.len(), max: MAX_TEXT_BYTES });
+        }
+        let language = language.or_else(|| detect::detect(text));
+        let mut findings = Vec::new();
+        for set in self.sets.iter().filter(|s| language.is_none_or(|l| l == s.language)) {
+            find(set, text, &mut findings);
+        }
+        findings.sort_by_key(|hit| (hit.span.start, std::cmp::Reverse(hit.span.end), hit.signal));
+        findings.dedup_by(|later, kept| later.signal == kept.signal && later.span.start < kept.span.end);
+        let level = level_of(&findings);
+        Ok(Analysis { level, language, signals: with_utf16_spans(text, findings) })
+    }
+}
+
+/// A rule match mapped back to the original text.
+struct Hit {
+    signal: Signal,
+    span: Range<usize>,
+    rule: String,
+    level: Level,
+}
+
+/// Finds every signal of one rule set, line by line.
+fn find(set: &RuleSet, text: &str, out: &mut Vec<Hit>) {
+    let mut normalizer = Normalizer::default();
+    let mut normalized = Normalized::default();
+    let mut matches: Vec<RuleMatch> = Vec::new();
+    let mut candidates = Vec::new();
+    let mut line_start = 0;
+    for line in text.split('\n') {
+        normalizer.normalize_into(line, &set.emoji, &mut normalized);
+        matches.clear();
+        set.matches(&normalized, &mut candidates, &mut matches);
+        for m in &matches {
+            if let Some(span) = normalized.original_span(m.range.clone()) {
+                let span = line_start + span.start..line_start + span.end;
+                out.push(Hit { signal: m.rule.signal, span, rule: m.rule.id.clone(), level: m.rule.level });
+            }
+        }
+        line_start += line.len() + 1;
+    }
+}
+
+/// Adds UTF-16 offsets and excerpts, walking the text once (findings are sorted by start).
+fn with_utf16_spans(text: &str, hits: Vec<Hit>) -> Vec<Finding> {
+    let mut walked = (0usize, 0usize);
+    let mut utf16_at = |byte: usize| {
+        let (from, units) = walked;
+        let (from, units) = if byte >= from { (from, units) } else { (0, 0) };
+        let units = units + text[from..byte].encode_utf16().count();
+        walked = (byte, units);
+        units
+    };
+    hits.into_iter()
+        .map(|Hit { signal, span, rule, .. }| {
+            let start = utf16_at(span.start);
+            let end = start + text[span.clone()].encode_utf16().count();
+            Finding { signal, rule, utf16: start..end, excerpt: text[span.clone()].to_string(), span, explanation: signal.as_str() }
+        })
+        .collect()
+}
+
+/// The level of a set of hits: the most serious rule, raised by telling combinations.
+///
+/// - Danger: a meeting or sexual images or talk kept secret, or sexual requests paired with
+///   gifts or money (sex in exchange for something is exploitation).
+/// - At least warning: three or more different signals together.
+fn level_of(hits: &[Hit]) -> Level {
+    let seen = |signal: Signal| hits.iter().any(|h| h.signal == signal);
+    let sexual = seen(Signal::ImageRequest) || seen(Signal::SexualTalk);
+    let base = hits.iter().map(|h| h.level).max().unwrap_or(Level::None);
+    let mut distinct: Vec<Signal> = hits.iter().map(|h| h.signal).collect();
+    distinct.sort();
+    distinct.dedup();
+    if (seen(Signal::Secrecy) && (sexual || seen(Signal::Meeting))) || (sexual && seen(Signal::GiftsMoney)) {
+        Level::Danger
+    } else if distinct.len() >= 3 {
+        base.max(Level::Warning)
+    } else {
+        base
+    }
+}
+
+/// The analyzer of this process, compiled on first use.
+pub fn analyzer() -> Result<&'static Analyzer, CheckError> {
+    static ANALYZER: OnceLock<Result<Analyzer, RuleError>> = OnceLock::new();
+    ANALYZER.get_or_init(Analyzer::new).as_ref().map_err(|e| CheckError::Rules(e.clone()))
+}
+
+/// Analyses `text` (one message, or several, one per line) in `language`, or in the detected
+/// language when `None`. Empty text has level `none`.
+pub fn analyze(text: &str, language: Option<Language>) -> Result<Analysis, CheckError> {
+    analyzer()?.analyze(text, language)
+}
+
+/// Analyses `text` with a language code (`"nl"`, `"en-GB"`, or `"auto"`/`None` to detect it);
+/// an unknown code is a [`CheckError::Language`].
+pub fn analyze_with_code(text: &str, code: Option<&str>) -> Result<Analysis, CheckError> {
+    let language = match code {
+        None => None,
+        Some(code) if code.eq_ignore_ascii_case("auto") => None,
+        Some(code) => Some(code.parse::<Language>()?),
+    };
+    analyze(text, language)
+}
+
+/// Checks the bundled message rules (part of `baken content lint`).
+pub fn lint(issues: &mut Vec<LintIssue>) {
+    rules::lint(issues);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn signals(analysis: &Analysis) -> Vec<Signal> {
+        analysis.signals.iter().map(|f| f.signal).collect()
+    }
+
+    #[test]
+    fn empty_text_has_level_none() {
+        let analysis = analyze("", None).expect("analyses");
+        assert_eq!(analysis.level, Level::None);
+        assert!(analysis.signals.is_empty());
+        assert_eq!(analyze("\n\n  \n", Some(Language::Nl)).expect("analyses").level, Level::None);
+    }
+
+    #[test]
+    fn too_large_text_is_a_typed_error() {
+        let text = "a".repeat(MAX_TEXT_BYTES + 1);
+        assert_eq!(analyze(&text, None), Err(CheckError::TooLarge { len: MAX_TEXT_BYTES + 1, max: MAX_TEXT_BYTES }));
+        assert!(analyze(&text[..MAX_TEXT_BYTES], None).is_ok());
+    }
+
+    #[test]
+    fn unknown_language_code_is_a_typed_error() {
+        let err = analyze_with_code("hoi", Some("fr")).expect_err("fr has no rules");
+        assert_eq!(err, CheckError::Language(UnsupportedLanguage("fr".into())));
+        assert_eq!(analyze_with_code("hoi", Some("auto")).expect("auto detects").language, None);
+        assert_eq!(analyze_with_code("stuur me je foto", Some("nl-BE")).expect("nl").language, Some(Language::Nl));
+    }
+
+    #[test]
+    fn spans_point_at_the_original_text_in_bytes_and_utf16() {
+        let text = "héé 😊😊 s.e.n.d me a 📸 of you, don't tell anyone 🤫";
+        let analysis = analyze(text, Some(Language::En)).expect("analyses");
+        assert_eq!(signals(&analysis), vec![Signal::ImageRequest, Signal::Secrecy]);
+        let utf16: Vec<u16> = text.encode_utf16().collect();
+        for finding in &analysis.signals {
+            assert_eq!(&text[finding.span.clone()], finding.excerpt);
+            let highlighted = String::from_utf16(&utf16[finding.utf16.clone()]).expect("utf16 span on boundaries");
+            assert_eq!(highlighted, finding.excerpt);
+            assert_eq!(finding.explanation, finding.signal.as_str());
+        }
+        assert!(analysis.signals[0].excerpt.starts_with("s.e.n.d me a 📸"), "{:?}", analysis.signals[0].excerpt);
+        assert_eq!(analysis.signals[1].excerpt, "don't tell anyone");
+        // A secret kept around a sexual image request is danger.
+        assert_eq!(analysis.level, Level::Danger);
+    }
+
+    #[test]
+    fn every_line_is_analysed_with_offsets_into_the_whole_text() {
+        let text = "hi\nhoe oud ben je?\r\nen ben je alleen thuis";
+        let analysis = analyze(text, None).expect("analyses");
+        assert_eq!(analysis.language, Some(Language::Nl));
+        assert_eq!(signals(&analysis), vec![Signal::PersonalInfo, Signal::PersonalInfo]);
+        assert_eq!(analysis.signals[0].excerpt, "hoe oud ben je");
+        assert_eq!(analysis.signals[1].excerpt, "ben je alleen thuis");
+        assert_eq!(analysis.level, Level::Caution);
+    }
+
+    #[test]
+    fn levels_follow_the_combination_of_signals() {
+        let level = |text: &str| analyze(text, Some(Language::En)).expect("analyses").level;
+        assert_eq!(level("you're so mature for your age"), Level::Caution);
+        assert_eq!(level("I'll post your nudes online unless you pay"), Level::Danger);
+        assert_eq!(level("let's meet up this weekend, don't tell anyone"), Level::Danger);
+        assert_eq!(level("can you send me a pic of the homework?"), Level::None);
+    }
+
+    #[test]
+    fn benign_look_alikes_stay_quiet() {
+        for (text, language) in [
+            ("don't tell mom about the surprise party!", Language::En),
+            ("where are you? dinner is ready", Language::En),
+            ("kun je een foto van het huiswerk sturen?", Language::Nl),
+            ("niemand mag het weten, het is een verrassing voor papa", Language::Nl),
+        ] {
+            let analysis = analyze(text, Some(language)).expect("analyses");
+            assert!(analysis.signals.is_empty(), "{text}: {:?}", analysis.signals);
+        }
+    }
+
+    #[test]
+    fn the_analyzer_builds_from_the_bundled_rules() {
+        let analyzer = Analyzer::new().expect("bundled rules compile");
+        assert_eq!(analyzer.sets.len(), Language::ALL.len());
+    }
+}

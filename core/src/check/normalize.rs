@@ -1,0 +1,488 @@
+//! Normalises chat text the way evasive chat looks, keeping a map back to the original bytes.
+//!
+//! The result is plain ASCII: lower-case letters, digits, single spaces and newlines. On the way:
+//! case and diacritics are folded (`É` → `e`, `ß` → `ss`, fancy-font and full-width letters,
+//! look-alike Cyrillic and Greek letters); zero-width, direction and joiner marks vanish; emoji
+//! that stand for words become those words (from the language's rules); separators inside words
+//! are removed (`s.n.a.p`, `n u d e s`, `don't`); leetspeak is read (`n00dz`, `s3nd`, `ca$h`);
+//! and runs of one letter shrink to a single letter (`pleeease` → `please`, `good` → `god`: rules
+//! are squeezed the same way, see [`squeeze_pattern`]). Every normalised byte remembers the
+//! original bytes it came from, so a match maps back to a span of the original text.
+
+use std::ops::Range;
+
+/// Emoji (single characters) that stand for words, such as `📸` → `photo`.
+#[derive(Debug, Clone, Default)]
+pub struct EmojiWords {
+    pairs: Vec<(char, String)>,
+}
+
+impl EmojiWords {
+    /// A table from (emoji, word) pairs; a later pair for the same emoji wins.
+    pub fn new(pairs: impl IntoIterator<Item = (char, String)>) -> Self {
+        let mut pairs: Vec<(char, String)> = pairs.into_iter().collect();
+        pairs.reverse();
+        pairs.sort_by_key(|(c, _)| *c);
+        pairs.dedup_by_key(|(c, _)| *c);
+        EmojiWords { pairs }
+    }
+
+    /// The word an emoji stands for.
+    pub fn word(&self, emoji: char) -> Option<&str> {
+        self.pairs.binary_search_by_key(&emoji, |(c, _)| *c).ok().map(|i| self.pairs[i].1.as_str())
+    }
+}
+
+/// Normalised text plus, for every byte of it, the original bytes it came from.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Normalized {
+    /// The normalised text: ASCII lower-case letters, digits, single spaces and newlines.
+    pub text: String,
+    starts: Vec<usize>,
+    ends: Vec<usize>,
+}
+
+impl Normalized {
+    /// The span of the original text that produced `range` of the normalised text, leaving out
+    /// spaces at either end; `None` for an empty, all-space or out-of-bounds range.
+    pub fn original_span(&self, range: Range<usize>) -> Option<Range<usize>> {
+        let bytes = self.text.as_bytes().get(range.clone())?;
+        let first = bytes.iter().position(|b| !b.is_ascii_whitespace())?;
+        let last = bytes.iter().rposition(|b| !b.is_ascii_whitespace())?;
+        Some(self.starts[range.start + first]..self.ends[range.start + last])
+    }
+
+    fn clear(&mut self) {
+        self.text.clear();
+        self.starts.clear();
+        self.ends.clear();
+    }
+
+    fn push(&mut self, unit: Unit) {
+        self.text.push(unit.byte as char);
+        self.starts.push(unit.start);
+        self.ends.push(unit.end);
+    }
+}
+
+/// Normalises `text`, reading emoji with `emoji`.
+pub fn normalize(text: &str, emoji: &EmojiWords) -> Normalized {
+    let mut out = Normalized::default();
+    Normalizer::default().normalize_into(text, emoji, &mut out);
+    out
+}
+
+/// Applies to a rule pattern the letter squeeze the text gets: a run of one ASCII letter becomes
+/// one letter, outside escapes (`\b`, `\s`...), so rules are written in normal spelling.
+pub fn squeeze_pattern(pattern: &str) -> String {
+    let mut out = String::with_capacity(pattern.len());
+    let mut chars = pattern.chars();
+    let mut previous = None;
+    while let Some(c) = chars.next() {
+        if c == '\\' {
+            out.push(c);
+            out.extend(chars.next());
+            previous = None;
+        } else if c.is_ascii_lowercase() && previous == Some(c) {
+            continue;
+        } else {
+            out.push(c);
+            previous = Some(c);
+        }
+    }
+    out
+}
+
+/// One normalised byte and the original bytes it stands for. Byte 0 marks a removed unit.
+#[derive(Debug, Clone, Copy)]
+struct Unit {
+    byte: u8,
+    start: usize,
+    end: usize,
+}
+
+const REMOVED: u8 = 0;
+
+/// A normaliser with a reusable work buffer, for normalising many messages quickly.
+#[derive(Debug, Default)]
+pub struct Normalizer {
+    units: Vec<Unit>,
+}
+
+impl Normalizer {
+    /// Normalises `text` into `out` (cleared first), reading emoji with `emoji`.
+    pub fn normalize_into(&mut self, text: &str, emoji: &EmojiWords, out: &mut Normalized) {
+        self.units.clear();
+        fold(text, emoji, &mut self.units);
+        join_spelled_out(&mut self.units);
+        read_leetspeak(&mut self.units);
+        squeeze(&self.units, out);
+    }
+}
+
+/// How one non-ASCII character folds.
+enum Folded {
+    /// Invisible: zero-width, direction, joiner, variation and combining marks.
+    Drop,
+    /// A letter or digit.
+    Byte(u8),
+    /// A letter that folds to two letters (`ß` → `ss`).
+    Pair(&'static str),
+    /// Anything else: a separator.
+    Space,
+}
+
+/// Latin-1 letters U+00C0..=U+00FF, upper then lower row; `#` is a two-letter fold, `_` a symbol.
+const LATIN1: &[u8; 64] = b"aaaaaa#ceeeeiiiidnooooo_ouuuuy##aaaaaa#ceeeeiiiidnooooo_ouuuuy#y";
+/// Latin Extended-A U+0100..=U+017F; `#` is a two-letter fold.
+const LATIN_EXT_A: &[u8; 128] = b"aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiii##jjkkkllllllllllnnnnnnnnnoooooo##rrrrrrssssssssttttttuuuuuuuuuuuuwwyyyzzzzzzs";
+
+fn fold_char(c: char) -> Folded {
+    let cp = c as u32;
+    let letter = |i: u32| Folded::Byte(b'a' + (i % 26) as u8);
+    match cp {
+        0xC0..=0xFF => match LATIN1[(cp - 0xC0) as usize] {
+            b'_' => Folded::Space,
+            b'#' => Folded::Pair(match cp {
+                0xC6 | 0xE6 => "ae",
+                0xDF => "ss",
+                _ => "th",
+            }),
+            b => Folded::Byte(b),
+        },
+        0x100..=0x17F => match LATIN_EXT_A[(cp - 0x100) as usize] {
+            b'#' => Folded::Pair(if cp < 0x140 { "ij" } else { "oe" }),
+            b => Folded::Byte(b),
+        },
+        0xAD | 0x300..=0x36F | 0x180E | 0x200B..=0x200F | 0x202A..=0x202E | 0x2060..=0x2069
+        | 0xFE00..=0xFE0F | 0xFEFF | 0x1F3FB..=0x1F3FF | 0xE0000..=0xE007F => Folded::Drop,
+        // Full-width ASCII.
+        0xFF01..=0xFF5E => fold_ascii((cp - 0xFEE0) as u8),
+        // Mathematical bold, italic, script... letters (52 per style) and digits (10 per style).
+        0x1D400..=0x1D6A3 => letter((cp - 0x1D400) % 52),
+        0x1D7CE..=0x1D7FF => Folded::Byte(b'0' + ((cp - 0x1D7CE) % 10) as u8),
+        // Circled and squared letters.
+        0x24B6..=0x24E9 => letter(cp - 0x24B6),
+        0x1F130..=0x1F149 | 0x1F150..=0x1F169 | 0x1F170..=0x1F189 => letter((cp - 0x1F130) % 32),
+        // Cyrillic and Greek letters that look like Latin ones.
+        _ => match c {
+            'а' | 'А' | 'α' | 'Α' => Folded::Byte(b'a'),
+            'В' | 'Β' => Folded::Byte(b'b'),
+            'с' | 'С' => Folded::Byte(b'c'),
+            'е' | 'Е' | 'Ε' => Folded::Byte(b'e'),
+            'Н' | 'Η' => Folded::Byte(b'h'),
+            'і' | 'І' | 'ι' | 'Ι' => Folded::Byte(b'i'),
+            'ј' | 'Ј' => Folded::Byte(b'j'),
+            'К' | 'к' | 'Κ' | 'κ' => Folded::Byte(b'k'),
+            'М' | 'Μ' => Folded::Byte(b'm'),
+            'Ν' => Folded::Byte(b'n'),
+            'о' | 'О' | 'ο' | 'Ο' => Folded::Byte(b'o'),
+            'р' | 'Р' | 'Ρ' | 'ρ' => Folded::Byte(b'p'),
+            'ѕ' | 'Ѕ' => Folded::Byte(b's'),
+            'Т' | 'Τ' => Folded::Byte(b't'),
+            'ν' => Folded::Byte(b'v'),
+            'х' | 'Х' | 'Χ' => Folded::Byte(b'x'),
+            'у' | 'У' | 'Υ' => Folded::Byte(b'y'),
+            'Ζ' => Folded::Byte(b'z'),
+            '\u{2019}' | '\u{2018}' | '\u{00B4}' | '\u{02BC}' => Folded::Byte(b'\''),
+            _ => Folded::Space,
+        },
+    }
+}
+
+fn fold_ascii(b: u8) -> Folded {
+    match b {
+        b'A'..=b'Z' => Folded::Byte(b.to_ascii_lowercase()),
+        b'\n' => Folded::Byte(b'\n'),
+        b'\x00'..=b'\x1F' | b'\x7F' => Folded::Space,
+        b'`' => Folded::Byte(b'\''),
+        _ => Folded::Byte(b),
+    }
+}
+
+/// Pass 1: one unit per output byte, case and diacritics folded, emoji read as words.
+fn fold(text: &str, emoji: &EmojiWords, units: &mut Vec<Unit>) {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            let byte = match fold_ascii(b) {
+                Folded::Byte(b) => b,
+                _ => b' ',
+            };
+            units.push(Unit { byte, start: i, end: i + 1 });
+            i += 1;
+            continue;
+        }
+        let Some(c) = text[i..].chars().next() else { break };
+        let (start, end) = (i, i + c.len_utf8());
+        i = end;
+        if let Some(word) = emoji.word(c) {
+            units.push(Unit { byte: b' ', start, end });
+            units.extend(word.bytes().map(|byte| Unit { byte, start, end }));
+            units.push(Unit { byte: b' ', start, end });
+            continue;
+        }
+        match fold_char(c) {
+            Folded::Drop => {}
+            Folded::Byte(byte) => units.push(Unit { byte, start, end }),
+            Folded::Pair(pair) => units.extend(pair.bytes().map(|byte| Unit { byte, start, end })),
+            Folded::Space => units.push(Unit { byte: b' ', start, end }),
+        }
+    }
+}
+
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_lowercase() || b.is_ascii_digit()
+}
+
+/// Separators that may sit between the letters of a spelled-out word.
+fn is_spelling_separator(b: u8) -> bool {
+    matches!(b, b' ' | b'.' | b'-' | b'_' | b'*' | b'/' | b'|' | b',' | b'+' | b'~' | b':' | b'\'')
+}
+
+/// Pass 2: removes separators inside words. Apostrophes between letters go (`don't` → `dont`).
+/// A chain of single letters or digits joined by one kind of single separator becomes one word: at least
+/// two with punctuation (`m.e`, `s.n.a.p`), four with spaces only (`n u d e`), and at least
+/// two letters among them.
+fn join_spelled_out(units: &mut [Unit]) {
+    let n = units.len();
+    let word_at = |units: &[Unit], i: usize| i < n && is_word_byte(units[i].byte);
+    for i in 1..n.saturating_sub(1) {
+        if units[i].byte == b'\'' && units[i - 1].byte.is_ascii_lowercase() && units[i + 1].byte.is_ascii_lowercase() {
+            units[i].byte = REMOVED;
+        }
+    }
+    let single = |units: &[Unit], i: usize| word_at(units, i) && (i == 0 || !word_at(units, i - 1)) && !word_at(units, i + 1);
+    let mut i = 0;
+    while i < n {
+        if !single(units, i) {
+            i += 1;
+            continue;
+        }
+        // Follow the chain: single, separator, single, ... with one kind of separator, so
+        // `s.e.n.d m.e` stays two words.
+        let separator = units.get(i + 1).map(|u| u.byte).filter(|&b| is_spelling_separator(b));
+        let punctuated = separator.is_some_and(|b| b != b' ');
+        let (mut last, mut length, mut letters) = (i, 1, usize::from(units[i].byte.is_ascii_lowercase()));
+        while last + 2 < n && Some(units[last + 1].byte) == separator && single(units, last + 2) {
+            last += 2;
+            length += 1;
+            letters += usize::from(units[last].byte.is_ascii_lowercase());
+        }
+        let needed = if punctuated { 2 } else { 4 };
+        if length >= needed && letters >= 2 {
+            for k in (i + 1..last).step_by(2) {
+                units[k].byte = REMOVED;
+            }
+            i = last + 1;
+        } else {
+            i += 1;
+        }
+    }
+}
+
+fn leet_letter(b: u8) -> Option<u8> {
+    Some(match b {
+        b'0' => b'o',
+        b'1' => b'i',
+        b'3' => b'e',
+        b'4' => b'a',
+        b'5' => b's',
+        b'7' => b't',
+        b'8' => b'b',
+        b'9' => b'g',
+        _ => return None,
+    })
+}
+
+/// Pass 3: reads leetspeak inside words that have letters: digits (except a leading number and a
+/// trailing number of two or more digits, as in `14jr`, `meisje15`), `@` after a letter, `$`
+/// before a letter, `!` between letters.
+fn read_leetspeak(units: &mut [Unit]) {
+    let in_token = |b: u8| is_word_byte(b) || matches!(b, b'@' | b'$' | b'!') || b == REMOVED;
+    let mut i = 0;
+    while i < units.len() {
+        if !in_token(units[i].byte) || units[i].byte == REMOVED {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < units.len() && in_token(units[i].byte) {
+            i += 1;
+        }
+        let span = &units[start..i];
+        let has_letter = span.iter().any(|u| u.byte.is_ascii_lowercase());
+        let has_other = span.iter().any(|u| !u.byte.is_ascii_lowercase() && u.byte != REMOVED);
+        if !(has_letter && has_other) {
+            continue;
+        }
+        let token: Vec<usize> = (start..i).filter(|&k| units[k].byte != REMOVED).collect();
+        let bytes: Vec<u8> = token.iter().map(|&k| units[k].byte).collect();
+        // A leading number stays (`14jr`), but not a leading zero (`0nly`).
+        let lead = match bytes.iter().take_while(|b| b.is_ascii_digit()).count() {
+            1 if bytes[0] == b'0' => 0,
+            lead => lead,
+        };
+        let trail = bytes.iter().rev().take_while(|b| b.is_ascii_digit()).count();
+        let keep_until = if trail >= 2 { bytes.len() - trail } else { bytes.len() };
+        for (pos, &k) in token.iter().enumerate() {
+            let before = pos.checked_sub(1).map(|p| bytes[p]);
+            let after = bytes.get(pos + 1).copied();
+            let letter_before = before.is_some_and(|b| b.is_ascii_lowercase());
+            let letter_after = after.is_some_and(|b| b.is_ascii_lowercase());
+            let b = bytes[pos];
+            let read = match b {
+                b'0'..=b'9' if pos >= lead && pos < keep_until => leet_letter(b),
+                b'@' if letter_before => Some(b'a'),
+                b'$' if letter_after => Some(b's'),
+                b'!' if letter_before && letter_after => Some(b'i'),
+                _ => None,
+            };
+            if let Some(letter) = read {
+                units[k].byte = letter;
+            }
+        }
+    }
+}
+
+/// Pass 4: writes the output: other symbols become one space, runs of a letter one letter.
+fn squeeze(units: &[Unit], out: &mut Normalized) {
+    out.clear();
+    for unit in units {
+        match unit.byte {
+            REMOVED => {}
+            b'$' => b" dollar ".iter().for_each(|&byte| emit(out, Unit { byte, ..*unit })),
+            _ => emit(out, *unit),
+        }
+    }
+    trim_space(out);
+}
+
+/// Appends one unit: a letter repeating the last one only widens its span; a symbol becomes a
+/// space, never two in a row nor at a line's start or end.
+fn emit(out: &mut Normalized, unit: Unit) {
+    let last = out.text.as_bytes().last().copied();
+    match unit.byte {
+        b'a'..=b'z' if last == Some(unit.byte) => {
+            if let Some(end) = out.ends.last_mut() {
+                *end = unit.end;
+            }
+        }
+        b'a'..=b'z' | b'0'..=b'9' => out.push(unit),
+        b'\n' => {
+            trim_space(out);
+            out.push(unit);
+        }
+        _ if matches!(last, None | Some(b' ') | Some(b'\n')) => {}
+        _ => out.push(Unit { byte: b' ', ..unit }),
+    }
+}
+
+fn trim_space(out: &mut Normalized) {
+    if out.text.ends_with(' ') {
+        out.text.pop();
+        out.starts.pop();
+        out.ends.pop();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn norm(text: &str) -> String {
+        normalize(text, &EmojiWords::default()).text
+    }
+
+    fn emoji() -> EmojiWords {
+        EmojiWords::new([('📸', "photo".to_string()), ('🤫', "secret".to_string())])
+    }
+
+    /// The original text behind the first occurrence of `needle` in the normalised text.
+    fn original<'a>(text: &'a str, needle: &str) -> &'a str {
+        let n = normalize(text, &emoji());
+        let at = n.text.find(needle).unwrap_or_else(|| panic!("{needle:?} not in {:?}", n.text));
+        &text[n.original_span(at..at + needle.len()).expect("span")]
+    }
+
+    #[test]
+    fn folds_case_diacritics_and_fancy_letters() {
+        assert_eq!(norm("HÉ Jöü ÇA"), "he jou ca");
+        assert_eq!(norm("Straße Æsop œuvre"), "strase aesop oeuvre");
+        assert_eq!(norm("ｓｅｎｄ 𝐧𝐮𝐝𝐞𝐬 ⓟⓘⓒ"), "send nudes pic");
+        // Cyrillic е and о inside a Latin word.
+        assert_eq!(norm("s\u{0435}nd ph\u{043E}to"), "send photo");
+        // Decomposed diacritics.
+        assert_eq!(norm("e\u{0301}e\u{0301}n"), "en");
+    }
+
+    #[test]
+    fn drops_invisible_marks() {
+        assert_eq!(norm("s\u{200B}e\u{200D}n\u{200E}d\u{FEFF} n\u{00AD}udes\u{202E}"), "send nudes");
+    }
+
+    #[test]
+    fn reads_leetspeak_but_keeps_numbers() {
+        assert_eq!(norm("s3nd n00dz pl34se h0t ca$h n@ked"), "send nodz please hot cash naked");
+        assert_eq!(norm("ik ben 14jr, meisje15 en 2 foto's"), "ik ben 14jr meisje15 en 2 fotos");
+        assert_eq!(norm("pay $500 now!!"), "pay dolar 500 now");
+    }
+
+    #[test]
+    fn squeezes_stretched_letters() {
+        assert_eq!(norm("pleeeease sooo cuuute"), "please so cute");
+        assert_eq!(squeeze_pattern(r"\bkeep\s+(it|this)\s+secret\b"), r"\bkep\s+(it|this)\s+secret\b");
+        assert_eq!(squeeze_pattern(r"\bb"), r"\bb");
+    }
+
+    #[test]
+    fn joins_separated_letters() {
+        assert_eq!(norm("add me on s.n.a.p"), "ad me on snap");
+        assert_eq!(norm("s.e.n.d m.e a p.i.c"), "send me a pic");
+        assert_eq!(norm("send n u d e s"), "send nudes");
+        assert_eq!(norm("s-3-n-d"), "send");
+        assert_eq!(norm("s 3 n d  m e  n u d e s"), "send m e nudes");
+        assert_eq!(norm("u 0we me"), "u owe me");
+        assert_eq!(norm("don't tell, it's ok"), "dont tel its ok");
+        // Short chains of ordinary one-letter words stay apart.
+        assert_eq!(norm("r u ok? i m a"), "r u ok i m a");
+    }
+
+    #[test]
+    fn emoji_become_words() {
+        assert_eq!(normalize("stuur 📸🤫", &emoji()).text, "stur photo secret");
+        assert_eq!(norm("hi 😀 there"), "hi there");
+    }
+
+    #[test]
+    fn keeps_lines_and_single_spaces() {
+        assert_eq!(norm("  hi \t there \r\n  second   line  "), "hi there\nsecond line");
+    }
+
+    #[test]
+    fn spans_land_on_the_original_text() {
+        assert_eq!(original("Hé, SÉÉÉND me a 📸 nów", "send"), "SÉÉÉND");
+        assert_eq!(original("ok 🙂 s.n.a.p?", "snap"), "s.n.a.p");
+        assert_eq!(original("ok 🙂 send 📸 🤫", "photo secret"), "📸 🤫");
+        assert_eq!(original("wil je n\u{200B}00dz", "nodz"), "n\u{200B}00dz");
+        assert_eq!(original("Stuur 𝐧𝐮𝐝𝐞𝐬!", "nudes"), "𝐧𝐮𝐝𝐞𝐬");
+    }
+
+    #[test]
+    fn every_span_is_on_char_boundaries() {
+        let text = "ĲsŒ 🤫🏽 é\u{301} ß 👨‍👩‍👧 ｘ 𝟗 a.b.c.d";
+        let n = normalize(text, &emoji());
+        for start in 0..n.text.len() {
+            for end in start + 1..=n.text.len() {
+                if let Some(span) = n.original_span(start..end) {
+                    assert!(text.is_char_boundary(span.start) && text.is_char_boundary(span.end));
+                    assert!(span.start < span.end && span.end <= text.len());
+                }
+            }
+        }
+        assert_eq!(n.original_span(0..0), None);
+        assert_eq!(n.original_span(0..10_000), None);
+    }
+}

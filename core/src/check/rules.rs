@@ -1,0 +1,463 @@
+//! Message rules as data (`content/rules/{nl,en}.toml`), compiled into fast matchers.
+//!
+//! A rule file holds, per language: `benign` look-alike messages that must stay quiet; `define`d
+//! pattern pieces, used in patterns as `<name>`; `emoji` that stand for words; and the rules. A
+//! rule has an id, a signal, optional level, patterns over normalised text, optional `unless`
+//! guards (a benign look-alike in the same message silences the rule) and `examples` that must
+//! fire it. Patterns are written in normal spelling; they are squeezed like the text (see
+//! [`squeeze_pattern`]). Building parses every pattern and gathers the literals each match must
+//! start with into one Aho-Corasick automaton: a message is scanned once for them, and only the
+//! patterns whose literals occur run. Each regex is compiled once, on first use.
+
+use super::normalize::{squeeze_pattern, EmojiWords, Normalized, Normalizer};
+use crate::content::{files_under, LintIssue};
+use crate::language::Language;
+use crate::signal::{Level, Signal};
+use aho_corasick::AhoCorasick;
+use regex_automata::meta::{self, Regex};
+use regex_automata::util::syntax;
+use regex_syntax::hir::literal::{ExtractKind, Extractor};
+use regex_syntax::hir::Hir;
+use serde::Deserialize;
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::OnceLock;
+
+/// Bundled rule files that failed to load; each problem names the file and the rule.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("the bundled message rules are broken: {}", .0.join("; "))]
+pub struct RuleError(pub Vec<String>);
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RuleFile {
+    language: String,
+    #[serde(default)]
+    benign: Vec<String>,
+    #[serde(default)]
+    define: BTreeMap<String, String>,
+    #[serde(default)]
+    emoji: BTreeMap<String, String>,
+    #[serde(default)]
+    rule: Vec<RuleSpec>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RuleSpec {
+    id: String,
+    signal: String,
+    level: Option<String>,
+    patterns: Vec<String>,
+    #[serde(default)]
+    unless: Vec<String>,
+    #[serde(default)]
+    examples: Vec<String>,
+}
+
+/// A regex over normalised text, compiled on first use.
+#[derive(Debug)]
+pub(crate) struct LazyRegex {
+    source: String,
+    regex: OnceLock<Option<Regex>>,
+}
+
+impl LazyRegex {
+    /// Parses `source` (so syntax errors surface now); `eager` also compiles it now.
+    fn new(source: String, eager: bool) -> Result<(LazyRegex, Hir), String> {
+        let hir = regex_syntax::ParserBuilder::new().unicode(false).utf8(false).build().parse(&source).map_err(|e| e.to_string())?;
+        let regex = OnceLock::new();
+        if eager {
+            let compiled = build_regex(&source).map_err(|e| e.to_string())?;
+            if compiled.is_match(b"") {
+                return Err("matches empty text".to_string());
+            }
+            let _ = regex.set(Some(compiled));
+        }
+        Ok((LazyRegex { source, regex }, hir))
+    }
+
+    /// The compiled regex; `None` only if it fails to compile (the lint rules that out).
+    fn get(&self) -> Option<&Regex> {
+        self.regex.get_or_init(|| build_regex(&self.source).ok()).as_ref()
+    }
+}
+
+/// One compiled rule.
+#[derive(Debug)]
+pub(crate) struct Rule {
+    pub(crate) id: String,
+    pub(crate) signal: Signal,
+    pub(crate) level: Level,
+    unless: Option<LazyRegex>,
+}
+
+impl Rule {
+    /// Whether a benign look-alike in the message silences this rule.
+    fn is_silenced(&self, message: &[u8]) -> bool {
+        self.unless.as_ref().and_then(LazyRegex::get).is_some_and(|guard| guard.is_match(message))
+    }
+}
+
+/// How many bytes of each start literal the prefilter looks for.
+const PREFIX_BYTES: usize = 8;
+
+/// Finds the patterns that can match a message: those whose start literals occur in it.
+#[derive(Debug)]
+struct Prefilter {
+    literals: AhoCorasick,
+    /// Per literal: the patterns that may start with it.
+    owners: Vec<Vec<usize>>,
+}
+
+impl Prefilter {
+    fn new(hirs: &[Hir]) -> Result<Prefilter, String> {
+        let mut index: HashMap<Vec<u8>, usize> = HashMap::new();
+        let mut owners: Vec<Vec<usize>> = Vec::new();
+        let extractor = {
+            let mut e = Extractor::new();
+            e.kind(ExtractKind::Prefix).limit_total(128);
+            e
+        };
+        for (pattern, hir) in hirs.iter().enumerate() {
+            // Short prefixes keep the automaton small; they only need to be necessary, not exact.
+            let mut seq = extractor.extract(hir);
+            seq.keep_first_bytes(PREFIX_BYTES);
+            seq.dedup();
+            match seq.literals() {
+                Some(literals) if !literals.is_empty() && literals.iter().all(|l| !l.as_bytes().is_empty()) => {
+                    for literal in literals {
+                        let next = owners.len();
+                        let at = *index.entry(literal.as_bytes().to_vec()).or_insert(next);
+                        if at == next {
+                            owners.push(Vec::new());
+                        }
+                        owners[at].push(pattern);
+                    }
+                }
+                // Such a pattern could match anywhere: the lint reports it, to be written tighter.
+                _ => return Err(format!("pattern {pattern} has no start literals")),
+            }
+        }
+        let mut keys: Vec<(Vec<u8>, usize)> = index.into_iter().collect();
+        keys.sort_by_key(|(_, at)| *at);
+        let literals = AhoCorasick::new(keys.iter().map(|(k, _)| k)).map_err(|e| e.to_string())?;
+        Ok(Prefilter { literals, owners })
+    }
+
+    /// The patterns that may match `text`, sorted, into `out` (cleared first).
+    fn candidates(&self, text: &[u8], out: &mut Vec<usize>) {
+        out.clear();
+        for found in self.literals.find_overlapping_iter(text) {
+            out.extend_from_slice(&self.owners[found.pattern().as_usize()]);
+        }
+        out.sort_unstable();
+        out.dedup();
+    }
+}
+
+/// The compiled rules of one language.
+#[derive(Debug)]
+pub(crate) struct RuleSet {
+    pub(crate) language: Language,
+    pub(crate) emoji: EmojiWords,
+    pub(crate) rules: Vec<Rule>,
+    prefilter: Prefilter,
+    /// Every pattern: the rule it belongs to and its regex.
+    patterns: Vec<(usize, LazyRegex)>,
+}
+
+/// A match of one rule in normalised text.
+pub(crate) struct RuleMatch<'r> {
+    pub(crate) rule: &'r Rule,
+    pub(crate) range: std::ops::Range<usize>,
+}
+
+impl RuleSet {
+    /// Every unsilenced match in one normalised message, in no particular order; `scratch` is a
+    /// reusable buffer.
+    pub(crate) fn matches<'r>(&'r self, message: &Normalized, scratch: &mut Vec<usize>, out: &mut Vec<RuleMatch<'r>>) {
+        let text = message.text.as_bytes();
+        if text.is_empty() {
+            return;
+        }
+        self.prefilter.candidates(text, scratch);
+        for &index in scratch.iter() {
+            let (rule_index, regex) = &self.patterns[index];
+            let Some(regex) = regex.get() else { continue };
+            let rule = &self.rules[*rule_index];
+            let before = out.len();
+            out.extend(regex.find_iter(text).map(|m| RuleMatch { rule, range: m.range() }));
+            if out.len() > before && rule.is_silenced(text) {
+                out.truncate(before);
+            }
+        }
+    }
+}
+
+/// Default level of a rule, by signal, when the rule names none.
+fn default_level(signal: Signal) -> Level {
+    use Signal::*;
+    match signal {
+        Threat | PaymentDemand | Exploitation => Level::Danger,
+        Secrecy | Isolation | SexualTalk | ImageRequest | DebtBondage | Recruitment | Control => Level::Warning,
+        PlatformSwitch | PersonalInfo | Flattery | GiftsMoney | Meeting | Pressure => Level::Caution,
+    }
+}
+
+fn file_of(language: Language) -> String {
+    format!("rules/{}.toml", language.code())
+}
+
+/// Replaces `<name>` by `(?:definition)`, recursively; an unknown name is an issue.
+fn expand(pattern: &str, define: &BTreeMap<String, String>, depth: usize, issues: &mut Vec<String>) -> String {
+    let mut out = String::with_capacity(pattern.len());
+    let mut rest = pattern;
+    while let Some(open) = rest.find('<') {
+        let (before, after) = rest.split_at(open);
+        out.push_str(before);
+        let name_len = after[1..].find(|c: char| !(c.is_ascii_lowercase() || c == '_')).unwrap_or(after.len() - 1);
+        let name = &after[1..1 + name_len];
+        let closed = after[1 + name_len..].starts_with('>');
+        let preceded_by_group = out.ends_with("(?") || out.ends_with("(?P");
+        if name.is_empty() || !closed || preceded_by_group {
+            out.push('<');
+            rest = &after[1..];
+            continue;
+        }
+        match define.get(name) {
+            Some(value) if depth < 8 => {
+                out.push_str("(?:");
+                out.push_str(&expand(value, define, depth + 1, issues));
+                out.push(')');
+            }
+            Some(_) => issues.push(format!("definition <{name}> nests too deeply")),
+            None => issues.push(format!("unknown definition <{name}>")),
+        }
+        rest = &after[2 + name_len..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// A pattern over normalised text: expanded, squeezed, ASCII-only.
+fn prepare(pattern: &str, define: &BTreeMap<String, String>, issues: &mut Vec<String>) -> String {
+    let expanded = expand(pattern, define, 0, issues);
+    if let Some(c) = expanded.chars().find(|c| !c.is_ascii() || c.is_ascii_uppercase()) {
+        issues.push(format!("pattern {pattern:?} has {c:?}, which normalised text never contains"));
+    }
+    squeeze_pattern(&expanded)
+}
+
+fn build_regex(pattern: &str) -> Result<Regex, meta::BuildError> {
+    meta::Builder::new().syntax(syntax::Config::new().unicode(false).utf8(false)).build(pattern)
+}
+
+/// A compiled rule set and the problems found while compiling it (empty when all is well).
+/// `eager` compiles every regex now (for the lint); otherwise each compiles on first use.
+fn compile_file(language: Language, source: &str, eager: bool) -> (Option<RuleSet>, RuleFile, Vec<String>) {
+    let mut issues = Vec::new();
+    let file: RuleFile = match toml::from_str(source) {
+        Ok(file) => file,
+        Err(e) => {
+            let empty = RuleFile { language: String::new(), benign: vec![], define: BTreeMap::new(), emoji: BTreeMap::new(), rule: vec![] };
+            return (None, empty, vec![format!("not valid: {e}")]);
+        }
+    };
+    if file.language != language.code() {
+        issues.push(format!("language is {:?}, expected {:?}", file.language, language.code()));
+    }
+    let mut emoji = Vec::new();
+    for (key, word) in &file.emoji {
+        let mut chars = key.chars();
+        match (chars.next(), chars.next()) {
+            (Some(c), None) if !c.is_ascii() => emoji.push((c, word.clone())),
+            _ => issues.push(format!("emoji key {key:?} must be one non-ASCII character")),
+        }
+        if word.is_empty() || !word.bytes().all(|b| b.is_ascii_lowercase() || b == b' ') {
+            issues.push(format!("emoji {key:?} stands for {word:?}: use lower-case ASCII words"));
+        }
+    }
+    let mut rules = Vec::new();
+    let mut hirs = Vec::new();
+    let mut patterns = Vec::new();
+    let mut ids = HashSet::new();
+    for spec in &file.rule {
+        let mut rule_issues = Vec::new();
+        if !ids.insert(spec.id.as_str()) {
+            rule_issues.push("duplicate id".to_string());
+        }
+        let signal = spec.signal.parse::<Signal>().map_err(|e| rule_issues.push(e.to_string())).ok();
+        let level = match &spec.level {
+            Some(level) => level.parse::<Level>().map_err(|e| rule_issues.push(e.to_string())).ok(),
+            None => signal.map(default_level),
+        };
+        if spec.patterns.is_empty() {
+            rule_issues.push("has no patterns".to_string());
+        }
+        let unless = if spec.unless.is_empty() {
+            None
+        } else {
+            let joined = spec.unless.iter().map(|p| format!(r"\b(?:{})", prepare(p, &file.define, &mut rule_issues))).collect::<Vec<_>>().join("|");
+            LazyRegex::new(joined, eager).map(|(guard, _)| guard).map_err(|e| rule_issues.push(format!("unless: {e}"))).ok()
+        };
+        let mut compiled = Vec::new();
+        for pattern in &spec.patterns {
+            let prepared = prepare(pattern, &file.define, &mut rule_issues);
+            match LazyRegex::new(prepared, eager) {
+                Ok(pair) => compiled.push(pair),
+                Err(e) => rule_issues.push(format!("pattern {pattern:?}: {e}")),
+            }
+        }
+        match (signal, level, rule_issues.is_empty()) {
+            (Some(signal), Some(level), true) => {
+                for (regex, hir) in compiled {
+                    hirs.push(hir);
+                    patterns.push((rules.len(), regex));
+                }
+                rules.push(Rule { id: spec.id.clone(), signal, level, unless });
+            }
+            _ => issues.extend(rule_issues.into_iter().map(|m| format!("rule {}: {m}", spec.id))),
+        }
+    }
+    let set = match Prefilter::new(&hirs) {
+        Ok(prefilter) => Some(RuleSet { language, emoji: EmojiWords::new(emoji), rules, prefilter, patterns }),
+        Err(e) => {
+            issues.push(format!("prefilter: {e}"));
+            None
+        }
+    };
+    (set, file, issues)
+}
+
+fn source_of(language: Language) -> Option<&'static str> {
+    let path = file_of(language);
+    let found = files_under(&path).find(|(p, _)| *p == path).map(|(_, text)| text);
+    found
+}
+
+/// Compiles the bundled rules of one language.
+pub(crate) fn compile(language: Language) -> Result<RuleSet, RuleError> {
+    let file = file_of(language);
+    let source = source_of(language).ok_or_else(|| RuleError(vec![format!("{file} is missing")]))?;
+    match compile_file(language, source, false) {
+        (Some(set), _, issues) if issues.is_empty() => Ok(set),
+        (_, _, issues) => Err(RuleError(issues.into_iter().map(|m| format!("{file}: {m}")).collect())),
+    }
+}
+
+/// The ids of the rules that fire on `text` in this set.
+pub(crate) fn fired(set: &RuleSet, text: &str) -> Vec<String> {
+    let mut normalized = Normalized::default();
+    Normalizer::default().normalize_into(text, &set.emoji, &mut normalized);
+    let mut found = Vec::new();
+    set.matches(&normalized, &mut Vec::new(), &mut found);
+    found.into_iter().map(|m| m.rule.id.clone()).collect()
+}
+
+/// Checks both rule files: they compile, ids are unique and known, every signal has rules,
+/// every example fires its rule, and no benign look-alike fires any rule.
+pub(crate) fn lint(issues: &mut Vec<LintIssue>) {
+    let mut all_ids = HashSet::new();
+    for &language in Language::ALL {
+        let file = file_of(language);
+        let mut report = |message: String| issues.push(LintIssue { file: file.clone(), message });
+        let Some(source) = source_of(language) else {
+            report("missing: every language needs message rules".to_string());
+            continue;
+        };
+        let (set, spec, problems) = compile_file(language, source, true);
+        problems.into_iter().for_each(&mut report);
+        for rule in &spec.rule {
+            if !all_ids.insert(rule.id.clone()) {
+                report(format!("rule {}: id also used in another file", rule.id));
+            }
+            if !rule.id.starts_with(&format!("{}.", language.code())) {
+                report(format!("rule {}: ids start with the language code", rule.id));
+            }
+        }
+        let Some(set) = set else { continue };
+        for signal in Signal::ALL {
+            if !set.rules.iter().any(|r| r.signal == *signal) {
+                report(format!("no rule for signal {signal}"));
+            }
+        }
+        for rule in &spec.rule {
+            if rule.examples.is_empty() {
+                report(format!("rule {}: give at least one example", rule.id));
+            }
+            for example in &rule.examples {
+                if !fired(&set, example).contains(&rule.id) {
+                    report(format!("rule {}: example {example:?} does not fire it", rule.id));
+                }
+            }
+        }
+        for text in &spec.benign {
+            let fired = fired(&set, text);
+            if !fired.is_empty() {
+                report(format!("benign look-alike {text:?} fires {}", fired.join(", ")));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const GOOD: &str = r#"
+language = "en"
+benign = ["send me a pic of the homework"]
+[define]
+pic = 'pics?|photos?'
+[emoji]
+"📸" = "photo"
+[[rule]]
+id = "en.image.send"
+signal = "image_request"
+patterns = ['\bsend (me )?(a )?<pic>\b']
+unless = ['homework']
+examples = ["send me a 📸", "s3nd me a pic"]
+"#;
+
+    #[test]
+    fn compiles_defines_emoji_guards_and_examples() {
+        let (set, _, issues) = compile_file(Language::En, GOOD, true);
+        assert_eq!(issues, Vec::<String>::new());
+        let set = set.expect("compiles");
+        assert_eq!(fired(&set, "pls sEEEnd me a 📸"), vec!["en.image.send"]);
+        assert!(fired(&set, "send me a pic of the homework").is_empty());
+        assert_eq!(set.rules[0].level, Level::Warning);
+    }
+
+    #[test]
+    fn broken_rules_are_reported_by_name() {
+        let bad = GOOD
+            .replace("image_request", "nudes")
+            .replace(r"\bsend", r"(\bsend")
+            .replace("\"📸\"", "\"ab\"");
+        let (_, _, issues) = compile_file(Language::Nl, &bad, true);
+        let all = issues.join("\n");
+        assert!(all.contains("language is \"en\""), "{all}");
+        assert!(all.contains("emoji key \"ab\""), "{all}");
+        assert!(all.contains("rule en.image.send: unknown signal id 'nudes'"), "{all}");
+        assert!(all.contains("rule en.image.send: pattern"), "{all}");
+    }
+
+    #[test]
+    fn unknown_definitions_and_upper_case_are_reported() {
+        let bad = GOOD.replace("<pic>", "<picture>").replace("homework", "HOMEWORK");
+        let (_, _, issues) = compile_file(Language::En, &bad, true);
+        let all = issues.join("\n");
+        assert!(all.contains("unknown definition <picture>"), "{all}");
+        assert!(all.contains("normalised text never contains"), "{all}");
+        let (_, _, issues) = compile_file(Language::En, "language = 'en'\n[[rule]]\nid = 1", true);
+        assert!(issues[0].starts_with("not valid"), "{issues:?}");
+    }
+
+    #[test]
+    fn bundled_rules_pass_the_lint() {
+        let mut issues = Vec::new();
+        lint(&mut issues);
+        assert!(issues.is_empty(), "{issues:#?}");
+    }
+}

@@ -1,0 +1,296 @@
+//! The "Is this normal?" checklist: short, adaptive questions about a contact's behaviour (for
+//! teens) or about signs in a child (for parents), scored into a level, the signals seen with
+//! their explanations, advice steps, related articles and the situation to route help with.
+//!
+//! The questions are data (`content/checklist/{teen,parent}.toml`), each naming its sources
+//! (`content/checklist/sources.toml`). Answers are given as question id -> answer id.
+
+mod definition;
+mod score;
+
+use crate::content::{files_under, LintIssue};
+use crate::language::{Language, UnsupportedLanguage};
+use crate::signal::{Level, Signal};
+use crate::signal_text::SignalText;
+use definition::{Definition, QuestionDef};
+use serde::Serialize;
+use std::collections::BTreeMap;
+use std::{fmt, str::FromStr, sync::OnceLock};
+
+/// The answers given so far: question id -> answer id.
+pub type Answers = BTreeMap<String, String>;
+
+/// Who fills in the checklist.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Audience {
+    /// A teen asking about someone they are in contact with.
+    Teen,
+    /// A parent or carer worried about their child.
+    Parent,
+}
+
+impl Audience {
+    /// Both audiences.
+    pub const ALL: &'static [Audience] = &[Audience::Teen, Audience::Parent];
+
+    /// The stable id, `"teen"` or `"parent"`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Audience::Teen => "teen",
+            Audience::Parent => "parent",
+        }
+    }
+}
+
+impl FromStr for Audience {
+    type Err = ChecklistError;
+
+    fn from_str(id: &str) -> Result<Self, ChecklistError> {
+        Audience::ALL
+            .iter()
+            .copied()
+            .find(|a| a.as_str() == id)
+            .ok_or_else(|| ChecklistError::UnknownAudience(id.to_string()))
+    }
+}
+
+impl fmt::Display for Audience {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// What went wrong with a checklist request.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ChecklistError {
+    /// Not `teen` or `parent`.
+    #[error("unknown checklist '{0}': use teen or parent")]
+    UnknownAudience(String),
+    /// A language Baken has no checklist in.
+    #[error(transparent)]
+    UnsupportedLanguage(#[from] UnsupportedLanguage),
+    /// An answer to a question that does not exist.
+    #[error("unknown question '{0}'")]
+    UnknownQuestion(String),
+    /// An answer id that the question does not offer.
+    #[error("'{answer}' is not an answer to question '{question}': use one of {options}")]
+    UnknownAnswer {
+        /// The question answered.
+        question: String,
+        /// The answer given.
+        answer: String,
+        /// The answers the question offers, comma-separated.
+        options: String,
+    },
+    /// A question that is asked but has no answer.
+    #[error("question '{0}' has no answer")]
+    MissingAnswer(String),
+    /// An answer to a follow-up question that is skipped because of an earlier answer.
+    #[error("question '{question}' is not asked: it follows only some answers to '{gate}'")]
+    NotAsked {
+        /// The follow-up question answered.
+        question: String,
+        /// The earlier question that decides whether it is asked.
+        gate: String,
+    },
+    /// The bundled checklist failed validation (see `baken content lint`).
+    #[error("the bundled checklist is not valid: {0}")]
+    InvalidContent(String),
+}
+
+/// Where a question comes from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Source {
+    /// The source id in `sources.toml`.
+    pub id: String,
+    /// A list of warning signs, or a validated screening instrument.
+    pub kind: SourceKind,
+    /// The source's title.
+    pub title: String,
+    /// Where to read it.
+    pub url: String,
+    /// What Baken takes from it, and its limits.
+    pub note: String,
+}
+
+/// The kind of a question's source.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SourceKind {
+    /// A published list of warning signs.
+    WarningSigns,
+    /// A validated screening instrument (whose item Baken adapts, not copies).
+    Instrument,
+}
+
+/// One answer a question offers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AnswerOption {
+    /// The answer id to give back.
+    pub id: String,
+    /// The answer as shown.
+    pub text: String,
+}
+
+/// One question, in one language.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Question {
+    /// The question id.
+    pub id: String,
+    /// The question as shown.
+    pub text: String,
+    /// The answers, in the order to show them.
+    pub answers: Vec<AnswerOption>,
+    /// For a follow-up: the question whose answer decides whether this one is asked.
+    pub follows: Option<String>,
+    /// Where the question comes from.
+    pub sources: Vec<Source>,
+}
+
+/// A checklist in one language: its title, its introduction and all its questions in order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Checklist {
+    /// Who it is for.
+    pub audience: Audience,
+    /// The language of the text.
+    pub language: Language,
+    /// The title.
+    pub title: String,
+    /// A short introduction to show first.
+    pub intro: String,
+    /// Every question; follow-ups are asked only after some answers (see [`next_question`]).
+    pub questions: Vec<Question>,
+}
+
+/// A signal the answers point to, with its weight and its explanation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SeenSignal {
+    /// The signal.
+    pub signal: Signal,
+    /// How strongly the answers point to it (sum of answer weights).
+    pub weight: u32,
+    /// What it means and why it matters, in the checklist's language.
+    pub explanation: SignalText,
+}
+
+/// What to pass to help routing: the level and the signals seen.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Situation {
+    /// How urgent help is.
+    pub level: Level,
+    /// The signals seen, strongest first.
+    pub signals: Vec<Signal>,
+}
+
+/// The outcome of a filled-in checklist. An indication, not a verdict.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ChecklistResult {
+    /// Who filled it in.
+    pub audience: Audience,
+    /// The language of the text.
+    pub language: Language,
+    /// How serious it is.
+    pub level: Level,
+    /// One or two sentences that say what the level means.
+    pub headline: String,
+    /// The signals seen, strongest first, each explained.
+    pub signals: Vec<SeenSignal>,
+    /// What to do now, in order.
+    pub advice: Vec<String>,
+    /// Ids of related articles in the library.
+    pub articles: Vec<String>,
+    /// What to pass to help routing.
+    pub situation: Situation,
+}
+
+/// The checklist for `audience` in `language`, with every question.
+pub fn checklist(audience: Audience, language: Language) -> Result<Checklist, ChecklistError> {
+    let def = definition(audience)?;
+    Ok(Checklist {
+        audience,
+        language,
+        title: def.title[&language].clone(),
+        intro: def.intro[&language].clone(),
+        questions: def.questions.iter().map(|q| view(q, language)).collect(),
+    })
+}
+
+/// The next question to ask after `answers`, or `None` when all asked questions are answered.
+/// Follow-up questions are skipped when their earlier answer does not call for them.
+pub fn next_question(
+    audience: Audience,
+    language: Language,
+    answers: &Answers,
+) -> Result<Option<Question>, ChecklistError> {
+    let def = definition(audience)?;
+    score::check_answers(def, answers)?;
+    Ok(def
+        .questions
+        .iter()
+        .find(|q| score::is_asked(q, answers) && !answers.contains_key(&q.id))
+        .map(|q| view(q, language)))
+}
+
+/// Scores a completed checklist: every asked question must have an answer.
+pub fn score(audience: Audience, language: Language, answers: &Answers) -> Result<ChecklistResult, ChecklistError> {
+    score::score(definition(audience)?, audience, language, answers)
+}
+
+/// Checks the bundled checklists and their sources.
+pub fn lint(issues: &mut Vec<LintIssue>) {
+    let bundle = bundle();
+    issues.extend(bundle.issues.iter().cloned());
+}
+
+fn view(q: &QuestionDef, language: Language) -> Question {
+    Question {
+        id: q.id.clone(),
+        text: q.text[&language].clone(),
+        answers: q.answers.iter().map(|a| AnswerOption { id: a.id.clone(), text: a.text[&language].clone() }).collect(),
+        follows: q.show_if.as_ref().map(|g| g.question.clone()),
+        sources: q.sources.clone(),
+    }
+}
+
+struct Bundle {
+    definitions: BTreeMap<Audience, Definition>,
+    issues: Vec<LintIssue>,
+}
+
+fn bundle() -> &'static Bundle {
+    static BUNDLE: OnceLock<Bundle> = OnceLock::new();
+    BUNDLE.get_or_init(|| {
+        let mut issues = Vec::new();
+        let mut sources = BTreeMap::new();
+        for (path, text) in files_under("checklist/sources.toml") {
+            let (found, problems) = definition::load_sources(path, text);
+            sources = found;
+            issues.extend(problems);
+        }
+        let mut definitions = BTreeMap::new();
+        for &audience in Audience::ALL {
+            let path = format!("checklist/{audience}.toml");
+            let found = files_under(&path).next();
+            match found {
+                Some((path, text)) => {
+                    let (def, problems) = definition::load(path, text, &sources);
+                    if problems.is_empty() {
+                        definitions.extend(def.map(|d| (audience, d)));
+                    }
+                    issues.extend(problems);
+                }
+                None => issues.push(LintIssue { file: path, message: "missing".to_string() }),
+            }
+        }
+        Bundle { definitions, issues }
+    })
+}
+
+fn definition(audience: Audience) -> Result<&'static Definition, ChecklistError> {
+    let bundle = bundle();
+    bundle.definitions.get(&audience).ok_or_else(|| {
+        let first = bundle.issues.first().map(|i| format!("{}: {}", i.file, i.message));
+        ChecklistError::InvalidContent(first.unwrap_or_else(|| format!("no {audience} checklist")))
+    })
+}
