@@ -241,6 +241,17 @@ pub fn score(audience: Audience, language: Language, answers: &Answers) -> Resul
 pub fn lint(issues: &mut Vec<LintIssue>) {
     let bundle = bundle();
     issues.extend(bundle.issues.iter().cloned());
+    let Ok(library) = crate::library::Library::bundled() else { return };
+    for (audience, definition) in &bundle.definitions {
+        for rule in &definition.articles {
+            for &language in Language::ALL {
+                if library.article(&rule.id, language).is_err() {
+                    let message = format!("related article '{}' does not exist in {language}", rule.id);
+                    issues.push(LintIssue { file: format!("checklist/{audience}.toml"), message });
+                }
+            }
+        }
+    }
 }
 
 fn view(q: &QuestionDef, language: Language) -> Question {
