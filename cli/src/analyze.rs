@@ -6,7 +6,10 @@
 //! (`start`/`end` are byte offsets into that line, `*_utf16` UTF-16 offsets).
 
 use baken_core::check::{self, Analysis};
+use baken_core::help::{self, Person, Situation};
 use baken_core::language::Language;
+use baken_core::signal::Level;
+use baken_core::signal_text;
 use std::io::{self, BufRead, Write};
 
 #[derive(clap::Args)]
@@ -17,6 +20,9 @@ pub struct Args {
     /// Print one JSON object per message instead of text.
     #[arg(long)]
     jsonl: bool,
+    /// Country for the help shown after a warning sign in TEXT, such as NL.
+    #[arg(long, default_value = "NL")]
+    country: String,
     /// The message to check; without it, messages are read from stdin, one per line.
     text: Option<String>,
 }
@@ -37,7 +43,15 @@ pub fn run(args: Args) -> Result<(), String> {
     let stdout = io::stdout();
     let mut out = stdout.lock();
     if let Some(text) = &args.text {
-        return report(&mut out, &args, text, None);
+        let analysis = report(&mut out, &args, text, None)?;
+        if !args.jsonl && analysis.level >= Level::Caution {
+            let language = analysis.language.or(args.lang.0).unwrap_or(Language::En);
+            let situation = Situation { topic: None, signals: analysis.signals.iter().map(|f| f.signal).collect(), level: Some(analysis.level) };
+            let person = Person { age: None, language, quiet: false };
+            let routes = help::route(&situation, &args.country, &person, chrono::Local::now().fixed_offset()).map_err(|e| e.to_string())?;
+            write!(out, "\n{}", crate::route::text(&routes, language)).map_err(|e| format!("cannot write the result: {e}"))?;
+        }
+        return Ok(());
     }
     let mut input = io::stdin().lock();
     let mut line = Vec::new();
@@ -58,13 +72,14 @@ pub fn run(args: Args) -> Result<(), String> {
     Ok(())
 }
 
-fn report(out: &mut impl Write, args: &Args, text: &str, line: Option<usize>) -> Result<(), String> {
+fn report(out: &mut impl Write, args: &Args, text: &str, line: Option<usize>) -> Result<Analysis, String> {
     let analysis = check::analyze(text, args.lang.0).map_err(|e| match line {
         Some(number) => format!("line {number}: {e}"),
         None => e.to_string(),
     })?;
     let written = if args.jsonl { writeln!(out, "{}", json(&analysis)) } else { write_text(out, &analysis, line) };
-    written.map_err(|e| format!("cannot write the result: {e}"))
+    written.map_err(|e| format!("cannot write the result: {e}"))?;
+    Ok(analysis)
 }
 
 fn json(analysis: &Analysis) -> serde_json::Value {
@@ -93,8 +108,12 @@ fn json(analysis: &Analysis) -> serde_json::Value {
 fn write_text(out: &mut impl Write, analysis: &Analysis, line: Option<usize>) -> io::Result<()> {
     let prefix = line.map(|n| format!("line {n}: ")).unwrap_or_default();
     writeln!(out, "{prefix}{}", analysis.level)?;
+    let language = analysis.language.unwrap_or(Language::En);
     for f in &analysis.signals {
         writeln!(out, "  {:<15} \"{}\" (bytes {}..{}, rule {})", f.signal.as_str(), f.excerpt, f.span.start, f.span.end, f.rule)?;
+        if let Ok(text) = signal_text::explanation(f.signal, language) {
+            writeln!(out, "      {}: {} {}", text.title, text.what, text.why)?;
+        }
     }
     Ok(())
 }

@@ -74,7 +74,7 @@ fn route_json(route: &Route) -> Value {
 }
 
 /// The first route first and in full, then a few more, and the emergency number if not yet shown.
-fn text(routes: &[Route], language: Language) -> String {
+pub fn text(routes: &[Route], language: Language) -> String {
     let nl = language == Language::Nl;
     let mut out = String::from(if nl { "Je staat er niet alleen voor. Hier kun je nu terecht:\n\n" } else { "You are not alone. This is who can help:\n\n" });
     let Some((first, rest)) = routes.split_first() else { return out };

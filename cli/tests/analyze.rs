@@ -86,3 +86,16 @@ fn a_line_over_one_mebibyte_is_refused_with_exit_1() {
     assert_eq!(output.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&output.stderr).contains("line 1: the text is 1048577 bytes"));
 }
+
+#[test]
+fn a_message_with_warning_signs_is_explained_and_followed_by_who_can_help() {
+    let output = baken(&["analyze", "--country", "NL", "stuur een foto, niemand hoeft het te weten"], b"");
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let text = String::from_utf8(output.stdout).expect("utf-8 output");
+    let explanation = baken_core::signal_text::explanation(baken_core::signal::Signal::Secrecy, baken_core::language::Language::Nl).expect("bundled");
+    assert!(text.contains(&explanation.title), "{text}");
+    assert!(text.contains("Je staat er niet alleen voor") && text.contains("tel:112"), "{text}");
+    let calm = baken(&["analyze", "wat is het huiswerk voor maandag?"], b"");
+    let calm = String::from_utf8(calm.stdout).expect("utf-8 output");
+    assert!(calm.starts_with("none") && !calm.contains("tel:"), "{calm}");
+}

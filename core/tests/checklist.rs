@@ -116,8 +116,8 @@ fn results_name_related_articles_and_route_by_level_and_signals() {
     });
     let result = checklist::score(Audience::Teen, Language::En, &sextortion).expect("complete");
     assert!(result.articles.contains(&"sextortion-teen".to_string()), "{:?}", result.articles);
-    assert!(result.articles.contains(&"after-harm-teen".to_string()));
-    assert!(!result.articles.contains(&"recruitment-teen".to_string()));
+    assert!(result.articles.contains(&"evidence-teen".to_string()));
+    assert!(!result.articles.contains(&"job-offers-teen".to_string()));
     assert_eq!(result.situation.level, Level::Danger);
     assert!(result.situation.signals.contains(&Signal::PaymentDemand));
     let calm = checklist::score(Audience::Teen, Language::En, &walk(Audience::Teen, |_| None)).expect("complete");
