@@ -88,10 +88,7 @@ fn show(article: &Article, as_json: bool) -> Result<(), String> {
     print(&out)
 }
 
-/// Writes to stdout; a reader that stops early (`| head`) is not an error.
+/// Writes to stdout.
 fn print(text: &str) -> Result<(), String> {
-    match std::io::stdout().lock().write_all(text.as_bytes()) {
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.to_string()),
-        _ => Ok(()),
-    }
+    std::io::stdout().lock().write_all(text.as_bytes()).map_err(|e| e.to_string())
 }

@@ -40,6 +40,12 @@ enum Command {
 }
 
 fn main() -> ExitCode {
+    // Like other Unix tools, end quietly when the reader stops early (`baken guide list | head`)
+    // instead of panicking on a broken pipe. Rust starts programs with SIGPIPE ignored.
+    // SAFETY: called once, before any thread starts; resets one signal to its default action.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Analyze(args) => analyze::run(args),
