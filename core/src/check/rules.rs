@@ -62,9 +62,9 @@ pub(crate) struct LazyRegex {
 }
 
 impl LazyRegex {
-    /// Parses `source` (so syntax errors surface now); `eager` also compiles it now.
-    fn new(source: String, eager: bool) -> Result<(LazyRegex, Hir), String> {
-        let hir = regex_syntax::ParserBuilder::new().unicode(false).utf8(false).build().parse(&source).map_err(|e| e.to_string())?;
+    /// A regex to compile on first use; `eager` compiles it now, so errors surface now (the lint
+    /// does this for every regex).
+    fn new(source: String, eager: bool) -> Result<LazyRegex, String> {
         let regex = OnceLock::new();
         if eager {
             let compiled = build_regex(&source).map_err(|e| e.to_string())?;
@@ -73,7 +73,14 @@ impl LazyRegex {
             }
             let _ = regex.set(Some(compiled));
         }
-        Ok((LazyRegex { source, regex }, hir))
+        Ok(LazyRegex { source, regex })
+    }
+
+    /// Like [`LazyRegex::new`], and also parses `source` now (syntax errors surface now), for
+    /// its start literals.
+    fn parsed(source: String, eager: bool) -> Result<(LazyRegex, Hir), String> {
+        let hir = regex_syntax::ParserBuilder::new().unicode(false).utf8(false).build().parse(&source).map_err(|e| e.to_string())?;
+        Ok((LazyRegex::new(source, eager)?, hir))
     }
 
     /// The compiled regex; `None` only if it fails to compile (the lint rules that out).
@@ -298,12 +305,12 @@ fn compile_file(language: Language, source: &str, eager: bool) -> (Option<RuleSe
             None
         } else {
             let joined = spec.unless.iter().map(|p| format!(r"\b(?:{})", prepare(p, &file.define, &mut rule_issues))).collect::<Vec<_>>().join("|");
-            LazyRegex::new(joined, eager).map(|(guard, _)| guard).map_err(|e| rule_issues.push(format!("unless: {e}"))).ok()
+            LazyRegex::new(joined, eager).map_err(|e| rule_issues.push(format!("unless: {e}"))).ok()
         };
         let mut compiled = Vec::new();
         for pattern in &spec.patterns {
             let prepared = prepare(pattern, &file.define, &mut rule_issues);
-            match LazyRegex::new(prepared, eager) {
+            match LazyRegex::parsed(prepared, eager) {
                 Ok(pair) => compiled.push(pair),
                 Err(e) => rule_issues.push(format!("pattern {pattern:?}: {e}")),
             }
