@@ -2,6 +2,7 @@
 //! `the`, `you`, `don't`.
 
 use crate::language::Language;
+use std::sync::OnceLock;
 
 /// Frequent Dutch words (chat spelling included) that are not also English words.
 const DUTCH: &[&str] = &[
@@ -26,31 +27,50 @@ const ENGLISH: &[&str] = &[
 /// How much of a long text is looked at.
 const SAMPLE_BYTES: usize = 16 * 1024;
 
+/// A word of at most 8 ASCII letters packed into a number, one byte per letter, so looking it up
+/// compares numbers instead of strings.
+fn key(word: &str) -> u64 {
+    word.bytes().fold(0, |key, b| key << 8 | u64::from(b))
+}
+
+/// The keys of the Dutch and the English words, sorted.
+fn word_keys() -> &'static (Vec<u64>, Vec<u64>) {
+    static KEYS: OnceLock<(Vec<u64>, Vec<u64>)> = OnceLock::new();
+    KEYS.get_or_init(|| {
+        let sorted = |words: &[&str]| {
+            let mut keys: Vec<u64> = words.iter().map(|w| key(w)).collect();
+            keys.sort_unstable();
+            keys
+        };
+        (sorted(DUTCH), sorted(ENGLISH))
+    })
+}
+
 /// The language `text` is written in, or `None` when it shows no clear sign of either.
 pub fn detect(text: &str) -> Option<Language> {
     let mut end = text.len().min(SAMPLE_BYTES);
     while !text.is_char_boundary(end) {
         end -= 1;
     }
+    let (dutch_keys, english_keys) = word_keys();
     let (mut dutch, mut english) = (0usize, 0usize);
-    let mut word = String::new();
+    // The current word as a key (see `key`); `None` once it is longer than any listed word.
+    let mut word: Option<u64> = Some(0);
     for c in text[..end].chars().chain([' ']) {
         if c.is_alphabetic() || c == '\'' || c == '\u{2019}' {
             if c.is_ascii_alphabetic() {
-                word.push(c.to_ascii_lowercase());
+                word = word.filter(|w| w >> 56 == 0).map(|w| w << 8 | u64::from(c.to_ascii_lowercase() as u8));
             }
             continue;
         }
-        if !word.is_empty() {
-            let w = word.as_str();
-            // Words shared by both lists (`me`, `of`) count for neither.
-            let (nl, en) = (DUTCH.binary_search(&w).is_ok(), ENGLISH.binary_search(&w).is_ok());
+        if let Some(w) = word.filter(|&w| w != 0) {
+            let (nl, en) = (dutch_keys.binary_search(&w).is_ok(), english_keys.binary_search(&w).is_ok());
             if nl != en {
                 dutch += usize::from(nl);
                 english += usize::from(en);
             }
-            word.clear();
         }
+        word = Some(0);
     }
     match dutch.cmp(&english) {
         std::cmp::Ordering::Greater => Some(Language::Nl),
@@ -64,9 +84,11 @@ mod tests {
     use super::*;
 
     #[test]
-    fn word_lists_are_sorted_for_binary_search() {
-        assert!(DUTCH.windows(2).all(|w| w[0] < w[1]));
-        assert!(ENGLISH.windows(2).all(|w| w[0] < w[1]));
+    fn listed_words_fit_a_key_and_are_distinct() {
+        for words in [DUTCH, ENGLISH] {
+            assert!(words.iter().all(|w| (1..=8).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_lowercase())));
+            assert!(words.windows(2).all(|w| w[0] < w[1]));
+        }
     }
 
     #[test]

@@ -14,7 +14,7 @@ use crate::content::LintIssue;
 use crate::language::{Language, UnsupportedLanguage};
 use crate::signal::{Level, Signal};
 use normalize::{Normalized, Normalizer};
-use rules::{RuleMatch, RuleSet};
+use rules::{RuleMatch, RuleSet, Scratch};
 pub use rules::RuleError;
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -125,12 +125,12 @@ fn find(set: &RuleSet, text: &str, out: &mut Vec<Hit>) {
     let mut normalizer = Normalizer::default();
     let mut normalized = Normalized::default();
     let mut matches: Vec<RuleMatch> = Vec::new();
-    let mut candidates = Vec::new();
+    let mut scratch = Scratch::default();
     let mut line_start = 0;
     for line in text.split('\n') {
         normalizer.normalize_into(line, &set.emoji, &mut normalized);
         matches.clear();
-        set.matches(&normalized, &mut candidates, &mut matches);
+        set.matches(&normalized, &mut scratch, &mut matches);
         for m in &matches {
             if let Some(span) = normalized.original_span(m.range.clone()) {
                 let span = line_start + span.start..line_start + span.end;

@@ -33,13 +33,14 @@ impl EmojiWords {
     }
 }
 
-/// Normalised text plus, for every byte of it, the original bytes it came from.
+/// Normalised text plus, for every byte of it, the original bytes it came from (as 32-bit
+/// offsets: texts of 4 GiB and more map their tail to the last offset).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Normalized {
     /// The normalised text: ASCII lower-case letters, digits, single spaces and newlines.
     pub text: String,
-    starts: Vec<usize>,
-    ends: Vec<usize>,
+    starts: Vec<u32>,
+    ends: Vec<u32>,
 }
 
 impl Normalized {
@@ -49,7 +50,7 @@ impl Normalized {
         let bytes = self.text.as_bytes().get(range.clone())?;
         let first = bytes.iter().position(|b| !b.is_ascii_whitespace())?;
         let last = bytes.iter().rposition(|b| !b.is_ascii_whitespace())?;
-        Some(self.starts[range.start + first]..self.ends[range.start + last])
+        Some(self.starts[range.start + first] as usize..self.ends[range.start + last] as usize)
     }
 
     fn clear(&mut self) {
@@ -97,8 +98,13 @@ pub fn squeeze_pattern(pattern: &str) -> String {
 #[derive(Debug, Clone, Copy)]
 struct Unit {
     byte: u8,
-    start: usize,
-    end: usize,
+    start: u32,
+    end: u32,
+}
+
+/// A byte offset as stored in a [`Unit`].
+fn offset(at: usize) -> u32 {
+    u32::try_from(at).unwrap_or(u32::MAX)
 }
 
 const REMOVED: u8 = 0;
@@ -211,13 +217,13 @@ fn fold(text: &str, emoji: &EmojiWords, units: &mut Vec<Unit>) {
                 Folded::Byte(b) => b,
                 _ => b' ',
             };
-            units.push(Unit { byte, start: i, end: i + 1 });
+            units.push(Unit { byte, start: offset(i), end: offset(i + 1) });
             i += 1;
             continue;
         }
         let Some(c) = text[i..].chars().next() else { break };
-        let (start, end) = (i, i + c.len_utf8());
-        i = end;
+        let (start, end) = (offset(i), offset(i + c.len_utf8()));
+        i += c.len_utf8();
         if let Some(word) = emoji.word(c) {
             units.push(Unit { byte: b' ', start, end });
             units.extend(word.bytes().map(|byte| Unit { byte, start, end }));

@@ -62,9 +62,9 @@ pub(crate) struct LazyRegex {
 }
 
 impl LazyRegex {
-    /// Parses `source` (so syntax errors surface now); `eager` also compiles it now.
-    fn new(source: String, eager: bool) -> Result<(LazyRegex, Hir), String> {
-        let hir = regex_syntax::ParserBuilder::new().unicode(false).utf8(false).build().parse(&source).map_err(|e| e.to_string())?;
+    /// A regex to compile on first use; `eager` compiles it now, so errors surface now (the lint
+    /// does this for every regex).
+    fn new(source: String, eager: bool) -> Result<LazyRegex, String> {
         let regex = OnceLock::new();
         if eager {
             let compiled = build_regex(&source).map_err(|e| e.to_string())?;
@@ -73,7 +73,14 @@ impl LazyRegex {
             }
             let _ = regex.set(Some(compiled));
         }
-        Ok((LazyRegex { source, regex }, hir))
+        Ok(LazyRegex { source, regex })
+    }
+
+    /// Like [`LazyRegex::new`], and also parses `source` now (syntax errors surface now), for
+    /// its start literals.
+    fn parsed(source: String, eager: bool) -> Result<(LazyRegex, Hir), String> {
+        let hir = regex_syntax::ParserBuilder::new().unicode(false).utf8(false).build().parse(&source).map_err(|e| e.to_string())?;
+        Ok((LazyRegex::new(source, eager)?, hir))
     }
 
     /// The compiled regex; `None` only if it fails to compile (the lint rules that out).
@@ -144,14 +151,26 @@ impl Prefilter {
         Ok(Prefilter { literals, owners })
     }
 
-    /// The patterns that may match `text`, sorted, into `out` (cleared first).
-    fn candidates(&self, text: &[u8], out: &mut Vec<usize>) {
+    /// The patterns that may match `text`, sorted, into `out` (cleared first); `seen` is a
+    /// reusable bit set.
+    fn candidates(&self, text: &[u8], seen: &mut Vec<u64>, out: &mut Vec<usize>) {
         out.clear();
+        seen.clear();
         for found in self.literals.find_overlapping_iter(text) {
-            out.extend_from_slice(&self.owners[found.pattern().as_usize()]);
+            for &pattern in &self.owners[found.pattern().as_usize()] {
+                if seen.len() <= pattern / 64 {
+                    seen.resize(pattern / 64 + 1, 0);
+                }
+                seen[pattern / 64] |= 1 << (pattern % 64);
+            }
         }
-        out.sort_unstable();
-        out.dedup();
+        for (word, &bits) in seen.iter().enumerate() {
+            let mut bits = bits;
+            while bits != 0 {
+                out.push(word * 64 + bits.trailing_zeros() as usize);
+                bits &= bits - 1;
+            }
+        }
     }
 }
 
@@ -166,6 +185,13 @@ pub(crate) struct RuleSet {
     patterns: Vec<(usize, LazyRegex)>,
 }
 
+/// Reusable buffers for [`RuleSet::matches`].
+#[derive(Debug, Default)]
+pub(crate) struct Scratch {
+    seen: Vec<u64>,
+    candidates: Vec<usize>,
+}
+
 /// A match of one rule in normalised text.
 pub(crate) struct RuleMatch<'r> {
     pub(crate) rule: &'r Rule,
@@ -173,15 +199,15 @@ pub(crate) struct RuleMatch<'r> {
 }
 
 impl RuleSet {
-    /// Every unsilenced match in one normalised message, in no particular order; `scratch` is a
-    /// reusable buffer.
-    pub(crate) fn matches<'r>(&'r self, message: &Normalized, scratch: &mut Vec<usize>, out: &mut Vec<RuleMatch<'r>>) {
+    /// Every unsilenced match in one normalised message, in no particular order; `scratch` holds
+    /// reusable buffers.
+    pub(crate) fn matches<'r>(&'r self, message: &Normalized, scratch: &mut Scratch, out: &mut Vec<RuleMatch<'r>>) {
         let text = message.text.as_bytes();
         if text.is_empty() {
             return;
         }
-        self.prefilter.candidates(text, scratch);
-        for &index in scratch.iter() {
+        self.prefilter.candidates(text, &mut scratch.seen, &mut scratch.candidates);
+        for &index in &scratch.candidates {
             let (rule_index, regex) = &self.patterns[index];
             let Some(regex) = regex.get() else { continue };
             let rule = &self.rules[*rule_index];
@@ -298,12 +324,12 @@ fn compile_file(language: Language, source: &str, eager: bool) -> (Option<RuleSe
             None
         } else {
             let joined = spec.unless.iter().map(|p| format!(r"\b(?:{})", prepare(p, &file.define, &mut rule_issues))).collect::<Vec<_>>().join("|");
-            LazyRegex::new(joined, eager).map(|(guard, _)| guard).map_err(|e| rule_issues.push(format!("unless: {e}"))).ok()
+            LazyRegex::new(joined, eager).map_err(|e| rule_issues.push(format!("unless: {e}"))).ok()
         };
         let mut compiled = Vec::new();
         for pattern in &spec.patterns {
             let prepared = prepare(pattern, &file.define, &mut rule_issues);
-            match LazyRegex::new(prepared, eager) {
+            match LazyRegex::parsed(prepared, eager) {
                 Ok(pair) => compiled.push(pair),
                 Err(e) => rule_issues.push(format!("pattern {pattern:?}: {e}")),
             }
@@ -350,7 +376,7 @@ pub(crate) fn fired(set: &RuleSet, text: &str) -> Vec<String> {
     let mut normalized = Normalized::default();
     Normalizer::default().normalize_into(text, &set.emoji, &mut normalized);
     let mut found = Vec::new();
-    set.matches(&normalized, &mut Vec::new(), &mut found);
+    set.matches(&normalized, &mut Scratch::default(), &mut found);
     found.into_iter().map(|m| m.rule.id.clone()).collect()
 }
 
