@@ -1,19 +1,10 @@
 //! `baken analyze` through the real binary: the command-line contract of DESIGN.md.
 
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
+mod common;
 
-fn baken(args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_baken"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("baken runs");
-    child.stdin.take().expect("stdin").write_all(stdin).expect("stdin takes input");
-    child.wait_with_output().expect("baken ends")
-}
+use common::baken;
+use std::process::Output;
+
 
 fn lines(output: &Output) -> Vec<serde_json::Value> {
     String::from_utf8(output.stdout.clone())

@@ -1,20 +1,11 @@
 //! `baken check` as a user runs it: the real binary, answers typed on stdin or read from a file.
 
-use std::io::Write;
-use std::path::PathBuf;
-use std::process::{Command, Output, Stdio};
+mod common;
 
-fn baken(args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_baken"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("baken runs");
-    child.stdin.take().expect("piped").write_all(stdin).expect("stdin is open");
-    child.wait_with_output().expect("baken finishes")
-}
+use common::baken;
+use std::path::PathBuf;
+use std::process::Output;
+
 
 /// Writes `content` to a file of its own in the temp dir.
 fn file(name: &str, content: &[u8]) -> PathBuf {

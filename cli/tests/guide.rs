@@ -1,13 +1,12 @@
 //! `baken guide` through the real binary.
 
-use std::process::{Command, Output};
+mod common;
 
-fn baken(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_baken")).args(args).output().expect("baken runs")
-}
+use common::baken;
+
 
 fn json(args: &[&str]) -> Vec<serde_json::Value> {
-    let out = baken(args);
+    let out = baken(args, b"");
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     serde_json::from_slice::<serde_json::Value>(&out.stdout).unwrap().as_array().unwrap().clone()
 }
@@ -38,7 +37,7 @@ fn search_finds_sextortion_in_dutch_and_english() {
 
 #[test]
 fn show_prints_plain_text_and_sources() {
-    let out = baken(&["guide", "show", "sextortion-teen", "--lang", "en"]);
+    let out = baken(&["guide", "show", "sextortion-teen", "--lang", "en"], b"");
     assert!(out.status.success());
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.contains("Don't pay") && text.contains("https://") && !text.contains("**"));
@@ -51,7 +50,7 @@ fn unknown_id_language_or_audience_exit_1_with_a_message() {
         &["guide", "list", "--lang", "fr"],
         &["guide", "list", "--audience", "kids"],
     ] {
-        let out = baken(args);
+        let out = baken(args, b"");
         assert_eq!(out.status.code(), Some(1), "{args:?}");
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert!(stderr.contains("no-such-article") || stderr.contains("fr") || stderr.contains("kids"), "{stderr}");

@@ -1,11 +1,11 @@
 //! The real `baken` binary: `route`, `services` and `content lint` as in the command-line contract.
 
-use serde_json::Value;
-use std::process::{Command, Output};
+mod common;
 
-fn baken(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_baken")).args(args).output().expect("baken runs")
-}
+use common::baken;
+use serde_json::Value;
+use std::process::Output;
+
 
 fn json(output: &Output) -> Value {
     assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
@@ -14,7 +14,7 @@ fn json(output: &Output) -> Value {
 
 #[test]
 fn route_json_has_the_contract_fields_and_the_best_route_first() {
-    let out = baken(&["route", "--country", "NL", "--topic", "emergency", "--age", "14", "--at", "2026-12-01T23:00:00+01:00", "--json"]);
+    let out = baken(&["route", "--country", "NL", "--topic", "emergency", "--age", "14", "--at", "2026-12-01T23:00:00+01:00", "--json"], b"");
     let routes = json(&out)["routes"].as_array().unwrap().clone();
     assert_eq!(routes[0]["action_uri"], "tel:112");
     for route in &routes {
@@ -22,7 +22,7 @@ fn route_json_has_the_contract_fields_and_the_best_route_first() {
             assert!(route.get(field).is_some(), "{field} missing in {route}");
         }
     }
-    let closed = baken(&["route", "--country", "NL", "--age", "14", "--at", "2026-12-01T23:00:00+01:00", "--json"]);
+    let closed = baken(&["route", "--country", "NL", "--age", "14", "--at", "2026-12-01T23:00:00+01:00", "--json"], b"");
     let closed = json(&closed);
     let kindertelefoon = closed["routes"].as_array().unwrap().iter().find(|r| r["service_id"] == "nl-kindertelefoon").unwrap();
     assert_eq!(kindertelefoon["open_now"], false);
@@ -31,7 +31,7 @@ fn route_json_has_the_contract_fields_and_the_best_route_first() {
 
 #[test]
 fn route_text_is_short_and_starts_with_the_first_route() {
-    let out = baken(&["route", "--country", "nl", "--signals", "threat,payment_demand", "--quiet", "--lang", "nl", "--at", "2026-12-01T16:00:00+01:00"]);
+    let out = baken(&["route", "--country", "nl", "--signals", "threat,payment_demand", "--quiet", "--lang", "nl", "--at", "2026-12-01T16:00:00+01:00"], b"");
     assert!(out.status.success());
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.starts_with("Je staat er niet alleen voor."), "{text}");
@@ -48,26 +48,26 @@ fn bad_input_exits_1_with_a_clear_message() {
         (vec!["route", "--country", "NL", "--lang", "fr"], "unsupported language 'fr'"),
         (vec!["services", "--country", "NLD"], "'NLD' is not a country code"),
     ] {
-        let out = baken(&args);
+        let out = baken(&args, b"");
         assert_eq!(out.status.code(), Some(1), "{args:?}");
         assert!(String::from_utf8_lossy(&out.stderr).contains(expected), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
     }
-    assert_eq!(baken(&["route"]).status.code(), Some(2), "--country is required");
+    assert_eq!(baken(&["route"], b"").status.code(), Some(2), "--country is required");
 }
 
 #[test]
 fn services_lists_the_directory_with_sources() {
-    let out = json(&baken(&["services", "--country", "NL", "--topic", "suicide", "--json"]));
+    let out = json(&baken(&["services", "--country", "NL", "--topic", "suicide", "--json"], b""));
     let services = out["services"].as_array().unwrap();
     assert!(services.iter().any(|s| s["id"] == "nl-113"));
     assert!(services.iter().all(|s| s["topics"].as_array().unwrap().iter().any(|t| t == "suicide")));
     assert!(services.iter().all(|s| s["channels"].as_array().unwrap().iter().all(|c| c["source"].as_str().unwrap().starts_with("http"))));
-    let text = baken(&["services", "--country", "NL"]);
+    let text = baken(&["services", "--country", "NL"], b"");
     assert!(String::from_utf8(text.stdout).unwrap().contains("De Kindertelefoon"));
 }
 
 #[test]
 fn content_lint_passes_on_the_bundled_content() {
-    let out = baken(&["content", "lint"]);
+    let out = baken(&["content", "lint"], b"");
     assert!(out.status.success(), "{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
 }
