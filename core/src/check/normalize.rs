@@ -59,10 +59,38 @@ impl Normalized {
         self.ends.clear();
     }
 
-    fn push(&mut self, unit: Unit) {
-        self.text.push(unit.byte as char);
-        self.starts.push(unit.start);
-        self.ends.push(unit.end);
+    fn push(&mut self, byte: u8, start: u32, end: u32) {
+        self.text.push(char::from(byte));
+        self.starts.push(start);
+        self.ends.push(end);
+    }
+
+    /// Appends one byte: a letter repeating the last one only widens its span; a symbol becomes
+    /// a space, never two in a row nor at a line's start or end.
+    fn emit(&mut self, byte: u8, start: u32, end: u32) {
+        let last = self.text.as_bytes().last().copied();
+        match byte {
+            b'a'..=b'z' if last == Some(byte) => {
+                if let Some(last_end) = self.ends.last_mut() {
+                    *last_end = end;
+                }
+            }
+            b'a'..=b'z' | b'0'..=b'9' => self.push(byte, start, end),
+            b'\n' => {
+                self.trim_space();
+                self.push(byte, start, end);
+            }
+            _ if matches!(last, None | Some(b' ') | Some(b'\n')) => {}
+            _ => self.push(b' ', start, end),
+        }
+    }
+
+    fn trim_space(&mut self) {
+        if self.text.ends_with(' ') {
+            self.text.pop();
+            self.starts.pop();
+            self.ends.pop();
+        }
     }
 }
 
@@ -94,35 +122,80 @@ pub fn squeeze_pattern(pattern: &str) -> String {
     out
 }
 
-/// One normalised byte and the original bytes it stands for. Byte 0 marks a removed unit.
-#[derive(Debug, Clone, Copy)]
-struct Unit {
-    byte: u8,
-    start: u32,
-    end: u32,
-}
-
-/// A byte offset as stored in a [`Unit`].
+/// A byte offset as stored in the span maps.
 fn offset(at: usize) -> u32 {
     u32::try_from(at).unwrap_or(u32::MAX)
 }
 
+/// Marks a byte that a pass removed.
 const REMOVED: u8 = 0;
 
-/// A normaliser with a reusable work buffer, for normalising many messages quickly.
+/// A normaliser with reusable work buffers, for normalising many messages quickly: one byte per
+/// unit of output and the original span of each.
 #[derive(Debug, Default)]
 pub struct Normalizer {
-    units: Vec<Unit>,
+    bytes: Vec<u8>,
+    starts: Vec<u32>,
+    ends: Vec<u32>,
 }
 
 impl Normalizer {
     /// Normalises `text` into `out` (cleared first), reading emoji with `emoji`.
     pub fn normalize_into(&mut self, text: &str, emoji: &EmojiWords, out: &mut Normalized) {
-        self.units.clear();
-        fold(text, emoji, &mut self.units);
-        join_spelled_out(&mut self.units);
-        read_leetspeak(&mut self.units);
-        squeeze(&self.units, out);
+        self.bytes.clear();
+        self.starts.clear();
+        self.ends.clear();
+        self.fold(text, emoji);
+        join_spelled_out(&mut self.bytes);
+        read_leetspeak(&mut self.bytes);
+        self.squeeze(out);
+    }
+
+    fn push(&mut self, byte: u8, start: u32, end: u32) {
+        self.bytes.push(byte);
+        self.starts.push(start);
+        self.ends.push(end);
+    }
+
+    /// Pass 1: one unit per output byte, case and diacritics folded, emoji read as words.
+    fn fold(&mut self, text: &str, emoji: &EmojiWords) {
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            let ascii_end = bytes[i..].iter().position(|b| !b.is_ascii()).map_or(bytes.len(), |n| i + n);
+            self.bytes.extend(bytes[i..ascii_end].iter().map(|&b| ASCII_FOLD[usize::from(b)]));
+            self.starts.extend((i..ascii_end).map(offset));
+            self.ends.extend((i + 1..=ascii_end).map(offset));
+            i = ascii_end;
+            let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else { break };
+            let (start, end) = (offset(i), offset(i + c.len_utf8()));
+            i += c.len_utf8();
+            if let Some(word) = emoji.word(c) {
+                self.push(b' ', start, end);
+                word.bytes().for_each(|byte| self.push(byte, start, end));
+                self.push(b' ', start, end);
+                continue;
+            }
+            match fold_char(c) {
+                Folded::Drop => {}
+                Folded::Byte(byte) => self.push(byte, start, end),
+                Folded::Pair(pair) => pair.bytes().for_each(|byte| self.push(byte, start, end)),
+                Folded::Space => self.push(b' ', start, end),
+            }
+        }
+    }
+
+    /// Pass 4: writes the output: other symbols become one space, runs of a letter one letter.
+    fn squeeze(&self, out: &mut Normalized) {
+        out.clear();
+        for ((&byte, &start), &end) in self.bytes.iter().zip(&self.starts).zip(&self.ends) {
+            match byte {
+                REMOVED => {}
+                b'$' => b" dollar ".iter().for_each(|&byte| out.emit(byte, start, end)),
+                _ => out.emit(byte, start, end),
+            }
+        }
+        out.trim_space();
     }
 }
 
@@ -163,7 +236,7 @@ fn fold_char(c: char) -> Folded {
         0xAD | 0x300..=0x36F | 0x180E | 0x200B..=0x200F | 0x202A..=0x202E | 0x2060..=0x2069
         | 0xFE00..=0xFE0F | 0xFEFF | 0x1F3FB..=0x1F3FF | 0xE0000..=0xE007F => Folded::Drop,
         // Full-width ASCII.
-        0xFF01..=0xFF5E => fold_ascii((cp - 0xFEE0) as u8),
+        0xFF01..=0xFF5E => Folded::Byte(ASCII_FOLD[(cp - 0xFEE0) as usize]),
         // Mathematical bold, italic, script... letters (52 per style) and digits (10 per style).
         0x1D400..=0x1D6A3 => letter((cp - 0x1D400) % 52),
         0x1D7CE..=0x1D7FF => Folded::Byte(b'0' + ((cp - 0x1D7CE) % 10) as u8),
@@ -196,48 +269,22 @@ fn fold_char(c: char) -> Folded {
     }
 }
 
-fn fold_ascii(b: u8) -> Folded {
-    match b {
-        b'A'..=b'Z' => Folded::Byte(b.to_ascii_lowercase()),
-        b'\n' => Folded::Byte(b'\n'),
-        b'\x00'..=b'\x1F' | b'\x7F' => Folded::Space,
-        b'`' => Folded::Byte(b'\''),
-        _ => Folded::Byte(b),
+/// How each ASCII byte folds: upper case to lower, control characters to a space, a backtick to
+/// an apostrophe.
+const ASCII_FOLD: [u8; 128] = {
+    let mut table = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = match b as u8 {
+            b'\n' => b'\n',
+            0x00..=0x1F | 0x7F => b' ',
+            b'`' => b'\'',
+            byte => byte.to_ascii_lowercase(),
+        };
+        b += 1;
     }
-}
-
-/// Pass 1: one unit per output byte, case and diacritics folded, emoji read as words.
-fn fold(text: &str, emoji: &EmojiWords, units: &mut Vec<Unit>) {
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if b < 0x80 {
-            let byte = match fold_ascii(b) {
-                Folded::Byte(b) => b,
-                _ => b' ',
-            };
-            units.push(Unit { byte, start: offset(i), end: offset(i + 1) });
-            i += 1;
-            continue;
-        }
-        let Some(c) = text[i..].chars().next() else { break };
-        let (start, end) = (offset(i), offset(i + c.len_utf8()));
-        i += c.len_utf8();
-        if let Some(word) = emoji.word(c) {
-            units.push(Unit { byte: b' ', start, end });
-            units.extend(word.bytes().map(|byte| Unit { byte, start, end }));
-            units.push(Unit { byte: b' ', start, end });
-            continue;
-        }
-        match fold_char(c) {
-            Folded::Drop => {}
-            Folded::Byte(byte) => units.push(Unit { byte, start, end }),
-            Folded::Pair(pair) => units.extend(pair.bytes().map(|byte| Unit { byte, start, end })),
-            Folded::Space => units.push(Unit { byte: b' ', start, end }),
-        }
-    }
-}
+    table
+};
 
 fn is_word_byte(b: u8) -> bool {
     b.is_ascii_lowercase() || b.is_ascii_digit()
@@ -252,15 +299,15 @@ fn is_spelling_separator(b: u8) -> bool {
 /// A chain of single letters or digits joined by one kind of single separator becomes one word: at least
 /// two with punctuation (`m.e`, `s.n.a.p`), four with spaces only (`n u d e`), and at least
 /// two letters among them.
-fn join_spelled_out(units: &mut [Unit]) {
+fn join_spelled_out(units: &mut [u8]) {
     let n = units.len();
-    let word_at = |units: &[Unit], i: usize| i < n && is_word_byte(units[i].byte);
+    let word_at = |units: &[u8], i: usize| i < n && is_word_byte(units[i]);
     for i in 1..n.saturating_sub(1) {
-        if units[i].byte == b'\'' && units[i - 1].byte.is_ascii_lowercase() && units[i + 1].byte.is_ascii_lowercase() {
-            units[i].byte = REMOVED;
+        if units[i] == b'\'' && units[i - 1].is_ascii_lowercase() && units[i + 1].is_ascii_lowercase() {
+            units[i] = REMOVED;
         }
     }
-    let single = |units: &[Unit], i: usize| word_at(units, i) && (i == 0 || !word_at(units, i - 1)) && !word_at(units, i + 1);
+    let single = |units: &[u8], i: usize| word_at(units, i) && (i == 0 || !word_at(units, i - 1)) && !word_at(units, i + 1);
     let mut i = 0;
     while i < n {
         if !single(units, i) {
@@ -269,18 +316,18 @@ fn join_spelled_out(units: &mut [Unit]) {
         }
         // Follow the chain: single, separator, single, ... with one kind of separator, so
         // `s.e.n.d m.e` stays two words.
-        let separator = units.get(i + 1).map(|u| u.byte).filter(|&b| is_spelling_separator(b));
+        let separator = units.get(i + 1).copied().filter(|&b| is_spelling_separator(b));
         let punctuated = separator.is_some_and(|b| b != b' ');
-        let (mut last, mut length, mut letters) = (i, 1, usize::from(units[i].byte.is_ascii_lowercase()));
-        while last + 2 < n && Some(units[last + 1].byte) == separator && single(units, last + 2) {
+        let (mut last, mut length, mut letters) = (i, 1, usize::from(units[i].is_ascii_lowercase()));
+        while last + 2 < n && Some(units[last + 1]) == separator && single(units, last + 2) {
             last += 2;
             length += 1;
-            letters += usize::from(units[last].byte.is_ascii_lowercase());
+            letters += usize::from(units[last].is_ascii_lowercase());
         }
         let needed = if punctuated { 2 } else { 4 };
         if length >= needed && letters >= 2 {
             for k in (i + 1..last).step_by(2) {
-                units[k].byte = REMOVED;
+                units[k] = REMOVED;
             }
             i = last + 1;
         } else {
@@ -306,26 +353,26 @@ fn leet_letter(b: u8) -> Option<u8> {
 /// Pass 3: reads leetspeak inside words that have letters: digits (except a leading number and a
 /// trailing number of two or more digits, as in `14jr`, `meisje15`), `@` after a letter, `$`
 /// before a letter, `!` between letters.
-fn read_leetspeak(units: &mut [Unit]) {
+fn read_leetspeak(units: &mut [u8]) {
     let in_token = |b: u8| is_word_byte(b) || matches!(b, b'@' | b'$' | b'!') || b == REMOVED;
     let mut i = 0;
     while i < units.len() {
-        if !in_token(units[i].byte) || units[i].byte == REMOVED {
+        if !in_token(units[i]) || units[i] == REMOVED {
             i += 1;
             continue;
         }
         let start = i;
-        while i < units.len() && in_token(units[i].byte) {
+        while i < units.len() && in_token(units[i]) {
             i += 1;
         }
         let span = &units[start..i];
-        let has_letter = span.iter().any(|u| u.byte.is_ascii_lowercase());
-        let has_other = span.iter().any(|u| !u.byte.is_ascii_lowercase() && u.byte != REMOVED);
+        let has_letter = span.iter().any(|u| u.is_ascii_lowercase());
+        let has_other = span.iter().any(|&u| !u.is_ascii_lowercase() && u != REMOVED);
         if !(has_letter && has_other) {
             continue;
         }
-        let token: Vec<usize> = (start..i).filter(|&k| units[k].byte != REMOVED).collect();
-        let bytes: Vec<u8> = token.iter().map(|&k| units[k].byte).collect();
+        let token: Vec<usize> = (start..i).filter(|&k| units[k] != REMOVED).collect();
+        let bytes: Vec<u8> = token.iter().map(|&k| units[k]).collect();
         // A leading number stays (`14jr`), but not a leading zero (`0nly`).
         let lead = match bytes.iter().take_while(|b| b.is_ascii_digit()).count() {
             1 if bytes[0] == b'0' => 0,
@@ -347,50 +394,9 @@ fn read_leetspeak(units: &mut [Unit]) {
                 _ => None,
             };
             if let Some(letter) = read {
-                units[k].byte = letter;
+                units[k] = letter;
             }
         }
-    }
-}
-
-/// Pass 4: writes the output: other symbols become one space, runs of a letter one letter.
-fn squeeze(units: &[Unit], out: &mut Normalized) {
-    out.clear();
-    for unit in units {
-        match unit.byte {
-            REMOVED => {}
-            b'$' => b" dollar ".iter().for_each(|&byte| emit(out, Unit { byte, ..*unit })),
-            _ => emit(out, *unit),
-        }
-    }
-    trim_space(out);
-}
-
-/// Appends one unit: a letter repeating the last one only widens its span; a symbol becomes a
-/// space, never two in a row nor at a line's start or end.
-fn emit(out: &mut Normalized, unit: Unit) {
-    let last = out.text.as_bytes().last().copied();
-    match unit.byte {
-        b'a'..=b'z' if last == Some(unit.byte) => {
-            if let Some(end) = out.ends.last_mut() {
-                *end = unit.end;
-            }
-        }
-        b'a'..=b'z' | b'0'..=b'9' => out.push(unit),
-        b'\n' => {
-            trim_space(out);
-            out.push(unit);
-        }
-        _ if matches!(last, None | Some(b' ') | Some(b'\n')) => {}
-        _ => out.push(Unit { byte: b' ', ..unit }),
-    }
-}
-
-fn trim_space(out: &mut Normalized) {
-    if out.text.ends_with(' ') {
-        out.text.pop();
-        out.starts.pop();
-        out.ends.pop();
     }
 }
 

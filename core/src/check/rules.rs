@@ -13,13 +13,13 @@ use super::normalize::{squeeze_pattern, EmojiWords, Normalized, Normalizer};
 use crate::content::{files_under, LintIssue};
 use crate::language::Language;
 use crate::signal::{Level, Signal};
-use aho_corasick::AhoCorasick;
+use regex_automata::hybrid::{self, dfa::OverlappingState};
 use regex_automata::meta::{self, Regex};
-use regex_automata::util::syntax;
-use regex_syntax::hir::literal::{ExtractKind, Extractor};
-use regex_syntax::hir::Hir;
+use regex_automata::nfa::thompson::{self, WhichCaptures};
+use regex_automata::util::{pool::Pool, syntax};
+use regex_automata::{Input, MatchKind};
 use serde::Deserialize;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashSet};
 use std::sync::OnceLock;
 
 /// Bundled rule files that failed to load; each problem names the file and the rule.
@@ -76,13 +76,6 @@ impl LazyRegex {
         Ok(LazyRegex { source, regex })
     }
 
-    /// Like [`LazyRegex::new`], and also parses `source` now (syntax errors surface now), for
-    /// its start literals.
-    fn parsed(source: String, eager: bool) -> Result<(LazyRegex, Hir), String> {
-        let hir = regex_syntax::ParserBuilder::new().unicode(false).utf8(false).build().parse(&source).map_err(|e| e.to_string())?;
-        Ok((LazyRegex::new(source, eager)?, hir))
-    }
-
     /// The compiled regex; `None` only if it fails to compile (the lint rules that out).
     fn get(&self) -> Option<&Regex> {
         self.regex.get_or_init(|| build_regex(&self.source).ok()).as_ref()
@@ -105,72 +98,48 @@ impl Rule {
     }
 }
 
-/// How many bytes of each start literal the prefilter looks for.
-const PREFIX_BYTES: usize = 8;
-
-/// Finds the patterns that can match a message: those whose start literals occur in it.
-#[derive(Debug)]
-struct Prefilter {
-    literals: AhoCorasick,
-    /// Per literal: the patterns that may start with it.
-    owners: Vec<Vec<usize>>,
+/// Every pattern of a rule set as one lazy DFA, which reports where each pattern's matches end
+/// in a single pass over a text.
+struct AllPatterns {
+    dfa: hybrid::dfa::DFA,
+    caches: Pool<hybrid::dfa::Cache, Box<dyn Fn() -> hybrid::dfa::Cache + Send + Sync>>,
 }
 
-impl Prefilter {
-    fn new(hirs: &[Hir]) -> Result<Prefilter, String> {
-        let mut index: HashMap<Vec<u8>, usize> = HashMap::new();
-        let mut owners: Vec<Vec<usize>> = Vec::new();
-        let extractor = {
-            let mut e = Extractor::new();
-            e.kind(ExtractKind::Prefix).limit_total(128);
-            e
-        };
-        for (pattern, hir) in hirs.iter().enumerate() {
-            // Short prefixes keep the automaton small; they only need to be necessary, not exact.
-            let mut seq = extractor.extract(hir);
-            seq.keep_first_bytes(PREFIX_BYTES);
-            seq.dedup();
-            match seq.literals() {
-                Some(literals) if !literals.is_empty() && literals.iter().all(|l| !l.as_bytes().is_empty()) => {
-                    for literal in literals {
-                        let next = owners.len();
-                        let at = *index.entry(literal.as_bytes().to_vec()).or_insert(next);
-                        if at == next {
-                            owners.push(Vec::new());
-                        }
-                        owners[at].push(pattern);
-                    }
-                }
-                // Such a pattern could match anywhere: the lint reports it, to be written tighter.
-                _ => return Err(format!("pattern {pattern} has no start literals")),
-            }
-        }
-        let mut keys: Vec<(Vec<u8>, usize)> = index.into_iter().collect();
-        keys.sort_by_key(|(_, at)| *at);
-        let literals = AhoCorasick::new(keys.iter().map(|(k, _)| k)).map_err(|e| e.to_string())?;
-        Ok(Prefilter { literals, owners })
+impl AllPatterns {
+    fn new(patterns: &[&str]) -> Result<AllPatterns, String> {
+        let dfa = hybrid::dfa::DFA::builder()
+            .configure(hybrid::dfa::DFA::config().match_kind(MatchKind::All))
+            .syntax(syntax::Config::new().unicode(false).utf8(false).multi_line(true))
+            .thompson(thompson::Config::new().which_captures(WhichCaptures::None))
+            .build_many(patterns)
+            .map_err(|e| e.to_string())?;
+        let for_cache = dfa.clone();
+        let caches: Pool<_, Box<dyn Fn() -> hybrid::dfa::Cache + Send + Sync>> = Pool::new(Box::new(move || for_cache.create_cache()));
+        Ok(AllPatterns { dfa, caches })
     }
 
-    /// The patterns that may match `text`, sorted, into `out` (cleared first); `seen` is a
-    /// reusable bit set.
-    fn candidates(&self, text: &[u8], seen: &mut Vec<u64>, out: &mut Vec<usize>) {
-        out.clear();
-        seen.clear();
-        for found in self.literals.find_overlapping_iter(text) {
-            for &pattern in &self.owners[found.pattern().as_usize()] {
-                if seen.len() <= pattern / 64 {
-                    seen.resize(pattern / 64 + 1, 0);
-                }
-                seen[pattern / 64] |= 1 << (pattern % 64);
+    /// Every (pattern, end offset) of a match in `text`, in order of the ends, into `out`.
+    /// Should the search fail, every pattern is reported as ending at the end of the text.
+    fn ends(&self, text: &[u8], out: &mut Vec<(usize, usize)>) {
+        let mut cache = self.caches.get();
+        let input = Input::new(text);
+        let mut state = OverlappingState::start();
+        loop {
+            if self.dfa.try_search_overlapping_fwd(&mut cache, &input, &mut state).is_err() {
+                out.extend((0..self.dfa.pattern_len()).map(|pattern| (pattern, text.len())));
+                return;
+            }
+            match state.get_match() {
+                Some(end) => out.push((end.pattern().as_usize(), end.offset())),
+                None => return,
             }
         }
-        for (word, &bits) in seen.iter().enumerate() {
-            let mut bits = bits;
-            while bits != 0 {
-                out.push(word * 64 + bits.trailing_zeros() as usize);
-                bits &= bits - 1;
-            }
-        }
+    }
+}
+
+impl std::fmt::Debug for AllPatterns {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("AllPatterns").field("patterns", &self.dfa.pattern_len()).finish_non_exhaustive()
     }
 }
 
@@ -180,16 +149,17 @@ pub(crate) struct RuleSet {
     pub(crate) language: Language,
     pub(crate) emoji: EmojiWords,
     pub(crate) rules: Vec<Rule>,
-    prefilter: Prefilter,
-    /// Every pattern: the rule it belongs to and its regex.
+    /// Every pattern at once, to find the lines where a pattern matches.
+    all: AllPatterns,
+    /// Every pattern: the rule it belongs to and its regex, for the spans of its matches.
     patterns: Vec<(usize, LazyRegex)>,
 }
 
 /// Reusable buffers for [`RuleSet::matches`].
 #[derive(Debug, Default)]
 pub(crate) struct Scratch {
-    seen: Vec<u64>,
-    candidates: Vec<usize>,
+    /// (line start, pattern) for every pattern that matches in a line.
+    found: Vec<(usize, usize)>,
 }
 
 /// A match of one rule in normalised text.
@@ -199,21 +169,27 @@ pub(crate) struct RuleMatch<'r> {
 }
 
 impl RuleSet {
-    /// Every unsilenced match in one normalised message, in no particular order; `scratch` holds
-    /// reusable buffers.
-    pub(crate) fn matches<'r>(&'r self, message: &Normalized, scratch: &mut Scratch, out: &mut Vec<RuleMatch<'r>>) {
-        let text = message.text.as_bytes();
-        if text.is_empty() {
-            return;
+    /// Every unsilenced match in normalised text (one message per line), in no particular
+    /// order; `scratch` holds reusable buffers. A rule is silenced by a look-alike in its line.
+    pub(crate) fn matches<'r>(&'r self, text: &str, scratch: &mut Scratch, out: &mut Vec<RuleMatch<'r>>) {
+        let text = text.as_bytes();
+        let found = &mut scratch.found;
+        found.clear();
+        self.all.ends(text, found);
+        let line_start = |end: usize| text[..end].iter().rposition(|&b| b == b'\n').map_or(0, |at| at + 1);
+        for hit in found.iter_mut() {
+            *hit = (line_start(hit.1), hit.0);
         }
-        self.prefilter.candidates(text, &mut scratch.seen, &mut scratch.candidates);
-        for &index in &scratch.candidates {
+        found.sort_unstable();
+        found.dedup();
+        for &(start, index) in found.iter() {
+            let line = &text[start..text[start..].iter().position(|&b| b == b'\n').map_or(text.len(), |n| start + n)];
             let (rule_index, regex) = &self.patterns[index];
             let Some(regex) = regex.get() else { continue };
             let rule = &self.rules[*rule_index];
             let before = out.len();
-            out.extend(regex.find_iter(text).map(|m| RuleMatch { rule, range: m.range() }));
-            if out.len() > before && rule.is_silenced(text) {
+            out.extend(regex.find_iter(line).map(|m| RuleMatch { rule, range: start + m.start()..start + m.end() }));
+            if out.len() > before && rule.is_silenced(line) {
                 out.truncate(before);
             }
         }
@@ -304,7 +280,6 @@ fn compile_file(language: Language, source: &str, eager: bool) -> (Option<RuleSe
         }
     }
     let mut rules = Vec::new();
-    let mut hirs = Vec::new();
     let mut patterns = Vec::new();
     let mut ids = HashSet::new();
     for spec in &file.rule {
@@ -329,26 +304,24 @@ fn compile_file(language: Language, source: &str, eager: bool) -> (Option<RuleSe
         let mut compiled = Vec::new();
         for pattern in &spec.patterns {
             let prepared = prepare(pattern, &file.define, &mut rule_issues);
-            match LazyRegex::parsed(prepared, eager) {
-                Ok(pair) => compiled.push(pair),
+            match LazyRegex::new(prepared, eager) {
+                Ok(regex) => compiled.push(regex),
                 Err(e) => rule_issues.push(format!("pattern {pattern:?}: {e}")),
             }
         }
         match (signal, level, rule_issues.is_empty()) {
             (Some(signal), Some(level), true) => {
-                for (regex, hir) in compiled {
-                    hirs.push(hir);
-                    patterns.push((rules.len(), regex));
-                }
+                patterns.extend(compiled.into_iter().map(|regex| (rules.len(), regex)));
                 rules.push(Rule { id: spec.id.clone(), signal, level, unless });
             }
             _ => issues.extend(rule_issues.into_iter().map(|m| format!("rule {}: {m}", spec.id))),
         }
     }
-    let set = match Prefilter::new(&hirs) {
-        Ok(prefilter) => Some(RuleSet { language, emoji: EmojiWords::new(emoji), rules, prefilter, patterns }),
+    let sources: Vec<&str> = patterns.iter().map(|(_, regex)| regex.source.as_str()).collect();
+    let set = match AllPatterns::new(&sources) {
+        Ok(all) => Some(RuleSet { language, emoji: EmojiWords::new(emoji), rules, all, patterns }),
         Err(e) => {
-            issues.push(format!("prefilter: {e}"));
+            issues.push(format!("patterns: {e}"));
             None
         }
     };
@@ -376,7 +349,7 @@ pub(crate) fn fired(set: &RuleSet, text: &str) -> Vec<String> {
     let mut normalized = Normalized::default();
     Normalizer::default().normalize_into(text, &set.emoji, &mut normalized);
     let mut found = Vec::new();
-    set.matches(&normalized, &mut Scratch::default(), &mut found);
+    set.matches(&normalized.text, &mut Scratch::default(), &mut found);
     found.into_iter().map(|m| m.rule.id.clone()).collect()
 }
 
