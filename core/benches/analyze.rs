@@ -1,6 +1,7 @@
 //! Message analyzer speed: building the rules, one typical message, and throughput over a large
 //! synthetic chat. `cargo bench -p baken-core --bench analyze -- --warm-up-time 1 --measurement-time 3`
 
+use baken_core::check::normalize::{EmojiWords, Normalized, Normalizer};
 use baken_core::check::{analyzer, Analyzer, MAX_TEXT_BYTES};
 use baken_core::language::Language;
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
@@ -55,6 +56,17 @@ fn benches(c: &mut Criterion) {
     group.bench_function("analyze 1 MiB synthetic chat (en rules)", |b| {
         b.iter(|| black_box(analyzer.analyze(black_box(&chat), Some(Language::En)).expect("analyses")))
     });
+    group.finish();
+
+    // The analyzer normalises about 16 KiB of whole lines at a time.
+    let chunk = &chat[..chat[..16 * 1024].rfind('\n').expect("lines")];
+    let (mut normalizer, mut normalized) = (Normalizer::default(), Normalized::default());
+    let mut group = c.benchmark_group("throughput");
+    group.throughput(Throughput::Bytes(chunk.len() as u64));
+    group.bench_function("normalise 16 KiB of chat", |b| {
+        b.iter(|| normalizer.normalize_into(black_box(chunk), &EmojiWords::default(), &mut normalized))
+    });
+
     group.finish();
 }
 

@@ -77,12 +77,16 @@ pub struct Analyzer {
 }
 
 impl Analyzer {
-    /// Compiles the bundled rules of every language.
+    /// Compiles the bundled rules of every language, each language on its own thread.
     pub fn new() -> Result<Analyzer, RuleError> {
+        let compiled: Vec<_> = std::thread::scope(|scope| {
+            let threads: Vec<_> = Language::ALL.iter().map(|&language| scope.spawn(move || rules::compile(language))).collect();
+            threads.into_iter().map(|thread| thread.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))).collect()
+        });
         let mut sets = Vec::new();
         let mut problems = Vec::new();
-        for &language in Language::ALL {
-            match rules::compile(language) {
+        for result in compiled {
+            match result {
                 Ok(set) => sets.push(set),
                 Err(RuleError(issues)) => problems.extend(issues),
             }

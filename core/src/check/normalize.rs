@@ -308,10 +308,18 @@ fn join_spelled_out(units: &mut [u8]) {
         }
     }
     let single = |units: &[u8], i: usize| word_at(units, i) && (i == 0 || !word_at(units, i - 1)) && !word_at(units, i + 1);
+    // Invariant: `i` is at the start of a word or outside one.
     let mut i = 0;
     while i < n {
-        if !single(units, i) {
+        if !word_at(units, i) {
             i += 1;
+            continue;
+        }
+        if word_at(units, i + 1) {
+            i += 2;
+            while word_at(units, i) {
+                i += 1;
+            }
             continue;
         }
         // Follow the chain: single, separator, single, ... with one kind of separator, so
@@ -362,40 +370,44 @@ fn read_leetspeak(units: &mut [u8]) {
             continue;
         }
         let start = i;
-        while i < units.len() && in_token(units[i]) {
+        let (mut has_letter, mut has_other) = (false, false);
+        while let Some(&b) = units.get(i).filter(|&&b| in_token(b)) {
+            has_letter |= b.is_ascii_lowercase();
+            has_other |= !b.is_ascii_lowercase() && b != REMOVED;
             i += 1;
         }
-        let span = &units[start..i];
-        let has_letter = span.iter().any(|u| u.is_ascii_lowercase());
-        let has_other = span.iter().any(|&u| !u.is_ascii_lowercase() && u != REMOVED);
-        if !(has_letter && has_other) {
-            continue;
+        if has_letter && has_other {
+            read_token(&mut units[start..i]);
         }
-        let token: Vec<usize> = (start..i).filter(|&k| units[k] != REMOVED).collect();
-        let bytes: Vec<u8> = token.iter().map(|&k| units[k]).collect();
-        // A leading number stays (`14jr`), but not a leading zero (`0nly`).
-        let lead = match bytes.iter().take_while(|b| b.is_ascii_digit()).count() {
-            1 if bytes[0] == b'0' => 0,
-            lead => lead,
+    }
+}
+
+/// Reads the leetspeak in one token of letters mixed with digits or symbols.
+fn read_token(units: &mut [u8]) {
+    let token: Vec<usize> = (0..units.len()).filter(|&k| units[k] != REMOVED).collect();
+    let bytes: Vec<u8> = token.iter().map(|&k| units[k]).collect();
+    // A leading number stays (`14jr`), but not a leading zero (`0nly`).
+    let lead = match bytes.iter().take_while(|b| b.is_ascii_digit()).count() {
+        1 if bytes[0] == b'0' => 0,
+        lead => lead,
+    };
+    let trail = bytes.iter().rev().take_while(|b| b.is_ascii_digit()).count();
+    let keep_until = if trail >= 2 { bytes.len() - trail } else { bytes.len() };
+    for (pos, &k) in token.iter().enumerate() {
+        let before = pos.checked_sub(1).map(|p| bytes[p]);
+        let after = bytes.get(pos + 1).copied();
+        let letter_before = before.is_some_and(|b| b.is_ascii_lowercase());
+        let letter_after = after.is_some_and(|b| b.is_ascii_lowercase());
+        let b = bytes[pos];
+        let read = match b {
+            b'0'..=b'9' if pos >= lead && pos < keep_until => leet_letter(b),
+            b'@' if letter_before => Some(b'a'),
+            b'$' if letter_after => Some(b's'),
+            b'!' if letter_before && letter_after => Some(b'i'),
+            _ => None,
         };
-        let trail = bytes.iter().rev().take_while(|b| b.is_ascii_digit()).count();
-        let keep_until = if trail >= 2 { bytes.len() - trail } else { bytes.len() };
-        for (pos, &k) in token.iter().enumerate() {
-            let before = pos.checked_sub(1).map(|p| bytes[p]);
-            let after = bytes.get(pos + 1).copied();
-            let letter_before = before.is_some_and(|b| b.is_ascii_lowercase());
-            let letter_after = after.is_some_and(|b| b.is_ascii_lowercase());
-            let b = bytes[pos];
-            let read = match b {
-                b'0'..=b'9' if pos >= lead && pos < keep_until => leet_letter(b),
-                b'@' if letter_before => Some(b'a'),
-                b'$' if letter_after => Some(b's'),
-                b'!' if letter_before && letter_after => Some(b'i'),
-                _ => None,
-            };
-            if let Some(letter) = read {
-                units[k] = letter;
-            }
+        if let Some(letter) = read {
+            units[k] = letter;
         }
     }
 }
