@@ -38,16 +38,27 @@ impl EmojiWords {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Normalized {
     /// The normalised text: ASCII lower-case letters, digits, single spaces and newlines.
-    pub text: String,
+    text: Vec<u8>,
     starts: Vec<u32>,
     ends: Vec<u32>,
 }
 
 impl Normalized {
+    /// The normalised text: ASCII lower-case letters, digits, single spaces and newlines.
+    pub fn text(&self) -> &str {
+        // Only ASCII is ever pushed, so this never falls back to the empty text.
+        std::str::from_utf8(&self.text).unwrap_or_default()
+    }
+
+    /// The normalised text as bytes.
+    pub fn as_bytes(&self) -> &[u8] {
+        &self.text
+    }
+
     /// The span of the original text that produced `range` of the normalised text, leaving out
     /// spaces at either end; `None` for an empty, all-space or out-of-bounds range.
     pub fn original_span(&self, range: Range<usize>) -> Option<Range<usize>> {
-        let bytes = self.text.as_bytes().get(range.clone())?;
+        let bytes = self.text.get(range.clone())?;
         let first = bytes.iter().position(|b| !b.is_ascii_whitespace())?;
         let last = bytes.iter().rposition(|b| !b.is_ascii_whitespace())?;
         Some(self.starts[range.start + first] as usize..self.ends[range.start + last] as usize)
@@ -60,7 +71,7 @@ impl Normalized {
     }
 
     fn push(&mut self, byte: u8, start: u32, end: u32) {
-        self.text.push(char::from(byte));
+        self.text.push(byte);
         self.starts.push(start);
         self.ends.push(end);
     }
@@ -68,7 +79,7 @@ impl Normalized {
     /// Appends one byte: a letter repeating the last one only widens its span; a symbol becomes
     /// a space, never two in a row nor at a line's start or end.
     fn emit(&mut self, byte: u8, start: u32, end: u32) {
-        let last = self.text.as_bytes().last().copied();
+        let last = self.text.last().copied();
         match byte {
             b'a'..=b'z' if last == Some(byte) => {
                 if let Some(last_end) = self.ends.last_mut() {
@@ -86,7 +97,7 @@ impl Normalized {
     }
 
     fn trim_space(&mut self) {
-        if self.text.ends_with(' ') {
+        if self.text.ends_with(b" ") {
             self.text.pop();
             self.starts.pop();
             self.ends.pop();
@@ -164,8 +175,12 @@ impl Normalizer {
         while i < bytes.len() {
             let ascii_end = bytes[i..].iter().position(|b| !b.is_ascii()).map_or(bytes.len(), |n| i + n);
             self.bytes.extend(bytes[i..ascii_end].iter().map(|&b| ASCII_FOLD[usize::from(b)]));
-            self.starts.extend((i..ascii_end).map(offset));
-            self.ends.extend((i + 1..=ascii_end).map(offset));
+            let (from, to) = (offset(i), offset(ascii_end));
+            self.starts.extend(from..to);
+            self.ends.extend(from.saturating_add(1)..to.saturating_add(1));
+            // Past 4 GiB every byte maps to the last offset.
+            self.starts.resize(self.bytes.len(), u32::MAX);
+            self.ends.resize(self.bytes.len(), u32::MAX);
             i = ascii_end;
             let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else { break };
             let (start, end) = (offset(i), offset(i + c.len_utf8()));
@@ -188,12 +203,36 @@ impl Normalizer {
     /// Pass 4: writes the output: other symbols become one space, runs of a letter one letter.
     fn squeeze(&self, out: &mut Normalized) {
         out.clear();
-        for ((&byte, &start), &end) in self.bytes.iter().zip(&self.starts).zip(&self.ends) {
+        let (bytes, starts, ends) = (&self.bytes[..], &self.starts[..], &self.ends[..]);
+        let mut i = 0;
+        while i < bytes.len() {
+            // Most text is copied as it is: a run of letters that differ from the one before,
+            // digits, and single spaces after them.
+            let mut last = out.text.last().copied();
+            let run = bytes[i..]
+                .iter()
+                .take_while(|&&b| {
+                    let copied = match b {
+                        b'a'..=b'z' => last != Some(b),
+                        b'0'..=b'9' => true,
+                        b' ' => last.is_some_and(is_word_byte),
+                        _ => false,
+                    };
+                    last = Some(b);
+                    copied
+                })
+                .count();
+            out.text.extend_from_slice(&bytes[i..i + run]);
+            out.starts.extend_from_slice(&starts[i..i + run]);
+            out.ends.extend_from_slice(&ends[i..i + run]);
+            i += run;
+            let Some(&byte) = bytes.get(i) else { break };
             match byte {
                 REMOVED => {}
-                b'$' => b" dollar ".iter().for_each(|&byte| out.emit(byte, start, end)),
-                _ => out.emit(byte, start, end),
+                b'$' => b" dollar ".iter().for_each(|&byte| out.emit(byte, starts[i], ends[i])),
+                _ => out.emit(byte, starts[i], ends[i]),
             }
+            i += 1;
         }
         out.trim_space();
     }
@@ -286,8 +325,26 @@ const ASCII_FOLD: [u8; 128] = {
     table
 };
 
+/// Which bytes are word bytes (letters and digits) and which may be part of a leetspeak token
+/// (word bytes, `@`, `$`, `!` and removed bytes), as bits.
+const WORD: u8 = 1;
+const TOKEN: u8 = 2;
+const CLASSES: [u8; 256] = {
+    let mut classes = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        classes[b] = match b as u8 {
+            b'a'..=b'z' | b'0'..=b'9' => WORD | TOKEN,
+            b'@' | b'$' | b'!' | REMOVED => TOKEN,
+            _ => 0,
+        };
+        b += 1;
+    }
+    classes
+};
+
 fn is_word_byte(b: u8) -> bool {
-    b.is_ascii_lowercase() || b.is_ascii_digit()
+    CLASSES[usize::from(b)] & WORD != 0
 }
 
 /// Separators that may sit between the letters of a spelled-out word.
@@ -362,7 +419,7 @@ fn leet_letter(b: u8) -> Option<u8> {
 /// trailing number of two or more digits, as in `14jr`, `meisje15`), `@` after a letter, `$`
 /// before a letter, `!` between letters.
 fn read_leetspeak(units: &mut [u8]) {
-    let in_token = |b: u8| is_word_byte(b) || matches!(b, b'@' | b'$' | b'!') || b == REMOVED;
+    let in_token = |b: u8| CLASSES[usize::from(b)] & TOKEN != 0;
     let mut i = 0;
     while i < units.len() {
         if !in_token(units[i]) || units[i] == REMOVED {
@@ -417,7 +474,7 @@ mod tests {
     use super::*;
 
     fn norm(text: &str) -> String {
-        normalize(text, &EmojiWords::default()).text
+        normalize(text, &EmojiWords::default()).text().to_string()
     }
 
     fn emoji() -> EmojiWords {
@@ -427,7 +484,7 @@ mod tests {
     /// The original text behind the first occurrence of `needle` in the normalised text.
     fn original<'a>(text: &'a str, needle: &str) -> &'a str {
         let n = normalize(text, &emoji());
-        let at = n.text.find(needle).unwrap_or_else(|| panic!("{needle:?} not in {:?}", n.text));
+        let at = n.text().find(needle).unwrap_or_else(|| panic!("{needle:?} not in {:?}", n.text()));
         &text[n.original_span(at..at + needle.len()).expect("span")]
     }
 
@@ -476,7 +533,7 @@ mod tests {
 
     #[test]
     fn emoji_become_words() {
-        assert_eq!(normalize("stuur 📸🤫", &emoji()).text, "stur photo secret");
+        assert_eq!(normalize("stuur 📸🤫", &emoji()).text(), "stur photo secret");
         assert_eq!(norm("hi 😀 there"), "hi there");
     }
 

@@ -171,8 +171,7 @@ pub(crate) struct RuleMatch<'r> {
 impl RuleSet {
     /// Every unsilenced match in normalised text (one message per line), in no particular
     /// order; `scratch` holds reusable buffers. A rule is silenced by a look-alike in its line.
-    pub(crate) fn matches<'r>(&'r self, text: &str, scratch: &mut Scratch, out: &mut Vec<RuleMatch<'r>>) {
-        let text = text.as_bytes();
+    pub(crate) fn matches<'r>(&'r self, text: &[u8], scratch: &mut Scratch, out: &mut Vec<RuleMatch<'r>>) {
         let found = &mut scratch.found;
         found.clear();
         self.all.ends(text, found);
@@ -251,7 +250,7 @@ fn prepare(pattern: &str, define: &BTreeMap<String, String>, issues: &mut Vec<St
 }
 
 fn build_regex(pattern: &str) -> Result<Regex, meta::BuildError> {
-    meta::Builder::new().syntax(syntax::Config::new().unicode(false).utf8(false)).build(pattern)
+    meta::Builder::new().configure(meta::Config::new().auto_prefilter(false)).syntax(syntax::Config::new().unicode(false).utf8(false)).build(pattern)
 }
 
 /// A compiled rule set and the problems found while compiling it (empty when all is well).
@@ -349,7 +348,7 @@ pub(crate) fn fired(set: &RuleSet, text: &str) -> Vec<String> {
     let mut normalized = Normalized::default();
     Normalizer::default().normalize_into(text, &set.emoji, &mut normalized);
     let mut found = Vec::new();
-    set.matches(&normalized.text, &mut Scratch::default(), &mut found);
+    set.matches(normalized.as_bytes(), &mut Scratch::default(), &mut found);
     found.into_iter().map(|m| m.rule.id.clone()).collect()
 }
 
