@@ -118,23 +118,45 @@ impl AllPatterns {
         Ok(AllPatterns { dfa, caches })
     }
 
-    /// Every (pattern, end offset) of a match in `text`, in order of the ends, into `out`.
-    /// Should the search fail, every pattern is reported as ending at the end of the text.
-    fn ends(&self, text: &[u8], out: &mut Vec<(usize, usize)>) {
+    /// Every line of `text` in which a pattern matches, with each pattern that matches in it, as
+    /// (line start, pattern) in order of the lines, into `out`. A fast pass finds the next line
+    /// with a match; only that line is searched for every pattern. Should a search fail, every
+    /// pattern counts as matching in every line from there on.
+    fn matching_lines(&self, text: &[u8], out: &mut Vec<(usize, usize)>) {
         let mut cache = self.caches.get();
-        let input = Input::new(text);
-        let mut state = OverlappingState::start();
-        loop {
-            if self.dfa.try_search_overlapping_fwd(&mut cache, &input, &mut state).is_err() {
-                out.extend((0..self.dfa.pattern_len()).map(|pattern| (pattern, text.len())));
-                return;
+        let mut at = 0;
+        while at < text.len() {
+            let (line, mut state) = match self.dfa.try_search_fwd(&mut cache, &Input::new(text).range(at..).earliest(true)) {
+                Ok(Some(found)) => (line_around(text, found.offset().saturating_sub(1)), OverlappingState::start()),
+                Ok(None) => return,
+                Err(_) => return self.all_patterns_in_every_line(text, at, out),
+            };
+            let input = Input::new(text).span(line.clone());
+            loop {
+                if self.dfa.try_search_overlapping_fwd(&mut cache, &input, &mut state).is_err() {
+                    return self.all_patterns_in_every_line(text, line.start, out);
+                }
+                let Some(found) = state.get_match() else { break };
+                out.push((line.start, found.pattern().as_usize()));
             }
-            match state.get_match() {
-                Some(end) => out.push((end.pattern().as_usize(), end.offset())),
-                None => return,
-            }
+            at = line.end + 1;
         }
     }
+
+    fn all_patterns_in_every_line(&self, text: &[u8], from: usize, out: &mut Vec<(usize, usize)>) {
+        let mut start = from;
+        while start < text.len() {
+            out.extend((0..self.dfa.pattern_len()).map(|pattern| (start, pattern)));
+            start = line_around(text, start).end + 1;
+        }
+    }
+}
+
+/// The line of `text` around byte `at`, without its newline.
+fn line_around(text: &[u8], at: usize) -> std::ops::Range<usize> {
+    let start = text[..at].iter().rposition(|&b| b == b'\n').map_or(0, |newline| newline + 1);
+    let end = text[at..].iter().position(|&b| b == b'\n').map_or(text.len(), |n| at + n);
+    start..end
 }
 
 impl std::fmt::Debug for AllPatterns {
@@ -174,15 +196,11 @@ impl RuleSet {
     pub(crate) fn matches<'r>(&'r self, text: &[u8], scratch: &mut Scratch, out: &mut Vec<RuleMatch<'r>>) {
         let found = &mut scratch.found;
         found.clear();
-        self.all.ends(text, found);
-        let line_start = |end: usize| text[..end].iter().rposition(|&b| b == b'\n').map_or(0, |at| at + 1);
-        for hit in found.iter_mut() {
-            *hit = (line_start(hit.1), hit.0);
-        }
+        self.all.matching_lines(text, found);
         found.sort_unstable();
         found.dedup();
         for &(start, index) in found.iter() {
-            let line = &text[start..text[start..].iter().position(|&b| b == b'\n').map_or(text.len(), |n| start + n)];
+            let line = &text[line_around(text, start)];
             let (rule_index, regex) = &self.patterns[index];
             let Some(regex) = regex.get() else { continue };
             let rule = &self.rules[*rule_index];
