@@ -8,6 +8,7 @@
 
 pub mod detect;
 pub mod normalize;
+mod pattern;
 mod rules;
 
 use crate::content::LintIssue;

@@ -10,6 +10,7 @@
 //! patterns whose literals occur run. Each regex is compiled once, on first use.
 
 use super::normalize::{squeeze_pattern, EmojiWords, Normalized, Normalizer};
+use super::pattern;
 use crate::content::{files_under, LintIssue};
 use crate::language::Language;
 use crate::signal::{Level, Signal};
@@ -106,12 +107,21 @@ struct AllPatterns {
 }
 
 impl AllPatterns {
+    /// Reads the patterns with [`pattern::parse`] where it can (much faster than the general
+    /// parser), and compiles them into one lazy DFA.
     fn new(patterns: &[&str]) -> Result<AllPatterns, String> {
+        let hirs = patterns
+            .iter()
+            .map(|source| pattern::parse(source).map_or_else(|| syntax::parse_with(source, &all_patterns_syntax()), Ok))
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|e| e.to_string())?;
+        let nfa = thompson::Compiler::new()
+            .configure(thompson::Config::new().which_captures(WhichCaptures::None))
+            .build_many_from_hir(&hirs)
+            .map_err(|e| e.to_string())?;
         let dfa = hybrid::dfa::DFA::builder()
             .configure(hybrid::dfa::DFA::config().match_kind(MatchKind::All))
-            .syntax(syntax::Config::new().unicode(false).utf8(false).multi_line(true))
-            .thompson(thompson::Config::new().which_captures(WhichCaptures::None))
-            .build_many(patterns)
+            .build_from_nfa(nfa)
             .map_err(|e| e.to_string())?;
         let for_cache = dfa.clone();
         let caches: Pool<_, Box<dyn Fn() -> hybrid::dfa::Cache + Send + Sync>> = Pool::new(Box::new(move || for_cache.create_cache()));
@@ -267,6 +277,12 @@ fn prepare(pattern: &str, define: &BTreeMap<String, String>, issues: &mut Vec<St
     squeeze_pattern(&expanded)
 }
 
+/// The syntax of the matcher of all patterns: it searches many lines at once, so `^` and `$`
+/// match at line ends.
+fn all_patterns_syntax() -> syntax::Config {
+    syntax::Config::new().unicode(false).utf8(false).multi_line(true)
+}
+
 fn build_regex(pattern: &str) -> Result<Regex, meta::BuildError> {
     meta::Builder::new().configure(meta::Config::new().auto_prefilter(false)).syntax(syntax::Config::new().unicode(false).utf8(false)).build(pattern)
 }
@@ -321,6 +337,9 @@ fn compile_file(language: Language, source: &str, eager: bool) -> (Option<RuleSe
         let mut compiled = Vec::new();
         for pattern in &spec.patterns {
             let prepared = prepare(pattern, &file.define, &mut rule_issues);
+            if eager && pattern::parse(&prepared).is_some_and(|fast| syntax::parse_with(&prepared, &all_patterns_syntax()).is_ok_and(|general| general != fast)) {
+                rule_issues.push(format!("pattern {pattern:?}: the fast pattern reader reads it differently from the regex parser"));
+            }
             match LazyRegex::new(prepared, eager) {
                 Ok(regex) => compiled.push(regex),
                 Err(e) => rule_issues.push(format!("pattern {pattern:?}: {e}")),
