@@ -10,7 +10,8 @@ use std::hint::black_box;
 /// A 200-byte chat message with emoji, slang and one warning sign.
 const MESSAGE: &str = "heyy 😊 how was school today? u looked soooo cute in ur story lol. btw my mum is making pasta, gonna eat soon. send me a pic of u later? 📸 and what r u doing this weekend x see u tmrw babe!!!!!!!";
 
-/// Chat lines: mostly ordinary, some look-alikes, a few harmful, in both languages.
+/// Chat lines: ordinary ones, look-alikes and harmful ones, in both languages. Cycled as they are,
+/// 2 lines in 14 fire the English rules: a dense case, far denser than a real chat.
 const LINES: &[&str] = &[
     "hey what's up, did you finish the maths homework?",
     "lol no I was at football practice until 7",
@@ -28,9 +29,13 @@ const LINES: &[&str] = &[
     "ok see you at school, bring the ball",
 ];
 
-fn chat() -> String {
+/// The lines of [`LINES`] that fire no English rule (look-alikes included).
+const QUIET: &[usize] = &[0, 1, 2, 3, 4, 5, 6, 8, 9, 12, 13];
+
+/// About 1 MiB of chat from `lines`.
+fn chat_of(lines: impl Iterator<Item = &'static str>) -> String {
     let mut chat = String::with_capacity(MAX_TEXT_BYTES);
-    for line in LINES.iter().cycle() {
+    for line in lines {
         if chat.len() + line.len() + 1 > MAX_TEXT_BYTES {
             break;
         }
@@ -49,12 +54,17 @@ fn benches(c: &mut Criterion) {
         b.iter(|| black_box(analyzer.analyze(black_box(MESSAGE), None).expect("analyses")))
     });
 
-    let chat = chat();
+    let chat = chat_of(LINES.iter().copied().cycle());
+    // One line in 50 from the harmful ones, the rest quiet: closer to a real chat.
+    let sparse = chat_of((0..).map(|i: usize| if i % 50 == 49 { LINES[[7, 11][i / 50 % 2]] } else { LINES[QUIET[i % QUIET.len()]] }));
     let mut group = c.benchmark_group("throughput");
     group.throughput(Throughput::Bytes(chat.len() as u64));
     group.sample_size(10);
     group.bench_function("analyze 1 MiB synthetic chat (en rules)", |b| {
         b.iter(|| black_box(analyzer.analyze(black_box(&chat), Some(Language::En)).expect("analyses")))
+    });
+    group.bench_function("analyze 1 MiB synthetic chat, 1 line in 50 harmful (en rules)", |b| {
+        b.iter(|| black_box(analyzer.analyze(black_box(&sparse), Some(Language::En)).expect("analyses")))
     });
     group.finish();
 

@@ -1,7 +1,8 @@
 //! The message analyzer: which warning signals a chat message shows, where, and how serious.
 //!
-//! [`analyze`] normalises each line of the text the way evasive chat looks ([`normalize`]),
-//! runs the language's rules over it ([`rules`], data in `content/rules/`), maps every match back
+//! [`analyze`] normalises the text the way evasive chat looks ([`normalize`]), a chunk of whole
+//! lines at a time, runs the language's rules over each line (module `rules`, data in
+//! `content/rules/`), maps every match back
 //! to the original bytes and UTF-16 code units, and weighs the signals seen into a [`Level`].
 //! Without a language it is detected ([`detect`]); when neither language is evident, both rule
 //! sets run. Texts over [`MAX_TEXT_BYTES`] are refused with [`CheckError::TooLarge`].

@@ -5,9 +5,10 @@
 //! rule has an id, a signal, optional level, patterns over normalised text, optional `unless`
 //! guards (a benign look-alike in the same message silences the rule) and `examples` that must
 //! fire it. Patterns are written in normal spelling; they are squeezed like the text (see
-//! [`squeeze_pattern`]). Building parses every pattern and gathers the literals each match must
-//! start with into one Aho-Corasick automaton: a message is scanned once for them, and only the
-//! patterns whose literals occur run. Each regex is compiled once, on first use.
+//! [`squeeze_pattern`]). Building reads every pattern ([`pattern`]) into one lazy DFA that finds,
+//! in one pass over many lines, the lines where some pattern matches and which patterns those
+//! are; only those patterns then run on those lines, for the exact spans. Each pattern's own
+//! regex, and each guard, is compiled once, on first use.
 
 use super::normalize::{squeeze_pattern, EmojiWords, Normalized, Normalizer};
 use super::pattern;
