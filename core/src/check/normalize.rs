@@ -325,17 +325,22 @@ const ASCII_FOLD: [u8; 128] = {
     table
 };
 
-/// Which bytes are word bytes (letters and digits) and which may be part of a leetspeak token
-/// (word bytes, `@`, `$`, `!` and removed bytes), as bits.
+/// Classes of the bytes the passes see, as bits: a word byte (letter or digit), a letter, and a
+/// byte of a possible leetspeak token (a word byte, `@`, `$`, `!` or a removed byte); `OTHER`
+/// marks the token bytes that are no letter.
 const WORD: u8 = 1;
-const TOKEN: u8 = 2;
+const LETTER: u8 = 2;
+const TOKEN: u8 = 4;
+const OTHER: u8 = 8;
 const CLASSES: [u8; 256] = {
     let mut classes = [0u8; 256];
     let mut b = 0;
     while b < 256 {
         classes[b] = match b as u8 {
-            b'a'..=b'z' | b'0'..=b'9' => WORD | TOKEN,
-            b'@' | b'$' | b'!' | REMOVED => TOKEN,
+            b'a'..=b'z' => WORD | LETTER | TOKEN,
+            b'0'..=b'9' => WORD | TOKEN | OTHER,
+            b'@' | b'$' | b'!' => TOKEN | OTHER,
+            REMOVED => TOKEN,
             _ => 0,
         };
         b += 1;
@@ -343,8 +348,12 @@ const CLASSES: [u8; 256] = {
     classes
 };
 
+fn class(b: u8) -> u8 {
+    CLASSES[usize::from(b)]
+}
+
 fn is_word_byte(b: u8) -> bool {
-    CLASSES[usize::from(b)] & WORD != 0
+    class(b) & WORD != 0
 }
 
 /// Separators that may sit between the letters of a spelled-out word.
@@ -359,10 +368,13 @@ fn is_spelling_separator(b: u8) -> bool {
 fn join_spelled_out(units: &mut [u8]) {
     let n = units.len();
     let word_at = |units: &[u8], i: usize| i < n && is_word_byte(units[i]);
-    for i in 1..n.saturating_sub(1) {
-        if units[i] == b'\'' && units[i - 1].is_ascii_lowercase() && units[i + 1].is_ascii_lowercase() {
+    let mut from = 0;
+    while let Some(found) = memchr::memchr(b'\'', &units[from..]) {
+        let i = from + found;
+        if i > 0 && i + 1 < n && units[i - 1].is_ascii_lowercase() && units[i + 1].is_ascii_lowercase() {
             units[i] = REMOVED;
         }
+        from = i + 1;
     }
     let single = |units: &[u8], i: usize| word_at(units, i) && (i == 0 || !word_at(units, i - 1)) && !word_at(units, i + 1);
     // Invariant: `i` is at the start of a word or outside one.
@@ -419,21 +431,19 @@ fn leet_letter(b: u8) -> Option<u8> {
 /// trailing number of two or more digits, as in `14jr`, `meisje15`), `@` after a letter, `$`
 /// before a letter, `!` between letters.
 fn read_leetspeak(units: &mut [u8]) {
-    let in_token = |b: u8| CLASSES[usize::from(b)] & TOKEN != 0;
     let mut i = 0;
     while i < units.len() {
-        if !in_token(units[i]) || units[i] == REMOVED {
+        if class(units[i]) & TOKEN == 0 || units[i] == REMOVED {
             i += 1;
             continue;
         }
         let start = i;
-        let (mut has_letter, mut has_other) = (false, false);
-        while let Some(&b) = units.get(i).filter(|&&b| in_token(b)) {
-            has_letter |= b.is_ascii_lowercase();
-            has_other |= !b.is_ascii_lowercase() && b != REMOVED;
+        let mut seen = 0;
+        while let Some(&b) = units.get(i).filter(|&&b| class(b) & TOKEN != 0) {
+            seen |= class(b);
             i += 1;
         }
-        if has_letter && has_other {
+        if seen & LETTER != 0 && seen & OTHER != 0 {
             read_token(&mut units[start..i]);
         }
     }
