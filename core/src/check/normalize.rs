@@ -37,7 +37,7 @@ impl EmojiWords {
 /// offsets: texts of 4 GiB and more map their tail to the last offset).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Normalized {
-    /// The normalised text: ASCII lower-case letters, digits, single spaces and newlines.
+    /// The normalised text, see [`Normalized::text`].
     text: Vec<u8>,
     starts: Vec<u32>,
     ends: Vec<u32>,

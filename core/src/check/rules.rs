@@ -100,8 +100,8 @@ impl Rule {
     }
 }
 
-/// Every pattern of a rule set as one lazy DFA, which reports where each pattern's matches end
-/// in a single pass over a text.
+/// Every pattern of a rule set as one lazy DFA, which finds the lines where patterns match, and
+/// which patterns those are, in one pass over many lines.
 struct AllPatterns {
     dfa: hybrid::dfa::DFA,
     caches: Pool<hybrid::dfa::Cache, Box<dyn Fn() -> hybrid::dfa::Cache + Send + Sync>>,
@@ -138,7 +138,8 @@ impl AllPatterns {
         let mut at = 0;
         while at < text.len() {
             let (line, mut state) = match self.dfa.try_search_fwd(&mut cache, &Input::new(text).range(at..).earliest(true)) {
-                Ok(Some(found)) => (line_around(text, found.offset().saturating_sub(1)), OverlappingState::start()),
+                // The line of the match's last byte (never before `at`, so the search moves on).
+                Ok(Some(found)) => (line_around(text, found.offset().saturating_sub(1).max(at)), OverlappingState::start()),
                 Ok(None) => return,
                 Err(_) => return self.all_patterns_in_every_line(text, at, out),
             };
