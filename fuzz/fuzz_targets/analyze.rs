@@ -1,5 +1,6 @@
 //! Fuzzes the message analyzer: any bytes, as UTF-8 text, in every language mode, must give an
-//! analysis or a typed error, never a panic, with spans that cut the text on character boundaries.
+//! analysis or a typed error, never a panic, with spans that cut the text on character
+//! boundaries and UTF-16 offsets that match them.
 #![no_main]
 
 use baken_core::check::{analyze, normalize::{normalize, EmojiWords}};
@@ -9,12 +10,13 @@ use libfuzzer_sys::fuzz_target;
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else { return };
     let normalized = normalize(text, &EmojiWords::default());
-    assert!(normalized.text.is_ascii());
+    assert!(normalized.as_bytes().is_ascii());
     for language in [None, Some(Language::Nl), Some(Language::En)] {
         let Ok(analysis) = analyze(text, language) else { continue };
         for finding in &analysis.signals {
             assert_eq!(text.get(finding.span.clone()), Some(finding.excerpt.as_str()));
-            assert!(finding.utf16.start <= finding.utf16.end);
+            assert_eq!(finding.utf16.start, text[..finding.span.start].encode_utf16().count());
+            assert_eq!(finding.utf16.end, text[..finding.span.end].encode_utf16().count());
         }
     }
 });

@@ -313,6 +313,36 @@ mod tests {
     }
 
     #[test]
+    fn a_long_text_gives_what_its_lines_give_one_by_one() {
+        // Over three chunks of lines, with multi-byte characters and CRLF around the chunk ends.
+        let lines = [
+            "héé 😊 hoe was school?",
+            "ur so mature for ur age, dont tell anyone we talk ok? 🤫\r",
+            "",
+            "can you send me a pic of the homework?",
+            "i'll post your pics online if you don't pay 200 in gift cards",
+            "ｓｅｎｄ 𝐧𝐮𝐝𝐞𝐬 now",
+        ];
+        let text: Vec<&str> = lines.iter().cycle().take(3 * CHUNK_BYTES / 30).copied().collect();
+        let text = text.join("\n");
+        assert!(text.len() > 3 * CHUNK_BYTES);
+        let whole = analyze(&text, Some(Language::En)).expect("analyses");
+        let mut expected = Vec::new();
+        let mut offset = (0, 0);
+        for line in text.split('\n') {
+            for finding in analyze(line, Some(Language::En)).expect("analyses").signals {
+                let (bytes, units) = offset;
+                expected.push((finding.rule, bytes + finding.span.start..bytes + finding.span.end, units + finding.utf16.start));
+            }
+            offset = (offset.0 + line.len() + 1, offset.1 + line.encode_utf16().count() + 1);
+        }
+        assert!(expected.iter().any(|(_, span, _)| span.start > 2 * CHUNK_BYTES), "findings in the last chunks too");
+        let found: Vec<_> = whole.signals.into_iter().map(|f| (f.rule, f.span, f.utf16.start)).collect();
+        assert_eq!(found.len(), expected.len());
+        assert!(found == expected, "the whole text and its lines disagree");
+    }
+
+    #[test]
     fn the_analyzer_builds_from_the_bundled_rules() {
         let analyzer = Analyzer::new().expect("bundled rules compile");
         assert_eq!(analyzer.sets.len(), Language::ALL.len());
