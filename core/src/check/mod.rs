@@ -79,11 +79,21 @@ pub struct Analyzer {
 }
 
 impl Analyzer {
-    /// Compiles the bundled rules of every language, each language on its own thread.
+    /// Compiles the bundled rules of every language, each on its own thread (or on this one when
+    /// the system gives no thread).
     pub fn new() -> Result<Analyzer, RuleError> {
         let compiled: Vec<_> = std::thread::scope(|scope| {
-            let threads: Vec<_> = Language::ALL.iter().map(|&language| scope.spawn(move || rules::compile(language))).collect();
-            threads.into_iter().map(|thread| thread.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))).collect()
+            let compile = |language| move || rules::compile(language);
+            let threads: Vec<_> =
+                Language::ALL.iter().map(|&language| (language, std::thread::Builder::new().spawn_scoped(scope, compile(language)).ok())).collect();
+            threads
+                .into_iter()
+                .map(|(language, thread)| match thread {
+                    Some(thread) => thread.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+                    // The system gave no thread: compile here instead.
+                    None => compile(language)(),
+                })
+                .collect()
         });
         let mut sets = Vec::new();
         let mut problems = Vec::new();
