@@ -149,7 +149,7 @@ fn find<'r>(set: &'r RuleSet, text: &str, out: &mut Vec<Hit<'r>>) {
     let mut chunk_start = 0;
     while chunk_start < text.len() {
         let rest = &text[chunk_start..];
-        let chunk_len = match rest.as_bytes().get(CHUNK_BYTES..).and_then(|tail| tail.iter().position(|&b| b == b'\n')) {
+        let chunk_len = match rest.as_bytes().get(CHUNK_BYTES..).and_then(|tail| memchr::memchr(b'\n', tail)) {
             Some(newline) => CHUNK_BYTES + newline + 1,
             None => rest.len(),
         };

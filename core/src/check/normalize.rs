@@ -33,74 +33,94 @@ impl EmojiWords {
     }
 }
 
-/// Normalised text plus, for every byte of it, the original bytes it came from (as 32-bit
-/// offsets: texts of 4 GiB and more map their tail to the last offset).
+/// Bytes, each with the span of the original text it came from (as 32-bit offsets: texts of
+/// 4 GiB and more map their tail to the last offset).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Normalized {
-    /// The normalised text, see [`Normalized::text`].
-    text: Vec<u8>,
+struct Units {
+    bytes: Vec<u8>,
     starts: Vec<u32>,
     ends: Vec<u32>,
+}
+
+impl Units {
+    fn clear(&mut self) {
+        self.bytes.clear();
+        self.starts.clear();
+        self.ends.clear();
+    }
+
+    fn push(&mut self, byte: u8, start: u32, end: u32) {
+        self.bytes.push(byte);
+        self.starts.push(start);
+        self.ends.push(end);
+    }
+
+    fn pop(&mut self) {
+        self.bytes.pop();
+        self.starts.pop();
+        self.ends.pop();
+    }
+
+    /// Appends `range` of `other`, spans and all.
+    fn extend_from(&mut self, other: &Units, range: Range<usize>) {
+        self.bytes.extend_from_slice(&other.bytes[range.clone()]);
+        self.starts.extend_from_slice(&other.starts[range.clone()]);
+        self.ends.extend_from_slice(&other.ends[range]);
+    }
+}
+
+/// Normalised text plus, for every byte of it, the original bytes it came from.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Normalized {
+    units: Units,
 }
 
 impl Normalized {
     /// The normalised text: ASCII lower-case letters, digits, single spaces and newlines.
     pub fn text(&self) -> &str {
         // Only ASCII is ever pushed, so this never falls back to the empty text.
-        std::str::from_utf8(&self.text).unwrap_or_default()
+        std::str::from_utf8(&self.units.bytes).unwrap_or_default()
     }
 
     /// The normalised text as bytes.
     pub fn as_bytes(&self) -> &[u8] {
-        &self.text
+        &self.units.bytes
     }
 
     /// The span of the original text that produced `range` of the normalised text, leaving out
     /// spaces at either end; `None` for an empty, all-space or out-of-bounds range.
     pub fn original_span(&self, range: Range<usize>) -> Option<Range<usize>> {
-        let bytes = self.text.get(range.clone())?;
+        let Units { bytes, starts, ends } = &self.units;
+        let bytes = bytes.get(range.clone())?;
         let first = bytes.iter().position(|b| !b.is_ascii_whitespace())?;
         let last = bytes.iter().rposition(|b| !b.is_ascii_whitespace())?;
-        Some(self.starts[range.start + first] as usize..self.ends[range.start + last] as usize)
-    }
-
-    fn clear(&mut self) {
-        self.text.clear();
-        self.starts.clear();
-        self.ends.clear();
-    }
-
-    fn push(&mut self, byte: u8, start: u32, end: u32) {
-        self.text.push(byte);
-        self.starts.push(start);
-        self.ends.push(end);
+        Some(starts[range.start + first] as usize..ends[range.start + last] as usize)
     }
 
     /// Appends one byte: a letter repeating the last one only widens its span; a symbol becomes
     /// a space, never two in a row nor at a line's start or end.
     fn emit(&mut self, byte: u8, start: u32, end: u32) {
-        let last = self.text.last().copied();
+        let units = &mut self.units;
+        let last = units.bytes.last().copied();
         match byte {
             b'a'..=b'z' if last == Some(byte) => {
-                if let Some(last_end) = self.ends.last_mut() {
+                if let Some(last_end) = units.ends.last_mut() {
                     *last_end = end;
                 }
             }
-            b'a'..=b'z' | b'0'..=b'9' => self.push(byte, start, end),
+            b'a'..=b'z' | b'0'..=b'9' => units.push(byte, start, end),
             b'\n' => {
                 self.trim_space();
-                self.push(byte, start, end);
+                self.units.push(byte, start, end);
             }
             _ if matches!(last, None | Some(b' ') | Some(b'\n')) => {}
-            _ => self.push(b' ', start, end),
+            _ => units.push(b' ', start, end),
         }
     }
 
     fn trim_space(&mut self) {
-        if self.text.ends_with(b" ") {
-            self.text.pop();
-            self.starts.pop();
-            self.ends.pop();
+        if self.units.bytes.ends_with(b" ") {
+            self.units.pop();
         }
     }
 }
@@ -141,74 +161,65 @@ fn offset(at: usize) -> u32 {
 /// Marks a byte that a pass removed.
 const REMOVED: u8 = 0;
 
-/// A normaliser with reusable work buffers, for normalising many messages quickly: one byte per
-/// unit of output and the original span of each.
+/// A normaliser with reusable work buffers, for normalising many messages quickly: one unit per
+/// byte of output before the last pass.
 #[derive(Debug, Default)]
 pub struct Normalizer {
-    bytes: Vec<u8>,
-    starts: Vec<u32>,
-    ends: Vec<u32>,
+    units: Units,
 }
 
 impl Normalizer {
     /// Normalises `text` into `out` (cleared first), reading emoji with `emoji`.
     pub fn normalize_into(&mut self, text: &str, emoji: &EmojiWords, out: &mut Normalized) {
-        self.bytes.clear();
-        self.starts.clear();
-        self.ends.clear();
+        self.units.clear();
         self.fold(text, emoji);
-        join_spelled_out(&mut self.bytes);
-        read_leetspeak(&mut self.bytes);
+        join_spelled_out(&mut self.units.bytes);
+        read_leetspeak(&mut self.units.bytes);
         self.squeeze(out);
-    }
-
-    fn push(&mut self, byte: u8, start: u32, end: u32) {
-        self.bytes.push(byte);
-        self.starts.push(start);
-        self.ends.push(end);
     }
 
     /// Pass 1: one unit per output byte, case and diacritics folded, emoji read as words.
     fn fold(&mut self, text: &str, emoji: &EmojiWords) {
         let bytes = text.as_bytes();
+        let units = &mut self.units;
         let mut i = 0;
         while i < bytes.len() {
             let ascii_end = bytes[i..].iter().position(|b| !b.is_ascii()).map_or(bytes.len(), |n| i + n);
-            self.bytes.extend(bytes[i..ascii_end].iter().map(|&b| ASCII_FOLD[usize::from(b)]));
+            units.bytes.extend(bytes[i..ascii_end].iter().map(|&b| ASCII_FOLD[usize::from(b)]));
             let (from, to) = (offset(i), offset(ascii_end));
-            self.starts.extend(from..to);
-            self.ends.extend(from.saturating_add(1)..to.saturating_add(1));
+            units.starts.extend(from..to);
+            units.ends.extend(from.saturating_add(1)..to.saturating_add(1));
             // Past 4 GiB every byte maps to the last offset.
-            self.starts.resize(self.bytes.len(), u32::MAX);
-            self.ends.resize(self.bytes.len(), u32::MAX);
+            units.starts.resize(units.bytes.len(), u32::MAX);
+            units.ends.resize(units.bytes.len(), u32::MAX);
             i = ascii_end;
             let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else { break };
             let (start, end) = (offset(i), offset(i + c.len_utf8()));
             i += c.len_utf8();
             if let Some(word) = emoji.word(c) {
-                self.push(b' ', start, end);
-                word.bytes().for_each(|byte| self.push(byte, start, end));
-                self.push(b' ', start, end);
+                units.push(b' ', start, end);
+                word.bytes().for_each(|byte| units.push(byte, start, end));
+                units.push(b' ', start, end);
                 continue;
             }
             match fold_char(c) {
                 Folded::Drop => {}
-                Folded::Byte(byte) => self.push(byte, start, end),
-                Folded::Pair(pair) => pair.bytes().for_each(|byte| self.push(byte, start, end)),
-                Folded::Space => self.push(b' ', start, end),
+                Folded::Byte(byte) => units.push(byte, start, end),
+                Folded::Pair(pair) => pair.bytes().for_each(|byte| units.push(byte, start, end)),
+                Folded::Space => units.push(b' ', start, end),
             }
         }
     }
 
     /// Pass 4: writes the output: other symbols become one space, runs of a letter one letter.
     fn squeeze(&self, out: &mut Normalized) {
-        out.clear();
-        let (bytes, starts, ends) = (&self.bytes[..], &self.starts[..], &self.ends[..]);
+        out.units.clear();
+        let Units { bytes, starts, ends } = &self.units;
         let mut i = 0;
         while i < bytes.len() {
             // Most text is copied as it is: a run of letters that differ from the one before,
             // digits, and single spaces after them.
-            let mut last = out.text.last().copied();
+            let mut last = out.units.bytes.last().copied();
             let run = bytes[i..]
                 .iter()
                 .take_while(|&&b| {
@@ -222,9 +233,7 @@ impl Normalizer {
                     copied
                 })
                 .count();
-            out.text.extend_from_slice(&bytes[i..i + run]);
-            out.starts.extend_from_slice(&starts[i..i + run]);
-            out.ends.extend_from_slice(&ends[i..i + run]);
+            out.units.extend_from(&self.units, i..i + run);
             i += run;
             let Some(&byte) = bytes.get(i) else { break };
             match byte {
@@ -565,8 +574,8 @@ mod tests {
     fn every_span_is_on_char_boundaries() {
         let text = "ĲsŒ 🤫🏽 é\u{301} ß 👨‍👩‍👧 ｘ 𝟗 a.b.c.d";
         let n = normalize(text, &emoji());
-        for start in 0..n.text.len() {
-            for end in start + 1..=n.text.len() {
+        for start in 0..n.as_bytes().len() {
+            for end in start + 1..=n.as_bytes().len() {
                 if let Some(span) = n.original_span(start..end) {
                     assert!(text.is_char_boundary(span.start) && text.is_char_boundary(span.end));
                     assert!(span.start < span.end && span.end <= text.len());

@@ -140,7 +140,7 @@ mod tests {
 
     /// What the general parser makes of `pattern`, with the options the analyzer uses.
     fn general(pattern: &str) -> Hir {
-        regex_syntax::ParserBuilder::new().unicode(false).utf8(false).multi_line(true).build().parse(pattern).expect("valid pattern")
+        regex_automata::util::syntax::parse_with(pattern, &crate::check::rules::all_patterns_syntax()).expect("valid pattern")
     }
 
     #[test]

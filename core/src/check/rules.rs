@@ -130,10 +130,10 @@ impl AllPatterns {
     }
 
     /// Every line of `text` in which a pattern matches, with each pattern that matches in it, as
-    /// (line start, pattern) in order of the lines, into `out`. A fast pass finds the next line
+    /// (line start, line end, pattern) in order of the lines, into `out`. A fast pass finds the next line
     /// with a match; only that line is searched for every pattern. Should a search fail, every
     /// pattern counts as matching in every line from there on.
-    fn matching_lines(&self, text: &[u8], out: &mut Vec<(usize, usize)>) {
+    fn matching_lines(&self, text: &[u8], out: &mut Vec<(usize, usize, usize)>) {
         let mut cache = self.caches.get();
         let mut at = 0;
         while at < text.len() {
@@ -149,25 +149,26 @@ impl AllPatterns {
                     return self.all_patterns_in_every_line(text, line.start, out);
                 }
                 let Some(found) = state.get_match() else { break };
-                out.push((line.start, found.pattern().as_usize()));
+                out.push((line.start, line.end, found.pattern().as_usize()));
             }
             at = line.end + 1;
         }
     }
 
-    fn all_patterns_in_every_line(&self, text: &[u8], from: usize, out: &mut Vec<(usize, usize)>) {
+    fn all_patterns_in_every_line(&self, text: &[u8], from: usize, out: &mut Vec<(usize, usize, usize)>) {
         let mut start = from;
         while start < text.len() {
-            out.extend((0..self.dfa.pattern_len()).map(|pattern| (start, pattern)));
-            start = line_around(text, start).end + 1;
+            let line = line_around(text, start);
+            out.extend((0..self.dfa.pattern_len()).map(|pattern| (line.start, line.end, pattern)));
+            start = line.end + 1;
         }
     }
 }
 
 /// The line of `text` around byte `at`, without its newline.
 fn line_around(text: &[u8], at: usize) -> std::ops::Range<usize> {
-    let start = text[..at].iter().rposition(|&b| b == b'\n').map_or(0, |newline| newline + 1);
-    let end = text[at..].iter().position(|&b| b == b'\n').map_or(text.len(), |n| at + n);
+    let start = memchr::memrchr(b'\n', &text[..at]).map_or(0, |newline| newline + 1);
+    let end = memchr::memchr(b'\n', &text[at..]).map_or(text.len(), |n| at + n);
     start..end
 }
 
@@ -192,8 +193,8 @@ pub(crate) struct RuleSet {
 /// Reusable buffers for [`RuleSet::matches`].
 #[derive(Debug, Default)]
 pub(crate) struct Scratch {
-    /// (line start, pattern) for every pattern that matches in a line.
-    found: Vec<(usize, usize)>,
+    /// (line start, line end, pattern) for every pattern that matches in a line.
+    found: Vec<(usize, usize, usize)>,
 }
 
 /// A match of one rule in normalised text.
@@ -211,8 +212,8 @@ impl RuleSet {
         self.all.matching_lines(text, found);
         found.sort_unstable();
         found.dedup();
-        for &(start, index) in found.iter() {
-            let line = &text[line_around(text, start)];
+        for &(start, end, index) in found.iter() {
+            let line = &text[start..end];
             let (rule_index, regex) = &self.patterns[index];
             let Some(regex) = regex.get() else { continue };
             let rule = &self.rules[*rule_index];
@@ -281,7 +282,7 @@ fn prepare(pattern: &str, define: &BTreeMap<String, String>, issues: &mut Vec<St
 
 /// The syntax of the matcher of all patterns: it searches many lines at once, so `^` and `$`
 /// match at line ends.
-fn all_patterns_syntax() -> syntax::Config {
+pub(super) fn all_patterns_syntax() -> syntax::Config {
     syntax::Config::new().unicode(false).utf8(false).multi_line(true)
 }
 
