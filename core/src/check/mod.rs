@@ -16,7 +16,7 @@ use crate::content::LintIssue;
 use crate::language::{Language, UnsupportedLanguage};
 use crate::signal::{Level, Signal};
 use normalize::{Normalized, Normalizer};
-use rules::{RuleMatch, RuleSet, Scratch};
+use rules::RuleSet;
 pub use rules::RuleError;
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -140,12 +140,14 @@ struct Hit<'r> {
 /// work buffers stay in the processor's cache.
 const CHUNK_BYTES: usize = 16 * 1024;
 
-/// Finds every signal of one rule set, a chunk of whole lines at a time.
+/// Finds every signal of one rule set, a chunk of whole lines at a time. A chunk is normalised
+/// without the map back to the original text and searched for lines where a pattern matches;
+/// only those lines are normalised again, with the map, for the spans. Lines are normalised
+/// independently of each other, so a line gives the same normalised text either way.
 fn find<'r>(set: &'r RuleSet, text: &str, out: &mut Vec<Hit<'r>>) {
     let mut normalizer = Normalizer::default();
-    let mut normalized = Normalized::default();
-    let mut matches: Vec<RuleMatch> = Vec::new();
-    let mut scratch = Scratch::default();
+    let (mut searched, mut line) = (Vec::new(), Normalized::default());
+    let (mut candidates, mut matches) = (Vec::new(), Vec::new());
     let mut chunk_start = 0;
     while chunk_start < text.len() {
         let rest = &text[chunk_start..];
@@ -153,16 +155,49 @@ fn find<'r>(set: &'r RuleSet, text: &str, out: &mut Vec<Hit<'r>>) {
             Some(newline) => CHUNK_BYTES + newline + 1,
             None => rest.len(),
         };
-        normalizer.normalize_into(&rest[..chunk_len], &set.emoji, &mut normalized);
-        matches.clear();
-        set.matches(normalized.as_bytes(), &mut scratch, &mut matches);
-        for m in &matches {
-            if let Some(span) = normalized.original_span(m.range.clone()) {
-                let span = chunk_start + span.start..chunk_start + span.end;
-                out.push(Hit { signal: m.rule.signal, span, rule: &m.rule.id, level: m.rule.level });
+        let chunk = &rest[..chunk_len];
+        normalizer.normalize_text_into(chunk, &set.emoji, &mut searched);
+        set.candidates(&searched, &mut candidates);
+        let mut lines = LineCursor::default();
+        for group in candidates.chunk_by(|a, b| a.0 == b.0) {
+            let (start, end, _) = group[0];
+            let original = lines.original_line(&searched, chunk, start);
+            normalizer.normalize_into(&chunk[original.clone()], &set.emoji, &mut line);
+            debug_assert_eq!(line.as_bytes(), &searched[start..end], "a line normalises the same alone");
+            matches.clear();
+            set.line_matches(line.as_bytes(), group.iter().map(|&(_, _, pattern)| pattern), &mut matches);
+            for m in &matches {
+                if let Some(span) = line.original_span(m.range.clone()) {
+                    let at = chunk_start + original.start;
+                    out.push(Hit { signal: m.rule.signal, span: at + span.start..at + span.end, rule: &m.rule.id, level: m.rule.level });
+                }
             }
         }
         chunk_start += chunk_len;
+    }
+}
+
+/// Walks forward through the lines of a normalised chunk and its original together: the n-th
+/// line of one is the n-th line of the other.
+#[derive(Default)]
+struct LineCursor {
+    /// The start of the current line in the normalised chunk and in the original.
+    normalized: usize,
+    original: usize,
+}
+
+impl LineCursor {
+    /// The original line (without its newline) of the normalised line that starts at `start`,
+    /// which is at or after the current line.
+    fn original_line(&mut self, normalized: &[u8], original: &str, start: usize) -> Range<usize> {
+        let skipped = memchr::memchr_iter(b'\n', &normalized[self.normalized..start]).count();
+        if skipped > 0 {
+            let newline = memchr::memchr_iter(b'\n', &original.as_bytes()[self.original..]).nth(skipped - 1);
+            self.original = newline.map_or(original.len(), |n| self.original + n + 1);
+        }
+        self.normalized = start;
+        let end = memchr::memchr(b'\n', &original.as_bytes()[self.original..]).map_or(original.len(), |n| self.original + n);
+        self.original..end
     }
 }
 
@@ -186,9 +221,11 @@ fn with_utf16_spans(text: &str, hits: Vec<Hit>) -> Vec<Finding> {
 }
 
 /// The length of `text` in UTF-16 code units: one per character, two for those beyond U+FFFF
-/// (four bytes in UTF-8). Counted over bytes, which is faster than encoding.
+/// (four bytes in UTF-8). Counted over bytes, a block at a time: an ASCII block is one unit per
+/// byte.
 fn utf16_len(text: &str) -> usize {
-    text.bytes().map(|b| usize::from(b & 0xC0 != 0x80) + usize::from(b >= 0xF0)).sum()
+    let units = |block: &[u8]| block.iter().map(|&b| usize::from(b & 0xC0 != 0x80) + usize::from(b >= 0xF0)).sum::<usize>();
+    text.as_bytes().chunks(64).map(|block| if block.is_ascii() { block.len() } else { units(block) }).sum()
 }
 
 /// The level of a set of hits: the most serious rule, raised by telling combinations.

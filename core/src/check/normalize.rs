@@ -33,46 +33,143 @@ impl EmojiWords {
     }
 }
 
-/// Bytes, each with the span of the original text it came from (as 32-bit offsets: texts of
-/// 4 GiB and more map their tail to the last offset).
+/// Where each byte of normalised text came from in the original: kept when matches must map
+/// back ([`Spans`]), skipped when only the text is searched ([`NoSpans`], which is faster).
+trait SpanMap: Default {
+    fn clear(&mut self);
+    fn push(&mut self, start: u32, end: u32);
+    fn pop(&mut self);
+    /// A span for each single-byte character at `from..to` of the original.
+    fn push_bytes(&mut self, from: usize, to: usize);
+    fn extend_from(&mut self, other: &Self, range: Range<usize>);
+    /// The span of byte `at`.
+    fn get(&self, at: usize) -> (u32, u32);
+    /// Lets the last byte's span end at `end`.
+    fn widen_last(&mut self, end: u32);
+}
+
+/// The span of the original text behind every byte (as 32-bit offsets: texts of 4 GiB and more
+/// map their tail to the last offset).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-struct Units {
-    bytes: Vec<u8>,
+struct Spans {
     starts: Vec<u32>,
     ends: Vec<u32>,
 }
 
-impl Units {
+impl SpanMap for Spans {
     fn clear(&mut self) {
-        self.bytes.clear();
         self.starts.clear();
         self.ends.clear();
     }
 
-    fn push(&mut self, byte: u8, start: u32, end: u32) {
-        self.bytes.push(byte);
+    fn push(&mut self, start: u32, end: u32) {
         self.starts.push(start);
         self.ends.push(end);
     }
 
     fn pop(&mut self) {
-        self.bytes.pop();
         self.starts.pop();
         self.ends.pop();
     }
 
-    /// Appends `range` of `other`, spans and all.
-    fn extend_from(&mut self, other: &Units, range: Range<usize>) {
-        self.bytes.extend_from_slice(&other.bytes[range.clone()]);
+    fn push_bytes(&mut self, from: usize, to: usize) {
+        let len = self.starts.len() + (to - from);
+        let (from, to) = (offset(from), offset(to));
+        self.starts.extend(from..to);
+        self.ends.extend(from.saturating_add(1)..to.saturating_add(1));
+        // Past 4 GiB every byte maps to the last offset.
+        self.starts.resize(len, u32::MAX);
+        self.ends.resize(len, u32::MAX);
+    }
+
+    fn extend_from(&mut self, other: &Spans, range: Range<usize>) {
         self.starts.extend_from_slice(&other.starts[range.clone()]);
         self.ends.extend_from_slice(&other.ends[range]);
+    }
+
+    fn get(&self, at: usize) -> (u32, u32) {
+        (self.starts[at], self.ends[at])
+    }
+
+    fn widen_last(&mut self, end: u32) {
+        if let Some(last_end) = self.ends.last_mut() {
+            *last_end = end;
+        }
+    }
+}
+
+/// No spans: for text that is only searched.
+#[derive(Debug, Clone, Copy, Default)]
+struct NoSpans;
+
+impl SpanMap for NoSpans {
+    fn clear(&mut self) {}
+    fn push(&mut self, _: u32, _: u32) {}
+    fn pop(&mut self) {}
+    fn push_bytes(&mut self, _: usize, _: usize) {}
+    fn extend_from(&mut self, _: &NoSpans, _: Range<usize>) {}
+    fn get(&self, _: usize) -> (u32, u32) {
+        (0, 0)
+    }
+    fn widen_last(&mut self, _: u32) {}
+}
+
+/// Bytes, with or without the spans they came from.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+struct Units<S> {
+    bytes: Vec<u8>,
+    spans: S,
+}
+
+impl<S: SpanMap> Units<S> {
+    fn clear(&mut self) {
+        self.bytes.clear();
+        self.spans.clear();
+    }
+
+    fn push(&mut self, byte: u8, start: u32, end: u32) {
+        self.bytes.push(byte);
+        self.spans.push(start, end);
+    }
+
+    fn pop(&mut self) {
+        self.bytes.pop();
+        self.spans.pop();
+    }
+
+    /// Appends `range` of `other`, spans and all.
+    fn extend_from(&mut self, other: &Units<S>, range: Range<usize>) {
+        self.bytes.extend_from_slice(&other.bytes[range.clone()]);
+        self.spans.extend_from(&other.spans, range);
+    }
+
+    /// Appends one output byte: a letter repeating the last one only widens its span; a symbol
+    /// becomes a space, never two in a row nor at a line's start or end.
+    fn emit(&mut self, byte: u8, start: u32, end: u32) {
+        let last = self.bytes.last().copied();
+        match byte {
+            b'a'..=b'z' if last == Some(byte) => self.spans.widen_last(end),
+            b'a'..=b'z' | b'0'..=b'9' => self.push(byte, start, end),
+            b'\n' => {
+                self.trim_space();
+                self.push(byte, start, end);
+            }
+            _ if matches!(last, None | Some(b' ') | Some(b'\n')) => {}
+            _ => self.push(b' ', start, end),
+        }
+    }
+
+    fn trim_space(&mut self) {
+        if self.bytes.ends_with(b" ") {
+            self.pop();
+        }
     }
 }
 
 /// Normalised text plus, for every byte of it, the original bytes it came from.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Normalized {
-    units: Units,
+    units: Units<Spans>,
 }
 
 impl Normalized {
@@ -90,38 +187,11 @@ impl Normalized {
     /// The span of the original text that produced `range` of the normalised text, leaving out
     /// spaces at either end; `None` for an empty, all-space or out-of-bounds range.
     pub fn original_span(&self, range: Range<usize>) -> Option<Range<usize>> {
-        let Units { bytes, starts, ends } = &self.units;
+        let Units { bytes, spans: Spans { starts, ends } } = &self.units;
         let bytes = bytes.get(range.clone())?;
         let first = bytes.iter().position(|b| !b.is_ascii_whitespace())?;
         let last = bytes.iter().rposition(|b| !b.is_ascii_whitespace())?;
         Some(starts[range.start + first] as usize..ends[range.start + last] as usize)
-    }
-
-    /// Appends one byte: a letter repeating the last one only widens its span; a symbol becomes
-    /// a space, never two in a row nor at a line's start or end.
-    fn emit(&mut self, byte: u8, start: u32, end: u32) {
-        let units = &mut self.units;
-        let last = units.bytes.last().copied();
-        match byte {
-            b'a'..=b'z' if last == Some(byte) => {
-                if let Some(last_end) = units.ends.last_mut() {
-                    *last_end = end;
-                }
-            }
-            b'a'..=b'z' | b'0'..=b'9' => units.push(byte, start, end),
-            b'\n' => {
-                self.trim_space();
-                self.units.push(byte, start, end);
-            }
-            _ if matches!(last, None | Some(b' ') | Some(b'\n')) => {}
-            _ => units.push(b' ', start, end),
-        }
-    }
-
-    fn trim_space(&mut self) {
-        if self.units.bytes.ends_with(b" ") {
-            self.units.pop();
-        }
     }
 }
 
@@ -165,86 +235,135 @@ const REMOVED: u8 = 0;
 /// byte of output before the last pass.
 #[derive(Debug, Default)]
 pub struct Normalizer {
-    units: Units,
+    spanned: Units<Spans>,
+    plain: Units<NoSpans>,
 }
 
 impl Normalizer {
     /// Normalises `text` into `out` (cleared first), reading emoji with `emoji`.
     pub fn normalize_into(&mut self, text: &str, emoji: &EmojiWords, out: &mut Normalized) {
-        self.units.clear();
-        self.fold(text, emoji);
-        join_spelled_out(&mut self.units.bytes);
-        read_leetspeak(&mut self.units.bytes);
-        self.squeeze(out);
+        run_passes(&mut self.spanned, text, emoji, &mut out.units);
     }
 
-    /// Pass 1: one unit per output byte, case and diacritics folded, emoji read as words.
-    fn fold(&mut self, text: &str, emoji: &EmojiWords) {
-        let bytes = text.as_bytes();
-        let units = &mut self.units;
-        let mut i = 0;
-        while i < bytes.len() {
-            let ascii_end = bytes[i..].iter().position(|b| !b.is_ascii()).map_or(bytes.len(), |n| i + n);
-            units.bytes.extend(bytes[i..ascii_end].iter().map(|&b| ASCII_FOLD[usize::from(b)]));
-            let (from, to) = (offset(i), offset(ascii_end));
-            units.starts.extend(from..to);
-            units.ends.extend(from.saturating_add(1)..to.saturating_add(1));
-            // Past 4 GiB every byte maps to the last offset.
-            units.starts.resize(units.bytes.len(), u32::MAX);
-            units.ends.resize(units.bytes.len(), u32::MAX);
-            i = ascii_end;
-            let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else { break };
-            let (start, end) = (offset(i), offset(i + c.len_utf8()));
-            i += c.len_utf8();
-            if let Some(word) = emoji.word(c) {
-                units.push(b' ', start, end);
-                word.bytes().for_each(|byte| units.push(byte, start, end));
-                units.push(b' ', start, end);
-                continue;
-            }
-            match fold_char(c) {
-                Folded::Drop => {}
-                Folded::Byte(byte) => units.push(byte, start, end),
-                Folded::Pair(pair) => pair.bytes().for_each(|byte| units.push(byte, start, end)),
-                Folded::Space => units.push(b' ', start, end),
-            }
-        }
+    /// Only the normalised text of `text`, into `out` (cleared first), without the map back to
+    /// the original: faster, for searching. It is the same text [`Normalizer::normalize_into`]
+    /// gives.
+    pub fn normalize_text_into(&mut self, text: &str, emoji: &EmojiWords, out: &mut Vec<u8>) {
+        let mut units = Units { bytes: std::mem::take(out), spans: NoSpans };
+        run_passes(&mut self.plain, text, emoji, &mut units);
+        *out = units.bytes;
     }
+}
 
-    /// Pass 4: writes the output: other symbols become one space, runs of a letter one letter.
-    fn squeeze(&self, out: &mut Normalized) {
-        out.units.clear();
-        let Units { bytes, starts, ends } = &self.units;
-        let mut i = 0;
-        while i < bytes.len() {
-            // Most text is copied as it is: a run of letters that differ from the one before,
-            // digits, and single spaces after them.
-            let mut last = out.units.bytes.last().copied();
-            let run = bytes[i..]
-                .iter()
-                .take_while(|&&b| {
-                    let copied = match b {
-                        b'a'..=b'z' => last != Some(b),
-                        b'0'..=b'9' => true,
-                        b' ' => last.is_some_and(is_word_byte),
-                        _ => false,
-                    };
-                    last = Some(b);
-                    copied
-                })
-                .count();
-            out.units.extend_from(&self.units, i..i + run);
-            i += run;
-            let Some(&byte) = bytes.get(i) else { break };
-            match byte {
-                REMOVED => {}
-                b'$' => b" dollar ".iter().for_each(|&byte| out.emit(byte, starts[i], ends[i])),
-                _ => out.emit(byte, starts[i], ends[i]),
-            }
-            i += 1;
+/// Normalises `text` into `out`, with `work` as the buffer between passes.
+fn run_passes<S: SpanMap>(work: &mut Units<S>, text: &str, emoji: &EmojiWords, out: &mut Units<S>) {
+    work.clear();
+    fold(work, text, emoji);
+    join_spelled_out(&mut work.bytes);
+    read_leetspeak(&mut work.bytes);
+    squeeze(work, out);
+}
+
+/// Pass 1: one unit per output byte, case and diacritics folded, emoji read as words.
+fn fold<S: SpanMap>(units: &mut Units<S>, text: &str, emoji: &EmojiWords) {
+    let mut i = 0;
+    while i < text.len() {
+        let ascii = fold_ascii(&text.as_bytes()[i..], &mut units.bytes);
+        units.spans.push_bytes(i, i + ascii);
+        i += ascii;
+        let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else { break };
+        let (start, end) = (offset(i), offset(i + c.len_utf8()));
+        i += c.len_utf8();
+        if let Some(word) = emoji.word(c) {
+            units.push(b' ', start, end);
+            word.bytes().for_each(|byte| units.push(byte, start, end));
+            units.push(b' ', start, end);
+            continue;
         }
-        out.trim_space();
+        match fold_char(c) {
+            Folded::Drop => {}
+            Folded::Byte(byte) => units.push(byte, start, end),
+            Folded::Pair(pair) => pair.bytes().for_each(|byte| units.push(byte, start, end)),
+            Folded::Space => units.push(b' ', start, end),
+        }
     }
+}
+
+/// Folds the ASCII at the start of `text` into `out` and gives its length: eight bytes at a time
+/// where only upper case needs folding, else by table.
+fn fold_ascii(text: &[u8], out: &mut Vec<u8>) -> usize {
+    let fold = |bytes: &[u8], out: &mut Vec<u8>| out.extend(bytes.iter().map(|&b| ASCII_FOLD[usize::from(b)]));
+    let mut done = 0;
+    for block in text.chunks_exact(8) {
+        let x = lanes::load(block);
+        if x & lanes::HIGH != 0 {
+            break;
+        }
+        let special = (lanes::below(x, b' ') & !lanes::equal(x, b'\n')) | lanes::equal(x, b'`') | lanes::equal(x, 0x7F);
+        if special == 0 {
+            out.extend_from_slice(&(x | lanes::between(x, b'A', b'Z') >> 2).to_le_bytes());
+        } else {
+            fold(block, out);
+        }
+        done += 8;
+    }
+    let tail = text[done..].iter().take_while(|b| b.is_ascii()).count();
+    fold(&text[done..done + tail], out);
+    done + tail
+}
+
+/// Pass 4: writes the output: other symbols become one space, runs of a letter one letter.
+fn squeeze<S: SpanMap>(work: &Units<S>, out: &mut Units<S>) {
+    out.clear();
+    let bytes = &work.bytes;
+    let mut i = 0;
+    while i < bytes.len() {
+        // Most text is copied as it is.
+        let run = plain_run(&bytes[i..], out.bytes.last().copied().unwrap_or(REMOVED));
+        out.extend_from(work, i..i + run);
+        i += run;
+        let Some(&byte) = bytes.get(i) else { break };
+        let (start, end) = work.spans.get(i);
+        match byte {
+            REMOVED => {}
+            b'$' => b" dollar ".iter().for_each(|&byte| out.emit(byte, start, end)),
+            _ => out.emit(byte, start, end),
+        }
+        i += 1;
+    }
+    out.trim_space();
+}
+
+/// How many bytes at the start of `work` are copied as they are after the output byte `last`:
+/// letters that differ from the one before, digits, and single spaces after them. Eight bytes at
+/// a time, then one at a time.
+fn plain_run(work: &[u8], mut last: u8) -> usize {
+    let mut run = 0;
+    for block in work.chunks_exact(8) {
+        let x = lanes::load(block);
+        let before = x << 8 | u64::from(last);
+        let letters = lanes::between(x, b'a', b'z');
+        let copied = (letters & !lanes::equal_lanes(x, before)) | lanes::between(x, b'0', b'9') | (lanes::equal(x, b' ') & lanes::words(before));
+        if copied != lanes::HIGH {
+            return run + lanes::first(!copied & lanes::HIGH);
+        }
+        run += 8;
+        last = block[7];
+    }
+    let copied = |b: u8, last: u8| match b {
+        b'a'..=b'z' => last != b,
+        b'0'..=b'9' => true,
+        b' ' => is_word_byte(last),
+        _ => false,
+    };
+    for &b in &work[run..] {
+        if !copied(b, last) {
+            break;
+        }
+        run += 1;
+        last = b;
+    }
+    run
 }
 
 /// How one non-ASCII character folds.
@@ -386,40 +505,49 @@ fn join_spelled_out(units: &mut [u8]) {
         from = i + 1;
     }
     let single = |units: &[u8], i: usize| word_at(units, i) && (i == 0 || !word_at(units, i - 1)) && !word_at(units, i + 1);
-    // Invariant: `i` is at the start of a word or outside one.
-    let mut i = 0;
-    while i < n {
-        if !word_at(units, i) {
-            i += 1;
-            continue;
-        }
-        if word_at(units, i + 1) {
-            i += 2;
-            while word_at(units, i) {
-                i += 1;
-            }
+    // A chain starts where a single is followed by a separator and another single.
+    let mut from = 0;
+    while let Some(i) = next_singles_pair(units, from) {
+        if !single(units, i) || !units.get(i + 1).copied().is_some_and(is_spelling_separator) {
+            from = i + 1;
             continue;
         }
         // Follow the chain: single, separator, single, ... with one kind of separator, so
         // `s.e.n.d m.e` stays two words.
-        let separator = units.get(i + 1).copied().filter(|&b| is_spelling_separator(b));
-        let punctuated = separator.is_some_and(|b| b != b' ');
+        let separator = units[i + 1];
         let (mut last, mut length, mut letters) = (i, 1, usize::from(units[i].is_ascii_lowercase()));
-        while last + 2 < n && Some(units[last + 1]) == separator && single(units, last + 2) {
+        while last + 2 < n && units[last + 1] == separator && single(units, last + 2) {
             last += 2;
             length += 1;
             letters += usize::from(units[last].is_ascii_lowercase());
         }
-        let needed = if punctuated { 2 } else { 4 };
+        let needed = if separator == b' ' { 4 } else { 2 };
         if length >= needed && letters >= 2 {
             for k in (i + 1..last).step_by(2) {
                 units[k] = REMOVED;
             }
-            i = last + 1;
+            from = last + 1;
         } else {
-            i += 1;
+            from = i + 1;
         }
     }
+}
+
+/// The first position at or after `from` of a letter or digit, another byte, a letter or digit,
+/// and another byte (or the end): where a chain of single letters may start. Eight bytes at a
+/// time (five positions each), then one at a time.
+fn next_singles_pair(units: &[u8], from: usize) -> Option<usize> {
+    let mut at = from;
+    while let Some(block) = units.get(at..at + 8) {
+        let words = lanes::words(lanes::load(block));
+        let pairs = words & !(words >> 8) & words >> 16 & !(words >> 24) & lanes::FIRST_FIVE;
+        if pairs != 0 {
+            return Some(at + lanes::first(pairs));
+        }
+        at += 5;
+    }
+    let word_at = |i: usize| units.get(i).copied().is_some_and(is_word_byte);
+    (at..units.len()).find(|&i| word_at(i) && !word_at(i + 1) && word_at(i + 2) && !word_at(i + 3))
 }
 
 fn leet_letter(b: u8) -> Option<u8> {
@@ -440,22 +568,23 @@ fn leet_letter(b: u8) -> Option<u8> {
 /// trailing number of two or more digits, as in `14jr`, `meisje15`), `@` after a letter, `$`
 /// before a letter, `!` between letters.
 fn read_leetspeak(units: &mut [u8]) {
-    let mut i = 0;
-    while i < units.len() {
-        if class(units[i]) & TOKEN == 0 || units[i] == REMOVED {
-            i += 1;
-            continue;
+    let mut from = 0;
+    while let Some(at) = next_other(units, from) {
+        let start = units[..at].iter().rposition(|&b| class(b) & TOKEN == 0).map_or(0, |p| p + 1);
+        let end = units[at..].iter().position(|&b| class(b) & TOKEN == 0).map_or(units.len(), |p| at + p);
+        if units[start..end].iter().any(|&b| class(b) & LETTER != 0) {
+            read_token(&mut units[start..end]);
         }
-        let start = i;
-        let mut seen = 0;
-        while let Some(&b) = units.get(i).filter(|&&b| class(b) & TOKEN != 0) {
-            seen |= class(b);
-            i += 1;
-        }
-        if seen & LETTER != 0 && seen & OTHER != 0 {
-            read_token(&mut units[start..i]);
-        }
+        from = end;
     }
+}
+
+/// The first digit, `@`, `$` or `!` at or after `from`: eight bytes at a time, then one at a
+/// time.
+fn next_other(units: &[u8], from: usize) -> Option<usize> {
+    let rest = &units[from..];
+    let skipped = 8 * rest.chunks_exact(8).take_while(|block| lanes::others(lanes::load(block)) == 0).count();
+    rest[skipped..].iter().position(|&b| class(b) & OTHER != 0).map(|p| from + skipped + p)
 }
 
 /// Reads the leetspeak in one token of letters mixed with digits or symbols.
@@ -485,6 +614,59 @@ fn read_token(units: &mut [u8]) {
         if let Some(letter) = read {
             units[k] = letter;
         }
+    }
+}
+
+/// Eight bytes at once, one lane per byte, for skipping plain text quickly. Every byte tested
+/// is ASCII (below 0x80), so no sum carries into the next lane. A test gives each lane where it
+/// holds its high bit.
+mod lanes {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    /// Every lane holds.
+    pub(super) const HIGH: u64 = 0x8080_8080_8080_8080;
+    /// The first five lanes.
+    pub(super) const FIRST_FIVE: u64 = 0x0000_0080_8080_8080;
+
+    /// The first eight bytes of `bytes`, the first in the lowest lane.
+    pub(super) fn load(bytes: &[u8]) -> u64 {
+        let mut block = [0; 8];
+        block.copy_from_slice(&bytes[..8]);
+        u64::from_le_bytes(block)
+    }
+
+    /// The index of the first lane that holds in `lanes` (8 when none does).
+    pub(super) fn first(lanes: u64) -> usize {
+        lanes.trailing_zeros() as usize / 8
+    }
+
+    /// Lanes below `b` (at most 0x80).
+    pub(super) fn below(x: u64, b: u8) -> u64 {
+        !x.wrapping_add(ONES * u64::from(0x80 - b)) & HIGH
+    }
+
+    /// Lanes in `low..=high` (`high` below 0x80).
+    pub(super) fn between(x: u64, low: u8, high: u8) -> u64 {
+        !below(x, low) & below(x, high + 1)
+    }
+
+    /// Lanes equal to `b` (below 0x80).
+    pub(super) fn equal(x: u64, b: u8) -> u64 {
+        equal_lanes(x, ONES * u64::from(b))
+    }
+
+    /// Lanes where `x` and `y` are equal.
+    pub(super) fn equal_lanes(x: u64, y: u64) -> u64 {
+        !((x ^ y).wrapping_add(ONES * 0x7F)) & HIGH
+    }
+
+    /// Lanes with a letter or digit.
+    pub(super) fn words(x: u64) -> u64 {
+        between(x, b'a', b'z') | between(x, b'0', b'9')
+    }
+
+    /// Lanes with a byte that may be leetspeak: a digit, `@`, `$` or `!`.
+    pub(super) fn others(x: u64) -> u64 {
+        between(x, b'0', b'9') | equal(x, b'@') | equal(x, b'$') | equal(x, b'!')
     }
 }
 

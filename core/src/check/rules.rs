@@ -10,7 +10,7 @@
 //! are; only those patterns then run on those lines, for the exact spans. Each pattern's own
 //! regex, and each guard, is compiled once, on first use.
 
-use super::normalize::{squeeze_pattern, EmojiWords, Normalized, Normalizer};
+use super::normalize::{squeeze_pattern, EmojiWords};
 use super::pattern;
 use crate::content::{files_under, LintIssue};
 use crate::language::Language;
@@ -130,10 +130,10 @@ impl AllPatterns {
     }
 
     /// Every line of `text` in which a pattern matches, with each pattern that matches in it, as
-    /// (line start, line end, pattern) in order of the lines, into `out`. A fast pass finds the next line
+    /// [`Candidate`]s in order of the lines, into `out`. A fast pass finds the next line
     /// with a match; only that line is searched for every pattern. Should a search fail, every
     /// pattern counts as matching in every line from there on.
-    fn matching_lines(&self, text: &[u8], out: &mut Vec<(usize, usize, usize)>) {
+    fn matching_lines(&self, text: &[u8], out: &mut Vec<Candidate>) {
         let mut cache = self.caches.get();
         let mut at = 0;
         while at < text.len() {
@@ -155,7 +155,7 @@ impl AllPatterns {
         }
     }
 
-    fn all_patterns_in_every_line(&self, text: &[u8], from: usize, out: &mut Vec<(usize, usize, usize)>) {
+    fn all_patterns_in_every_line(&self, text: &[u8], from: usize, out: &mut Vec<Candidate>) {
         let mut start = from;
         while start < text.len() {
             let line = line_around(text, start);
@@ -190,35 +190,34 @@ pub(crate) struct RuleSet {
     patterns: Vec<(usize, LazyRegex)>,
 }
 
-/// Reusable buffers for [`RuleSet::matches`].
-#[derive(Debug, Default)]
-pub(crate) struct Scratch {
-    /// (line start, line end, pattern) for every pattern that matches in a line.
-    found: Vec<(usize, usize, usize)>,
-}
-
-/// A match of one rule in normalised text.
+/// A match of one rule in a normalised line.
 pub(crate) struct RuleMatch<'r> {
     pub(crate) rule: &'r Rule,
     pub(crate) range: std::ops::Range<usize>,
 }
 
+/// A line of normalised text in which a pattern matches: (line start, line end, pattern).
+pub(crate) type Candidate = (usize, usize, usize);
+
 impl RuleSet {
-    /// Every unsilenced match in normalised text (one message per line), in no particular
-    /// order; `scratch` holds reusable buffers. A rule is silenced by a look-alike in its line.
-    pub(crate) fn matches<'r>(&'r self, text: &[u8], scratch: &mut Scratch, out: &mut Vec<RuleMatch<'r>>) {
-        let found = &mut scratch.found;
-        found.clear();
-        self.all.matching_lines(text, found);
-        found.sort_unstable();
-        found.dedup();
-        for &(start, end, index) in found.iter() {
-            let line = &text[start..end];
+    /// The lines of normalised `text` (one message per line) in which some pattern matches, with
+    /// each pattern that matches there, into `out` (cleared first), sorted by line.
+    pub(crate) fn candidates(&self, text: &[u8], out: &mut Vec<Candidate>) {
+        out.clear();
+        self.all.matching_lines(text, out);
+        out.sort_unstable();
+        out.dedup();
+    }
+
+    /// Every unsilenced match of `patterns` in one normalised `line`, in no particular order. A
+    /// rule is silenced by a look-alike in the line.
+    pub(crate) fn line_matches<'r>(&'r self, line: &[u8], patterns: impl IntoIterator<Item = usize>, out: &mut Vec<RuleMatch<'r>>) {
+        for index in patterns {
             let (rule_index, regex) = &self.patterns[index];
             let Some(regex) = regex.get() else { continue };
             let rule = &self.rules[*rule_index];
             let before = out.len();
-            out.extend(regex.find_iter(line).map(|m| RuleMatch { rule, range: start + m.start()..start + m.end() }));
+            out.extend(regex.find_iter(line).map(|m| RuleMatch { rule, range: m.range() }));
             if out.len() > before && rule.is_silenced(line) {
                 out.truncate(before);
             }
@@ -385,11 +384,9 @@ pub(crate) fn compile(language: Language) -> Result<RuleSet, RuleError> {
 
 /// The ids of the rules that fire on `text` in this set.
 pub(crate) fn fired(set: &RuleSet, text: &str) -> Vec<String> {
-    let mut normalized = Normalized::default();
-    Normalizer::default().normalize_into(text, &set.emoji, &mut normalized);
-    let mut found = Vec::new();
-    set.matches(normalized.as_bytes(), &mut Scratch::default(), &mut found);
-    found.into_iter().map(|m| m.rule.id.clone()).collect()
+    let mut hits = Vec::new();
+    super::find(set, text, &mut hits);
+    hits.into_iter().map(|hit| hit.rule.to_string()).collect()
 }
 
 /// Checks both rule files: they compile, ids are unique and known, every signal has rules,
