@@ -220,12 +220,26 @@ fn with_utf16_spans(text: &str, hits: Vec<Hit>) -> Vec<Finding> {
         .collect()
 }
 
-/// The length of `text` in UTF-16 code units: one per character, two for those beyond U+FFFF
-/// (four bytes in UTF-8). Counted over bytes, a block at a time: an ASCII block is one unit per
-/// byte.
+/// The length of `text` in UTF-16 code units: one per character, two for those beyond U+FFFF.
+/// Counted over bytes, eight at a time: every byte is a unit, except continuation bytes
+/// (`10xxxxxx`), and the first byte of a four-byte character (`11110xxx`) is two.
 fn utf16_len(text: &str) -> usize {
-    let units = |block: &[u8]| block.iter().map(|&b| usize::from(b & 0xC0 != 0x80) + usize::from(b >= 0xF0)).sum::<usize>();
-    text.as_bytes().chunks(64).map(|block| if block.is_ascii() { block.len() } else { units(block) }).sum()
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let bytes = text.as_bytes();
+    let mut blocks = bytes.chunks_exact(8);
+    let (mut continuations, mut fours) = (0, 0);
+    for block in &mut blocks {
+        let x = u64::from_le_bytes(block.try_into().unwrap_or_default());
+        if x & HIGH != 0 {
+            // Bit 7 of each byte, and (shifted up into bit 7) bits 6, 5 and 4.
+            continuations += (x & !(x << 1) & HIGH).count_ones();
+            fours += (x & x << 1 & x << 2 & x << 3 & HIGH).count_ones();
+        }
+    }
+    let tail = blocks.remainder();
+    let tail_continuations = tail.iter().filter(|&&b| b & 0xC0 == 0x80).count();
+    let tail_fours = tail.iter().filter(|&&b| b >= 0xF0).count();
+    bytes.len() - continuations as usize - tail_continuations + fours as usize + tail_fours
 }
 
 /// The level of a set of hits: the most serious rule, raised by telling combinations.
@@ -283,6 +297,16 @@ mod tests {
 
     fn signals(analysis: &Analysis) -> Vec<Signal> {
         analysis.signals.iter().map(|f| f.signal).collect()
+    }
+
+    #[test]
+    fn utf16_length_counts_every_kind_of_character() {
+        let text = "hé ü ✓ 🤫 a𝐧\u{200B}ß 👨‍👩‍👧 end";
+        for start in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+            for end in (start..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+                assert_eq!(utf16_len(&text[start..end]), text[start..end].encode_utf16().count(), "{:?}", &text[start..end]);
+            }
+        }
     }
 
     #[test]

@@ -42,6 +42,7 @@ trait SpanMap: Default {
     /// A span for each single-byte character at `from..to` of the original.
     fn push_bytes(&mut self, from: usize, to: usize);
     fn extend_from(&mut self, other: &Self, range: Range<usize>);
+    fn truncate(&mut self, len: usize);
     /// The span of byte `at`.
     fn get(&self, at: usize) -> (u32, u32);
     /// Lets the last byte's span end at `end`.
@@ -87,6 +88,11 @@ impl SpanMap for Spans {
         self.ends.extend_from_slice(&other.ends[range]);
     }
 
+    fn truncate(&mut self, len: usize) {
+        self.starts.truncate(len);
+        self.ends.truncate(len);
+    }
+
     fn get(&self, at: usize) -> (u32, u32) {
         (self.starts[at], self.ends[at])
     }
@@ -108,6 +114,7 @@ impl SpanMap for NoSpans {
     fn pop(&mut self) {}
     fn push_bytes(&mut self, _: usize, _: usize) {}
     fn extend_from(&mut self, _: &NoSpans, _: Range<usize>) {}
+    fn truncate(&mut self, _: usize) {}
     fn get(&self, _: usize) -> (u32, u32) {
         (0, 0)
     }
@@ -135,6 +142,11 @@ impl<S: SpanMap> Units<S> {
     fn pop(&mut self) {
         self.bytes.pop();
         self.spans.pop();
+    }
+
+    fn truncate(&mut self, len: usize) {
+        self.bytes.truncate(len);
+        self.spans.truncate(len);
     }
 
     /// Appends `range` of `other`, spans and all.
@@ -318,10 +330,27 @@ fn squeeze<S: SpanMap>(work: &Units<S>, out: &mut Units<S>) {
     let bytes = &work.bytes;
     let mut i = 0;
     while i < bytes.len() {
-        // Most text is copied as it is.
-        let run = plain_run(&bytes[i..], out.bytes.last().copied().unwrap_or(REMOVED));
-        out.extend_from(work, i..i + run);
+        // Most text is copied as it is, eight bytes at a time where it can.
+        let last = out.bytes.last().copied().unwrap_or(REMOVED);
+        let run = match bytes.get(i..i + 8) {
+            Some(block) => {
+                let run = lanes::first(!copied_lanes(lanes::load(block), last) & lanes::HIGH);
+                // Copying a whole block and cutting it back is cheaper than copying a short run.
+                let len = out.bytes.len();
+                out.extend_from(work, i..i + 8);
+                out.truncate(len + run);
+                run
+            }
+            None => {
+                let run = bytes[i..].iter().scan(last, |last, &b| is_copied(b, std::mem::replace(last, b)).then_some(())).count();
+                out.extend_from(work, i..i + run);
+                run
+            }
+        };
         i += run;
+        if run == 8 {
+            continue;
+        }
         let Some(&byte) = bytes.get(i) else { break };
         let (start, end) = work.spans.get(i);
         match byte {
@@ -334,36 +363,23 @@ fn squeeze<S: SpanMap>(work: &Units<S>, out: &mut Units<S>) {
     out.trim_space();
 }
 
-/// How many bytes at the start of `work` are copied as they are after the output byte `last`:
-/// letters that differ from the one before, digits, and single spaces after them. Eight bytes at
-/// a time, then one at a time.
-fn plain_run(work: &[u8], mut last: u8) -> usize {
-    let mut run = 0;
-    for block in work.chunks_exact(8) {
-        let x = lanes::load(block);
-        let before = x << 8 | u64::from(last);
-        let letters = lanes::between(x, b'a', b'z');
-        let copied = (letters & !lanes::equal_lanes(x, before)) | lanes::between(x, b'0', b'9') | (lanes::equal(x, b' ') & lanes::words(before));
-        if copied != lanes::HIGH {
-            return run + lanes::first(!copied & lanes::HIGH);
-        }
-        run += 8;
-        last = block[7];
-    }
-    let copied = |b: u8, last: u8| match b {
+/// Whether the last pass copies `b` as it is after `last`: a letter that differs from it, a
+/// digit, or a space after a letter or digit.
+fn is_copied(b: u8, last: u8) -> bool {
+    match b {
         b'a'..=b'z' => last != b,
         b'0'..=b'9' => true,
         b' ' => is_word_byte(last),
         _ => false,
-    };
-    for &b in &work[run..] {
-        if !copied(b, last) {
-            break;
-        }
-        run += 1;
-        last = b;
     }
-    run
+}
+
+/// The lanes of `x` that are copied ([`is_copied`]), each after the lane before it (the first
+/// after `last`).
+fn copied_lanes(x: u64, last: u8) -> u64 {
+    let before = x << 8 | u64::from(last);
+    let letters = lanes::between(x, b'a', b'z');
+    (letters & !lanes::equal_lanes(x, before)) | lanes::between(x, b'0', b'9') | (lanes::equal(x, b' ') & lanes::words(before))
 }
 
 /// How one non-ASCII character folds.
@@ -589,21 +605,26 @@ fn next_other(units: &[u8], from: usize) -> Option<usize> {
 
 /// Reads the leetspeak in one token of letters mixed with digits or symbols.
 fn read_token(units: &mut [u8]) {
-    let token: Vec<usize> = (0..units.len()).filter(|&k| units[k] != REMOVED).collect();
-    let bytes: Vec<u8> = token.iter().map(|&k| units[k]).collect();
+    // Removed bytes are skipped: `before` and `after` are the neighbours that remain, as they
+    // were before this token was read.
+    let remaining = units.iter().filter(|&&b| b != REMOVED).count();
+    let first = units.iter().copied().find(|&b| b != REMOVED);
     // A leading number stays (`14jr`), but not a leading zero (`0nly`).
-    let lead = match bytes.iter().take_while(|b| b.is_ascii_digit()).count() {
-        1 if bytes[0] == b'0' => 0,
+    let lead = match units.iter().filter(|&&b| b != REMOVED).take_while(|b| b.is_ascii_digit()).count() {
+        1 if first == Some(b'0') => 0,
         lead => lead,
     };
-    let trail = bytes.iter().rev().take_while(|b| b.is_ascii_digit()).count();
-    let keep_until = if trail >= 2 { bytes.len() - trail } else { bytes.len() };
-    for (pos, &k) in token.iter().enumerate() {
-        let before = pos.checked_sub(1).map(|p| bytes[p]);
-        let after = bytes.get(pos + 1).copied();
-        let letter_before = before.is_some_and(|b| b.is_ascii_lowercase());
+    let trail = units.iter().rev().filter(|&&b| b != REMOVED).take_while(|b| b.is_ascii_digit()).count();
+    let keep_until = if trail >= 2 { remaining - trail } else { remaining };
+    let (mut pos, mut before) = (0, None);
+    for k in 0..units.len() {
+        let b = units[k];
+        if b == REMOVED {
+            continue;
+        }
+        let after = units[k + 1..].iter().copied().find(|&b| b != REMOVED);
+        let letter_before = before.is_some_and(|b: u8| b.is_ascii_lowercase());
         let letter_after = after.is_some_and(|b| b.is_ascii_lowercase());
-        let b = bytes[pos];
         let read = match b {
             b'0'..=b'9' if pos >= lead && pos < keep_until => leet_letter(b),
             b'@' if letter_before => Some(b'a'),
@@ -614,6 +635,7 @@ fn read_token(units: &mut [u8]) {
         if let Some(letter) = read {
             units[k] = letter;
         }
+        (pos, before) = (pos + 1, Some(b));
     }
 }
 
