@@ -142,12 +142,13 @@ const CHUNK_BYTES: usize = 16 * 1024;
 
 /// Finds every signal of one rule set, a chunk of whole lines at a time. A chunk is normalised
 /// without the map back to the original text and searched for lines where a pattern matches;
-/// only those lines are normalised again, with the map, for the spans. Lines are normalised
+/// only those lines where a pattern's rule is not silenced by a look-alike are normalised again,
+/// with the map, for the spans. Lines are normalised
 /// independently of each other, so a line gives the same normalised text either way.
 fn find<'r>(set: &'r RuleSet, text: &str, out: &mut Vec<Hit<'r>>) {
     let mut normalizer = Normalizer::default();
     let (mut searched, mut line) = (Vec::new(), Normalized::default());
-    let (mut candidates, mut matches) = (Vec::new(), Vec::new());
+    let (mut candidates, mut patterns, mut matches) = (Vec::new(), Vec::new(), Vec::new());
     let mut chunk_start = 0;
     while chunk_start < text.len() {
         let rest = &text[chunk_start..];
@@ -161,11 +162,15 @@ fn find<'r>(set: &'r RuleSet, text: &str, out: &mut Vec<Hit<'r>>) {
         let mut lines = LineCursor::default();
         for group in candidates.chunk_by(|a, b| a.0 == b.0) {
             let (start, end, _) = group[0];
+            set.unsilenced(&searched[start..end], group.iter().map(|&(_, _, pattern)| pattern), &mut patterns);
+            if patterns.is_empty() {
+                continue;
+            }
             let original = lines.original_line(&searched, chunk, start);
             normalizer.normalize_into(&chunk[original.clone()], &set.emoji, &mut line);
             debug_assert_eq!(line.as_bytes(), &searched[start..end], "a line normalises the same alone");
             matches.clear();
-            set.line_matches(line.as_bytes(), group.iter().map(|&(_, _, pattern)| pattern), &mut matches);
+            set.line_matches(line.as_bytes(), &patterns, &mut matches);
             for m in &matches {
                 if let Some(span) = line.original_span(m.range.clone()) {
                     let at = chunk_start + original.start;

@@ -209,18 +209,32 @@ impl RuleSet {
         out.dedup();
     }
 
-    /// Every unsilenced match of `patterns` in one normalised `line`, in no particular order. A
-    /// rule is silenced by a look-alike in the line.
-    pub(crate) fn line_matches<'r>(&'r self, line: &[u8], patterns: impl IntoIterator<Item = usize>, out: &mut Vec<RuleMatch<'r>>) {
-        for index in patterns {
-            let (rule_index, regex) = &self.patterns[index];
-            let Some(regex) = regex.get() else { continue };
-            let rule = &self.rules[*rule_index];
-            let before = out.len();
-            out.extend(regex.find_iter(line).map(|m| RuleMatch { rule, range: m.range() }));
-            if out.len() > before && rule.is_silenced(line) {
-                out.truncate(before);
+    /// The patterns among `patterns` (which match in one normalised `line`) whose rule no benign
+    /// look-alike in the line silences, into `out` (cleared first). A rule's guard is checked
+    /// once for its patterns that come in a row.
+    pub(crate) fn unsilenced(&self, line: &[u8], patterns: impl IntoIterator<Item = usize>, out: &mut Vec<usize>) {
+        out.clear();
+        let mut checked: Option<(usize, bool)> = None;
+        for pattern in patterns {
+            let rule = self.patterns[pattern].0;
+            let silenced = match checked {
+                Some((last, silenced)) if last == rule => silenced,
+                _ => self.rules[rule].is_silenced(line),
+            };
+            checked = Some((rule, silenced));
+            if !silenced {
+                out.push(pattern);
             }
+        }
+    }
+
+    /// Every match of `patterns` in one normalised `line`, in no particular order.
+    pub(crate) fn line_matches<'r>(&'r self, line: &[u8], patterns: &[usize], out: &mut Vec<RuleMatch<'r>>) {
+        for &pattern in patterns {
+            let (rule, regex) = &self.patterns[pattern];
+            let Some(regex) = regex.get() else { continue };
+            let rule = &self.rules[*rule];
+            out.extend(regex.find_iter(line).map(|m| RuleMatch { rule, range: m.range() }));
         }
     }
 }
