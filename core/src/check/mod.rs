@@ -121,7 +121,8 @@ impl Analyzer {
         for set in self.sets.iter().filter(|s| language.is_none_or(|l| l == s.language)) {
             find(set, text, &mut findings);
         }
-        findings.sort_by_key(|hit| (hit.span.start, std::cmp::Reverse(hit.span.end), hit.signal));
+        // Each rule set's hits come in this order already, line by line, so this is quick.
+        findings.sort_by_key(Hit::order);
         findings.dedup_by(|later, kept| later.signal == kept.signal && later.span.start < kept.span.end);
         let level = level_of(&findings);
         Ok(Analysis { level, language, signals: with_utf16_spans(text, findings) })
@@ -134,6 +135,14 @@ struct Hit<'r> {
     span: Range<usize>,
     rule: &'r str,
     level: Level,
+}
+
+impl Hit<'_> {
+    /// The order of hits: by start, the longest first, then by signal (a stable sort keeps the
+    /// rules' order after that).
+    fn order(&self) -> (usize, std::cmp::Reverse<usize>, Signal) {
+        (self.span.start, std::cmp::Reverse(self.span.end), self.signal)
+    }
 }
 
 /// How much text is normalised and searched at once: whole lines, about this many bytes, so the
@@ -171,12 +180,14 @@ fn find<'r>(set: &'r RuleSet, text: &str, out: &mut Vec<Hit<'r>>) {
             debug_assert_eq!(line.as_bytes(), &searched[start..end], "a line normalises the same alone");
             matches.clear();
             set.line_matches(line.as_bytes(), &patterns, &mut matches);
+            let line_start = out.len();
             for m in &matches {
                 if let Some(span) = line.original_span(m.range.clone()) {
                     let at = chunk_start + original.start;
                     out.push(Hit { signal: m.rule.signal, span: at + span.start..at + span.end, rule: &m.rule.id, level: m.rule.level });
                 }
             }
+            out[line_start..].sort_by_key(Hit::order);
         }
         chunk_start += chunk_len;
     }
