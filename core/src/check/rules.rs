@@ -108,12 +108,12 @@ struct AllPatterns {
 }
 
 impl AllPatterns {
-    /// Reads the patterns with [`pattern::parse`] where it can (much faster than the general
+    /// Reads the patterns with [`pattern::parse_for_matcher`] where it can (much faster than the general
     /// parser), and compiles them into one lazy DFA.
     fn new(patterns: &[&str]) -> Result<AllPatterns, String> {
         let hirs = patterns
             .iter()
-            .map(|source| pattern::parse(source).map_or_else(|| syntax::parse_with(source, &all_patterns_syntax()), Ok))
+            .map(|source| pattern::parse_for_matcher(source).map_or_else(|| syntax::parse_with(source, &all_patterns_syntax()), Ok))
             .collect::<Result<Vec<_>, _>>()
             .map_err(|e| e.to_string())?;
         let nfa = thompson::Compiler::new()
