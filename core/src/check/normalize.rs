@@ -550,17 +550,22 @@ fn join_spelled_out(units: &mut [u8]) {
 }
 
 /// The first position at or after `from` of a letter or digit, another byte, a letter or digit,
-/// and another byte (or the end): where a chain of single letters may start. Eight bytes at a
-/// time (five positions each), then one at a time.
+/// and another byte (or the end): where a chain of single letters may start. Eight positions at
+/// a time (looking into the next eight bytes), then one at a time.
 fn next_singles_pair(units: &[u8], from: usize) -> Option<usize> {
     let mut at = from;
-    while let Some(block) = units.get(at..at + 8) {
-        let words = lanes::words(lanes::load(block));
-        let pairs = words & !(words >> 8) & words >> 16 & !(words >> 24) & lanes::FIRST_FIVE;
-        if pairs != 0 {
-            return Some(at + lanes::first(pairs));
+    if let Some(block) = units.get(at..at + 8) {
+        let mut words = lanes::words(lanes::load(block));
+        while let Some(block) = units.get(at + 8..at + 16) {
+            let next = lanes::words(lanes::load(block));
+            // For each lane, the lane `k` places further on.
+            let ahead = |k: u32| words >> (8 * k) | next << (64 - 8 * k);
+            let pairs = words & !ahead(1) & ahead(2) & !ahead(3);
+            if pairs != 0 {
+                return Some(at + lanes::first(pairs));
+            }
+            (at, words) = (at + 8, next);
         }
-        at += 5;
     }
     let word_at = |i: usize| units.get(i).copied().is_some_and(is_word_byte);
     (at..units.len()).find(|&i| word_at(i) && !word_at(i + 1) && word_at(i + 2) && !word_at(i + 3))
@@ -646,8 +651,6 @@ mod lanes {
     const ONES: u64 = 0x0101_0101_0101_0101;
     /// Every lane holds.
     pub(super) const HIGH: u64 = 0x8080_8080_8080_8080;
-    /// The first five lanes.
-    pub(super) const FIRST_FIVE: u64 = 0x0000_0080_8080_8080;
 
     /// The first eight bytes of `bytes`, the first in the lowest lane.
     pub(super) fn load(bytes: &[u8]) -> u64 {
