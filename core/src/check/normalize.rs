@@ -42,7 +42,6 @@ trait SpanMap: Default {
     /// A span for each single-byte character at `from..to` of the original.
     fn push_bytes(&mut self, from: usize, to: usize);
     fn extend_from(&mut self, other: &Self, range: Range<usize>);
-    fn truncate(&mut self, len: usize);
     /// The span of byte `at`.
     fn get(&self, at: usize) -> (u32, u32);
     /// Lets the last byte's span end at `end`.
@@ -88,11 +87,6 @@ impl SpanMap for Spans {
         self.ends.extend_from_slice(&other.ends[range]);
     }
 
-    fn truncate(&mut self, len: usize) {
-        self.starts.truncate(len);
-        self.ends.truncate(len);
-    }
-
     fn get(&self, at: usize) -> (u32, u32) {
         (self.starts[at], self.ends[at])
     }
@@ -114,7 +108,6 @@ impl SpanMap for NoSpans {
     fn pop(&mut self) {}
     fn push_bytes(&mut self, _: usize, _: usize) {}
     fn extend_from(&mut self, _: &NoSpans, _: Range<usize>) {}
-    fn truncate(&mut self, _: usize) {}
     fn get(&self, _: usize) -> (u32, u32) {
         (0, 0)
     }
@@ -144,17 +137,6 @@ impl<S: SpanMap> Units<S> {
         self.spans.pop();
     }
 
-    fn truncate(&mut self, len: usize) {
-        self.bytes.truncate(len);
-        self.spans.truncate(len);
-    }
-
-    /// Appends `range` of `other`, spans and all.
-    fn extend_from(&mut self, other: &Units<S>, range: Range<usize>) {
-        self.bytes.extend_from_slice(&other.bytes[range.clone()]);
-        self.spans.extend_from(&other.spans, range);
-    }
-
     /// Appends one output byte: a letter repeating the last one only widens its span; a symbol
     /// becomes a space, never two in a row nor at a line's start or end.
     fn emit(&mut self, byte: u8, start: u32, end: u32) {
@@ -168,6 +150,17 @@ impl<S: SpanMap> Units<S> {
             }
             _ if matches!(last, None | Some(b' ') | Some(b'\n')) => {}
             _ => self.push(b' ', start, end),
+        }
+    }
+
+    /// Appends byte `at` of `work` as [`Units::emit`] does; a removed byte is left out and `$`
+    /// reads as the word.
+    fn emit_from(&mut self, work: &Units<S>, at: usize) {
+        let (start, end) = work.spans.get(at);
+        match work.bytes[at] {
+            REMOVED => {}
+            b'$' => b" dollar ".iter().for_each(|&byte| self.emit(byte, start, end)),
+            byte => self.emit(byte, start, end),
         }
     }
 
@@ -330,52 +323,42 @@ fn squeeze<S: SpanMap>(work: &Units<S>, out: &mut Units<S>) {
     let bytes = &work.bytes;
     let mut i = 0;
     while i < bytes.len() {
-        // Most text is copied as it is, eight bytes at a time where it can.
-        let last = out.bytes.last().copied().unwrap_or(REMOVED);
-        let run = match bytes.get(i..i + 8) {
-            Some(block) => {
-                let run = lanes::first(!copied_lanes(lanes::load(block), last) & lanes::HIGH);
-                // Copying a whole block and cutting it back is cheaper than copying a short run.
-                let len = out.bytes.len();
-                out.extend_from(work, i..i + 8);
-                out.truncate(len + run);
-                run
-            }
-            None => {
-                let run = bytes[i..].iter().scan(last, |last, &b| is_copied(b, std::mem::replace(last, b)).then_some(())).count();
-                out.extend_from(work, i..i + run);
-                run
-            }
-        };
-        i += run;
-        if run == 8 {
+        let Some(block) = bytes.get(i..i + 8) else {
+            out.emit_from(work, i);
+            i += 1;
             continue;
+        };
+        // Eight bytes at a time. Which of them stay as they are is found for the whole block,
+        // each byte compared with the one before it; that is what comparing with the last byte
+        // written gives, until a removed byte. The others go one at a time.
+        let x = lanes::load(block);
+        let copied = copied_lanes(x, out.bytes.last().copied().unwrap_or(REMOVED));
+        let mut lane = 0;
+        while lane < 8 {
+            let run = lanes::first(!copied >> (8 * lane) & lanes::HIGH).min(8 - lane);
+            // Writing all the bytes left in the block and cutting back is cheaper than copying a
+            // short run.
+            let written = out.bytes.len();
+            out.bytes.extend_from_slice(&(x >> (8 * lane)).to_le_bytes());
+            out.bytes.truncate(written + run);
+            out.spans.extend_from(&work.spans, i + lane..i + lane + run);
+            lane += run;
+            if lane == 8 {
+                break;
+            }
+            out.emit_from(work, i + lane);
+            lane += 1;
+            if bytes[i + lane - 1] == REMOVED {
+                break;
+            }
         }
-        let Some(&byte) = bytes.get(i) else { break };
-        let (start, end) = work.spans.get(i);
-        match byte {
-            REMOVED => {}
-            b'$' => b" dollar ".iter().for_each(|&byte| out.emit(byte, start, end)),
-            _ => out.emit(byte, start, end),
-        }
-        i += 1;
+        i += lane;
     }
     out.trim_space();
 }
 
-/// Whether the last pass copies `b` as it is after `last`: a letter that differs from it, a
-/// digit, or a space after a letter or digit.
-fn is_copied(b: u8, last: u8) -> bool {
-    match b {
-        b'a'..=b'z' => last != b,
-        b'0'..=b'9' => true,
-        b' ' => is_word_byte(last),
-        _ => false,
-    }
-}
-
-/// The lanes of `x` that are copied ([`is_copied`]), each after the lane before it (the first
-/// after `last`).
+/// The lanes of `x` that stay as they are, each after the lane before it (the first after
+/// `last`): letters that differ from the one before, digits, and spaces after a letter or digit.
 fn copied_lanes(x: u64, last: u8) -> u64 {
     let before = x << 8 | u64::from(last);
     let letters = lanes::between(x, b'a', b'z');
