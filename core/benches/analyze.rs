@@ -1,5 +1,6 @@
 //! Message analyzer speed: building the rules, one typical message, throughput over two large
-//! synthetic chats (dense and sparse with warning signs), and the normaliser alone. `cargo bench -p baken-core --bench analyze -- --warm-up-time 1 --measurement-time 3`
+//! synthetic chats (dense and sparse with warning signs), and the normaliser alone (with the map
+//! back to the original, and text only). `cargo bench -p baken-core --bench analyze -- --warm-up-time 1 --measurement-time 3`
 
 use baken_core::check::normalize::{EmojiWords, Normalized, Normalizer};
 use baken_core::check::{analyzer, Analyzer, MAX_TEXT_BYTES};
@@ -71,11 +72,14 @@ fn benches(c: &mut Criterion) {
 
     // The analyzer normalises about 16 KiB of whole lines at a time.
     let chunk = &chat[..chat[..16 * 1024].rfind('\n').expect("lines")];
-    let (mut normalizer, mut normalized) = (Normalizer::default(), Normalized::default());
+    let (mut normalizer, mut normalized, mut text) = (Normalizer::default(), Normalized::default(), Vec::new());
     let mut group = c.benchmark_group("throughput");
     group.throughput(Throughput::Bytes(chunk.len() as u64));
     group.bench_function("normalise 16 KiB of chat", |b| {
         b.iter(|| normalizer.normalize_into(black_box(chunk), &EmojiWords::default(), &mut normalized))
+    });
+    group.bench_function("normalise 16 KiB of chat, text only (as searched)", |b| {
+        b.iter(|| normalizer.normalize_text_into(black_box(chunk), &EmojiWords::default(), &mut text))
     });
     group.finish();
 }

@@ -1,9 +1,10 @@
 //! Fuzzes the message analyzer: any bytes, as UTF-8 text, in every language mode, must give an
 //! analysis or a typed error, never a panic, with spans that cut the text on character
-//! boundaries and UTF-16 offsets that match them.
+//! boundaries and UTF-16 offsets that match them; the normaliser gives the same text with and
+//! without its map back to the original.
 #![no_main]
 
-use baken_core::check::{analyze, normalize::{normalize, EmojiWords}};
+use baken_core::check::{analyze, normalize::{normalize, EmojiWords, Normalizer}};
 use baken_core::language::Language;
 use libfuzzer_sys::fuzz_target;
 
@@ -11,6 +12,9 @@ fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else { return };
     let normalized = normalize(text, &EmojiWords::default());
     assert!(normalized.as_bytes().is_ascii());
+    let mut text_only = Vec::new();
+    Normalizer::default().normalize_text_into(text, &EmojiWords::default(), &mut text_only);
+    assert_eq!(text_only, normalized.as_bytes());
     for language in [None, Some(Language::Nl), Some(Language::En)] {
         let Ok(analysis) = analyze(text, language) else { continue };
         for finding in &analysis.signals {

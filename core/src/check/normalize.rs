@@ -775,4 +775,68 @@ mod tests {
         assert_eq!(n.original_span(0..0), None);
         assert_eq!(n.original_span(0..10_000), None);
     }
+
+    /// Texts made of pieces that exercise every pass, in many orders and lengths.
+    fn mixed_texts() -> impl Iterator<Item = String> {
+        const PIECES: &[&str] = &[
+            "a", "b", "e", "s", "n", "o", "x", "A", "S", "0", "1", "3", "7", "@", "$", "!", " ", " ", ".", "-", "'", "`",
+            "\n", "\r", "\t", ",", "?", "é", "ß", "📸", "🤫", "😀", "\u{200B}", "ｓ", "𝐧", "ee", "ll", " u ", " i ", "\u{7f}",
+        ];
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        (0..20_000).map(move |_| {
+            let mut next = || {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                seed as usize
+            };
+            (0..next() % 48).map(|_| PIECES[next() % PIECES.len()]).collect()
+        })
+    }
+
+    #[test]
+    fn text_without_spans_is_the_same_text() {
+        let (mut normalizer, mut spanned, mut text) = (Normalizer::default(), Normalized::default(), Vec::new());
+        for input in mixed_texts() {
+            normalizer.normalize_into(&input, &emoji(), &mut spanned);
+            normalizer.normalize_text_into(&input, &emoji(), &mut text);
+            assert_eq!(text, spanned.as_bytes(), "{input:?}");
+        }
+    }
+
+    #[test]
+    fn lines_normalise_as_they_do_alone() {
+        let mut normalizer = Normalizer::default();
+        let mut text = Vec::new();
+        let inputs: Vec<String> = mixed_texts().take(2_000).collect();
+        let whole = inputs.join("\n");
+        normalizer.normalize_text_into(&whole, &emoji(), &mut text);
+        let alone: Vec<String> = whole.split('\n').map(|line| normalize(line, &emoji()).text().to_string()).collect();
+        assert_eq!(String::from_utf8(text).expect("ASCII"), alone.join("\n"));
+    }
+
+    #[test]
+    fn lane_tests_agree_with_byte_tests() {
+        let scalar: [(&str, fn(u64) -> u64, fn(u8) -> bool); 5] = [
+            ("below space", |x| lanes::below(x, b' '), |b| b < b' '),
+            ("letters", |x| lanes::between(x, b'a', b'z'), |b| b.is_ascii_lowercase()),
+            ("equal 0x7f", |x| lanes::equal(x, 0x7F), |b| b == 0x7F),
+            ("words", lanes::words, |b| b.is_ascii_lowercase() || b.is_ascii_digit()),
+            ("others", lanes::others, |b| b.is_ascii_digit() || b"@$!".contains(&b)),
+        ];
+        for (name, lanes_test, byte_test) in scalar {
+            for b in 0..0x80u8 {
+                for lane in 0..8 {
+                    // The byte in one lane, neighbours that differ from it around it.
+                    let mut block = [b.wrapping_add(1) & 0x7F; 8];
+                    block[lane] = b;
+                    let found = lanes_test(u64::from_le_bytes(block)) >> (8 * lane) & 0x80 != 0;
+                    assert_eq!(found, byte_test(b), "{name}: byte {b:#x} in lane {lane}");
+                }
+            }
+        }
+        assert_eq!(lanes::first(0), 8);
+        assert_eq!(lanes::first(0x80 << 24), 3);
+        assert_eq!(lanes::equal_lanes(u64::from_le_bytes(*b"abcdefgh"), u64::from_le_bytes(*b"abXdeYgh")), 0x8080_0080_8000_8080);
+    }
 }
