@@ -2,8 +2,8 @@
 //!
 //! [`analyze`] normalises the text the way evasive chat looks ([`normalize`]), a chunk of whole
 //! lines at a time, runs the language's rules over each line (module `rules`, data in
-//! `content/rules/`), maps every match back
-//! to the original bytes and UTF-16 code units, and weighs the signals seen into a [`Level`].
+//! `content/rules/`), maps every match back to the original bytes and UTF-16 code units, and
+//! weighs the signals seen into a [`Level`].
 //! Without a language it is detected ([`detect`]); when neither language is evident, both rule
 //! sets run. Texts over [`MAX_TEXT_BYTES`] are refused with [`CheckError::TooLarge`].
 
@@ -150,10 +150,10 @@ impl Hit<'_> {
 const CHUNK_BYTES: usize = 16 * 1024;
 
 /// Finds every signal of one rule set, a chunk of whole lines at a time. A chunk is normalised
-/// without the map back to the original text and searched for lines where a pattern matches;
-/// only those lines where a pattern's rule is not silenced by a look-alike are normalised again,
-/// with the map, for the spans. Lines are normalised
-/// independently of each other, so a line gives the same normalised text either way.
+/// without the map back to the original text and searched for lines where a pattern matches.
+/// Only lines where some such pattern's rule is not silenced by a look-alike are normalised
+/// again, with the map, for the spans: lines are normalised independently of each other, so a
+/// line gives the same text either way.
 fn find<'r>(set: &'r RuleSet, text: &str, out: &mut Vec<Hit<'r>>) {
     let mut normalizer = Normalizer::default();
     let (mut searched, mut line) = (Vec::new(), Normalized::default());

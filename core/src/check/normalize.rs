@@ -41,6 +41,7 @@ trait SpanMap: Default {
     fn pop(&mut self);
     /// A span for each single-byte character at `from..to` of the original.
     fn push_bytes(&mut self, from: usize, to: usize);
+    /// Appends the spans at `range` of `other`.
     fn extend_from(&mut self, other: &Self, range: Range<usize>);
     /// The span of byte `at`.
     fn get(&self, at: usize) -> (u32, u32);

@@ -108,8 +108,8 @@ struct AllPatterns {
 }
 
 impl AllPatterns {
-    /// Reads the patterns with [`pattern::parse_for_matcher`] where it can (much faster than the general
-    /// parser), and compiles them into one lazy DFA.
+    /// Reads the patterns with [`pattern::parse_for_matcher`] where it can (much faster than the
+    /// general parser), and compiles them into one lazy DFA.
     fn new(patterns: &[&str]) -> Result<AllPatterns, String> {
         let hirs = patterns
             .iter()
@@ -130,9 +130,9 @@ impl AllPatterns {
     }
 
     /// Every line of `text` in which a pattern matches, with each pattern that matches in it, as
-    /// [`Candidate`]s in order of the lines, into `out`. A fast pass finds the next line
-    /// with a match; only that line is searched for every pattern. Should a search fail, every
-    /// pattern counts as matching in every line from there on.
+    /// [`Candidate`]s in order of the lines, into `out`. A fast pass finds the next line with a
+    /// match; only that line is searched for every pattern. Should a search fail, every pattern
+    /// counts as matching in every line from there on.
     fn matching_lines(&self, text: &[u8], out: &mut Vec<Candidate>) {
         let mut cache = self.caches.get();
         let mut at = 0;
