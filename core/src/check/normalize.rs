@@ -818,7 +818,8 @@ mod tests {
 
     #[test]
     fn lane_tests_agree_with_byte_tests() {
-        let scalar: [(&str, fn(u64) -> u64, fn(u8) -> bool); 5] = [
+        type LaneTest = (&'static str, fn(u64) -> u64, fn(u8) -> bool);
+        let scalar: [LaneTest; 5] = [
             ("below space", |x| lanes::below(x, b' '), |b| b < b' '),
             ("letters", |x| lanes::between(x, b'a', b'z'), |b| b.is_ascii_lowercase()),
             ("equal 0x7f", |x| lanes::equal(x, 0x7F), |b| b == 0x7F),
