@@ -180,10 +180,9 @@ fn find<'r>(set: &'r RuleSet, text: &str, out: &mut Vec<Hit<'r>>) {
             debug_assert_eq!(line.as_bytes(), &searched[start..end], "a line normalises the same alone");
             matches.clear();
             set.line_matches(line.as_bytes(), &patterns, &mut matches);
-            let line_start = out.len();
+            let (line_start, at) = (out.len(), chunk_start + original.start);
             for m in &matches {
                 if let Some(span) = line.original_span(m.range.clone()) {
-                    let at = chunk_start + original.start;
                     out.push(Hit { signal: m.rule.signal, span: at + span.start..at + span.end, rule: &m.rule.id, level: m.rule.level });
                 }
             }

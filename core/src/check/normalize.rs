@@ -484,6 +484,11 @@ fn is_word_byte(b: u8) -> bool {
     class(b) & WORD != 0
 }
 
+/// Whether `units` has a letter or digit at `i` (not past the end).
+fn word_at(units: &[u8], i: usize) -> bool {
+    units.get(i).copied().is_some_and(is_word_byte)
+}
+
 /// Separators that may sit between the letters of a spelled-out word.
 fn is_spelling_separator(b: u8) -> bool {
     matches!(b, b' ' | b'.' | b'-' | b'_' | b'*' | b'/' | b'|' | b',' | b'+' | b'~' | b':' | b'\'')
@@ -495,7 +500,6 @@ fn is_spelling_separator(b: u8) -> bool {
 /// two letters among them.
 fn join_spelled_out(units: &mut [u8]) {
     let n = units.len();
-    let word_at = |units: &[u8], i: usize| i < n && is_word_byte(units[i]);
     let mut from = 0;
     while let Some(found) = memchr::memchr(b'\'', &units[from..]) {
         let i = from + found;
@@ -551,8 +555,7 @@ fn next_singles_pair(units: &[u8], from: usize) -> Option<usize> {
             (at, words) = (at + 8, next);
         }
     }
-    let word_at = |i: usize| units.get(i).copied().is_some_and(is_word_byte);
-    (at..units.len()).find(|&i| word_at(i) && !word_at(i + 1) && word_at(i + 2) && !word_at(i + 3))
+    (at..units.len()).find(|&i| word_at(units, i) && !word_at(units, i + 1) && word_at(units, i + 2) && !word_at(units, i + 3))
 }
 
 fn leet_letter(b: u8) -> Option<u8> {
@@ -596,14 +599,14 @@ fn next_other(units: &[u8], from: usize) -> Option<usize> {
 fn read_token(units: &mut [u8]) {
     // Removed bytes are skipped: `before` and `after` are the neighbours that remain, as they
     // were before this token was read.
-    let remaining = units.iter().filter(|&&b| b != REMOVED).count();
-    let first = units.iter().copied().find(|&b| b != REMOVED);
+    let kept = || units.iter().copied().filter(|&b| b != REMOVED);
+    let remaining = kept().count();
     // A leading number stays (`14jr`), but not a leading zero (`0nly`).
-    let lead = match units.iter().filter(|&&b| b != REMOVED).take_while(|b| b.is_ascii_digit()).count() {
-        1 if first == Some(b'0') => 0,
+    let lead = match kept().take_while(u8::is_ascii_digit).count() {
+        1 if kept().next() == Some(b'0') => 0,
         lead => lead,
     };
-    let trail = units.iter().rev().filter(|&&b| b != REMOVED).take_while(|b| b.is_ascii_digit()).count();
+    let trail = kept().rev().take_while(u8::is_ascii_digit).count();
     let keep_until = if trail >= 2 { remaining - trail } else { remaining };
     let (mut pos, mut before) = (0, None);
     for k in 0..units.len() {

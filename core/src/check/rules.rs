@@ -300,7 +300,8 @@ pub(super) fn all_patterns_syntax() -> syntax::Config {
 }
 
 fn build_regex(pattern: &str) -> Result<Regex, meta::BuildError> {
-    meta::Builder::new().configure(meta::Config::new().auto_prefilter(false)).syntax(syntax::Config::new().unicode(false).utf8(false)).build(pattern)
+    // Each regex runs on one line, so `^` and `$` mean its ends without multi-line mode.
+    meta::Builder::new().configure(meta::Config::new().auto_prefilter(false)).syntax(all_patterns_syntax().multi_line(false)).build(pattern)
 }
 
 /// A compiled rule set and the problems found while compiling it (empty when all is well).
