@@ -150,14 +150,14 @@ impl Hit<'_> {
 const CHUNK_BYTES: usize = 16 * 1024;
 
 /// Finds every signal of one rule set, a chunk of whole lines at a time. A chunk is normalised
-/// without the map back to the original text and searched for lines where a pattern matches.
-/// Only lines where some such pattern's rule is not silenced by a look-alike are normalised
-/// again, with the map, for the spans: lines are normalised independently of each other, so a
-/// line gives the same text either way.
+/// without the map back to the original text and searched for where matches end, line by line.
+/// A line with a match that no look-alike silences is normalised again, with the map, for the
+/// spans: lines are normalised independently of each other, so a line gives the same text
+/// either way.
 fn find<'r>(set: &'r RuleSet, text: &str, out: &mut Vec<Hit<'r>>) {
-    let mut normalizer = Normalizer::default();
+    let (mut normalizer, mut searcher) = (Normalizer::default(), set.searcher());
     let (mut searched, mut line) = (Vec::new(), Normalized::default());
-    let (mut candidates, mut patterns, mut matches) = (Vec::new(), Vec::new(), Vec::new());
+    let (mut matches, mut kept) = (Vec::new(), Vec::new());
     let mut chunk_start = 0;
     while chunk_start < text.len() {
         let rest = &text[chunk_start..];
@@ -167,26 +167,23 @@ fn find<'r>(set: &'r RuleSet, text: &str, out: &mut Vec<Hit<'r>>) {
         };
         let chunk = &rest[..chunk_len];
         normalizer.normalize_text_into(chunk, &set.emoji, &mut searched);
-        set.candidates(&searched, &mut candidates);
+        searcher.matches(&searched, &mut matches);
         let mut lines = LineCursor::default();
-        for group in candidates.chunk_by(|a, b| a.0 == b.0) {
-            let (start, end, _) = group[0];
-            set.unsilenced(&searched[start..end], group.iter().map(|&(_, _, pattern)| pattern), &mut patterns);
-            if patterns.is_empty() {
-                continue;
-            }
+        for in_line in matches.chunk_by(|a, b| a.line_start == b.line_start) {
+            searcher.unsilenced(&searched, in_line, &mut kept);
+            let Some(first) = kept.first() else { continue };
+            let start = first.line_start;
             let original = lines.original_line(&searched, chunk, start);
             normalizer.normalize_into(&chunk[original.clone()], &set.emoji, &mut line);
-            debug_assert_eq!(line.as_bytes(), &searched[start..end], "a line normalises the same alone");
-            matches.clear();
-            set.line_matches(line.as_bytes(), &patterns, &mut matches);
-            let (line_start, at) = (out.len(), chunk_start + original.start);
-            for m in &matches {
-                if let Some(span) = line.original_span(m.range.clone()) {
-                    out.push(Hit { signal: m.rule.signal, span: at + span.start..at + span.end, rule: &m.rule.id, level: m.rule.level });
+            debug_assert_eq!(line.as_bytes(), &searched[start..first.line_end], "a line normalises the same alone");
+            let (line_hits, at) = (out.len(), chunk_start + original.start);
+            for m in &kept {
+                let rule = set.rule_of(m.pattern);
+                if let Some(span) = line.original_span(searcher.start(&searched, m) - start..m.end - start) {
+                    out.push(Hit { signal: rule.signal, span: at + span.start..at + span.end, rule: &rule.id, level: rule.level });
                 }
             }
-            out[line_start..].sort_by_key(Hit::order);
+            out[line_hits..].sort_by_key(Hit::order);
         }
         chunk_start += chunk_len;
     }

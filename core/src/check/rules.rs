@@ -6,20 +6,21 @@
 //! guards (a benign look-alike in the same message silences the rule) and `examples` that must
 //! fire it. Patterns are written in normal spelling; they are squeezed like the text (see
 //! [`squeeze_pattern`]). Building reads every pattern ([`pattern`]) into one lazy DFA that finds,
-//! in one pass over many lines, the lines where some pattern matches and which patterns those
-//! are; only those patterns then run on those lines, for the exact spans. Each pattern's own
-//! regex, and each guard, is compiled once, on first use.
+//! in one pass over many lines, the lines where patterns match, which patterns and where each
+//! match ends. Only for those rules, on those lines, the guard is checked and a backward DFA
+//! finds where each match starts; both are compiled per rule, on first use.
 
 use super::normalize::{squeeze_pattern, EmojiWords};
 use super::pattern;
 use crate::content::{files_under, LintIssue};
 use crate::language::Language;
 use crate::signal::{Level, Signal};
-use regex_automata::hybrid::{self, dfa::OverlappingState};
-use regex_automata::meta::{self, Regex};
+use regex_automata::hybrid::dfa::{Cache, OverlappingState, DFA};
 use regex_automata::nfa::thompson::{self, WhichCaptures};
-use regex_automata::util::{pool::Pool, syntax};
-use regex_automata::{Input, MatchKind};
+use regex_automata::util::pool::{Pool, PoolGuard};
+use regex_automata::util::syntax;
+use regex_automata::{Anchored, Input, MatchKind};
+use regex_syntax::hir::Hir;
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashSet};
 use std::sync::OnceLock;
@@ -56,112 +57,191 @@ struct RuleSpec {
     examples: Vec<String>,
 }
 
-/// A regex over normalised text, compiled on first use.
-#[derive(Debug)]
-pub(crate) struct LazyRegex {
-    source: String,
-    regex: OnceLock<Option<Regex>>,
-}
-
-impl LazyRegex {
-    /// A regex to compile on first use; `eager` compiles it now, so errors surface now (the lint
-    /// does this for every regex).
-    fn new(source: String, eager: bool) -> Result<LazyRegex, String> {
-        let regex = OnceLock::new();
-        if eager {
-            let compiled = build_regex(&source).map_err(|e| e.to_string())?;
-            if compiled.is_match(b"") {
-                return Err("matches empty text".to_string());
-            }
-            let _ = regex.set(Some(compiled));
-        }
-        Ok(LazyRegex { source, regex })
-    }
-
-    /// The compiled regex; `None` only if it fails to compile (the lint rules that out).
-    fn get(&self) -> Option<&Regex> {
-        self.regex.get_or_init(|| build_regex(&self.source).ok()).as_ref()
-    }
-}
-
 /// One compiled rule.
 #[derive(Debug)]
 pub(crate) struct Rule {
     pub(crate) id: String,
     pub(crate) signal: Signal,
     pub(crate) level: Level,
-    unless: Option<LazyRegex>,
+    /// The benign look-alikes that silence the rule.
+    guard: Option<OnFirstUse>,
+    /// The rule's patterns read backwards, to find where a match that ends at a known place
+    /// starts.
+    starts: OnFirstUse,
 }
 
-impl Rule {
-    /// Whether a benign look-alike in the message silences this rule.
-    fn is_silenced(&self, message: &[u8]) -> bool {
-        self.unless.as_ref().and_then(LazyRegex::get).is_some_and(|guard| guard.is_match(message))
+/// Prepared patterns, compiled into a lazy DFA when first needed: most rules never match, and
+/// most guards are never needed, in most texts.
+#[derive(Debug)]
+struct OnFirstUse {
+    patterns: Vec<String>,
+    reverse: bool,
+    dfa: OnceLock<Option<DFA>>,
+}
+
+impl OnFirstUse {
+    fn new(patterns: Vec<String>, reverse: bool) -> OnFirstUse {
+        OnFirstUse { patterns, reverse, dfa: OnceLock::new() }
+    }
+
+    /// The DFA; `None` only if the patterns do not compile, which the content lint rules out.
+    fn dfa(&self) -> Option<&DFA> {
+        let build = || {
+            let hirs = self.patterns.iter().map(|p| read(p, false)).collect::<Result<Vec<_>, _>>().ok()?;
+            lazy_dfa(&hirs, self.reverse).ok()
+        };
+        self.dfa.get_or_init(build).as_ref()
     }
 }
 
-/// Every pattern of a rule set as one lazy DFA, which finds the lines where patterns match, and
-/// which patterns those are, in one pass over many lines.
-struct AllPatterns {
-    dfa: hybrid::dfa::DFA,
-    caches: Pool<hybrid::dfa::Cache, Box<dyn Fn() -> hybrid::dfa::Cache + Send + Sync>>,
+/// A match of a rule's pattern in normalised text, found by [`Searcher::matches`]: the line it is
+/// in and where it ends (offsets into the searched text), and the pattern.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Candidate {
+    pub(crate) line_start: usize,
+    pub(crate) line_end: usize,
+    pub(crate) end: usize,
+    pub(crate) pattern: usize,
 }
 
-impl AllPatterns {
-    /// Reads the patterns with [`pattern::parse_for_matcher`] where it can (much faster than the
-    /// general parser), and compiles them into one lazy DFA.
-    fn new(patterns: &[&str]) -> Result<AllPatterns, String> {
-        let hirs = patterns
-            .iter()
-            .map(|source| pattern::parse_for_matcher(source).map_or_else(|| syntax::parse_with(source, &all_patterns_syntax()), Ok))
-            .collect::<Result<Vec<_>, _>>()
-            .map_err(|e| e.to_string())?;
-        let nfa = thompson::Compiler::new()
-            .configure(thompson::Config::new().which_captures(WhichCaptures::None))
-            .build_many_from_hir(&hirs)
-            .map_err(|e| e.to_string())?;
-        let dfa = hybrid::dfa::DFA::builder()
-            .configure(hybrid::dfa::DFA::config().match_kind(MatchKind::All))
-            .build_from_nfa(nfa)
-            .map_err(|e| e.to_string())?;
-        let for_cache = dfa.clone();
-        let caches: Pool<_, Box<dyn Fn() -> hybrid::dfa::Cache + Send + Sync>> = Pool::new(Box::new(move || for_cache.create_cache()));
-        Ok(AllPatterns { dfa, caches })
+/// The compiled rules of one language.
+///
+/// Lazy DFAs (each state is computed when a search first needs it): `forward`, over every
+/// pattern, finds where matches end; each rule's own, built on first use, tell whether a
+/// look-alike silences it and where its matches start.
+pub(crate) struct RuleSet {
+    pub(crate) language: Language,
+    pub(crate) emoji: EmojiWords,
+    pub(crate) rules: Vec<Rule>,
+    /// The rule of each pattern, by pattern id.
+    pattern_rules: Vec<usize>,
+    forward: DFA,
+    caches: Pool<Caches, MakeCaches>,
+}
+
+impl std::fmt::Debug for RuleSet {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("RuleSet").field("language", &self.language).field("rules", &self.rules).finish_non_exhaustive()
+    }
+}
+
+/// The search state of a rule set's DFAs; each thread takes its own from the set's pool.
+struct Caches {
+    forward: Cache,
+    /// Per rule, once its DFA is first used.
+    guards: Vec<Option<Cache>>,
+    starts: Vec<Option<Cache>>,
+}
+
+type MakeCaches = Box<dyn Fn() -> Caches + Send + Sync>;
+
+/// A lazy DFA over `patterns`, reporting every pattern that matches (`MatchKind::All`); a
+/// `reverse` one reads text backwards.
+///
+/// Searches with these DFAs cannot fail: a lazy DFA fails only on a quit byte (none is set,
+/// and ASCII word boundaries need none) or when it gives up on a thrashing cache (it is not
+/// told to).
+fn lazy_dfa(patterns: &[Hir], reverse: bool) -> Result<DFA, String> {
+    let nfa = thompson::Compiler::new()
+        .configure(thompson::Config::new().which_captures(WhichCaptures::None).reverse(reverse))
+        .build_many_from_hir(patterns)
+        .map_err(|e| e.to_string())?;
+    DFA::builder()
+        .configure(DFA::config().match_kind(MatchKind::All))
+        .build_from_nfa(nfa)
+        .map_err(|e| e.to_string())
+}
+
+impl RuleSet {
+    fn new(language: Language, emoji: EmojiWords, rules: Vec<Rule>, patterns: Vec<(usize, Hir)>) -> Result<RuleSet, String> {
+        let (pattern_rules, patterns): (Vec<usize>, Vec<Hir>) = patterns.into_iter().unzip();
+        let forward = lazy_dfa(&patterns, false)?;
+        let (for_caches, rule_count) = (forward.clone(), rules.len());
+        let per_rule = move || (0..rule_count).map(|_| None).collect();
+        let make: MakeCaches = Box::new(move || Caches { forward: for_caches.create_cache(), guards: per_rule(), starts: per_rule() });
+        Ok(RuleSet { language, emoji, rules, pattern_rules, forward, caches: Pool::new(make) })
     }
 
-    /// Every line of `text` in which a pattern matches, with each pattern that matches in it, as
-    /// [`Candidate`]s in order of the lines, into `out`. A fast pass finds the next line with a
-    /// match; only that line is searched for every pattern. Should a search fail, every pattern
-    /// counts as matching in every line from there on.
-    fn matching_lines(&self, text: &[u8], out: &mut Vec<Candidate>) {
-        let mut cache = self.caches.get();
+    /// The rule a pattern belongs to.
+    pub(crate) fn rule_of(&self, pattern: usize) -> &Rule {
+        &self.rules[self.pattern_rules[pattern]]
+    }
+
+    /// A searcher with this thread's caches.
+    pub(crate) fn searcher(&self) -> Searcher<'_> {
+        Searcher { set: self, caches: self.caches.get(), checked: Vec::new() }
+    }
+}
+
+/// Searches normalised text with one rule set, using one thread's caches.
+pub(crate) struct Searcher<'s> {
+    set: &'s RuleSet,
+    caches: PoolGuard<'s, Caches, MakeCaches>,
+    /// The rules checked for look-alikes in the current line, and whether one silences each.
+    checked: Vec<(usize, bool)>,
+}
+
+impl Searcher<'_> {
+    /// Every match end of every pattern in normalised `text` (one message per line), line by
+    /// line, into `out` (cleared first). A fast search finds the next line with a match; only
+    /// that line is searched for every match end.
+    pub(crate) fn matches(&mut self, text: &[u8], out: &mut Vec<Candidate>) {
+        out.clear();
+        let (dfa, cache) = (&self.set.forward, &mut self.caches.forward);
         let mut at = 0;
         while at < text.len() {
-            let (line, mut state) = match self.dfa.try_search_fwd(&mut cache, &Input::new(text).range(at..).earliest(true)) {
-                // The line of the match's last byte (never before `at`, so the search moves on).
-                Ok(Some(found)) => (line_around(text, found.offset().saturating_sub(1).max(at)), OverlappingState::start()),
-                Ok(None) => return,
-                Err(_) => return self.all_patterns_in_every_line(text, at, out),
-            };
-            let input = Input::new(text).span(line.clone());
-            loop {
-                if self.dfa.try_search_overlapping_fwd(&mut cache, &input, &mut state).is_err() {
-                    return self.all_patterns_in_every_line(text, line.start, out);
-                }
-                let Some(found) = state.get_match() else { break };
-                out.push((line.start, line.end, found.pattern().as_usize()));
+            let Ok(Some(found)) = dfa.try_search_fwd(cache, &Input::new(text).range(at..).earliest(true)) else { return };
+            // The line of the match's last byte (never before `at`, so the search moves on).
+            let line = line_around(text, found.offset().saturating_sub(1).max(at));
+            let (input, mut state) = (Input::new(text).span(line.clone()), OverlappingState::start());
+            while let (Ok(()), Some(found)) = (dfa.try_search_overlapping_fwd(cache, &input, &mut state), state.get_match()) {
+                out.push(Candidate { line_start: line.start, line_end: line.end, end: found.offset(), pattern: found.pattern().as_usize() });
             }
             at = line.end + 1;
         }
     }
 
-    fn all_patterns_in_every_line(&self, text: &[u8], from: usize, out: &mut Vec<Candidate>) {
-        let mut start = from;
-        while start < text.len() {
-            let line = line_around(text, start);
-            out.extend((0..self.dfa.pattern_len()).map(|pattern| (line.start, line.end, pattern)));
-            start = line.end + 1;
+    /// The matches among `line` (all in one line of `text`) whose rule no benign look-alike in
+    /// that line silences, into `out` (cleared first): one per rule and end, as a rule's matches
+    /// that end together are one match, from the leftmost start (see [`Searcher::start`]).
+    pub(crate) fn unsilenced(&mut self, text: &[u8], line: &[Candidate], out: &mut Vec<Candidate>) {
+        out.clear();
+        self.checked.clear();
+        for m in line {
+            let rule = self.set.pattern_rules[m.pattern];
+            let silenced = match self.checked.iter().find(|(checked, _)| *checked == rule) {
+                Some(&(_, silenced)) => silenced,
+                None => {
+                    let silenced = self.is_silenced(text, m.line_start..m.line_end, rule);
+                    self.checked.push((rule, silenced));
+                    silenced
+                }
+            };
+            let same = out.last().is_some_and(|last: &Candidate| last.end == m.end && self.set.pattern_rules[last.pattern] == rule);
+            if !silenced && !same {
+                out.push(*m);
+            }
         }
+    }
+
+    /// Whether a benign look-alike in the `line` of `text` silences `rule`.
+    fn is_silenced(&mut self, text: &[u8], line: std::ops::Range<usize>, rule: usize) -> bool {
+        let Some(dfa) = self.set.rules[rule].guard.as_ref().and_then(OnFirstUse::dfa) else { return false };
+        let cache = self.caches.guards[rule].get_or_insert_with(|| dfa.create_cache());
+        dfa.try_search_fwd(cache, &Input::new(text).span(line).earliest(true)).is_ok_and(|found| found.is_some())
+    }
+
+    /// Where the match `m` starts in `text`: the leftmost start of a match of its rule that ends
+    /// where `m` ends.
+    pub(crate) fn start(&mut self, text: &[u8], m: &Candidate) -> usize {
+        let rule = self.set.pattern_rules[m.pattern];
+        let input = Input::new(text).range(m.line_start..m.end).anchored(Anchored::Yes);
+        let found = self.set.rules[rule].starts.dfa().and_then(|dfa| {
+            let cache = self.caches.starts[rule].get_or_insert_with(|| dfa.create_cache());
+            dfa.try_search_rev(cache, &input).ok().flatten()
+        });
+        // The forward search saw a match end here, so it has a start: `None` is not reached.
+        found.map_or(m.line_start, |found| found.offset())
     }
 }
 
@@ -170,73 +250,6 @@ fn line_around(text: &[u8], at: usize) -> std::ops::Range<usize> {
     let start = memchr::memrchr(b'\n', &text[..at]).map_or(0, |newline| newline + 1);
     let end = memchr::memchr(b'\n', &text[at..]).map_or(text.len(), |n| at + n);
     start..end
-}
-
-impl std::fmt::Debug for AllPatterns {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("AllPatterns").field("patterns", &self.dfa.pattern_len()).finish_non_exhaustive()
-    }
-}
-
-/// The compiled rules of one language.
-#[derive(Debug)]
-pub(crate) struct RuleSet {
-    pub(crate) language: Language,
-    pub(crate) emoji: EmojiWords,
-    pub(crate) rules: Vec<Rule>,
-    /// Every pattern at once, to find the lines where a pattern matches.
-    all: AllPatterns,
-    /// Every pattern: the rule it belongs to and its regex, for the spans of its matches.
-    patterns: Vec<(usize, LazyRegex)>,
-}
-
-/// A match of one rule in a normalised line.
-pub(crate) struct RuleMatch<'r> {
-    pub(crate) rule: &'r Rule,
-    pub(crate) range: std::ops::Range<usize>,
-}
-
-/// A line of normalised text in which a pattern matches: (line start, line end, pattern).
-pub(crate) type Candidate = (usize, usize, usize);
-
-impl RuleSet {
-    /// The lines of normalised `text` (one message per line) in which some pattern matches, with
-    /// each pattern that matches there, into `out` (cleared first), sorted by line.
-    pub(crate) fn candidates(&self, text: &[u8], out: &mut Vec<Candidate>) {
-        out.clear();
-        self.all.matching_lines(text, out);
-        out.sort_unstable();
-        out.dedup();
-    }
-
-    /// The patterns among `patterns` (which match in one normalised `line`) whose rule no benign
-    /// look-alike in the line silences, into `out` (cleared first). A rule's guard is checked
-    /// once for its patterns that come in a row.
-    pub(crate) fn unsilenced(&self, line: &[u8], patterns: impl IntoIterator<Item = usize>, out: &mut Vec<usize>) {
-        out.clear();
-        let mut checked: Option<(usize, bool)> = None;
-        for pattern in patterns {
-            let rule = self.patterns[pattern].0;
-            let silenced = match checked {
-                Some((last, silenced)) if last == rule => silenced,
-                _ => self.rules[rule].is_silenced(line),
-            };
-            checked = Some((rule, silenced));
-            if !silenced {
-                out.push(pattern);
-            }
-        }
-    }
-
-    /// Every match of `patterns` in one normalised `line`, in no particular order.
-    pub(crate) fn line_matches<'r>(&'r self, line: &[u8], patterns: &[usize], out: &mut Vec<RuleMatch<'r>>) {
-        for &pattern in patterns {
-            let (rule, regex) = &self.patterns[pattern];
-            let Some(regex) = regex.get() else { continue };
-            let rule = &self.rules[*rule];
-            out.extend(regex.find_iter(line).map(|m| RuleMatch { rule, range: m.range() }));
-        }
-    }
 }
 
 /// Default level of a rule, by signal, when the rule names none.
@@ -299,14 +312,24 @@ pub(super) fn all_patterns_syntax() -> syntax::Config {
     syntax::Config::new().unicode(false).utf8(false).multi_line(true)
 }
 
-fn build_regex(pattern: &str) -> Result<Regex, meta::BuildError> {
-    // Each regex runs on one line, so `^` and `$` mean its ends without multi-line mode.
-    meta::Builder::new().configure(meta::Config::new().auto_prefilter(false)).syntax(all_patterns_syntax().multi_line(false)).build(pattern)
+/// The syntax tree of a prepared pattern or guard for the DFAs ([`pattern::parse_for_matcher`]
+/// where it can, which is much faster than the general parser). `lint` also checks that the
+/// fast reader reads it as the general parser does.
+fn read(prepared: &str, lint: bool) -> Result<Hir, String> {
+    let general = || syntax::parse_with(prepared, &all_patterns_syntax()).map_err(|e| e.to_string());
+    if lint && pattern::parse(prepared).is_some_and(|fast| general().is_ok_and(|general| general != fast)) {
+        return Err("the fast pattern reader reads it differently from the regex parser".to_string());
+    }
+    let hir = pattern::parse_for_matcher(prepared).map_or_else(general, Ok)?;
+    match hir.properties().minimum_len() {
+        Some(0) => Err("matches empty text".to_string()),
+        _ => Ok(hir),
+    }
 }
 
 /// A compiled rule set and the problems found while compiling it (empty when all is well).
-/// `eager` compiles every regex now (for the lint); otherwise each compiles on first use.
-fn compile_file(language: Language, source: &str, eager: bool) -> (Option<RuleSet>, RuleFile, Vec<String>) {
+/// `lint` also checks how the patterns are read (see [`read`]).
+fn compile_file(language: Language, source: &str, lint: bool) -> (Option<RuleSet>, RuleFile, Vec<String>) {
     let mut issues = Vec::new();
     let file: RuleFile = match toml::from_str(source) {
         Ok(file) => file,
@@ -329,8 +352,7 @@ fn compile_file(language: Language, source: &str, eager: bool) -> (Option<RuleSe
             issues.push(format!("emoji {key:?} stands for {word:?}: use lower-case ASCII words"));
         }
     }
-    let mut rules = Vec::new();
-    let mut patterns = Vec::new();
+    let (mut rules, mut patterns) = (Vec::new(), Vec::new());
     let mut ids = HashSet::new();
     for spec in &file.rule {
         let mut rule_issues = Vec::new();
@@ -345,34 +367,35 @@ fn compile_file(language: Language, source: &str, eager: bool) -> (Option<RuleSe
         if spec.patterns.is_empty() {
             rule_issues.push("has no patterns".to_string());
         }
-        let unless = if spec.unless.is_empty() {
+        let guard = if spec.unless.is_empty() {
             None
         } else {
             let joined = spec.unless.iter().map(|p| format!(r"\b(?:{})", prepare(p, &file.define, &mut rule_issues))).collect::<Vec<_>>().join("|");
-            LazyRegex::new(joined, eager).map_err(|e| rule_issues.push(format!("unless: {e}"))).ok()
-        };
-        let mut compiled = Vec::new();
-        for pattern in &spec.patterns {
-            let prepared = prepare(pattern, &file.define, &mut rule_issues);
-            if eager && pattern::parse(&prepared).is_some_and(|fast| syntax::parse_with(&prepared, &all_patterns_syntax()).is_ok_and(|general| general != fast)) {
-                rule_issues.push(format!("pattern {pattern:?}: the fast pattern reader reads it differently from the regex parser"));
+            // Read now only for the lint: most guards are never needed.
+            if lint {
+                let _ = read(&joined, lint).map_err(|e| rule_issues.push(format!("unless: {e}")));
             }
-            match LazyRegex::new(prepared, eager) {
-                Ok(regex) => compiled.push(regex),
+            Some(OnFirstUse::new(vec![joined], false))
+        };
+        let (mut prepared, mut read_patterns) = (Vec::new(), Vec::new());
+        for pattern in &spec.patterns {
+            let source = prepare(pattern, &file.define, &mut rule_issues);
+            match read(&source, lint) {
+                Ok(hir) => read_patterns.push(hir),
                 Err(e) => rule_issues.push(format!("pattern {pattern:?}: {e}")),
             }
+            prepared.push(source);
         }
         match (signal, level, rule_issues.is_empty()) {
             (Some(signal), Some(level), true) => {
-                patterns.extend(compiled.into_iter().map(|regex| (rules.len(), regex)));
-                rules.push(Rule { id: spec.id.clone(), signal, level, unless });
+                patterns.extend(read_patterns.into_iter().map(|hir| (rules.len(), hir)));
+                rules.push(Rule { id: spec.id.clone(), signal, level, guard, starts: OnFirstUse::new(prepared, true) });
             }
             _ => issues.extend(rule_issues.into_iter().map(|m| format!("rule {}: {m}", spec.id))),
         }
     }
-    let sources: Vec<&str> = patterns.iter().map(|(_, regex)| regex.source.as_str()).collect();
-    let set = match AllPatterns::new(&sources) {
-        Ok(all) => Some(RuleSet { language, emoji: EmojiWords::new(emoji), rules, all, patterns }),
+    let set = match RuleSet::new(language, EmojiWords::new(emoji), rules, patterns) {
+        Ok(set) => Some(set),
         Err(e) => {
             issues.push(format!("patterns: {e}"));
             None
@@ -426,6 +449,12 @@ pub(crate) fn lint(issues: &mut Vec<LintIssue>) {
             }
         }
         let Some(set) = set else { continue };
+        for rule in &set.rules {
+            // Built now, where they would otherwise be built on first use.
+            if rule.starts.dfa().is_none() || rule.guard.as_ref().is_some_and(|guard| guard.dfa().is_none()) {
+                report(format!("rule {}: its guard or its backward matcher does not compile", rule.id));
+            }
+        }
         for signal in Signal::ALL {
             if !set.rules.iter().any(|r| r.signal == *signal) {
                 report(format!("no rule for signal {signal}"));
@@ -477,6 +506,18 @@ examples = ["send me a 📸", "s3nd me a pic"]
         assert_eq!(fired(&set, "pls sEEEnd me a 📸"), vec!["en.image.send"]);
         assert!(fired(&set, "send me a pic of the homework").is_empty());
         assert_eq!(set.rules[0].level, Level::Warning);
+    }
+
+    #[test]
+    fn matches_of_a_rule_that_end_together_are_one_match_from_the_leftmost_start() {
+        let two_patterns = GOOD.replace(r"patterns = ['\bsend (me )?(a )?<pic>\b']", r"patterns = ['\bsend (me )?(a )?<pic>\b', '\ba <pic>\b']");
+        let (set, _, issues) = compile_file(Language::En, &two_patterns, true);
+        assert_eq!(issues, Vec::<String>::new());
+        let (set, text) = (set.expect("compiles"), "ok, send me a pic? and a photo");
+        let mut hits = Vec::new();
+        super::super::find(&set, text, &mut hits);
+        let spans: Vec<&str> = hits.iter().map(|hit| &text[hit.span.clone()]).collect();
+        assert_eq!(spans, ["send me a pic", "a photo"]);
     }
 
     #[test]
