@@ -63,15 +63,15 @@ pub(crate) struct Rule {
     pub(crate) id: String,
     pub(crate) signal: Signal,
     pub(crate) level: Level,
-    /// The benign look-alikes that silence the rule.
-    guard: Option<OnFirstUse>,
+    /// The benign look-alikes that silence the rule, as pattern ids of the set's `guards`.
+    guards: Vec<usize>,
     /// The rule's patterns read backwards, to find where a match that ends at a known place
     /// starts.
     starts: OnFirstUse,
 }
 
-/// Prepared patterns, compiled into a lazy DFA when first needed: most rules never match, and
-/// most guards are never needed, in most texts.
+/// Prepared patterns, compiled into a lazy DFA when first needed: most rules never match in most
+/// texts, and many texts need no guard.
 #[derive(Debug)]
 struct OnFirstUse {
     patterns: Vec<String>,
@@ -107,8 +107,9 @@ pub(crate) struct Candidate {
 /// The compiled rules of one language.
 ///
 /// Lazy DFAs (each state is computed when a search first needs it): `forward`, over every
-/// pattern, finds where matches end; each rule's own, built on first use, tell whether a
-/// look-alike silences it and where its matches start.
+/// pattern, finds where matches end. Built on first use: `guards`, over every distinct
+/// look-alike, tells which rules are silenced, and each rule's backward one where its matches
+/// start.
 pub(crate) struct RuleSet {
     pub(crate) language: Language,
     pub(crate) emoji: EmojiWords,
@@ -116,6 +117,8 @@ pub(crate) struct RuleSet {
     /// The rule of each pattern, by pattern id.
     pattern_rules: Vec<usize>,
     forward: DFA,
+    /// Each distinct look-alike of the rules' `unless` lists, one pattern each.
+    guards: OnFirstUse,
     caches: Pool<Caches, MakeCaches>,
 }
 
@@ -128,8 +131,8 @@ impl std::fmt::Debug for RuleSet {
 /// The search state of a rule set's DFAs; each thread takes its own from the set's pool.
 struct Caches {
     forward: Cache,
-    /// Per rule, once its DFA is first used.
-    guards: Vec<Option<Cache>>,
+    /// Once the DFA is first used; `starts` per rule.
+    guards: Option<Cache>,
     starts: Vec<Option<Cache>>,
 }
 
@@ -153,13 +156,13 @@ fn lazy_dfa(patterns: &[Hir], reverse: bool) -> Result<DFA, String> {
 }
 
 impl RuleSet {
-    fn new(language: Language, emoji: EmojiWords, rules: Vec<Rule>, patterns: Vec<(usize, Hir)>) -> Result<RuleSet, String> {
+    fn new(language: Language, emoji: EmojiWords, rules: Vec<Rule>, patterns: Vec<(usize, Hir)>, guards: Vec<String>) -> Result<RuleSet, String> {
         let (pattern_rules, patterns): (Vec<usize>, Vec<Hir>) = patterns.into_iter().unzip();
         let forward = lazy_dfa(&patterns, false)?;
         let (for_caches, rule_count) = (forward.clone(), rules.len());
-        let per_rule = move || (0..rule_count).map(|_| None).collect();
-        let make: MakeCaches = Box::new(move || Caches { forward: for_caches.create_cache(), guards: per_rule(), starts: per_rule() });
-        Ok(RuleSet { language, emoji, rules, pattern_rules, forward, caches: Pool::new(make) })
+        let make: MakeCaches =
+            Box::new(move || Caches { forward: for_caches.create_cache(), guards: None, starts: (0..rule_count).map(|_| None).collect() });
+        Ok(RuleSet { language, emoji, rules, pattern_rules, forward, guards: OnFirstUse::new(guards, false), caches: Pool::new(make) })
     }
 
     /// The rule a pattern belongs to.
@@ -169,7 +172,7 @@ impl RuleSet {
 
     /// A searcher with this thread's caches.
     pub(crate) fn searcher(&self) -> Searcher<'_> {
-        Searcher { set: self, caches: self.caches.get(), checked: Vec::new() }
+        Searcher { set: self, caches: self.caches.get(), seen: Vec::new() }
     }
 }
 
@@ -177,8 +180,8 @@ impl RuleSet {
 pub(crate) struct Searcher<'s> {
     set: &'s RuleSet,
     caches: PoolGuard<'s, Caches, MakeCaches>,
-    /// The rules checked for look-alikes in the current line, and whether one silences each.
-    checked: Vec<(usize, bool)>,
+    /// Per look-alike: whether it is in the current line.
+    seen: Vec<bool>,
 }
 
 impl Searcher<'_> {
@@ -206,29 +209,35 @@ impl Searcher<'_> {
     /// that end together are one match, from the leftmost start (see [`Searcher::start`]).
     pub(crate) fn unsilenced(&mut self, text: &[u8], line: &[Candidate], out: &mut Vec<Candidate>) {
         out.clear();
-        self.checked.clear();
+        let mut looked = false;
         for m in line {
             let rule = self.set.pattern_rules[m.pattern];
-            let silenced = match self.checked.iter().find(|(checked, _)| *checked == rule) {
-                Some(&(_, silenced)) => silenced,
-                None => {
-                    let silenced = self.is_silenced(text, m.line_start..m.line_end, rule);
-                    self.checked.push((rule, silenced));
-                    silenced
+            let guards = &self.set.rules[rule].guards;
+            if !guards.is_empty() {
+                if !looked {
+                    self.look_alikes(text, m.line_start..m.line_end);
+                    looked = true;
                 }
-            };
-            let same = out.last().is_some_and(|last: &Candidate| last.end == m.end && self.set.pattern_rules[last.pattern] == rule);
-            if !silenced && !same {
+                if guards.iter().any(|&guard| self.seen[guard]) {
+                    continue;
+                }
+            }
+            if !out.last().is_some_and(|last: &Candidate| last.end == m.end && self.set.pattern_rules[last.pattern] == rule) {
                 out.push(*m);
             }
         }
     }
 
-    /// Whether a benign look-alike in the `line` of `text` silences `rule`.
-    fn is_silenced(&mut self, text: &[u8], line: std::ops::Range<usize>, rule: usize) -> bool {
-        let Some(dfa) = self.set.rules[rule].guard.as_ref().and_then(OnFirstUse::dfa) else { return false };
-        let cache = self.caches.guards[rule].get_or_insert_with(|| dfa.create_cache());
-        dfa.try_search_fwd(cache, &Input::new(text).span(line).earliest(true)).is_ok_and(|found| found.is_some())
+    /// Finds which look-alikes are in the `line` of `text`, into `seen`.
+    fn look_alikes(&mut self, text: &[u8], line: std::ops::Range<usize>) {
+        self.seen.clear();
+        let Some(dfa) = self.set.guards.dfa() else { return };
+        self.seen.resize(dfa.pattern_len(), false);
+        let cache = self.caches.guards.get_or_insert_with(|| dfa.create_cache());
+        let (input, mut state) = (Input::new(text).span(line), OverlappingState::start());
+        while let (Ok(()), Some(found)) = (dfa.try_search_overlapping_fwd(cache, &input, &mut state), state.get_match()) {
+            self.seen[found.pattern().as_usize()] = true;
+        }
     }
 
     /// Where the match `m` starts in `text`: the leftmost start of a match of its rule that ends
@@ -352,7 +361,7 @@ fn compile_file(language: Language, source: &str, lint: bool) -> (Option<RuleSet
             issues.push(format!("emoji {key:?} stands for {word:?}: use lower-case ASCII words"));
         }
     }
-    let (mut rules, mut patterns) = (Vec::new(), Vec::new());
+    let (mut rules, mut patterns, mut guards) = (Vec::new(), Vec::new(), Vec::<String>::new());
     let mut ids = HashSet::new();
     for spec in &file.rule {
         let mut rule_issues = Vec::new();
@@ -367,16 +376,18 @@ fn compile_file(language: Language, source: &str, lint: bool) -> (Option<RuleSet
         if spec.patterns.is_empty() {
             rule_issues.push("has no patterns".to_string());
         }
-        let guard = if spec.unless.is_empty() {
-            None
-        } else {
-            let joined = spec.unless.iter().map(|p| format!(r"\b(?:{})", prepare(p, &file.define, &mut rule_issues))).collect::<Vec<_>>().join("|");
-            // Read now only for the lint: most guards are never needed.
+        let mut rule_guards = Vec::new();
+        for look_alike in &spec.unless {
+            let guard = format!(r"\b(?:{})", prepare(look_alike, &file.define, &mut rule_issues));
+            // Read now only for the lint: many texts need no guard.
             if lint {
-                let _ = read(&joined, lint).map_err(|e| rule_issues.push(format!("unless: {e}")));
+                let _ = read(&guard, lint).map_err(|e| rule_issues.push(format!("unless {look_alike:?}: {e}")));
             }
-            Some(OnFirstUse::new(vec![joined], false))
-        };
+            rule_guards.push(guards.iter().position(|known| *known == guard).unwrap_or_else(|| {
+                guards.push(guard);
+                guards.len() - 1
+            }));
+        }
         let (mut prepared, mut read_patterns) = (Vec::new(), Vec::new());
         for pattern in &spec.patterns {
             let source = prepare(pattern, &file.define, &mut rule_issues);
@@ -389,12 +400,12 @@ fn compile_file(language: Language, source: &str, lint: bool) -> (Option<RuleSet
         match (signal, level, rule_issues.is_empty()) {
             (Some(signal), Some(level), true) => {
                 patterns.extend(read_patterns.into_iter().map(|hir| (rules.len(), hir)));
-                rules.push(Rule { id: spec.id.clone(), signal, level, guard, starts: OnFirstUse::new(prepared, true) });
+                rules.push(Rule { id: spec.id.clone(), signal, level, guards: rule_guards, starts: OnFirstUse::new(prepared, true) });
             }
             _ => issues.extend(rule_issues.into_iter().map(|m| format!("rule {}: {m}", spec.id))),
         }
     }
-    let set = match RuleSet::new(language, EmojiWords::new(emoji), rules, patterns) {
+    let set = match RuleSet::new(language, EmojiWords::new(emoji), rules, patterns, guards) {
         Ok(set) => Some(set),
         Err(e) => {
             issues.push(format!("patterns: {e}"));
@@ -449,11 +460,12 @@ pub(crate) fn lint(issues: &mut Vec<LintIssue>) {
             }
         }
         let Some(set) = set else { continue };
-        for rule in &set.rules {
-            // Built now, where they would otherwise be built on first use.
-            if rule.starts.dfa().is_none() || rule.guard.as_ref().is_some_and(|guard| guard.dfa().is_none()) {
-                report(format!("rule {}: its guard or its backward matcher does not compile", rule.id));
-            }
+        // Built now, where they would otherwise be built on first use.
+        if set.guards.dfa().is_none() {
+            report("the look-alikes (unless) do not compile together".to_string());
+        }
+        for rule in set.rules.iter().filter(|rule| rule.starts.dfa().is_none()) {
+            report(format!("rule {}: its patterns do not compile backwards", rule.id));
         }
         for signal in Signal::ALL {
             if !set.rules.iter().any(|r| r.signal == *signal) {
