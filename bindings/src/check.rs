@@ -59,7 +59,7 @@ pub fn analyze(text: String, language: Option<String>) -> Result<MessageAnalysis
             .into_iter()
             .map(|f| MessageSignal {
                 signal: f.signal.to_string(),
-                rule: f.rule,
+                rule: f.rule.to_string(),
                 start: f.span.start as u64,
                 end: f.span.end as u64,
                 start_utf16: f.utf16.start as u64,

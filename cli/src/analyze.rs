@@ -89,7 +89,7 @@ fn json(analysis: &Analysis) -> serde_json::Value {
         .map(|f| {
             serde_json::json!({
                 "category": f.signal.as_str(),
-                "rule": f.rule,
+                "rule": &*f.rule,
                 "start": f.span.start,
                 "end": f.span.end,
                 "start_utf16": f.utf16.start,

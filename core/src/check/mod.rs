@@ -19,7 +19,7 @@ use normalize::{Normalized, Normalizer};
 use rules::RuleSet;
 pub use rules::RuleError;
 use std::ops::Range;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 /// The largest text [`analyze`] accepts: 1 MiB. Longer texts (such as a whole chat export) are
 /// split by the caller.
@@ -49,8 +49,9 @@ pub enum CheckError {
 pub struct Finding {
     /// The signal.
     pub signal: Signal,
-    /// The id of the rule that saw it, such as `en.image_request.send_pic`.
-    pub rule: String,
+    /// The id of the rule that saw it, such as `en.image_request.send_pic` (shared with the
+    /// analyzer, so a finding costs no copy of it).
+    pub rule: Arc<str>,
     /// Where, as byte offsets into the analysed text.
     pub span: Range<usize>,
     /// Where, as UTF-16 code-unit offsets (for highlighting in Kotlin, Swift and JavaScript).
@@ -133,7 +134,7 @@ impl Analyzer {
 struct Hit<'r> {
     signal: Signal,
     span: Range<usize>,
-    rule: &'r str,
+    rule: &'r Arc<str>,
     level: Level,
 }
 
@@ -227,7 +228,7 @@ fn with_utf16_spans(text: &str, hits: Vec<Hit>) -> Vec<Finding> {
         .map(|Hit { signal, span, rule, .. }| {
             let start = utf16_at(span.start);
             let end = start + utf16_len(&text[span.clone()]);
-            Finding { signal, rule: rule.to_string(), utf16: start..end, excerpt: text[span.clone()].to_string(), span, explanation: signal.as_str() }
+            Finding { signal, rule: Arc::clone(rule), utf16: start..end, excerpt: text[span.clone()].to_string(), span, explanation: signal.as_str() }
         })
         .collect()
 }

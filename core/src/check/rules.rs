@@ -23,7 +23,7 @@ use regex_automata::{Anchored, Input, MatchKind};
 use regex_syntax::hir::Hir;
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashSet};
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 /// Bundled rule files that failed to load; each problem names the file and the rule.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -60,7 +60,7 @@ struct RuleSpec {
 /// One compiled rule.
 #[derive(Debug)]
 pub(crate) struct Rule {
-    pub(crate) id: String,
+    pub(crate) id: Arc<str>,
     pub(crate) signal: Signal,
     pub(crate) level: Level,
     /// The benign look-alikes that silence the rule, as pattern ids of the set's `guards`.
@@ -400,7 +400,7 @@ fn compile_file(language: Language, source: &str, lint: bool) -> (Option<RuleSet
         match (signal, level, rule_issues.is_empty()) {
             (Some(signal), Some(level), true) => {
                 patterns.extend(read_patterns.into_iter().map(|hir| (rules.len(), hir)));
-                rules.push(Rule { id: spec.id.clone(), signal, level, guards: rule_guards, starts: OnFirstUse::new(prepared, true) });
+                rules.push(Rule { id: spec.id.as_str().into(), signal, level, guards: rule_guards, starts: OnFirstUse::new(prepared, true) });
             }
             _ => issues.extend(rule_issues.into_iter().map(|m| format!("rule {}: {m}", spec.id))),
         }
