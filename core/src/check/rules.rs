@@ -15,7 +15,8 @@ use super::pattern;
 use crate::content::{files_under, LintIssue};
 use crate::language::Language;
 use crate::signal::{Level, Signal};
-use regex_automata::hybrid::dfa::{Cache, OverlappingState, DFA};
+use regex_automata::hybrid::dfa::{Cache, DFA};
+use regex_automata::hybrid::LazyStateID;
 use regex_automata::nfa::thompson::{self, WhichCaptures};
 use regex_automata::util::pool::{Pool, PoolGuard};
 use regex_automata::util::syntax;
@@ -196,10 +197,7 @@ impl Searcher<'_> {
             let Ok(Some(found)) = dfa.try_search_fwd(cache, &Input::new(text).range(at..).earliest(true)) else { return };
             // The line of the match's last byte (never before `at`, so the search moves on).
             let line = line_around(text, found.offset().saturating_sub(1).max(at));
-            let (input, mut state) = (Input::new(text).span(line.clone()), OverlappingState::start());
-            while let (Ok(()), Some(found)) = (dfa.try_search_overlapping_fwd(cache, &input, &mut state), state.get_match()) {
-                out.push(Candidate { line_start: line.start, line_end: line.end, end: found.offset(), pattern: found.pattern().as_usize() });
-            }
+            each_match(dfa, cache, text, line.clone(), |pattern, end| out.push(Candidate { line_start: line.start, line_end: line.end, end, pattern }));
             at = line.end + 1;
         }
     }
@@ -234,10 +232,8 @@ impl Searcher<'_> {
         let Some(dfa) = self.set.guards.dfa() else { return };
         self.seen.resize(dfa.pattern_len(), false);
         let cache = self.caches.guards.get_or_insert_with(|| dfa.create_cache());
-        let (input, mut state) = (Input::new(text).span(line), OverlappingState::start());
-        while let (Ok(()), Some(found)) = (dfa.try_search_overlapping_fwd(cache, &input, &mut state), state.get_match()) {
-            self.seen[found.pattern().as_usize()] = true;
-        }
+        let seen = &mut self.seen;
+        each_match(dfa, cache, text, line, |pattern, _| seen[pattern] = true);
     }
 
     /// Where the match `m` starts in `text`: the leftmost start of a match of its rule that ends
@@ -251,6 +247,36 @@ impl Searcher<'_> {
         });
         // The forward search saw a match end here, so it has a start: `None` is not reached.
         found.map_or(m.line_start, |found| found.offset())
+    }
+}
+
+/// Calls `found(pattern, end)` for every match of every pattern of `dfa` that ends in `span` of
+/// `text`, in order of their ends: an overlapping search, as one loop over the bytes.
+fn each_match(dfa: &DFA, cache: &mut Cache, text: &[u8], span: std::ops::Range<usize>, mut found: impl FnMut(usize, usize)) {
+    let Ok(mut state) = dfa.start_state_forward(cache, &Input::new(text).span(span.clone())) else { return };
+    // A DFA enters a match state one byte after the match ends.
+    let mut report = |cache: &Cache, state: LazyStateID, end: usize| {
+        if state.is_match() {
+            (0..dfa.match_len(cache, state)).for_each(|k| found(dfa.match_pattern(cache, state, k).as_usize(), end));
+        }
+    };
+    for at in span.clone() {
+        let Ok(next) = dfa.next_state(cache, state, text[at]) else { return };
+        state = next;
+        if state.is_tagged() {
+            if state.is_dead() {
+                return;
+            }
+            report(cache, state, at);
+        }
+    }
+    // The byte after the span, or the end of the text, completes a match that ends with the span.
+    let last = match text.get(span.end) {
+        Some(&byte) => dfa.next_state(cache, state, byte),
+        None => dfa.next_eoi_state(cache, state),
+    };
+    if let Ok(last) = last {
+        report(cache, last, span.end);
     }
 }
 
