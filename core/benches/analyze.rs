@@ -1,6 +1,6 @@
 //! Message analyzer speed: building the rules, one typical message, throughput over two large
-//! synthetic chats (dense and sparse with warning signs), and the normaliser alone (with the map
-//! back to the original, and text only). `cargo bench -p baken-core --bench analyze -- --warm-up-time 1 --measurement-time 3`
+//! synthetic chats (dense and sparse with warning signs) and over one long line of warning signs,
+//! and the normaliser alone (with the map back to the original, and text only). `cargo bench -p baken-core --bench analyze -- --warm-up-time 1 --measurement-time 3`
 
 use baken_core::check::normalize::{EmojiWords, Normalized, Normalizer};
 use baken_core::check::{analyzer, Analyzer, MAX_TEXT_BYTES};
@@ -67,6 +67,13 @@ fn benches(c: &mut Criterion) {
     group.throughput(Throughput::Bytes(sparse.len() as u64));
     group.bench_function("analyze 1 MiB synthetic chat, 1 line in 50 harmful (en rules)", |b| {
         b.iter(|| black_box(analyzer.analyze(black_box(&sparse), Some(Language::En)).expect("analyses")))
+    });
+    // One line of 1 MiB where rules match again and again: the worst case for finding where
+    // matches start.
+    let demands = "send me the money now or else. ".repeat(MAX_TEXT_BYTES / 31);
+    group.throughput(Throughput::Bytes(demands.len() as u64));
+    group.bench_function("analyze 1 MiB single line of repeated demands (en rules)", |b| {
+        b.iter(|| black_box(analyzer.analyze(black_box(&demands), Some(Language::En)).expect("analyses")))
     });
     group.finish();
 

@@ -158,7 +158,7 @@ const CHUNK_BYTES: usize = 16 * 1024;
 fn find<'r>(set: &'r RuleSet, text: &str, out: &mut Vec<Hit<'r>>) {
     let (mut normalizer, mut searcher) = (Normalizer::default(), set.searcher());
     let (mut searched, mut line) = (Vec::new(), Normalized::default());
-    let (mut matches, mut kept) = (Vec::new(), Vec::new());
+    let (mut matches, mut spans) = (Vec::new(), Vec::new());
     let mut chunk_start = 0;
     while chunk_start < text.len() {
         let rest = &text[chunk_start..];
@@ -171,16 +171,18 @@ fn find<'r>(set: &'r RuleSet, text: &str, out: &mut Vec<Hit<'r>>) {
         searcher.matches(&searched, &mut matches);
         let mut lines = LineCursor::default();
         for in_line in matches.chunk_by(|a, b| a.line_start == b.line_start) {
-            searcher.unsilenced(&searched, in_line, &mut kept);
-            let Some(first) = kept.first() else { continue };
-            let start = first.line_start;
+            searcher.spans(&searched, in_line, &mut spans);
+            if spans.is_empty() {
+                continue;
+            }
+            let (start, end) = (in_line[0].line_start, in_line[0].line_end);
             let original = lines.original_line(&searched, chunk, start);
             normalizer.normalize_into(&chunk[original.clone()], &set.emoji, &mut line);
-            debug_assert_eq!(line.as_bytes(), &searched[start..first.line_end], "a line normalises the same alone");
+            debug_assert_eq!(line.as_bytes(), &searched[start..end], "a line normalises the same alone");
             let (line_hits, at) = (out.len(), chunk_start + original.start);
-            for m in &kept {
-                let rule = set.rule_of(m.pattern);
-                if let Some(span) = line.original_span(searcher.start(&searched, m) - start..m.end - start) {
+            for (rule, span) in &spans {
+                let rule = &set.rules[*rule];
+                if let Some(span) = line.original_span(span.start - start..span.end - start) {
                     out.push(Hit { signal: rule.signal, span: at + span.start..at + span.end, rule: &rule.id, level: rule.level });
                 }
             }
@@ -424,6 +426,19 @@ mod tests {
         let found: Vec<_> = whole.signals.into_iter().map(|f| (f.rule, f.span, f.utf16.start)).collect();
         assert_eq!(found.len(), expected.len());
         assert!(found == expected, "the whole text and its lines disagree");
+    }
+
+    #[test]
+    fn a_long_line_of_repeated_warning_signs_is_analysed_in_linear_time() {
+        // One line of 1 MiB where rules with `.*` match again and again: each backward search for
+        // where a match starts must stop at the rule's span before, or this takes hours.
+        let repeated = "send me the money now or else. ";
+        let text = repeated.repeat(MAX_TEXT_BYTES / repeated.len());
+        let analysis = analyze(&text, Some(Language::En)).expect("analyses");
+        assert_eq!(analysis.level, Level::Danger);
+        let payment: Vec<_> = analysis.signals.iter().filter(|f| f.signal == Signal::PaymentDemand).collect();
+        assert!(!payment.is_empty());
+        assert!(payment.windows(2).all(|pair| pair[0].span.end <= pair[1].span.start), "one signal's spans do not overlap");
     }
 
     #[test]

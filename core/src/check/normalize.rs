@@ -678,6 +678,10 @@ mod lanes {
 
     /// Lanes with a byte that may be leetspeak: a digit, `@`, `$` or `!`.
     pub(super) fn others(x: u64) -> u64 {
+        // All lie in `!..=@`, where plain words and spaces never are: one test rules most out.
+        if between(x, b'!', b'@') == 0 {
+            return 0;
+        }
         between(x, b'0', b'9') | equal(x, b'@') | equal(x, b'$') | equal(x, b'!')
     }
 }

@@ -24,6 +24,7 @@ use regex_automata::{Anchored, Input, MatchKind};
 use regex_syntax::hir::Hir;
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashSet};
+use std::ops::Range;
 use std::sync::{Arc, OnceLock};
 
 /// Bundled rule files that failed to load; each problem names the file and the rule.
@@ -166,14 +167,9 @@ impl RuleSet {
         Ok(RuleSet { language, emoji, rules, pattern_rules, forward, guards: OnFirstUse::new(guards, false), caches: Pool::new(make) })
     }
 
-    /// The rule a pattern belongs to.
-    pub(crate) fn rule_of(&self, pattern: usize) -> &Rule {
-        &self.rules[self.pattern_rules[pattern]]
-    }
-
     /// A searcher with this thread's caches.
     pub(crate) fn searcher(&self) -> Searcher<'_> {
-        Searcher { set: self, caches: self.caches.get(), seen: Vec::new() }
+        Searcher { set: self, caches: self.caches.get(), seen: Vec::new(), last_span: Vec::new() }
     }
 }
 
@@ -183,6 +179,8 @@ pub(crate) struct Searcher<'s> {
     caches: PoolGuard<'s, Caches, MakeCaches>,
     /// Per look-alike: whether it is in the current line.
     seen: Vec<bool>,
+    /// Per rule: its last span in the current line, as an index into the spans.
+    last_span: Vec<Option<usize>>,
 }
 
 impl Searcher<'_> {
@@ -202,15 +200,21 @@ impl Searcher<'_> {
         }
     }
 
-    /// The matches among `line` (all in one line of `text`) whose rule no benign look-alike in
-    /// that line silences, into `out` (cleared first): one per rule and end, as a rule's matches
-    /// that end together are one match, from the leftmost start (see [`Searcher::start`]).
-    pub(crate) fn unsilenced(&mut self, text: &[u8], line: &[Candidate], out: &mut Vec<Candidate>) {
+    /// Where the rules match in one line of `text`, given the line's matches from
+    /// [`Searcher::matches`], into `out` (cleared first) as (rule, span). A rule that a benign
+    /// look-alike in the line silences is left out. A rule's spans do
+    /// not overlap: each reaches back to the leftmost start of a match of the rule that ends there
+    /// and starts after the rule's span before; a match that starts earlier lengthens that span.
+    /// So the backward searches read each byte at most once per rule.
+    pub(crate) fn spans(&mut self, text: &[u8], line: &[Candidate], out: &mut Vec<(usize, Range<usize>)>) {
         out.clear();
+        let (Some(first), set) = (line.first(), self.set) else { return };
         let mut looked = false;
+        self.last_span.clear();
+        self.last_span.resize(set.rules.len(), None);
         for m in line {
-            let rule = self.set.pattern_rules[m.pattern];
-            let guards = &self.set.rules[rule].guards;
+            let rule = set.pattern_rules[m.pattern];
+            let guards = &set.rules[rule].guards;
             if !guards.is_empty() {
                 if !looked {
                     self.look_alikes(text, m.line_start..m.line_end);
@@ -220,14 +224,21 @@ impl Searcher<'_> {
                     continue;
                 }
             }
-            if !out.last().is_some_and(|last: &Candidate| last.end == m.end && self.set.pattern_rules[last.pattern] == rule) {
-                out.push(*m);
+            let last = self.last_span[rule];
+            let from = last.map_or(first.line_start, |last| out[last].1.end);
+            match (self.start(text, rule, from..m.end), last) {
+                (Some(start), _) => {
+                    self.last_span[rule] = Some(out.len());
+                    out.push((rule, start..m.end));
+                }
+                (None, Some(last)) => out[last].1.end = m.end,
+                (None, None) => {}
             }
         }
     }
 
     /// Finds which look-alikes are in the `line` of `text`, into `seen`.
-    fn look_alikes(&mut self, text: &[u8], line: std::ops::Range<usize>) {
+    fn look_alikes(&mut self, text: &[u8], line: Range<usize>) {
         self.seen.clear();
         let Some(dfa) = self.set.guards.dfa() else { return };
         self.seen.resize(dfa.pattern_len(), false);
@@ -236,23 +247,21 @@ impl Searcher<'_> {
         each_match(dfa, cache, text, line, |pattern, _| seen[pattern] = true);
     }
 
-    /// Where the match `m` starts in `text`: the leftmost start of a match of its rule that ends
-    /// where `m` ends.
-    pub(crate) fn start(&mut self, text: &[u8], m: &Candidate) -> usize {
-        let rule = self.set.pattern_rules[m.pattern];
-        let input = Input::new(text).range(m.line_start..m.end).anchored(Anchored::Yes);
-        let found = self.set.rules[rule].starts.dfa().and_then(|dfa| {
-            let cache = self.caches.starts[rule].get_or_insert_with(|| dfa.create_cache());
-            dfa.try_search_rev(cache, &input).ok().flatten()
-        });
-        // The forward search saw a match end here, so it has a start: `None` is not reached.
-        found.map_or(m.line_start, |found| found.offset())
+    /// The leftmost start in `window` of a match of `rule` that ends where `window` ends.
+    fn start(&mut self, text: &[u8], rule: usize, window: Range<usize>) -> Option<usize> {
+        if window.is_empty() {
+            return None;
+        }
+        let dfa = self.set.rules[rule].starts.dfa()?;
+        let cache = self.caches.starts[rule].get_or_insert_with(|| dfa.create_cache());
+        let found = dfa.try_search_rev(cache, &Input::new(text).range(window).anchored(Anchored::Yes)).ok()??;
+        Some(found.offset())
     }
 }
 
 /// Calls `found(pattern, end)` for every match of every pattern of `dfa` that ends in `span` of
 /// `text`, in order of their ends: an overlapping search, as one loop over the bytes.
-fn each_match(dfa: &DFA, cache: &mut Cache, text: &[u8], span: std::ops::Range<usize>, mut found: impl FnMut(usize, usize)) {
+fn each_match(dfa: &DFA, cache: &mut Cache, text: &[u8], span: Range<usize>, mut found: impl FnMut(usize, usize)) {
     let Ok(mut state) = dfa.start_state_forward(cache, &Input::new(text).span(span.clone())) else { return };
     // A DFA enters a match state one byte after the match ends.
     let mut report = |cache: &Cache, state: LazyStateID, end: usize| {
@@ -281,7 +290,7 @@ fn each_match(dfa: &DFA, cache: &mut Cache, text: &[u8], span: std::ops::Range<u
 }
 
 /// The line of `text` around byte `at`, without its newline.
-fn line_around(text: &[u8], at: usize) -> std::ops::Range<usize> {
+fn line_around(text: &[u8], at: usize) -> Range<usize> {
     let start = memchr::memrchr(b'\n', &text[..at]).map_or(0, |newline| newline + 1);
     let end = memchr::memchr(b'\n', &text[at..]).map_or(text.len(), |n| at + n);
     start..end
@@ -547,15 +556,21 @@ examples = ["send me a 📸", "s3nd me a pic"]
     }
 
     #[test]
-    fn matches_of_a_rule_that_end_together_are_one_match_from_the_leftmost_start() {
-        let two_patterns = GOOD.replace(r"patterns = ['\bsend (me )?(a )?<pic>\b']", r"patterns = ['\bsend (me )?(a )?<pic>\b', '\ba <pic>\b']");
-        let (set, _, issues) = compile_file(Language::En, &two_patterns, true);
+    fn a_rules_spans_reach_back_to_the_leftmost_start_and_do_not_overlap() {
+        let patterns = r"patterns = ['\bsend (me )?(a )?<pic>\b', '\ba <pic>\b', '\bpic now\b']";
+        let three_patterns = GOOD.replace(r"patterns = ['\bsend (me )?(a )?<pic>\b']", patterns);
+        let (set, _, issues) = compile_file(Language::En, &three_patterns, true);
         assert_eq!(issues, Vec::<String>::new());
-        let (set, text) = (set.expect("compiles"), "ok, send me a pic? and a photo");
-        let mut hits = Vec::new();
-        super::super::find(&set, text, &mut hits);
-        let spans: Vec<&str> = hits.iter().map(|hit| &text[hit.span.clone()]).collect();
-        assert_eq!(spans, ["send me a pic", "a photo"]);
+        let set = set.expect("compiles");
+        let spans = |text: &'static str| {
+            let mut hits = Vec::new();
+            super::super::find(&set, text, &mut hits);
+            hits.iter().map(|hit| &text[hit.span.clone()]).collect::<Vec<_>>()
+        };
+        // Two patterns end together: one span, from the leftmost start.
+        assert_eq!(spans("ok, send me a pic? and a photo"), ["send me a pic", "a photo"]);
+        // A match that starts inside the span before lengthens it.
+        assert_eq!(spans("send me a pic now!"), ["send me a pic now"]);
     }
 
     #[test]
