@@ -431,7 +431,8 @@ mod tests {
     #[test]
     fn a_long_line_of_repeated_warning_signs_is_analysed_in_linear_time() {
         // One line of 1 MiB where rules with `.*` match again and again: each backward search for
-        // where a match starts must stop at the rule's span before, or this takes hours.
+        // where a match starts must stop at the rule's span before, or this takes minutes (134 s
+        // in a release build, before it did).
         let repeated = "send me the money now or else. ";
         let text = repeated.repeat(MAX_TEXT_BYTES / repeated.len());
         let analysis = analyze(&text, Some(Language::En)).expect("analyses");

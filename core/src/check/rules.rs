@@ -202,10 +202,10 @@ impl Searcher<'_> {
 
     /// Where the rules match in one line of `text`, given the line's matches from
     /// [`Searcher::matches`], into `out` (cleared first) as (rule, span). A rule that a benign
-    /// look-alike in the line silences is left out. A rule's spans do
-    /// not overlap: each reaches back to the leftmost start of a match of the rule that ends there
-    /// and starts after the rule's span before; a match that starts earlier lengthens that span.
-    /// So the backward searches read each byte at most once per rule.
+    /// look-alike in the line silences is left out. A rule's spans do not overlap: each reaches
+    /// back to the leftmost start of a match of the rule that ends there and starts after the
+    /// rule's span before; a match that starts earlier lengthens that span. So the backward
+    /// searches read each byte at most once per rule.
     pub(crate) fn spans(&mut self, text: &[u8], line: &[Candidate], out: &mut Vec<(usize, Range<usize>)>) {
         out.clear();
         let (Some(first), set) = (line.first(), self.set) else { return };
@@ -240,8 +240,8 @@ impl Searcher<'_> {
     /// Finds which look-alikes are in the `line` of `text`, into `seen`.
     fn look_alikes(&mut self, text: &[u8], line: Range<usize>) {
         self.seen.clear();
+        self.seen.resize(self.set.guards.patterns.len(), false);
         let Some(dfa) = self.set.guards.dfa() else { return };
-        self.seen.resize(dfa.pattern_len(), false);
         let cache = self.caches.guards.get_or_insert_with(|| dfa.create_cache());
         let seen = &mut self.seen;
         each_match(dfa, cache, text, line, |pattern, _| seen[pattern] = true);
