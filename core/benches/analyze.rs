@@ -70,7 +70,8 @@ fn benches(c: &mut Criterion) {
     });
     // One line of 1 MiB where rules match again and again: the worst case for finding where
     // matches start.
-    let demands = "send me the money now or else. ".repeat(MAX_TEXT_BYTES / 31);
+    let demand = "send me the money now or else. ";
+    let demands = demand.repeat(MAX_TEXT_BYTES / demand.len());
     group.throughput(Throughput::Bytes(demands.len() as u64));
     group.bench_function("analyze 1 MiB single line of repeated demands (en rules)", |b| {
         b.iter(|| black_box(analyzer.analyze(black_box(&demands), Some(Language::En)).expect("analyses")))

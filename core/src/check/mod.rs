@@ -239,12 +239,12 @@ fn with_utf16_spans(text: &str, hits: Vec<Hit>) -> Vec<Finding> {
 /// Counted over bytes, eight at a time: every byte is a unit, except continuation bytes
 /// (`10xxxxxx`), and the first byte of a four-byte character (`11110xxx`) is two.
 fn utf16_len(text: &str) -> usize {
-    const HIGH: u64 = 0x8080_8080_8080_8080;
+    use normalize::lanes::{load, HIGH};
     let bytes = text.as_bytes();
     let mut blocks = bytes.chunks_exact(8);
     let (mut continuations, mut fours) = (0, 0);
     for block in &mut blocks {
-        let x = u64::from_le_bytes(block.try_into().unwrap_or_default());
+        let x = load(block);
         if x & HIGH != 0 {
             // Bit 7 of each byte, and (shifted up into bit 7) bits 6, 5 and 4.
             continuations += (x & !(x << 1) & HIGH).count_ones();

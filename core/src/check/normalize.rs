@@ -634,13 +634,13 @@ fn read_token(units: &mut [u8]) {
 /// Eight bytes at once, one lane per byte, for skipping plain text quickly. Every byte tested
 /// is ASCII (below 0x80), so no sum carries into the next lane. A test gives each lane where it
 /// holds its high bit.
-mod lanes {
+pub(super) mod lanes {
     const ONES: u64 = 0x0101_0101_0101_0101;
     /// Every lane holds.
-    pub(super) const HIGH: u64 = 0x8080_8080_8080_8080;
+    pub(in crate::check) const HIGH: u64 = 0x8080_8080_8080_8080;
 
     /// The first eight bytes of `bytes`, the first in the lowest lane.
-    pub(super) fn load(bytes: &[u8]) -> u64 {
+    pub(in crate::check) fn load(bytes: &[u8]) -> u64 {
         let mut block = [0; 8];
         block.copy_from_slice(&bytes[..8]);
         u64::from_le_bytes(block)
