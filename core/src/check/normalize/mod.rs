@@ -9,6 +9,8 @@
 //! are squeezed the same way, see [`squeeze_pattern`]). Every normalised byte remembers the
 //! original bytes it came from, so a match maps back to a span of the original text.
 
+mod one_pass;
+
 use std::ops::Range;
 
 /// Emoji (single characters) that stand for words, such as `📸` → `photo`.
@@ -242,7 +244,10 @@ const REMOVED: u8 = 0;
 #[derive(Debug, Default)]
 pub struct Normalizer {
     spanned: Units<Spans>,
+    /// For the lines that text-only normalisation gives to the four passes: their work buffer
+    /// and their text.
     plain: Units<NoSpans>,
+    plain_line: Units<NoSpans>,
 }
 
 impl Normalizer {
@@ -253,11 +258,24 @@ impl Normalizer {
 
     /// Only the normalised text of `text`, into `out` (cleared first), without the map back to
     /// the original: faster, for searching. It is the same text [`Normalizer::normalize_into`]
-    /// gives.
+    /// gives. Lines normalise independently of each other; most take one pass ([`one_pass`]),
+    /// the others the four passes.
     pub fn normalize_text_into(&mut self, text: &str, emoji: &EmojiWords, out: &mut Vec<u8>) {
-        let mut units = Units { bytes: std::mem::take(out), spans: NoSpans };
-        run_passes(&mut self.plain, text, emoji, &mut units);
-        *out = units.bytes;
+        out.clear();
+        let mut start = 0;
+        loop {
+            let end = one_pass::normalize_line(text, start, emoji, out).unwrap_or_else(|| {
+                let end = memchr::memchr(b'\n', &text.as_bytes()[start..]).map_or(text.len(), |newline| start + newline);
+                run_passes(&mut self.plain, &text[start..end], emoji, &mut self.plain_line);
+                out.extend_from_slice(&self.plain_line.bytes);
+                end
+            });
+            if end == text.len() {
+                break;
+            }
+            out.push(b'\n');
+            start = end + 1;
+        }
     }
 }
 
@@ -280,18 +298,26 @@ fn fold<S: SpanMap>(units: &mut Units<S>, text: &str, emoji: &EmojiWords) {
         let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else { break };
         let (start, end) = (offset(i), offset(i + c.len_utf8()));
         i += c.len_utf8();
-        if let Some(word) = emoji.word(c) {
-            units.push(b' ', start, end);
-            word.bytes().for_each(|byte| units.push(byte, start, end));
-            units.push(b' ', start, end);
-            continue;
-        }
-        match fold_char(c) {
-            Folded::Drop => {}
-            Folded::Byte(byte) => units.push(byte, start, end),
-            Folded::Pair(pair) => pair.bytes().for_each(|byte| units.push(byte, start, end)),
-            Folded::Space => units.push(b' ', start, end),
-        }
+        fold_char_units(c, emoji, |byte| {
+            units.push(byte, start, end);
+            Some(())
+        });
+    }
+}
+
+/// Gives `unit` the units that non-ASCII `c` folds to, one at a time, until it gives `None`: an
+/// emoji's word between spaces, else what [`fold_char`] makes of it.
+fn fold_char_units(c: char, emoji: &EmojiWords, mut unit: impl FnMut(u8) -> Option<()>) -> Option<()> {
+    if let Some(word) = emoji.word(c) {
+        unit(b' ')?;
+        word.bytes().try_for_each(&mut unit)?;
+        return unit(b' ');
+    }
+    match fold_char(c) {
+        Folded::Drop => Some(()),
+        Folded::Byte(byte) => unit(byte),
+        Folded::Pair(pair) => pair.bytes().try_for_each(unit),
+        Folded::Space => unit(b' '),
     }
 }
 
@@ -676,6 +702,13 @@ pub(super) mod lanes {
         between(x, b'a', b'z') | between(x, b'0', b'9')
     }
 
+    /// One bit per lane that holds in `lanes`, in reading order: the first lane in bit 7, the
+    /// last in bit 0.
+    pub(super) fn bits_in_order(lanes: u64) -> u32 {
+        // The multiplier gathers each lane's bit into the top byte, without carries.
+        ((lanes >> 7).wrapping_mul(0x8040_2010_0804_0201) >> 56) as u32
+    }
+
     /// Lanes with a byte that may be leetspeak: a digit, `@`, `$` or `!`.
     pub(super) fn others(x: u64) -> u64 {
         // All lie in `!..=@`, where plain words and spaces never are: one test rules most out.
@@ -784,12 +817,27 @@ mod tests {
         assert_eq!(n.original_span(0..10_000), None);
     }
 
+    /// Pieces that exercise every pass.
+    const MIXED_PIECES: &[&str] = &[
+        "a", "b", "e", "s", "n", "o", "x", "A", "S", "0", "1", "3", "7", "@", "$", "!", " ", " ", ".", "-", "'", "`",
+        "\n", "\r", "\t", ",", "?", "é", "ß", "📸", "🤫", "😀", "\u{200B}", "ｓ", "𝐧", "ee", "ll", " u ", " i ", "\u{7f}",
+    ];
+
+    /// Pieces of chat: words in upper and lower case, stretched, with apostrophes, numbers,
+    /// punctuation, emoji and spelled-out words between them.
+    const CHAT_PIECES: &[&str] = &[
+        "hey ", "What's ", "don't ", "I'll ", "you ", "SEND ", "me ", "a ", "pic ", "pleeease ", "soooo ", "good ", "add", "ed ", "u ",
+        "r ", "i ", "!!", "?", ", ", ". ", "...", " ", "  ", "\t", "\r", "7 ", "200 ", "14jr ", "meisje15 ", "n00dz ", "s.n.a.p ",
+        "n u d e s ", "m@t ", "p!c ", "$ex ", "$5 ", "é", "ß", "📸", "🤫", "😂", "\u{200B}", "ｓ", "’", "`", "-", "_", "(x)", "\n",
+    ];
+
     /// Texts made of pieces that exercise every pass, in many orders and lengths.
     fn mixed_texts() -> impl Iterator<Item = String> {
-        const PIECES: &[&str] = &[
-            "a", "b", "e", "s", "n", "o", "x", "A", "S", "0", "1", "3", "7", "@", "$", "!", " ", " ", ".", "-", "'", "`",
-            "\n", "\r", "\t", ",", "?", "é", "ß", "📸", "🤫", "😀", "\u{200B}", "ｓ", "𝐧", "ee", "ll", " u ", " i ", "\u{7f}",
-        ];
+        texts_of(MIXED_PIECES, 48)
+    }
+
+    /// 20,000 texts of fewer than `most` pieces from `pieces`, in many orders and lengths.
+    fn texts_of(pieces: &'static [&'static str], most: usize) -> impl Iterator<Item = String> {
         let mut seed = 0x2545_f491_4f6c_dd1du64;
         (0..20_000).map(move |_| {
             let mut next = || {
@@ -798,14 +846,47 @@ mod tests {
                 seed ^= seed << 17;
                 seed as usize
             };
-            (0..next() % 48).map(|_| PIECES[next() % PIECES.len()]).collect()
+            (0..next() % most).map(|_| pieces[next() % pieces.len()]).collect()
         })
+    }
+
+    #[test]
+    fn one_pass_gives_the_same_text_as_four() {
+        let (mut one, mut in_one_pass) = (Vec::new(), 0);
+        let texts = texts_of(CHAT_PIECES, 24).chain(mixed_texts());
+        let lines: Vec<String> = texts.flat_map(|text| text.split('\n').map(String::from).collect::<Vec<_>>()).collect();
+        for line in &lines {
+            one.clear();
+            if one_pass::normalize_line(line, 0, &emoji(), &mut one).is_some() {
+                assert_eq!(one, normalize(line, &emoji()).as_bytes(), "{line:?}");
+                in_one_pass += 1;
+            } else {
+                assert!(one.is_empty(), "{line:?}: a line given up on leaves nothing behind");
+            }
+        }
+        // Both ways are well exercised.
+        assert!(in_one_pass > lines.len() / 4 && in_one_pass < lines.len() * 3 / 4, "{in_one_pass} of {}", lines.len());
+    }
+
+    #[test]
+    fn one_pass_does_plain_chat_and_leaves_the_rest_to_the_passes() {
+        let plain = ["Hey, what's up?? Sooo goood 😂", "I'll be there at 7, OK!!", "don't tell mom about the surprise party on saturday!!", "ik ben 14 jr", ""];
+        for line in plain {
+            let mut one = Vec::new();
+            assert_eq!(one_pass::normalize_line(line, 0, &emoji(), &mut one), Some(line.len()), "{line:?}");
+            assert_eq!(one, normalize(line, &emoji()).as_bytes(), "{line:?}");
+        }
+        for line in ["add me on s.n.a.p", "send n u d e s", "s3nd n00dz", "u r", "hot m@t", "p!c", "pay $5", "ik ben 14jr"] {
+            let mut one = b"kept".to_vec();
+            assert_eq!(one_pass::normalize_line(line, 0, &emoji(), &mut one), None, "{line:?}");
+            assert_eq!(one, b"kept", "{line:?}");
+        }
     }
 
     #[test]
     fn text_without_spans_is_the_same_text() {
         let (mut normalizer, mut spanned, mut text) = (Normalizer::default(), Normalized::default(), Vec::new());
-        for input in mixed_texts() {
+        for input in mixed_texts().chain(texts_of(CHAT_PIECES, 48)) {
             normalizer.normalize_into(&input, &emoji(), &mut spanned);
             normalizer.normalize_text_into(&input, &emoji(), &mut text);
             assert_eq!(text, spanned.as_bytes(), "{input:?}");
@@ -843,6 +924,10 @@ mod tests {
                     assert_eq!(found, byte_test(b), "{name}: byte {b:#x} in lane {lane}");
                 }
             }
+        }
+        for mask in 0..=u8::MAX {
+            let spread = (0..8).filter(|lane| mask >> lane & 1 != 0).fold(0, |lanes, lane| lanes | 0x80 << (8 * lane));
+            assert_eq!(lanes::bits_in_order(spread), u32::from(mask.reverse_bits()));
         }
         assert_eq!(lanes::first(0), 8);
         assert_eq!(lanes::first(0x80 << 24), 3);
