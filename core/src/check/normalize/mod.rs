@@ -8,6 +8,9 @@
 //! and runs of one letter shrink to a single letter (`pleeease` → `please`, `good` → `god`: rules
 //! are squeezed the same way, see [`squeeze_pattern`]). Every normalised byte remembers the
 //! original bytes it came from, so a match maps back to a span of the original text.
+//!
+//! Lines are normalised independently of each other. Most take a single pass (`one_pass`); a line
+//! with something to join or read as leetspeak takes four: fold, join, read leetspeak, squeeze.
 
 mod one_pass;
 
@@ -38,13 +41,15 @@ impl EmojiWords {
 /// Where each byte of normalised text came from in the original: kept when matches must map
 /// back ([`Spans`]), skipped when only the text is searched ([`NoSpans`], which is faster).
 trait SpanMap: Default {
-    fn clear(&mut self);
+    /// Keeps the first `len` spans.
+    fn truncate(&mut self, len: usize);
     fn push(&mut self, start: u32, end: u32);
-    fn pop(&mut self);
     /// A span for each single-byte character at `from..to` of the original.
     fn push_bytes(&mut self, from: usize, to: usize);
     /// Appends the spans at `range` of `other`.
     fn extend_from(&mut self, other: &Self, range: Range<usize>);
+    /// Appends all spans of `other`, each moved `by` bytes on.
+    fn extend_shifted(&mut self, other: &Self, by: u32);
     /// The span of byte `at`.
     fn get(&self, at: usize) -> (u32, u32);
     /// Lets the last byte's span end at `end`.
@@ -60,19 +65,14 @@ struct Spans {
 }
 
 impl SpanMap for Spans {
-    fn clear(&mut self) {
-        self.starts.clear();
-        self.ends.clear();
+    fn truncate(&mut self, len: usize) {
+        self.starts.truncate(len);
+        self.ends.truncate(len);
     }
 
     fn push(&mut self, start: u32, end: u32) {
         self.starts.push(start);
         self.ends.push(end);
-    }
-
-    fn pop(&mut self) {
-        self.starts.pop();
-        self.ends.pop();
     }
 
     fn push_bytes(&mut self, from: usize, to: usize) {
@@ -88,6 +88,11 @@ impl SpanMap for Spans {
     fn extend_from(&mut self, other: &Spans, range: Range<usize>) {
         self.starts.extend_from_slice(&other.starts[range.clone()]);
         self.ends.extend_from_slice(&other.ends[range]);
+    }
+
+    fn extend_shifted(&mut self, other: &Spans, by: u32) {
+        self.starts.extend(other.starts.iter().map(|start| start.saturating_add(by)));
+        self.ends.extend(other.ends.iter().map(|end| end.saturating_add(by)));
     }
 
     fn get(&self, at: usize) -> (u32, u32) {
@@ -106,11 +111,11 @@ impl SpanMap for Spans {
 struct NoSpans;
 
 impl SpanMap for NoSpans {
-    fn clear(&mut self) {}
+    fn truncate(&mut self, _: usize) {}
     fn push(&mut self, _: u32, _: u32) {}
-    fn pop(&mut self) {}
     fn push_bytes(&mut self, _: usize, _: usize) {}
     fn extend_from(&mut self, _: &NoSpans, _: Range<usize>) {}
+    fn extend_shifted(&mut self, _: &NoSpans, _: u32) {}
     fn get(&self, _: usize) -> (u32, u32) {
         (0, 0)
     }
@@ -126,8 +131,12 @@ struct Units<S> {
 
 impl<S: SpanMap> Units<S> {
     fn clear(&mut self) {
-        self.bytes.clear();
-        self.spans.clear();
+        self.truncate(0);
+    }
+
+    fn truncate(&mut self, len: usize) {
+        self.bytes.truncate(len);
+        self.spans.truncate(len);
     }
 
     fn push(&mut self, byte: u8, start: u32, end: u32) {
@@ -137,7 +146,7 @@ impl<S: SpanMap> Units<S> {
 
     fn pop(&mut self) {
         self.bytes.pop();
-        self.spans.pop();
+        self.spans.truncate(self.bytes.len());
     }
 
     /// Appends one output byte: a letter repeating the last one only widens its span; a symbol
@@ -239,44 +248,66 @@ fn offset(at: usize) -> u32 {
 /// Marks a byte that a pass removed.
 const REMOVED: u8 = 0;
 
-/// A normaliser with reusable work buffers, for normalising many messages quickly: one unit per
-/// byte of output before the last pass.
+/// A normaliser with reusable work buffers, for normalising many messages quickly.
 #[derive(Debug, Default)]
 pub struct Normalizer {
-    spanned: Units<Spans>,
-    /// For the lines that text-only normalisation gives to the four passes: their work buffer
-    /// and their text.
-    plain: Units<NoSpans>,
-    plain_line: Units<NoSpans>,
+    spanned: Lines<Spans>,
+    plain: Lines<NoSpans>,
 }
 
 impl Normalizer {
     /// Normalises `text` into `out` (cleared first), reading emoji with `emoji`.
     pub fn normalize_into(&mut self, text: &str, emoji: &EmojiWords, out: &mut Normalized) {
-        run_passes(&mut self.spanned, text, emoji, &mut out.units);
+        self.spanned.normalize(text, emoji, &mut out.units);
     }
 
     /// Only the normalised text of `text`, into `out` (cleared first), without the map back to
     /// the original: faster, for searching. It is the same text [`Normalizer::normalize_into`]
-    /// gives. Lines normalise independently of each other; most take one pass ([`one_pass`]),
-    /// the others the four passes.
+    /// gives.
     pub fn normalize_text_into(&mut self, text: &str, emoji: &EmojiWords, out: &mut Vec<u8>) {
+        let mut units = Units { bytes: std::mem::take(out), spans: NoSpans };
+        self.plain.normalize(text, emoji, &mut units);
+        *out = units.bytes;
+    }
+}
+
+/// Normalises text line by line: lines normalise independently of each other. Most take one
+/// pass ([`one_pass`]); the others the four passes, with the buffers kept here: one unit per
+/// byte of output before the last pass, and the line's output.
+#[derive(Debug, Default)]
+struct Lines<S> {
+    work: Units<S>,
+    line: Units<S>,
+}
+
+impl<S: SpanMap> Lines<S> {
+    /// Normalises `text` into `out` (cleared first).
+    fn normalize(&mut self, text: &str, emoji: &EmojiWords, out: &mut Units<S>) {
         out.clear();
         let mut start = 0;
         loop {
             let end = one_pass::normalize_line(text, start, emoji, out).unwrap_or_else(|| {
                 let end = memchr::memchr(b'\n', &text.as_bytes()[start..]).map_or(text.len(), |newline| start + newline);
-                run_passes(&mut self.plain, &text[start..end], emoji, &mut self.plain_line);
-                out.extend_from_slice(&self.plain_line.bytes);
+                run_passes(&mut self.work, &text[start..end], emoji, &mut self.line);
+                out.bytes.extend_from_slice(&self.line.bytes);
+                out.spans.extend_shifted(&self.line.spans, offset(start));
                 end
             });
             if end == text.len() {
                 break;
             }
-            out.push(b'\n');
+            out.push(b'\n', offset(end), offset(end + 1));
             start = end + 1;
         }
     }
+}
+
+/// Normalises `text` in four passes only, never one: to compare the two ways in tests and fuzzing.
+#[cfg(any(test, fuzzing))]
+pub fn normalize_in_four_passes(text: &str, emoji: &EmojiWords) -> Normalized {
+    let mut out = Normalized::default();
+    run_passes(&mut Units::default(), text, emoji, &mut out.units);
+    out
 }
 
 /// Normalises `text` into `out`, with `work` as the buffer between passes.
@@ -850,18 +881,22 @@ mod tests {
         })
     }
 
+    fn four_passes(text: &str) -> Units<Spans> {
+        normalize_in_four_passes(text, &emoji()).units
+    }
+
     #[test]
-    fn one_pass_gives_the_same_text_as_four() {
-        let (mut one, mut in_one_pass) = (Vec::new(), 0);
+    fn one_pass_gives_the_same_text_and_spans_as_four() {
+        let mut in_one_pass = 0;
         let texts = texts_of(CHAT_PIECES, 24).chain(mixed_texts());
         let lines: Vec<String> = texts.flat_map(|text| text.split('\n').map(String::from).collect::<Vec<_>>()).collect();
         for line in &lines {
-            one.clear();
-            if one_pass::normalize_line(line, 0, &emoji(), &mut one).is_some() {
-                assert_eq!(one, normalize(line, &emoji()).as_bytes(), "{line:?}");
+            let mut one = Units::<Spans>::default();
+            if let Some(end) = one_pass::normalize_line(line, 0, &emoji(), &mut one) {
+                assert_eq!((end, &one), (line.len(), &four_passes(line)), "{line:?}");
                 in_one_pass += 1;
             } else {
-                assert!(one.is_empty(), "{line:?}: a line given up on leaves nothing behind");
+                assert_eq!(one, Units::default(), "{line:?}: a line given up on leaves nothing behind");
             }
         }
         // Both ways are well exercised.
@@ -872,24 +907,25 @@ mod tests {
     fn one_pass_does_plain_chat_and_leaves_the_rest_to_the_passes() {
         let plain = ["Hey, what's up?? Sooo goood 😂", "I'll be there at 7, OK!!", "don't tell mom about the surprise party on saturday!!", "ik ben 14 jr", ""];
         for line in plain {
-            let mut one = Vec::new();
+            let mut one = Units::<Spans>::default();
             assert_eq!(one_pass::normalize_line(line, 0, &emoji(), &mut one), Some(line.len()), "{line:?}");
-            assert_eq!(one, normalize(line, &emoji()).as_bytes(), "{line:?}");
+            assert_eq!(one, four_passes(line), "{line:?}");
         }
         for line in ["add me on s.n.a.p", "send n u d e s", "s3nd n00dz", "u r", "hot m@t", "p!c", "pay $5", "ik ben 14jr"] {
-            let mut one = b"kept".to_vec();
+            let mut one = four_passes("kept");
             assert_eq!(one_pass::normalize_line(line, 0, &emoji(), &mut one), None, "{line:?}");
-            assert_eq!(one, b"kept", "{line:?}");
+            assert_eq!(one, four_passes("kept"), "{line:?}");
         }
     }
 
     #[test]
-    fn text_without_spans_is_the_same_text() {
+    fn text_with_and_without_spans_is_what_four_passes_give() {
         let (mut normalizer, mut spanned, mut text) = (Normalizer::default(), Normalized::default(), Vec::new());
         for input in mixed_texts().chain(texts_of(CHAT_PIECES, 48)) {
             normalizer.normalize_into(&input, &emoji(), &mut spanned);
             normalizer.normalize_text_into(&input, &emoji(), &mut text);
             assert_eq!(text, spanned.as_bytes(), "{input:?}");
+            assert_eq!(spanned.units, four_passes(&input), "{input:?}");
         }
     }
 

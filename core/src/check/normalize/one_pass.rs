@@ -1,16 +1,16 @@
-//! Text-only normalisation of a line in one pass, for searching. Most chat lines need only
-//! folding and squeezing, which this pass does eight bytes at a time. It gives up on a line where
-//! the other passes might change something (single letters that a separator may join, leetspeak,
-//! `$`), and that line goes through the four passes instead, so the text is always the same.
+//! Normalisation of a line in one pass. Most chat lines need only folding and squeezing, which
+//! this pass does eight bytes at a time. It gives up on a line where the other passes might change
+//! something (single letters that a separator may join, leetspeak, `$`), and that line goes
+//! through the four passes instead, so the text and its spans are always the same.
 
-use super::{class, fold_char_units, is_word_byte, lanes, EmojiWords, ASCII_FOLD, LETTER, REMOVED, TOKEN, WORD};
+use super::{class, fold_char_units, is_word_byte, lanes, offset, EmojiWords, SpanMap, Units, ASCII_FOLD, LETTER, REMOVED, TOKEN, WORD};
 
 /// Normalises the line of `text` that starts at `start` onto the end of `out`, and gives where
 /// the line ends (at a newline or at the end of `text`); `None`, with `out` as it was, when the
 /// line needs the four passes.
-pub(super) fn normalize_line(text: &str, start: usize, emoji: &EmojiWords, out: &mut Vec<u8>) -> Option<usize> {
-    let written = out.len();
-    let end = OnePass::new(out).line(text, start, emoji);
+pub(super) fn normalize_line<S: SpanMap>(text: &str, start: usize, emoji: &EmojiWords, out: &mut Units<S>) -> Option<usize> {
+    let written = out.bytes.len();
+    let end = OnePass::default().line(out, text, start, emoji);
     if end.is_none() {
         out.truncate(written);
     }
@@ -24,9 +24,8 @@ const SINGLES: u32 = 0b01010;
 /// Spaces in every lane.
 const SPACES: u64 = 0x2020_2020_2020_2020;
 
-/// The pass over one line, as of the last unit (folded byte) read.
-struct OnePass<'o> {
-    out: &'o mut Vec<u8>,
+/// The pass over one line, as of the last unit (folded byte) read. Its methods write to `out`.
+struct OnePass {
     /// The last unit as written, a symbol as a space; a space at the line's start.
     last: u8,
     /// Whether each of the last five units was a letter or digit, the latest in bit 0.
@@ -36,20 +35,22 @@ struct OnePass<'o> {
     /// Whether the word read so far (letters, digits, `@$!'`) has a letter, and a digit.
     token_letter: bool,
     token_digit: bool,
-    /// The unit before an apostrophe that waits for the unit after it.
-    apostrophe: Option<u8>,
+    /// An apostrophe that waits for the unit after it: the unit before it, and where it is.
+    apostrophe: Option<(u8, u32, u32)>,
 }
 
 fn is_letter(unit: u8) -> bool {
     class(unit) & LETTER != 0
 }
 
-impl OnePass<'_> {
-    fn new(out: &mut Vec<u8>) -> OnePass<'_> {
-        OnePass { out, last: b' ', words: 0, before: [b' '; 2], token_letter: false, token_digit: false, apostrophe: None }
+impl Default for OnePass {
+    fn default() -> OnePass {
+        OnePass { last: b' ', words: 0, before: [b' '; 2], token_letter: false, token_digit: false, apostrophe: None }
     }
+}
 
-    fn line(mut self, text: &str, start: usize, emoji: &EmojiWords) -> Option<usize> {
+impl OnePass {
+    fn line<S: SpanMap>(mut self, out: &mut Units<S>, text: &str, start: usize, emoji: &EmojiWords) -> Option<usize> {
         let bytes = text.as_bytes();
         let mut i = start;
         while i < bytes.len() {
@@ -74,40 +75,41 @@ impl OnePass<'_> {
             };
             let plain = x.map_or(0, |x| lanes::first(not_plain(x)).min(rest));
             if let (Some(x), 1..) = (x, plain) {
-                self.block(x, plain)?;
+                self.block(out, x, i, plain)?;
                 i += plain;
                 continue;
             }
             match bytes[i] {
-                b'\n' => return self.end(i),
+                b'\n' => return self.end(out, i),
                 byte if byte.is_ascii() => {
-                    self.unit(ASCII_FOLD[usize::from(byte)])?;
+                    self.unit(out, ASCII_FOLD[usize::from(byte)], offset(i), offset(i + 1))?;
                     i += 1;
                 }
                 _ => {
                     let c = text[i..].chars().next()?;
-                    fold_char_units(c, emoji, |unit| self.unit(unit))?;
+                    let (start, end) = (offset(i), offset(i + c.len_utf8()));
+                    fold_char_units(c, emoji, |unit| self.unit(out, unit, start, end))?;
                     i += c.len_utf8();
                 }
             }
         }
-        self.end(i)
+        self.end(out, i)
     }
 
     /// Ends the line at `end`.
-    fn end(self, end: usize) -> Option<usize> {
+    fn end<S: SpanMap>(self, out: &mut Units<S>, end: usize) -> Option<usize> {
         // The line's end is no letter or digit, like the unit after the last.
         if self.words << 1 & 0x1F == SINGLES {
             return None;
         }
-        if self.out.last() == Some(&b' ') {
-            self.out.pop();
+        if out.bytes.last() == Some(&b' ') {
+            out.pop();
         }
         Some(end)
     }
 
-    /// Reads one unit.
-    fn unit(&mut self, unit: u8) -> Option<()> {
+    /// Reads one unit, which came from `start..end` of the original.
+    fn unit<S: SpanMap>(&mut self, out: &mut Units<S>, unit: u8, start: u32, end: u32) -> Option<()> {
         // Bytes only other passes handle (the last two can come from an emoji's word).
         if matches!(unit, b'$' | REMOVED | b'\n') {
             return None;
@@ -132,48 +134,53 @@ impl OnePass<'_> {
         }
         self.before = [unit, last];
         // An apostrophe between letters goes (`don't`); any other is a separator.
-        if let Some(before) = self.apostrophe.take() {
-            if !(letter && is_letter(before)) {
-                self.write(b' ');
-            }
-        }
+        self.apostrophe_before(out, letter);
         if unit == b'\'' {
-            self.apostrophe = Some(last);
+            self.apostrophe = Some((last, start, end));
         } else {
-            self.write(unit);
+            self.write(out, unit, start, end);
         }
         Some(())
     }
 
-    /// Writes one unit: a letter unless it repeats the one before, a digit, and a symbol as a
-    /// space after a letter or digit.
-    fn write(&mut self, unit: u8) {
+    /// Settles a waiting apostrophe now that the next unit is known: between letters it goes
+    /// (`don't`), else it is a separator.
+    fn apostrophe_before<S: SpanMap>(&mut self, out: &mut Units<S>, letter: bool) {
+        if let Some((before, start, end)) = self.apostrophe.take() {
+            if !(letter && is_letter(before)) {
+                self.write(out, b' ', start, end);
+            }
+        }
+    }
+
+    /// Writes one unit: a letter unless it repeats the one before (which then reaches to `end`),
+    /// a digit, and a symbol as a space after a letter or digit.
+    fn write<S: SpanMap>(&mut self, out: &mut Units<S>, unit: u8, start: u32, end: u32) {
         let class = class(unit);
         let unit = if class & WORD != 0 { unit } else { b' ' };
         let keep = if class & LETTER != 0 { unit != self.last } else { class & WORD != 0 || is_word_byte(self.last) };
         if keep {
-            self.out.push(unit);
+            out.push(unit, start, end);
+        } else if class & LETTER != 0 {
+            out.spans.widen_last(end);
         }
         self.last = unit;
     }
 
-    /// Reads the first `n` (1 to 8) lanes of `x` at once: plain ASCII, letters or symbols (see
-    /// [`OnePass::line`]). Each is written as [`OnePass::write`] does, which
-    /// for these comes down to: a letter, or a space for a symbol, unless it equals the one before.
-    fn block(&mut self, x: u64, n: usize) -> Option<()> {
+    /// Reads the first `n` (1 to 8) lanes of `x`, the bytes at `at` of the original, at once:
+    /// plain ASCII, letters or symbols (see [`OnePass::line`]). Each is written as
+    /// [`OnePass::write`] does, which for these comes down to: a letter, or a space for a
+    /// symbol, unless it equals the one before.
+    fn block<S: SpanMap>(&mut self, out: &mut Units<S>, x: u64, at: usize, n: usize) -> Option<()> {
         let in_block = u64::MAX >> (64 - 8 * n);
         let letters = lanes::between(x | SPACES, b'a', b'z') & in_block;
         let starts_with_letter = letters & 0x80 != 0;
-        if let Some(before) = self.apostrophe.take() {
-            if !(starts_with_letter && is_letter(before)) {
-                self.write(b' ');
-            }
-        }
+        self.apostrophe_before(out, starts_with_letter);
         let [last, second] = self.before;
         if starts_with_letter && (self.token_digit || last == b'!' && is_letter(second)) {
             return None;
         }
-        // Three single letters, the middle one a separator.
+        // Single letters with one byte between them, in any of the lanes (see `SINGLES`).
         let words = self.words << 8 | lanes::bits_in_order(letters);
         let not = !words;
         let singles = not & words >> 1 & not >> 2 & words >> 3 & not >> 4;
@@ -183,8 +190,10 @@ impl OnePass<'_> {
         let whole = (letters >> 7) * 0xFF;
         let units = (x | SPACES) & whole | SPACES & !whole;
         let keep = !lanes::equal_lanes(units, units << 8 | u64::from(self.last)) & lanes::HIGH & in_block;
+        let bytes = &mut out.bytes;
         if keep == lanes::HIGH {
-            self.out.extend_from_slice(&units.to_le_bytes());
+            bytes.extend_from_slice(&units.to_le_bytes());
+            out.spans.push_bytes(at, at + 8);
         } else {
             let (mut kept, mut count) = ([0; 8], 0);
             for (lane, unit) in units.to_le_bytes().into_iter().enumerate() {
@@ -192,9 +201,18 @@ impl OnePass<'_> {
                 count += (keep >> (8 * lane + 7) & 1) as usize;
             }
             // Writing all eight and cutting back is cheaper than copying fewer.
-            let written = self.out.len();
-            self.out.extend_from_slice(&kept);
-            self.out.truncate(written + count);
+            let written = bytes.len();
+            bytes.extend_from_slice(&kept);
+            bytes.truncate(written + count);
+            // A letter left out widens the span of the letter it repeats.
+            for lane in 0..n {
+                let (start, end) = (offset(at + lane), offset(at + lane + 1));
+                if keep >> (8 * lane + 7) & 1 != 0 {
+                    out.spans.push(start, end);
+                } else if letters >> (8 * lane + 7) & 1 != 0 {
+                    out.spans.widen_last(end);
+                }
+            }
         }
         let unit = |lane: usize| (units >> (8 * lane)) as u8;
         self.words = words >> (8 - n) & 0x1F;
