@@ -124,7 +124,7 @@ impl Analyzer {
         }
         // Each rule set's hits come in this order already, line by line, so this is quick.
         findings.sort_by_key(Hit::order);
-        findings.dedup_by(|later, kept| later.signal == kept.signal && later.span.start < kept.span.end);
+        show_each_signal_once_where_hits_overlap(&mut findings);
         let level = level_of(&findings);
         Ok(Analysis { level, language, signals: with_utf16_spans(text, findings) })
     }
@@ -144,6 +144,21 @@ impl Hit<'_> {
     fn order(&self) -> (usize, std::cmp::Reverse<usize>, Signal) {
         (self.span.start, std::cmp::Reverse(self.span.end), self.signal)
     }
+}
+
+/// Leaves out a hit that overlaps an earlier hit of the same signal (from another rule, or
+/// another language's rules), also when hits of other signals lie between them: the text is
+/// highlighted once per signal. `hits` are in [`Hit::order`], so the first and longest stays.
+fn show_each_signal_once_where_hits_overlap(hits: &mut Vec<Hit>) {
+    let mut shown_until = [0; Signal::ALL.len()];
+    hits.retain(|hit| {
+        let until = &mut shown_until[hit.signal as usize];
+        let shown = hit.span.start >= *until;
+        if shown {
+            *until = hit.span.end;
+        }
+        shown
+    });
 }
 
 /// How much text is normalised and searched at once: whole lines, about this many bytes, so the
@@ -322,6 +337,23 @@ mod tests {
                 assert_eq!(utf16_len(&text[start..end]), text[start..end].encode_utf16().count(), "{:?}", &text[start..end]);
             }
         }
+    }
+
+    #[test]
+    fn a_signal_is_shown_once_where_its_hits_overlap() {
+        let rule: Arc<str> = Arc::from("test.rule");
+        let hit = |signal, span: Range<usize>| Hit { signal, span, rule: &rule, level: Level::Caution };
+        let mut hits = vec![
+            hit(Signal::Secrecy, 0..10),
+            hit(Signal::Flattery, 2..4),
+            hit(Signal::Secrecy, 3..12),
+            hit(Signal::Flattery, 4..6),
+            hit(Signal::Secrecy, 10..14),
+        ];
+        hits.sort_by_key(Hit::order);
+        show_each_signal_once_where_hits_overlap(&mut hits);
+        let kept: Vec<(Signal, Range<usize>)> = hits.iter().map(|h| (h.signal, h.span.clone())).collect();
+        assert_eq!(kept, [(Signal::Secrecy, 0..10), (Signal::Flattery, 2..4), (Signal::Flattery, 4..6), (Signal::Secrecy, 10..14)]);
     }
 
     #[test]
