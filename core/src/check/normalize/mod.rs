@@ -899,8 +899,8 @@ mod tests {
                 assert_eq!(one, Units::default(), "{line:?}: a line given up on leaves nothing behind");
             }
         }
-        // Both ways are well exercised.
-        assert!(in_one_pass > lines.len() / 4 && in_one_pass < lines.len() * 3 / 4, "{in_one_pass} of {}", lines.len());
+        // Both ways are well exercised (about 17,000 lines of 57,000 take one pass).
+        assert!(in_one_pass > 5_000 && lines.len() - in_one_pass > 5_000, "{in_one_pass} of {} lines in one pass", lines.len());
     }
 
     #[test]
