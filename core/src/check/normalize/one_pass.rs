@@ -3,7 +3,7 @@
 //! something (single letters that a separator may join, leetspeak, `$`), and that line goes
 //! through the four passes instead, so the text and its spans are always the same.
 
-use super::{class, fold_char_units, is_word_byte, lanes, offset, EmojiWords, SpanMap, Units, ASCII_FOLD, LETTER, REMOVED, TOKEN, WORD};
+use super::{class, fold_char_units, lanes, offset, EmojiWords, SpanMap, Units, ASCII_FOLD, LETTER, REMOVED, TOKEN, WORD};
 
 /// Normalises the line of `text` that starts at `start` onto the end of `out`, and gives where
 /// the line ends (at a newline or at the end of `text`); `None`, with `out` as it was, when the
@@ -24,10 +24,9 @@ const SINGLES: u32 = 0b01010;
 /// Spaces in every lane.
 const SPACES: u64 = 0x2020_2020_2020_2020;
 
-/// The pass over one line, as of the last unit (folded byte) read. Its methods write to `out`.
+/// The pass over one line, as of the last unit (folded byte) read. Its methods write to `out`
+/// as the four passes' last one does ([`Units::emit`]).
 struct OnePass {
-    /// The last unit as written, a symbol as a space; a space at the line's start.
-    last: u8,
     /// Whether each of the last five units was a letter or digit, the latest in bit 0.
     words: u32,
     /// The last two units read, the latest first.
@@ -45,7 +44,7 @@ fn is_letter(unit: u8) -> bool {
 
 impl Default for OnePass {
     fn default() -> OnePass {
-        OnePass { last: b' ', words: 0, before: [b' '; 2], token_letter: false, token_digit: false, apostrophe: None }
+        OnePass { words: 0, before: [b' '; 2], token_letter: false, token_digit: false, apostrophe: None }
     }
 }
 
@@ -102,9 +101,7 @@ impl OnePass {
         if self.words << 1 & 0x1F == SINGLES {
             return None;
         }
-        if out.bytes.last() == Some(&b' ') {
-            out.pop();
-        }
+        out.trim_space();
         Some(end)
     }
 
@@ -138,7 +135,7 @@ impl OnePass {
         if unit == b'\'' {
             self.apostrophe = Some((last, start, end));
         } else {
-            self.write(out, unit, start, end);
+            out.emit(unit, start, end);
         }
         Some(())
     }
@@ -148,29 +145,15 @@ impl OnePass {
     fn apostrophe_before<S: SpanMap>(&mut self, out: &mut Units<S>, letter: bool) {
         if let Some((before, start, end)) = self.apostrophe.take() {
             if !(letter && is_letter(before)) {
-                self.write(out, b' ', start, end);
+                out.emit(b' ', start, end);
             }
         }
     }
 
-    /// Writes one unit: a letter unless it repeats the one before (which then reaches to `end`),
-    /// a digit, and a symbol as a space after a letter or digit.
-    fn write<S: SpanMap>(&mut self, out: &mut Units<S>, unit: u8, start: u32, end: u32) {
-        let class = class(unit);
-        let unit = if class & WORD != 0 { unit } else { b' ' };
-        let keep = if class & LETTER != 0 { unit != self.last } else { class & WORD != 0 || is_word_byte(self.last) };
-        if keep {
-            out.push(unit, start, end);
-        } else if class & LETTER != 0 {
-            out.spans.widen_last(end);
-        }
-        self.last = unit;
-    }
-
     /// Reads the first `n` (1 to 8) lanes of `x`, the bytes at `at` of the original, at once:
     /// plain ASCII, letters or symbols (see [`OnePass::line`]). Each is written as
-    /// [`OnePass::write`] does, which for these comes down to: a letter, or a space for a
-    /// symbol, unless it equals the one before.
+    /// [`Units::emit`] does, which for these comes down to: a letter, or a space for a symbol,
+    /// unless it equals the last byte written (a space at the line's start).
     fn block<S: SpanMap>(&mut self, out: &mut Units<S>, x: u64, at: usize, n: usize) -> Option<()> {
         let in_block = u64::MAX >> (64 - 8 * n);
         let letters = lanes::between(x | SPACES, b'a', b'z') & in_block;
@@ -189,7 +172,11 @@ impl OnePass {
         }
         let whole = (letters >> 7) * 0xFF;
         let units = (x | SPACES) & whole | SPACES & !whole;
-        let keep = !lanes::equal_lanes(units, units << 8 | u64::from(self.last)) & lanes::HIGH & in_block;
+        let last_written = match out.bytes.last() {
+            Some(&b'\n') | None => b' ',
+            Some(&byte) => byte,
+        };
+        let keep = !lanes::equal_lanes(units, units << 8 | u64::from(last_written)) & lanes::HIGH & in_block;
         let bytes = &mut out.bytes;
         if keep == lanes::HIGH {
             bytes.extend_from_slice(&units.to_le_bytes());
@@ -216,9 +203,8 @@ impl OnePass {
         }
         let unit = |lane: usize| (units >> (8 * lane)) as u8;
         self.words = words >> (8 - n) & 0x1F;
-        self.last = unit(n - 1);
-        self.before = [self.last, if n > 1 { unit(n - 2) } else { last }];
-        (self.token_letter, self.token_digit) = (self.last != b' ', false);
+        self.before = [unit(n - 1), if n > 1 { unit(n - 2) } else { last }];
+        (self.token_letter, self.token_digit) = (unit(n - 1) != b' ', false);
         Some(())
     }
 }
