@@ -9,10 +9,11 @@
 //! The key does not depend on the phone's key store, so the backup opens on a new phone.
 
 use super::chain::{self, StoredLink};
-use super::crypto::{self, hex, Key};
+use super::crypto::{self, Key};
 use super::entries::{append_stored, store_attachment};
-use super::lifecycle::{create_with, read_vault_blob, write_vault_blob, Journal, Options, RecordKind};
-use super::store::{self, VaultTable};
+use super::lifecycle::{create_with, Journal, Options};
+use super::safety_plan::{write_plan, SafetyPlan};
+use super::store;
 use super::{JournalError, FORMAT_VERSION};
 use std::io::Write;
 use std::num::NonZeroU32;
@@ -57,23 +58,24 @@ impl Journal {
             return Err(JournalError::InvalidInput(format!("a backup passphrase needs at least {MIN_PASSPHRASE_CHARS} characters")));
         }
         let iterations = self.options().kdf.iterations();
-        let payload = self.with_session(|store, session| {
-            let conn = store.conn();
-            let mut payload = Zeroizing::new(Vec::new());
-            for row in store::revisions(conn, &session.vault, None)? {
-                let link = chain::read_link(session, &row).ok_or_else(|| JournalError::Tampered(format!("entry {}", hex(&row.entry))))?;
-                frame(&mut payload, LINK, &[&link.encode()])?;
+        let mut payload = Zeroizing::new(Vec::new());
+        for (index, link) in self.links()?.into_iter().enumerate() {
+            let link = link.ok_or_else(|| JournalError::Tampered(format!("link {index} of the chain")))?;
+            frame(&mut payload, LINK, &[&link.encode()])?;
+        }
+        for entry in self.entries()?.entries {
+            let entry_id = crypto::unhex::<16>(&entry.id).ok_or_else(|| JournalError::Tampered(format!("entry {}", entry.id)))?;
+            for info in &entry.content.attachments {
+                let attachment = self.attachment(&info.id)?;
+                let id = crypto::unhex::<16>(&info.id).ok_or_else(|| JournalError::Tampered(format!("attachment {}", info.id)))?;
+                frame(&mut payload, ATTACHMENT, &[&id, &entry_id, &attachment.bytes])?;
             }
-            for (id, entry) in store::attachment_ids(conn, &session.vault)? {
-                let row = store::attachment(conn, &session.vault, &id)?.ok_or_else(|| JournalError::NotFound(format!("attachment {}", hex(&id))))?;
-                let bytes = session.open(RecordKind::Attachment, &id, &row.blob).ok_or_else(|| JournalError::Tampered(format!("attachment {}", hex(&id))))?;
-                frame(&mut payload, ATTACHMENT, &[&id, &entry, &bytes])?;
-            }
-            if let Some(plan) = read_vault_blob(conn, session, VaultTable::Plans, RecordKind::Plan)? {
-                frame(&mut payload, PLAN, &[&plan])?;
-            }
-            Ok(payload)
-        })?;
+        }
+        let plan = self.safety_plan()?;
+        if plan != SafetyPlan::default() {
+            let json = Zeroizing::new(serde_json::to_vec(&plan).map_err(|e| JournalError::InvalidInput(e.to_string()))?);
+            frame(&mut payload, PLAN, &[&json])?;
+        }
         let salt = crypto::random_bytes::<16>()?;
         let key = backup_key(passphrase, &salt, self.options().kdf.check(iterations)?)?;
         let mut header = Vec::with_capacity(HEADER_LEN);
@@ -142,7 +144,7 @@ impl Journal {
                     (ATTACHMENT, Some((id, entry))) => {
                         store_attachment(tx, session, entry, id.try_into().map_err(|_| damaged())?, &bytes[32..])?
                     }
-                    (PLAN, _) => write_vault_blob(tx, session, VaultTable::Plans, RecordKind::Plan, bytes)?,
+                    (PLAN, _) => write_plan(tx, session, bytes)?,
                     (LINK, _) => {}
                     _ => return Err(damaged()),
                 }

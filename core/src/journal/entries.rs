@@ -448,6 +448,14 @@ impl Journal {
         })
     }
 
+    /// Every link of the chain in order, for the report and the backup; `None` for a link whose
+    /// record was changed or damaged.
+    pub(super) fn links(&self) -> Result<Vec<Option<StoredLink>>, JournalError> {
+        self.with_session(|store, session| {
+            Ok(store::revisions(store.conn(), &session.vault, None)?.iter().map(|row| chain::read_link(session, row)).collect())
+        })
+    }
+
     /// Recomputes the integrity chain and reports the first broken link, if any.
     pub fn verify(&self) -> Result<Verification, JournalError> {
         self.with_session(|store, session| chain::verify(store.conn(), session))

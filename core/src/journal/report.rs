@@ -11,7 +11,6 @@ use super::chain::{self, StoredLink};
 use super::crypto::hex;
 use super::entries::{Entry, EntryKind};
 use super::lifecycle::Journal;
-use super::store;
 use super::JournalError;
 use crate::language::Language;
 use std::fmt::Write as _;
@@ -199,9 +198,7 @@ impl Journal {
         };
         let list = self.entries()?;
         let verification = self.verify()?;
-        let links = self.with_session(|store, session| {
-            Ok(store::revisions(store.conn(), &session.vault, None)?.iter().map(|row| chain::read_link(session, row)).collect::<Vec<_>>())
-        })?;
+        let links = self.links()?;
         let made = chrono::Local::now().fixed_offset().to_rfc3339();
         let mut html = format!(
             "<!DOCTYPE html><html lang=\"{}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\"><title>{}</title><style>{STYLE}</style></head><body><h1>{}</h1><p>{}</p><p>{} {}</p><h2>{}</h2><p class=\"seal\">{}</p><p>{}</p>",

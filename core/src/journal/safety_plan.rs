@@ -1,7 +1,7 @@
 //! The safety plan kept in the journal: trusted adults, safe places, a code word and the steps the
 //! teen chose. Sealed like every record; not part of the evidence chain or the report.
 
-use super::lifecycle::{read_vault_blob, write_vault_blob, Journal, RecordKind};
+use super::lifecycle::{read_vault_blob, write_vault_blob, Journal, RecordKind, Session};
 use super::store::VaultTable;
 use super::JournalError;
 use serde::{Deserialize, Serialize};
@@ -40,6 +40,11 @@ impl Journal {
     /// Saves the safety plan, replacing the earlier one.
     pub fn set_safety_plan(&self, plan: &SafetyPlan) -> Result<(), JournalError> {
         let bytes = zeroize::Zeroizing::new(serde_json::to_vec(plan).map_err(|e| JournalError::InvalidInput(e.to_string()))?);
-        self.with_session(|store, session| store.write(|tx| write_vault_blob(tx, session, VaultTable::Plans, RecordKind::Plan, &bytes)))
+        self.with_session(|store, session| store.write(|tx| write_plan(tx, session, &bytes)))
     }
+}
+
+/// Stores the sealed safety plan (its JSON) of the session's vault.
+pub(super) fn write_plan(conn: &rusqlite::Connection, session: &Session, json: &[u8]) -> Result<(), JournalError> {
+    write_vault_blob(conn, session, VaultTable::Plans, RecordKind::Plan, json)
 }

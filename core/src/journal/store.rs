@@ -220,13 +220,6 @@ pub fn attachment(conn: &Connection, vault: &[u8], id: &[u8]) -> Result<Option<R
         .optional()?)
 }
 
-/// The ids of all attachments of a vault, with their entry.
-pub fn attachment_ids(conn: &Connection, vault: &[u8]) -> Result<Vec<Pair>, JournalError> {
-    let mut statement = conn.prepare_cached("SELECT id, entry FROM attachments WHERE vault = ?1 ORDER BY rowid")?;
-    let rows = statement.query_map([vault], |row| Ok((row.get(0)?, row.get(1)?)))?;
-    Ok(rows.collect::<Result<_, _>>()?)
-}
-
 /// Deletes the attachments of one entry.
 pub fn delete_attachments(conn: &Connection, vault: &[u8], entry: &[u8]) -> Result<(), JournalError> {
     conn.execute("DELETE FROM attachments WHERE vault = ?1 AND entry = ?2", [vault, entry])?;
