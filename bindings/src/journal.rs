@@ -15,6 +15,8 @@ pub trait KeyStore: Send + Sync {
     fn seal(&self, plaintext: Vec<u8>) -> Result<Vec<u8>, BakenError>;
     /// Decrypts what `seal` returned.
     fn open(&self, sealed: Vec<u8>) -> Result<Vec<u8>, BakenError>;
+    /// Deletes the platform key for good; Baken calls it first when the journal is wiped.
+    fn destroy(&self) -> Result<(), BakenError>;
 }
 
 struct ForeignKeyStore(Arc<dyn KeyStore>);
@@ -25,6 +27,9 @@ impl core::KeyStore for ForeignKeyStore {
     }
     fn open(&self, sealed: &[u8]) -> Result<Vec<u8>, String> {
         self.0.open(sealed.to_vec()).map_err(|e| e.to_string())
+    }
+    fn destroy(&self) -> Result<(), String> {
+        self.0.destroy().map_err(|e| e.to_string())
     }
 }
 

@@ -2,7 +2,7 @@
 
 mod journal_support;
 
-use baken_core::journal::{Journal, JournalError, Kdf, KeyStore, Options, SafetyPlan, MIN_ITERATIONS};
+use baken_core::journal::{Journal, JournalError, Kdf, Options, SafetyPlan, MIN_ITERATIONS};
 use journal_support::*;
 use std::sync::Arc;
 
@@ -163,7 +163,7 @@ fn snapshot(dir: &std::path::Path, skip_counter: bool) -> Vec<String> {
     let db = raw(dir);
     let mut rows = Vec::new();
     for table in ["meta", "slots", "revisions", "attachments", "heads", "plans"] {
-        let filter = if skip_counter && table == "meta" { "WHERE key NOT IN ('failed_attempts', 'last_failed_at')" } else { "" };
+        let filter = if skip_counter && table == "meta" { "WHERE key NOT IN ('failed_attempts', 'last_failed_at', 'last_failed_boot')" } else { "" };
         let mut statement = db.prepare(&format!("SELECT * FROM {table} {filter} ORDER BY 1")).unwrap();
         let columns = statement.column_count();
         let mut query = statement.query([]).unwrap();
@@ -196,7 +196,8 @@ fn a_wrong_passcode_is_a_typed_error_counts_and_changes_nothing_else() {
     let reopened = Journal::open(&dir, fast()).unwrap();
     assert!(matches!(reopened.unlock(PASSCODE), Err(JournalError::LockedOut { .. })), "the counter is persisted");
     drop(reopened);
-    raw(&dir).execute("UPDATE meta SET value = ?1 WHERE key = 'last_failed_at'", [&0u64.to_be_bytes()]).unwrap();
+    // Both clocks say the last failure was long ago (the time since boot is this machine's uptime).
+    raw(&dir).execute("UPDATE meta SET value = ?1 WHERE key IN ('last_failed_at', 'last_failed_boot')", [&0u64.to_be_bytes()]).unwrap();
     let journal = Journal::open(&dir, fast()).unwrap();
     journal.unlock(PASSCODE).unwrap();
     assert_eq!(journal.entry(&entry.id).unwrap().content.text, "kept");
@@ -287,25 +288,11 @@ fn the_duress_passcode_opens_a_normal_looking_decoy_and_leaves_the_real_journal_
     assert!(matches!(journal.entry(&decoy.id), Err(JournalError::NotFound(_))));
 }
 
-/// A key store for tests: XOR with a fixed pad, and it can be switched off like a missing phone.
-struct TestKeyStore {
-    pad: u8,
-}
-
-impl KeyStore for TestKeyStore {
-    fn seal(&self, plaintext: &[u8]) -> Result<Vec<u8>, String> {
-        Ok(plaintext.iter().map(|b| b ^ self.pad).collect())
-    }
-    fn open(&self, sealed: &[u8]) -> Result<Vec<u8>, String> {
-        self.seal(sealed)
-    }
-}
-
 #[test]
 fn a_device_secret_from_the_key_store_is_needed_to_unlock_with_the_passcode() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("journal");
-    let with_store = |pad| Options { kdf: Kdf::InsecureFastForTests, key_store: Some(Arc::new(TestKeyStore { pad })) };
+    let with_store = |pad| Options { kdf: Kdf::InsecureFastForTests, key_store: Some(Arc::new(TestKeyStore::new(pad))) };
     let journal = Journal::create(&dir, PASSCODE, with_store(0x5a)).unwrap();
     let entry = journal.add(incident("bound to this phone")).unwrap();
     drop(journal);

@@ -8,8 +8,11 @@ import java.util.concurrent.atomic.AtomicInteger
 
 /** A plain key store for tests: XOR with a fixed pad (the app uses Android Keystore). */
 class XorKeyStore(private val pad: Byte) : KeyStore {
+    /** The calls Baken made to destroy(). */
+    val destroyed = AtomicInteger()
     override fun seal(plaintext: ByteArray): ByteArray = ByteArray(plaintext.size) { (plaintext[it].toInt() xor pad.toInt()).toByte() }
     override fun open(sealed: ByteArray): ByteArray = seal(sealed)
+    override fun destroy() { destroyed.incrementAndGet() }
 }
 
 /**
@@ -110,6 +113,26 @@ class JournalTest {
         journal.unlock(passcode)
         assertEquals("real", journal.entries().entries[0].text)
         assertEquals("pineapple", journal.safetyPlan().codeWord)
+    }
+
+    @Test
+    fun aDuressPasscodeTakesAwayKeyStoreUnlockAndWipeFromTheDecoyKeepsTheRealJournal() {
+        val path = File(tempDir(), "journal").path
+        val keyStore = XorKeyStore(0x5a)
+        val journal = Journal.create(path, passcode, keyStore, true)
+        journal.add(entry("the real evidence"))
+        journal.setDuressPasscode(passcode, "duress 2468")
+        journal.lock()
+        assertThrows(BakenException.Platform::class.java) { journal.unlockWithKeyStore() }
+        journal.unlock("duress 2468")
+        journal.wipe()
+        assertEquals("wiping the decoy leaves the phone's key alone", 0, keyStore.destroyed.get())
+        val reopened = Journal.open(path, keyStore, true)
+        reopened.unlock(passcode)
+        assertEquals("the real evidence", reopened.entries().entries[0].text)
+        reopened.wipe()
+        assertEquals(1, keyStore.destroyed.get())
+        assertFalse(File(path, "journal.sqlite").exists())
     }
 
     @Test

@@ -13,12 +13,16 @@ class XorKeyStore(baken.KeyStore):
 
     def __init__(self, pad):
         self.pad = pad
+        self.destroyed = 0
 
     def seal(self, plaintext):
         return bytes(b ^ self.pad for b in plaintext)
 
     def open(self, sealed):
         return self.seal(sealed)
+
+    def destroy(self):
+        self.destroyed += 1
 
 
 def entry(text, attachment=None):
@@ -106,3 +110,30 @@ def test_bad_entries_are_typed_errors(tmp_path):
     with pytest.raises(baken.BakenError.TooLarge):
         journal.add(entry("x", b"\0" * (20 * 1024 * 1024 + 1)))
     assert journal.entries().entries == []
+
+
+def test_every_passcode_evaluation_is_counted_even_from_the_decoy(tmp_path):
+    path = str(tmp_path / "journal")
+    journal = baken.Journal.create(path, PASSCODE, None, True)
+    journal.set_duress_passcode(PASSCODE, "duress 2468")
+    journal.lock()
+    journal.unlock("duress 2468")
+    # Someone who knows only the duress passcode guesses the real one through passcode changes.
+    with pytest.raises(baken.BakenError.WrongPasscode):
+        journal.change_passcode("duress 2468", PASSCODE)
+    guesses = 0
+    with pytest.raises(baken.BakenError.LockedOut):
+        for guess in range(100):
+            journal.change_passcode("duress 2468", f"guess {guess:04}")
+            journal.change_passcode(f"guess {guess:04}", "duress 2468")
+            guesses += 1
+    assert guesses < 5
+
+
+def test_wipe_destroys_the_key_store_key_first(tmp_path):
+    path = str(tmp_path / "journal")
+    key_store = XorKeyStore(0x5A)
+    journal = baken.Journal.create(path, PASSCODE, key_store, True)
+    journal.wipe()
+    assert key_store.destroyed == 1
+    assert not os.path.exists(path)

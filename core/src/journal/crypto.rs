@@ -13,8 +13,7 @@ use zeroize::Zeroizing;
 /// Length of every key, in bytes (256 bits).
 pub const KEY_LEN: usize = 32;
 
-/// A 256-bit secret key, wiped from memory when dropped.
-#[derive(Clone)]
+/// A 256-bit secret key, wiped from memory when dropped. Not `Clone`: a key has one owner.
 pub struct Key(Zeroizing<[u8; KEY_LEN]>);
 
 impl Key {

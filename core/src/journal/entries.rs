@@ -285,6 +285,11 @@ fn fold(conn: &Connection, session: &Session, entry: Option<&[u8]>) -> Result<Ve
     Ok(order)
 }
 
+/// The revision after `revision`; a stored count at its limit is damage, not an overflow.
+fn next_revision(id: &[u8], revision: u32) -> Result<u32, JournalError> {
+    revision.checked_add(1).ok_or_else(|| damaged(id))
+}
+
 fn damaged(id: &[u8]) -> JournalError {
     JournalError::Tampered(format!("entry {}", hex(id)))
 }
@@ -363,13 +368,14 @@ impl Journal {
             store.write(|tx| {
                 let (entry, revision) = current(tx, session, &id)?;
                 let attachments = store_attachments(tx, session, &id, &new.attachments)?;
-                write_revision(tx, session, &id, revision + 1, new.into_content(entry.content.attachments, attachments))
+                write_revision(tx, session, &id, next_revision(&id, revision)?, new.into_content(entry.content.attachments, attachments))
             })
         })
     }
 
     /// Deletes an entry: its revisions are reduced to their hashes, its attachments erased, and a
-    /// tombstone is added to the chain, which still verifies.
+    /// tombstone is added to the chain, which still verifies. The write-ahead log is then emptied,
+    /// so no old page image of the entry stays in any file.
     pub fn delete(&self, id: &str) -> Result<(), JournalError> {
         let id = entry_id(id)?;
         self.with_session(|store, session| {
@@ -380,8 +386,9 @@ impl Journal {
                     store::replace_revision(tx, &row.id, &session.seal(RecordKind::Revision, &row.id, &redacted.encode())?)?;
                 }
                 store::delete_attachments(tx, &session.vault, &id)?;
-                append(tx, session, &id, revision + 1, Event::Deleted { deleted_at: now() }).map(drop)
-            })
+                append(tx, session, &id, next_revision(&id, revision)?, Event::Deleted { deleted_at: now() }).map(drop)
+            })?;
+            store.checkpoint()
         })
     }
 
@@ -435,11 +442,12 @@ impl Journal {
     /// An attachment with its bytes; `Tampered` if they were changed.
     pub fn attachment(&self, id: &str) -> Result<Attachment, JournalError> {
         let attachment_id: [u8; 16] = unhex(id).ok_or_else(|| JournalError::InvalidInput(format!("'{id}' is not an attachment id")))?;
+        let id = &hex(&attachment_id);
         self.with_session(|store, session| {
             let row = store::attachment(store.conn(), &session.vault, &attachment_id)?.ok_or_else(|| JournalError::NotFound(format!("attachment {id}")))?;
             let entry_id: [u8; 16] = row.entry.as_slice().try_into().map_err(|_| JournalError::Tampered(format!("attachment {id}")))?;
             let (entry, _) = current(store.conn(), session, &entry_id)?;
-            let info = entry.content.attachments.into_iter().find(|a| a.id == id).ok_or_else(|| JournalError::Tampered(format!("attachment {id}")))?;
+            let info = entry.content.attachments.into_iter().find(|a| a.id == *id).ok_or_else(|| JournalError::Tampered(format!("attachment {id}")))?;
             let bytes = session.open(RecordKind::Attachment, &attachment_id, &row.blob).ok_or_else(|| JournalError::Tampered(format!("attachment {id}")))?;
             if hex(&crypto::sha256(&[&bytes])) != info.sha256 {
                 return Err(JournalError::Tampered(format!("attachment {id}")));

@@ -8,7 +8,8 @@
 
 use super::crypto::{self, Key};
 use super::store::{self, Store, VaultTable};
-use super::{attempts, chain, JournalError, FAST_TEST_ITERATIONS, FORMAT_VERSION, MIN_ITERATIONS, MIN_PASSCODE_CHARS};
+use super::attempts::{self, Purpose};
+use super::{chain, JournalError, FAST_TEST_ITERATIONS, FORMAT_VERSION, MIN_ITERATIONS, MIN_PASSCODE_CHARS};
 use std::num::NonZeroU32;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -20,6 +21,9 @@ pub trait KeyStore: Send + Sync {
     fn seal(&self, plaintext: &[u8]) -> Result<Vec<u8>, String>;
     /// Decrypts what [`KeyStore::seal`] returned.
     fn open(&self, sealed: &[u8]) -> Result<Vec<u8>, String>;
+    /// Destroys the platform key, so that no copy of the journal can be opened with it again.
+    /// Called first when the journal is wiped.
+    fn destroy(&self) -> Result<(), String>;
 }
 
 /// How costly the passcode key derivation is.
@@ -78,6 +82,8 @@ pub(super) struct Session {
     /// The random id of the vault (real or decoy journal) in this file.
     pub vault: [u8; 16],
     decoy: bool,
+    /// The key slot that opened it.
+    slot: Vec<u8>,
 }
 
 /// What a sealed record is; bound into its associated data.
@@ -126,17 +132,17 @@ impl Session {
         payload
     }
 
-    fn from_payload(payload: &[u8]) -> Option<Session> {
+    fn from_payload(payload: &[u8], slot: &[u8]) -> Option<Session> {
         if payload.len() != PAYLOAD_LEN {
             return None;
         }
         let key = Key::from_slice(&payload[..crypto::KEY_LEN])?;
         let vault = payload[crypto::KEY_LEN..crypto::KEY_LEN + 16].try_into().ok()?;
-        Some(Session { key, vault, decoy: payload[PAYLOAD_LEN - 1] == DECOY })
+        Some(Session { key, vault, decoy: payload[PAYLOAD_LEN - 1] == DECOY, slot: slot.to_vec() })
     }
 
-    fn new(decoy: bool) -> Result<Session, JournalError> {
-        Ok(Session { key: Key::random()?, vault: crypto::random_bytes()?, decoy })
+    fn new(decoy: bool, slot: &[u8]) -> Result<Session, JournalError> {
+        Ok(Session { key: Key::random()?, vault: crypto::random_bytes()?, decoy, slot: slot.to_vec() })
     }
 }
 
@@ -190,7 +196,7 @@ impl PasscodeParams {
     }
 
     fn unwrap(&self, kek: &Key, slot_id: &[u8], blob: &[u8]) -> Option<Session> {
-        Session::from_payload(&crypto::open(kek, &aad(&self.file_id, RecordKind::Slot, slot_id), blob)?)
+        Session::from_payload(&crypto::open(kek, &aad(&self.file_id, RecordKind::Slot, slot_id), blob)?, slot_id)
     }
 }
 
@@ -211,7 +217,7 @@ impl Journal {
             Ok(session) => Ok(Journal { dir: dir.to_path_buf(), options, inner: Mutex::new(Inner { store: Some(store), session: Some(session) }) }),
             Err(e) => {
                 drop(store.close());
-                remove_files(dir);
+                drop(remove_files(dir));
                 Err(e)
             }
         }
@@ -232,8 +238,8 @@ impl Journal {
             device_secret: device_secret.as_ref().map(|(sealed, _)| sealed.clone()),
         };
         let kek = crypto::passcode_key(passcode, &params.salt, options.kdf.check(params.iterations)?, device_secret.as_ref().map(|(_, key)| key))?;
-        let session = Session::new(false)?;
         let real_slot = crypto::random_bytes::<16>()?;
+        let session = Session::new(false, &real_slot)?;
         let real_blob = params.wrap(&kek, &real_slot, &session)?;
         let mut filler = vec![0u8; real_blob.len()];
         crypto::fill_random(&mut filler)?;
@@ -266,47 +272,47 @@ impl Journal {
     }
 
     /// Unlocks with a passcode. The duress passcode opens the decoy journal, which behaves the same.
-    /// A wrong passcode counts as a failed attempt; after five, tries are delayed (`LockedOut`).
+    /// Every try is counted before the passcode is checked; a right one resets the count. After
+    /// five wrong ones, tries are delayed (`LockedOut`).
     pub fn unlock(&self, passcode: &str) -> Result<(), JournalError> {
         let mut inner = self.inner();
         let store = inner.store_mut()?;
-        let now = attempts::now();
-        let retry_after_seconds = attempts::wait(store.conn(), now)?;
-        if retry_after_seconds > 0 {
-            return Err(JournalError::LockedOut { retry_after_seconds });
-        }
+        admit(store, Purpose::Unlock)?;
         let params = PasscodeParams::load(store.conn())?;
         let kek = params.key_for(passcode, &self.options)?;
-        let opened = store::slots(store.conn(), PASSCODE_SLOT)?
+        let session = store::slots(store.conn(), PASSCODE_SLOT)?
             .iter()
-            .find_map(|(id, blob)| params.unwrap(&kek, id, blob));
-        match opened {
-            Some(session) => {
-                store.write(|tx| attempts::reset(tx))?;
-                inner.session = Some(session);
-                Ok(())
-            }
-            None => {
-                store.write(|tx| attempts::record_failure(tx, now))?;
-                Err(JournalError::WrongPasscode)
-            }
-        }
-    }
-
-    /// Unlocks the real journal with the phone's key store, without a passcode.
-    pub fn unlock_with_key_store(&self) -> Result<(), JournalError> {
-        let key_store = self.options.key_store.clone().ok_or_else(|| JournalError::KeyStore("no key store was given".into()))?;
-        let mut inner = self.inner();
-        let slots = store::slots(inner.store_mut()?.conn(), PLATFORM_SLOT)?;
-        let (_, sealed) = slots.first().ok_or_else(|| JournalError::KeyStore("this journal has no key store slot".into()))?;
-        let payload = zeroize::Zeroizing::new(key_store.open(sealed).map_err(JournalError::KeyStore)?);
-        inner.session = Some(Session::from_payload(&payload).ok_or_else(|| JournalError::Tampered("the key store slot".into()))?);
+            .find_map(|(id, blob)| params.unwrap(&kek, id, blob))
+            .ok_or(JournalError::WrongPasscode)?;
+        store.write(|tx| attempts::reset(tx))?;
+        inner.session = Some(session);
         Ok(())
     }
 
-    /// Locks the journal: every key is forgotten (and zeroized).
+    /// Unlocks the real journal with the phone's key store, without a passcode. Counted by the
+    /// attempt gate like a passcode; once a duress passcode is set there is no key-store slot.
+    pub fn unlock_with_key_store(&self) -> Result<(), JournalError> {
+        let key_store = self.options.key_store.clone().ok_or_else(|| JournalError::KeyStore("no key store was given".into()))?;
+        let mut inner = self.inner();
+        let store = inner.store_mut()?;
+        admit(store, Purpose::Unlock)?;
+        let slots = store::slots(store.conn(), PLATFORM_SLOT)?;
+        let (slot, sealed) = slots.first().ok_or_else(|| JournalError::KeyStore("this journal has no key store slot".into()))?;
+        let payload = zeroize::Zeroizing::new(key_store.open(sealed).map_err(JournalError::KeyStore)?);
+        let session = Session::from_payload(&payload, slot).ok_or_else(|| JournalError::Tampered("the key store slot".into()))?;
+        store.write(|tx| attempts::reset(tx))?;
+        inner.session = Some(session);
+        Ok(())
+    }
+
+    /// Locks the journal: every key is forgotten (and zeroized), and the write-ahead log is
+    /// emptied into the database file.
     pub fn lock(&self) {
-        self.inner().session = None;
+        let mut inner = self.inner();
+        inner.session = None;
+        if let Some(store) = &inner.store {
+            drop(store.checkpoint());
+        }
     }
 
     /// Whether the journal is unlocked.
@@ -315,64 +321,97 @@ impl Journal {
     }
 
     /// Replaces the passcode that opens the current journal. Only its key slot is re-wrapped;
-    /// no entry is re-encrypted.
+    /// no entry is re-encrypted. Counted by the attempt gate (changes have their own count, which
+    /// a day without changes resets), and both passcodes are always derived, so every answer
+    /// costs the same. A new passcode that opens the other journal is refused: in the decoy as a
+    /// wrong passcode, so that the decoy is no better a guessing aid than the lock screen.
     pub fn change_passcode(&self, current: &str, new: &str) -> Result<(), JournalError> {
         check_passcode(new)?;
         let mut inner = self.inner();
-        let vault = inner.session()?.vault;
+        let (vault, decoy) = inner.session().map(|s| (s.vault, s.decoy))?;
         let store = inner.store_mut()?;
+        admit(store, Purpose::Change)?;
         let params = PasscodeParams::load(store.conn())?;
         let slots = store::slots(store.conn(), PASSCODE_SLOT)?;
-        let (slot_id, session) = own_slot(&params, &slots, &params.key_for(current, &self.options)?, vault)?;
+        let current_kek = params.key_for(current, &self.options)?;
         let new_kek = params.key_for(new, &self.options)?;
+        let (slot_id, session) = own_slot(&params, &slots, &current_kek, vault)?;
         if slots.iter().any(|(id, blob)| id != slot_id && params.unwrap(&new_kek, id, blob).is_some()) {
-            return Err(JournalError::InvalidInput("choose a different passcode".into()));
+            return Err(if decoy {
+                JournalError::WrongPasscode
+            } else {
+                JournalError::InvalidInput("that passcode is your duress passcode; choose another".into())
+            });
         }
         let blob = params.wrap(&new_kek, slot_id, &session)?;
-        store.write(|tx| store::put_slot(tx, slot_id, PASSCODE_SLOT, &blob))
+        store.write(|tx| store::put_slot(tx, slot_id, PASSCODE_SLOT, &blob))?;
+        store.checkpoint()
     }
 
     /// Sets (or replaces) the duress passcode, confirming with the passcode: the duress passcode
     /// will open a new, empty decoy journal that looks normal, while the real one stays intact.
-    /// Only from the real journal. A replaced decoy's records stay behind as ciphertext whose key
-    /// is destroyed.
+    /// Only from the real journal. The key-store slot is destroyed, so that a fingerprint forced
+    /// by someone cannot open the real journal. Counted by the attempt gate like a change. A
+    /// replaced decoy's records stay behind as ciphertext whose key is destroyed.
     pub fn set_duress_passcode(&self, passcode: &str, duress: &str) -> Result<(), JournalError> {
         check_passcode(duress)?;
         let mut inner = self.inner();
-        let session = inner.session()?;
-        if session.decoy {
-            return Err(JournalError::InvalidInput("a duress passcode is set from the main journal".into()));
-        }
-        let vault = session.vault;
+        let (vault, decoy) = inner.session().map(|s| (s.vault, s.decoy))?;
         let store = inner.store_mut()?;
+        admit(store, Purpose::Change)?;
         let params = PasscodeParams::load(store.conn())?;
         let slots = store::slots(store.conn(), PASSCODE_SLOT)?;
-        let (own_id, _) = own_slot(&params, &slots, &params.key_for(passcode, &self.options)?, vault)?;
+        let kek = params.key_for(passcode, &self.options)?;
         let duress_kek = params.key_for(duress, &self.options)?;
+        if decoy {
+            return Err(JournalError::InvalidInput("a duress passcode is set from the main journal".into()));
+        }
+        let (own_id, _) = own_slot(&params, &slots, &kek, vault)?;
         if slots.iter().any(|(id, blob)| id == own_id && params.unwrap(&duress_kek, id, blob).is_some()) {
             return Err(JournalError::InvalidInput("the duress passcode must differ from the passcode".into()));
         }
         let (other_id, _) = slots.iter().find(|(id, _)| id != own_id).ok_or_else(|| JournalError::Tampered("the key slots".into()))?;
-        let decoy = Session::new(true)?;
+        let decoy = Session::new(true, other_id)?;
         let blob = params.wrap(&duress_kek, other_id, &decoy)?;
         store.write(|tx| {
             store::put_slot(tx, other_id, PASSCODE_SLOT, &blob)?;
+            store::delete_slots(tx, PLATFORM_SLOT)?;
             chain::start(tx, &decoy)
-        })
+        })?;
+        store.checkpoint()
     }
 
-    /// Destroys the journal: first every key slot and key setting (so nothing can be decrypted
-    /// any more), then the files. Needs an unlocked journal. The object is unusable afterwards.
+    /// Destroys the journal that is open. From the real journal: first the phone's key-store
+    /// key, then every key slot and key setting (so nothing can be decrypted any more), then the
+    /// files; files that could not be removed are named in an `Io` error. From the decoy: only the
+    /// decoy is destroyed (its slot becomes filler, its records go) and the answer is the same;
+    /// the real journal stays, so the folder stays too. The object is unusable afterwards.
     pub fn wipe(&self) -> Result<(), JournalError> {
         let mut inner = self.inner();
-        inner.session()?;
+        let decoy = inner.session()?.decoy;
+        if decoy {
+            let session = inner.session.take().ok_or(JournalError::Locked)?;
+            let mut store = inner.store.take().ok_or_else(wiped)?;
+            let mut filler = vec![0u8; store::slots(store.conn(), PASSCODE_SLOT)?.first().map_or(0, |(_, blob)| blob.len())];
+            crypto::fill_random(&mut filler)?;
+            store.write(|tx| {
+                store::put_slot(tx, &session.slot, PASSCODE_SLOT, &filler)?;
+                store::delete_vault(tx, &session.vault)
+            })?;
+            store.checkpoint()?;
+            return store.close();
+        }
+        let key_store = self.options.key_store.as_ref().map(|k| k.destroy());
         let mut store = inner.store.take().ok_or_else(wiped)?;
         inner.session = None;
         store.write(|tx| store::destroy_keys(tx))?;
         store.checkpoint()?;
         store.close()?;
-        remove_files(&self.dir);
-        Ok(())
+        let left = remove_files(&self.dir);
+        if !left.is_empty() {
+            return Err(JournalError::Io(format!("the journal is destroyed, but these files could not be removed: {}", left.join(", "))));
+        }
+        key_store.unwrap_or(Ok(())).map_err(|e| JournalError::KeyStore(format!("the journal is destroyed, but its key could not be: {e}")))
     }
 
     /// Runs `f` with the store and the unlocked session.
@@ -415,18 +454,32 @@ fn wiped() -> JournalError {
     JournalError::NotFound("this journal was wiped".into())
 }
 
-/// Removes the database and SQLite's side files, then the folder if nothing else is in it.
-fn remove_files(dir: &Path) {
-    for name in std::iter::once(store::DB_FILE).chain(store::SIDE_FILES) {
-        drop(std::fs::remove_file(dir.join(name)));
-    }
+/// Removes the database and SQLite's side files, then the folder if nothing else is in it;
+/// returns the files that are still there.
+fn remove_files(dir: &Path) -> Vec<String> {
+    let names = std::iter::once(store::DB_FILE).chain(store::SIDE_FILES);
+    let left = names.map(|name| dir.join(name)).filter(|path| std::fs::remove_file(path).is_err() && path.exists());
+    let left: Vec<String> = left.map(|path| path.display().to_string()).collect();
     drop(std::fs::remove_dir(dir));
+    left
+}
+
+/// Passes the attempt gate for one passcode evaluation: the attempt is counted durably before
+/// the caller derives any key; when the count cannot be stored, the attempt is refused.
+fn admit(store: &mut Store, purpose: Purpose) -> Result<(), JournalError> {
+    match store.write(|tx| attempts::admit(tx, purpose, attempts::now()))? {
+        Some(retry_after_seconds) => Err(JournalError::LockedOut { retry_after_seconds }),
+        None => Ok(()),
+    }
 }
 
 /// Creates a journal from restored content: used by backup import.
 pub(super) fn create_with(dir: &Path, passcode: &str, options: Options, fill: impl FnOnce(&rusqlite::Transaction, &Session) -> Result<(), JournalError>) -> Result<Journal, JournalError> {
     let journal = Journal::create(dir, passcode, options)?;
-    let result = journal.with_session(|store, session| store.write(|tx| fill(tx, session)));
+    let result = journal.with_session(|store, session| {
+        store.write(|tx| fill(tx, session))?;
+        store.checkpoint()
+    });
     match result {
         Ok(()) => Ok(journal),
         Err(e) => {

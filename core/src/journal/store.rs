@@ -60,6 +60,7 @@ impl Store {
             return Err(JournalError::AlreadyExists(dir.display().to_string()));
         }
         create_private_dir(dir)?;
+        create_private_file(&path)?;
         let conn = connect(&path)?;
         let mut store = Store { conn };
         store.make_durable()?;
@@ -103,7 +104,9 @@ impl Store {
         Ok(value)
     }
 
-    /// Writes the write-ahead log back into the database file and empties it.
+    /// Writes the write-ahead log back into the database file and truncates it, so that no old
+    /// page image (deleted content, an old key slot) stays behind in the log. Called after every
+    /// destructive change and on lock.
     pub fn checkpoint(&self) -> Result<(), JournalError> {
         self.conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
         Ok(())
@@ -120,6 +123,8 @@ impl Store {
             return Err(JournalError::Storage(format!("journal mode is {mode}, not WAL")));
         }
         self.conn.pragma_update(None, "synchronous", "FULL")?;
+        // A checkpoint that empties the log also cuts the file back, so old page images go.
+        self.conn.pragma_update(None, "journal_size_limit", 0)?;
         Ok(())
     }
 }
@@ -132,6 +137,16 @@ fn connect(path: &Path) -> Result<Connection, JournalError> {
     conn.pragma_update(None, "temp_store", "MEMORY")?;
     conn.busy_timeout(std::time::Duration::from_secs(5))?;
     Ok(conn)
+}
+
+/// Creates the empty database file readable by the app only (SQLite gives its side files the
+/// same mode).
+fn create_private_file(path: &Path) -> Result<(), JournalError> {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    options.open(path).map(drop).map_err(|e| JournalError::Io(format!("cannot create {}: {e}", path.display())))
 }
 
 fn create_private_dir(dir: &Path) -> Result<(), JournalError> {
@@ -255,6 +270,20 @@ impl VaultTable {
             VaultTable::Plans => "plans",
         }
     }
+}
+
+/// Deletes the key slots of one kind.
+pub fn delete_slots(conn: &Connection, kind: i64) -> Result<(), JournalError> {
+    conn.execute("DELETE FROM slots WHERE kind = ?1", [kind])?;
+    Ok(())
+}
+
+/// Deletes every record of one vault (a wiped decoy).
+pub fn delete_vault(conn: &Connection, vault: &[u8]) -> Result<(), JournalError> {
+    for table in ["revisions", "attachments", "heads", "plans"] {
+        conn.execute(&format!("DELETE FROM {table} WHERE vault = ?1"), [vault])?;
+    }
+    Ok(())
 }
 
 /// Destroys every key slot and key-related setting, overwriting them on disk (crypto-shredding).

@@ -1,7 +1,7 @@
 //! Helpers shared by the journal tests: fast journals in temporary folders and sample entries.
 #![allow(dead_code)]
 
-use baken_core::journal::{EntryKind, Journal, Kdf, NewAttachment, NewEntry, Options};
+use baken_core::journal::{EntryKind, Journal, Kdf, KeyStore, NewAttachment, NewEntry, Options};
 use baken_core::signal::{Level, Signal};
 use std::path::{Path, PathBuf};
 
@@ -58,6 +58,34 @@ pub fn files(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
         }
     }
     out
+}
+
+/// A key store for tests: XOR with a fixed pad (a phone with another pad is another phone); it
+/// counts the calls to `destroy`.
+pub struct TestKeyStore {
+    pad: u8,
+    /// How often Baken destroyed the key.
+    pub destroyed: std::sync::atomic::AtomicUsize,
+}
+
+impl TestKeyStore {
+    /// A key store whose key is `pad`.
+    pub fn new(pad: u8) -> TestKeyStore {
+        TestKeyStore { pad, destroyed: 0.into() }
+    }
+}
+
+impl KeyStore for TestKeyStore {
+    fn seal(&self, plaintext: &[u8]) -> Result<Vec<u8>, String> {
+        Ok(plaintext.iter().map(|b| b ^ self.pad).collect())
+    }
+    fn open(&self, sealed: &[u8]) -> Result<Vec<u8>, String> {
+        self.seal(sealed)
+    }
+    fn destroy(&self) -> Result<(), String> {
+        self.destroyed.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        Ok(())
+    }
 }
 
 /// Opens the raw SQLite file of a journal, for tests that tamper with it.
