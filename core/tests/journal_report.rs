@@ -87,3 +87,21 @@ fn the_report_is_in_the_teens_language_and_written_only_on_request() {
     journal.lock();
     assert!(matches!(journal.report_html(Language::En), Err(JournalError::Locked)));
 }
+
+#[test]
+fn text_pasted_from_a_chat_cannot_switch_off_the_check() {
+    let (tmp, _dir, journal) = new_journal();
+    journal.add(incident("he wrote <!--<script> and then </script> -->")).unwrap();
+    let seal = journal.seal().unwrap();
+    let html = journal.report_html(Language::En).unwrap();
+    assert_eq!(html.matches("<script").count(), 2, "the chain data and the check, nothing opened by the text");
+    assert_eq!(html.matches("</script>").count(), 2);
+    assert_eq!(worker_check(&html), Ok(seal));
+    let path = tmp.path().join("report.html");
+    journal.export_report(&path, Language::En).unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        assert_eq!(std::fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o600, "the report is plaintext: only the app may read it");
+    }
+}

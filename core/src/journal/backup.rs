@@ -87,10 +87,7 @@ impl Journal {
         header.extend_from_slice(&(body_len as u64).to_be_bytes());
         let body = crypto::seal(&key, &header, &payload)?;
         let io = |e: std::io::Error| JournalError::Io(format!("{}: {e}", path.display()));
-        let mut file = std::fs::OpenOptions::new().write(true).create_new(true).open(path).map_err(|e| match e.kind() {
-            std::io::ErrorKind::AlreadyExists => JournalError::AlreadyExists(path.display().to_string()),
-            _ => io(e),
-        })?;
+        let mut file = store::create_private_file(path)?;
         file.write_all(&header).and_then(|()| file.write_all(&body)).and_then(|()| file.sync_all()).map_err(io)
     }
 

@@ -11,6 +11,7 @@ use super::chain::{self, StoredLink};
 use super::crypto::hex;
 use super::entries::{Entry, EntryKind};
 use super::lifecycle::Journal;
+use super::store;
 use super::JournalError;
 use crate::language::Language;
 use std::fmt::Write as _;
@@ -127,6 +128,13 @@ fn escape(text: &str) -> String {
     text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;").replace('\'', "&#39;")
 }
 
+/// JSON that cannot end or change the `<script>` element it sits in: `<`, `>` and `&` as
+/// escapes (so neither `</script>` nor `<!--<script>` in an entry's text can), and the two line
+/// separators that old parsers take for line ends.
+fn script_safe(json: &str) -> String {
+    json.replace('<', "\\u003c").replace('>', "\\u003e").replace('&', "\\u0026").replace('\u{2028}', "\\u2028").replace('\u{2029}', "\\u2029")
+}
+
 /// Standard base64 with padding.
 fn base64(bytes: &[u8]) -> String {
     const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
@@ -239,7 +247,7 @@ impl Journal {
             chain_json.push(serde_json::json!({ "canonical": canonical, "content_hash": hex(&link.content_hash()), "link": hex(&hash) }));
         }
         let data = serde_json::json!({ "head": verification.head, "links": chain_json, "ok": words.check_ok, "bad": words.check_bad });
-        let data = data.to_string().replace("</", "<\\/");
+        let data = script_safe(&data.to_string());
         let _ = write!(html, "</table><script type=\"application/json\" id=\"baken-chain\">{data}</script><script>{SCRIPT}</script></body></html>");
         Ok(html)
     }
@@ -248,10 +256,7 @@ impl Journal {
     pub fn export_report(&self, path: &Path, language: Language) -> Result<(), JournalError> {
         let html = self.report_html(language)?;
         let io = |e: std::io::Error| JournalError::Io(format!("{}: {e}", path.display()));
-        let mut file = std::fs::OpenOptions::new().write(true).create_new(true).open(path).map_err(|e| match e.kind() {
-            std::io::ErrorKind::AlreadyExists => JournalError::AlreadyExists(path.display().to_string()),
-            _ => io(e),
-        })?;
+        let mut file = store::create_private_file(path)?;
         file.write_all(html.as_bytes()).and_then(|()| file.sync_all()).map_err(io)
     }
 }
@@ -266,6 +271,14 @@ mod tests {
         for (input, expected) in cases {
             assert_eq!(base64(input.as_bytes()), expected);
         }
+    }
+
+    #[test]
+    fn chain_data_cannot_close_or_open_a_script() {
+        let json = serde_json::json!({ "text": "<!--<script> </script> & \u{2028}" }).to_string();
+        let safe = script_safe(&json);
+        assert!(!safe.contains(['<', '>', '&', '\u{2028}']), "{safe}");
+        assert_eq!(serde_json::from_str::<serde_json::Value>(&safe).unwrap(), serde_json::from_str::<serde_json::Value>(&json).unwrap());
     }
 
     #[test]

@@ -60,7 +60,7 @@ impl Store {
             return Err(JournalError::AlreadyExists(dir.display().to_string()));
         }
         create_private_dir(dir)?;
-        create_private_file(&path)?;
+        drop(create_private_file(&path)?);
         let conn = connect(&path)?;
         let mut store = Store { conn };
         store.make_durable()?;
@@ -139,14 +139,17 @@ fn connect(path: &Path) -> Result<Connection, JournalError> {
     Ok(conn)
 }
 
-/// Creates the empty database file readable by the app only (SQLite gives its side files the
-/// same mode).
-fn create_private_file(path: &Path) -> Result<(), JournalError> {
+/// Creates a new file that only the app can read (mode 0600); refuses to overwrite one.
+/// SQLite gives the database's side files the same mode.
+pub fn create_private_file(path: &Path) -> Result<std::fs::File, JournalError> {
     let mut options = std::fs::OpenOptions::new();
     options.write(true).create_new(true);
     #[cfg(unix)]
     std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-    options.open(path).map(drop).map_err(|e| JournalError::Io(format!("cannot create {}: {e}", path.display())))
+    options.open(path).map_err(|e| match e.kind() {
+        std::io::ErrorKind::AlreadyExists => JournalError::AlreadyExists(path.display().to_string()),
+        _ => JournalError::Io(format!("cannot create {}: {e}", path.display())),
+    })
 }
 
 fn create_private_dir(dir: &Path) -> Result<(), JournalError> {
