@@ -15,8 +15,9 @@ pub trait KeyStore: Send + Sync {
     fn seal(&self, plaintext: Vec<u8>) -> Result<Vec<u8>, BakenError>;
     /// Decrypts what `seal` returned.
     fn open(&self, sealed: Vec<u8>) -> Result<Vec<u8>, BakenError>;
-    /// Deletes the platform key for good; Baken calls it first when the journal is wiped.
-    fn destroy(&self) -> Result<(), BakenError>;
+    /// Deletes the platform key for good; Baken calls it first when the journal is wiped. (Not
+    /// `destroy`: generated Kotlin objects already have a `destroy()` that frees them.)
+    fn destroy_key(&self) -> Result<(), BakenError>;
 }
 
 struct ForeignKeyStore(Arc<dyn KeyStore>);
@@ -28,8 +29,8 @@ impl core::KeyStore for ForeignKeyStore {
     fn open(&self, sealed: &[u8]) -> Result<Vec<u8>, String> {
         self.0.open(sealed.to_vec()).map_err(|e| e.to_string())
     }
-    fn destroy(&self) -> Result<(), String> {
-        self.0.destroy().map_err(|e| e.to_string())
+    fn destroy_key(&self) -> Result<(), String> {
+        self.0.destroy_key().map_err(|e| e.to_string())
     }
 }
 

@@ -8,11 +8,11 @@ import java.util.concurrent.atomic.AtomicInteger
 
 /** A plain key store for tests: XOR with a fixed pad (the app uses Android Keystore). */
 class XorKeyStore(private val pad: Byte) : KeyStore {
-    /** The calls Baken made to destroy(). */
+    /** The calls Baken made to destroyKey(). */
     val destroyed = AtomicInteger()
     override fun seal(plaintext: ByteArray): ByteArray = ByteArray(plaintext.size) { (plaintext[it].toInt() xor pad.toInt()).toByte() }
     override fun open(sealed: ByteArray): ByteArray = seal(sealed)
-    override fun destroy() { destroyed.incrementAndGet() }
+    override fun destroyKey() { destroyed.incrementAndGet() }
 }
 
 /**

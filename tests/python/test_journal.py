@@ -21,7 +21,7 @@ class XorKeyStore(baken.KeyStore):
     def open(self, sealed):
         return self.seal(sealed)
 
-    def destroy(self):
+    def destroy_key(self):
         self.destroyed += 1
 
 

@@ -23,7 +23,7 @@ pub trait KeyStore: Send + Sync {
     fn open(&self, sealed: &[u8]) -> Result<Vec<u8>, String>;
     /// Destroys the platform key, so that no copy of the journal can be opened with it again.
     /// Called first when the journal is wiped.
-    fn destroy(&self) -> Result<(), String>;
+    fn destroy_key(&self) -> Result<(), String>;
 }
 
 /// How costly the passcode key derivation is.
@@ -401,7 +401,7 @@ impl Journal {
             store.checkpoint()?;
             return store.close();
         }
-        let key_store = self.options.key_store.as_ref().map(|k| k.destroy());
+        let key_store = self.options.key_store.as_ref().map(|k| k.destroy_key());
         let mut store = inner.store.take().ok_or_else(wiped)?;
         inner.session = None;
         store.write(|tx| store::destroy_keys(tx))?;

@@ -48,7 +48,7 @@ pub const MAX_TEXT_BYTES: usize = 1024 * 1024;
 pub const MIN_PASSCODE_CHARS: usize = 6;
 
 /// What can go wrong with the journal. Nothing stored changes when one of these is returned,
-/// except the failed-attempt counter after a wrong passcode.
+/// except the attempt counts: every passcode evaluation is counted before it runs.
 #[derive(Debug, thiserror::Error)]
 pub enum JournalError {
     /// The passcode (or backup passphrase) does not open anything.

@@ -82,7 +82,7 @@ impl KeyStore for TestKeyStore {
     fn open(&self, sealed: &[u8]) -> Result<Vec<u8>, String> {
         self.seal(sealed)
     }
-    fn destroy(&self) -> Result<(), String> {
+    fn destroy_key(&self) -> Result<(), String> {
         self.destroyed.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
         Ok(())
     }
