@@ -468,9 +468,11 @@ impl Journal {
         Ok(self.inner.export_report(Path::new(&path), self::language(&language)?)?)
     }
 
-    /// Writes an encrypted backup to a new file.
+    /// Writes an encrypted backup to a new file. (Attachments that cannot be read are marked in
+    /// the backup and left out; the summary is not passed on yet.)
     pub fn export_backup(&self, path: String, passphrase: String) -> Result<(), BakenError> {
-        Ok(self.inner.export_backup(Path::new(&path), &passphrase)?)
+        self.inner.export_backup(Path::new(&path), &passphrase)?;
+        Ok(())
     }
 
     /// The safety plan.

@@ -328,8 +328,11 @@ pub fn run(args: Args) -> Result<(), String> {
                 println!("Report written to {}.", path.display());
             } else if let Some(path) = backup {
                 let passphrase = common.secrets().new_secret("Choose a backup passphrase")?;
-                journal.export_backup(&path, &passphrase).map_err(err)?;
+                let summary = journal.export_backup(&path, &passphrase).map_err(err)?;
                 println!("Encrypted backup written to {}.", path.display());
+                if !summary.damaged.is_empty() {
+                    eprintln!("warning: {} attachments could not be read and are missing from the backup: {}", summary.damaged.len(), summary.damaged.join(", "));
+                }
             }
             println!("seal: {}", journal.seal().map_err(err)?);
         }

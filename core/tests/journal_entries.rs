@@ -155,9 +155,9 @@ fn bad_backups_are_typed_errors_and_create_nothing() {
     let foreign = write("foreign", b"PK\x03\x04 this is a zip file, not a backup at all, honestly");
     assert!(matches!(import(&foreign, "moving phones 2026"), Err(JournalError::BadBackup(_))));
     let mut newer = bytes.clone();
-    newer[11] = 2;
+    newer[11] = 3;
     let newer = write("newer", &newer);
-    assert!(matches!(import(&newer, "moving phones 2026"), Err(JournalError::UnsupportedVersion { found: 2, .. })));
+    assert!(matches!(import(&newer, "moving phones 2026"), Err(JournalError::UnsupportedVersion { found: 3, .. })));
     let mut flipped = bytes.clone();
     let last = flipped.len() - 1;
     flipped[last] ^= 1;
