@@ -315,3 +315,17 @@ fn a_link_must_be_stored_as_the_journal_writes_it() {
     frames[0].1 = [&frames[0].1[..33], padded.as_bytes()].concat();
     assert_bad(import(tmp.path(), &sealed(&bytes[..HEADER_LEN], &frames)), "an extra field in a link");
 }
+
+#[test]
+fn a_failed_import_leaves_the_phones_key_alone() {
+    let (tmp, _dir, _journal, bytes) = backed_up(100);
+    let bad = with_first_link(&bytes, |link| link["revision"] = Value::from(7));
+    let file = tmp.path().join("bad.bakenjb");
+    std::fs::write(&file, bad).unwrap();
+    let key_store = std::sync::Arc::new(TestKeyStore::new(0x5a));
+    let options = baken_core::journal::Options { key_store: Some(key_store.clone() as std::sync::Arc<dyn baken_core::journal::KeyStore>), ..fast() };
+    let target = tmp.path().join("target");
+    assert_bad(Journal::import_backup(&file, PASSPHRASE, &target, "new passcode", options), "a revision that skips");
+    assert!(!target.exists(), "a failed import leaves nothing behind");
+    assert_eq!(key_store.destroyed.load(std::sync::atomic::Ordering::SeqCst), 0, "the app's key is not destroyed");
+}

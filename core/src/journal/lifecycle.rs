@@ -483,7 +483,11 @@ pub(super) fn create_with(dir: &Path, passcode: &str, options: Options, fill: im
     match result {
         Ok(()) => Ok(journal),
         Err(e) => {
-            drop(journal.wipe());
+            // Not `wipe`: the phone's key-store key belongs to the app, not to this failed import.
+            if let Some(store) = journal.inner().store.take() {
+                drop(store.close());
+            }
+            drop(remove_files(dir));
             Err(e)
         }
     }
