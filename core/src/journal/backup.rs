@@ -21,11 +21,11 @@
 
 use super::chain::{self, Event, StoredLink};
 use super::crypto::{self, Hash, Key};
-use super::entries::{append_stored, parse_time, store_attachment, AttachmentInfo, EntryContent};
+use super::entries::{append_stored, check_attachment, check_fields, parse_time, store_attachment, AttachmentInfo, EntryContent};
 use super::lifecycle::{create_with, Journal, Kdf, Options, Session};
 use super::safety_plan::{write_plan, SafetyPlan};
 use super::store;
-use super::{JournalError, MAX_ATTACHMENT_BYTES, MAX_TEXT_BYTES};
+use super::{JournalError, MAX_ATTACHMENT_BYTES};
 use rusqlite::Connection;
 use std::collections::HashMap;
 use std::fs::File;
@@ -56,9 +56,6 @@ const LINK: u8 = 1;
 const ATTACHMENT: u8 = 2;
 const DAMAGED: u8 = 3;
 const PLAN: u8 = 4;
-/// As `entries` (`MAX_TAGS`, `MAX_SHORT_TEXT`), which keeps them private.
-const MAX_TAGS: usize = 32;
-const MAX_SHORT_TEXT: usize = 200;
 
 /// What an export wrote.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -269,24 +266,9 @@ struct Listed {
 type Listing = HashMap<[u8; 16], ([u8; 16], Listed)>;
 
 // The checks of `NewEntry::validate` (entries.rs keeps its helpers private); to be shared.
-fn check_short(what: &str, text: &str) -> Result<(), JournalError> {
-    if text.trim().is_empty() {
-        return Err(JournalError::InvalidInput(format!("{what} is empty")));
-    }
-    if text.len() > MAX_SHORT_TEXT {
-        return Err(JournalError::TooLarge { what: what.to_string(), limit: MAX_SHORT_TEXT });
-    }
-    Ok(())
-}
-
-fn check_attachment(info: &AttachmentInfo) -> Result<Listed, JournalError> {
-    let token = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_alphanumeric() || b"!#$&-^_.+".contains(&b));
-    if !matches!(info.media_type.split_once('/'), Some((kind, sub)) if info.media_type.len() <= 100 && token(kind) && token(sub)) {
-        return Err(JournalError::InvalidInput(format!("'{}' is not a media type such as image/png", info.media_type)));
-    }
-    if info.size > MAX_ATTACHMENT_BYTES as u64 {
-        return Err(JournalError::TooLarge { what: "an attachment".into(), limit: MAX_ATTACHMENT_BYTES });
-    }
+/// Checks an attachment listed by an entry as `add` checks a new one; ids in lower-case hex.
+fn listed(info: &AttachmentInfo) -> Result<Listed, JournalError> {
+    check_attachment(&info.media_type, info.size)?;
     let id = lower_hex(&info.id).ok_or_else(|| JournalError::InvalidInput(format!("'{}' is not an attachment id", info.id)))?;
     let sha256 = lower_hex(&info.sha256).ok_or_else(|| JournalError::InvalidInput(format!("'{}' is not a SHA-256", info.sha256)))?;
     Ok(Listed { id, size: info.size, sha256 })
@@ -294,20 +276,9 @@ fn check_attachment(info: &AttachmentInfo) -> Result<Listed, JournalError> {
 
 /// Checks an entry's content as `add` checks a new entry; returns its attachments.
 fn check_content(content: &EntryContent) -> Result<Vec<Listed>, JournalError> {
-    parse_time(&content.happened_at)?;
+    check_fields(&content.happened_at, &content.text, content.contact.as_ref(), &content.tags)?;
     parse_time(&content.recorded_at)?;
-    if content.text.len() > MAX_TEXT_BYTES {
-        return Err(JournalError::TooLarge { what: "the text".into(), limit: MAX_TEXT_BYTES });
-    }
-    if let Some(contact) = &content.contact {
-        check_short("the contact's name", &contact.name)?;
-        contact.platform.as_deref().map_or(Ok(()), |p| check_short("the platform", p))?;
-    }
-    if content.tags.len() > MAX_TAGS {
-        return Err(JournalError::InvalidInput(format!("at most {MAX_TAGS} tags")));
-    }
-    content.tags.iter().try_for_each(|tag| check_short("a tag", tag))?;
-    content.attachments.iter().map(check_attachment).collect()
+    content.attachments.iter().map(listed).collect()
 }
 
 /// One entry while the chain is read.

@@ -181,12 +181,33 @@ fn check_short(what: &str, text: &str) -> Result<(), JournalError> {
     Ok(())
 }
 
-fn check_media_type(media_type: &str) -> Result<(), JournalError> {
+/// The checks every attachment passes, when added and when imported: a media type such as
+/// `image/png`, and at most [`MAX_ATTACHMENT_BYTES`].
+pub(super) fn check_attachment(media_type: &str, size: u64) -> Result<(), JournalError> {
     let token = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_alphanumeric() || b"!#$&-^_.+".contains(&b));
-    match media_type.split_once('/') {
-        Some((kind, sub)) if media_type.len() <= 100 && token(kind) && token(sub) => Ok(()),
-        _ => Err(JournalError::InvalidInput(format!("'{media_type}' is not a media type such as image/png"))),
+    if !matches!(media_type.split_once('/'), Some((kind, sub)) if media_type.len() <= 100 && token(kind) && token(sub)) {
+        return Err(JournalError::InvalidInput(format!("'{media_type}' is not a media type such as image/png")));
     }
+    if size > MAX_ATTACHMENT_BYTES as u64 {
+        return Err(JournalError::TooLarge { what: "an attachment".into(), limit: MAX_ATTACHMENT_BYTES });
+    }
+    Ok(())
+}
+
+/// The checks every entry's fields pass, when written and when imported.
+pub(super) fn check_fields(happened_at: &str, text: &str, contact: Option<&Contact>, tags: &[String]) -> Result<(), JournalError> {
+    parse_time(happened_at)?;
+    if text.len() > MAX_TEXT_BYTES {
+        return Err(JournalError::TooLarge { what: "the text".into(), limit: MAX_TEXT_BYTES });
+    }
+    if let Some(contact) = contact {
+        check_short("the contact's name", &contact.name)?;
+        contact.platform.as_deref().map_or(Ok(()), |p| check_short("the platform", p))?;
+    }
+    if tags.len() > MAX_TAGS {
+        return Err(JournalError::InvalidInput(format!("at most {MAX_TAGS} tags")));
+    }
+    tags.iter().try_for_each(|tag| check_short("a tag", tag))
 }
 
 /// Parses an RFC 3339 time with its offset.
@@ -201,25 +222,8 @@ fn now() -> String {
 
 impl NewEntry {
     fn validate(&self) -> Result<(), JournalError> {
-        parse_time(&self.happened_at)?;
-        if self.text.len() > MAX_TEXT_BYTES {
-            return Err(JournalError::TooLarge { what: "the text".into(), limit: MAX_TEXT_BYTES });
-        }
-        if let Some(contact) = &self.contact {
-            check_short("the contact's name", &contact.name)?;
-            contact.platform.as_deref().map_or(Ok(()), |p| check_short("the platform", p))?;
-        }
-        if self.tags.len() > MAX_TAGS {
-            return Err(JournalError::InvalidInput(format!("at most {MAX_TAGS} tags")));
-        }
-        self.tags.iter().try_for_each(|tag| check_short("a tag", tag))?;
-        self.attachments.iter().try_for_each(|a| {
-            check_media_type(&a.media_type)?;
-            if a.bytes.len() > MAX_ATTACHMENT_BYTES {
-                return Err(JournalError::TooLarge { what: "an attachment".into(), limit: MAX_ATTACHMENT_BYTES });
-            }
-            Ok(())
-        })
+        check_fields(&self.happened_at, &self.text, self.contact.as_ref(), &self.tags)?;
+        self.attachments.iter().try_for_each(|a| check_attachment(&a.media_type, a.bytes.len() as u64))
     }
 
     fn into_content(self, earlier: Vec<AttachmentInfo>, new: Vec<AttachmentInfo>) -> EntryContent {
