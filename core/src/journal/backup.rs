@@ -265,7 +265,6 @@ struct Listed {
 /// The attachments listed by current entries, by id, with their entry.
 type Listing = HashMap<[u8; 16], ([u8; 16], Listed)>;
 
-// The checks of `NewEntry::validate` (entries.rs keeps its helpers private); to be shared.
 /// Checks an attachment listed by an entry as `add` checks a new one; ids in lower-case hex.
 fn listed(info: &AttachmentInfo) -> Result<Listed, JournalError> {
     check_attachment(&info.media_type, info.size)?;
