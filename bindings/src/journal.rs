@@ -332,6 +332,23 @@ fn language(code: &str) -> Result<Language, BakenError> {
     code.parse().map_err(|e: baken_core::language::UnsupportedLanguage| BakenError::InvalidInput { reason: e.to_string() })
 }
 
+/// What an evidence report holds.
+#[derive(uniffi::Record)]
+pub struct ReportSummary {
+    /// The entries shown.
+    pub entries: u64,
+    /// Earlier versions of edited entries: their old text is in the report's appendix.
+    pub earlier_versions: u64,
+    /// Entries and attachments that could not be read and are shown as damaged.
+    pub damaged: u64,
+}
+
+impl From<core::ReportSummary> for ReportSummary {
+    fn from(s: core::ReportSummary) -> Self {
+        ReportSummary { entries: s.entries, earlier_versions: s.earlier_versions, damaged: s.damaged }
+    }
+}
+
 /// An encrypted journal folder on the phone. Safe to share across threads.
 ///
 /// `insecure_fast_kdf_for_tests` must be `false` in the app: `true` makes a journal that every
@@ -464,8 +481,14 @@ impl Journal {
     }
 
     /// Writes the evidence report (HTML) to a new file, in `language` (`nl` or `en`).
-    pub fn export_report(&self, path: String, language: String) -> Result<(), BakenError> {
-        Ok(self.inner.export_report(Path::new(&path), self::language(&language)?)?)
+    pub fn export_report(&self, path: String, language: String) -> Result<ReportSummary, BakenError> {
+        Ok(self.inner.export_report(Path::new(&path), self::language(&language)?)?.into())
+    }
+
+    /// What the report would hold; show it before the user shares the report (for example that
+    /// the old text of edited entries is in it).
+    pub fn report_summary(&self, language: String) -> Result<ReportSummary, BakenError> {
+        Ok(self.inner.report_summary(self::language(&language)?)?.into())
     }
 
     /// Writes an encrypted backup to a new file. (Attachments that cannot be read are marked in

@@ -324,8 +324,14 @@ pub fn run(args: Args) -> Result<(), String> {
             let journal = common.unlocked()?;
             if let Some(path) = html {
                 let language: Language = lang.parse().map_err(|e: baken_core::language::UnsupportedLanguage| e.to_string())?;
-                journal.export_report(&path, language).map_err(err)?;
-                println!("Report written to {}.", path.display());
+                let summary = journal.export_report(&path, language).map_err(err)?;
+                println!("Report written to {}, with {} entries.", path.display(), summary.entries);
+                if summary.earlier_versions > 0 {
+                    println!("It also holds {} earlier versions of edited entries, with their old text.", summary.earlier_versions);
+                }
+                if summary.damaged > 0 {
+                    eprintln!("warning: {} entries or attachments could not be read; the report marks them as damaged", summary.damaged);
+                }
             } else if let Some(path) = backup {
                 let passphrase = common.secrets().new_secret("Choose a backup passphrase")?;
                 let summary = journal.export_backup(&path, &passphrase).map_err(err)?;

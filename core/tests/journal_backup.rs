@@ -252,24 +252,6 @@ fn authenticated_but_malicious_content_is_refused() {
 
 /// Zeroes the largest blob in the journal's tables (other than the key slots and settings),
 /// whatever the storage layout: the one attachment of more than a few bytes.
-fn zero_largest_blob(dir: &Path) {
-    let conn = raw(dir);
-    let names = |sql: &str| -> Vec<String> { conn.prepare(sql).unwrap().query_map([], |row| row.get(0)).unwrap().map(Result::unwrap).collect() };
-    let mut largest: Option<(i64, String, String, i64)> = None;
-    for table in names("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT IN ('meta', 'slots') AND name NOT LIKE 'sqlite_%'") {
-        for column in names(&format!("SELECT name FROM pragma_table_info('{table}')")) {
-            let sql = format!("SELECT rowid, length({column}) FROM {table} WHERE typeof({column}) = 'blob' ORDER BY length({column}) DESC LIMIT 1");
-            if let Ok((rowid, len)) = conn.query_row(&sql, [], |row| Ok((row.get(0)?, row.get(1)?))) {
-                if largest.as_ref().is_none_or(|(most, ..)| len > *most) {
-                    largest = Some((len, table.clone(), column, rowid));
-                }
-            }
-        }
-    }
-    let (_, table, column, rowid) = largest.unwrap();
-    conn.execute(&format!("UPDATE {table} SET {column} = zeroblob(length({column})) WHERE rowid = ?1"), [rowid]).unwrap();
-}
-
 #[test]
 fn a_damaged_attachment_is_marked_and_everything_else_is_backed_up() {
     let (tmp, dir, journal) = new_journal();

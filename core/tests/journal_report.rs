@@ -33,9 +33,10 @@ fn worker_check(html: &str) -> Result<String, String> {
         return Err("the chain does not end at the head".into());
     }
     let unescape = |t: &str| t.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&");
-    for section in html.split("<section class=\"entry\" data-link=\"").skip(1) {
+    let page = &html[..html.find("<script").ok_or("no script")?];
+    for section in page.split("<section class=\"entry\" data-link=\"").skip(1) {
         let link = &section[..64];
-        let shown = section.split("<p class=\"text\">").nth(1).and_then(|t| t.split("</p>").next()).ok_or("no text")?;
+        let shown = section.split("<p class=\"text\" dir=\"auto\">").nth(1).and_then(|t| t.split("</p>").next()).ok_or("no text")?;
         let canonical = data["links"].as_array().unwrap().iter().find(|l| l["link"] == link).and_then(|l| l["canonical"].as_str()).ok_or("entry hash not in the chain")?;
         let content: serde_json::Value = serde_json::from_str(canonical).map_err(|e| e.to_string())?;
         if content["event"]["written"]["text"] != unescape(shown) {
@@ -49,7 +50,7 @@ fn worker_check(html: &str) -> Result<String, String> {
 #[test]
 fn a_support_worker_can_check_the_report_against_the_seal() {
     let (_tmp, _dir, journal) = new_journal();
-    let shot = journal.add(evidence("he said he would share my photo", b"\x89PNG fake screenshot")).unwrap();
+    let shot = journal.add(evidence("he said he would share my photo", b"\x89PNG\r\n\x1a\n fake screenshot")).unwrap();
     let first_seal = journal.seal().unwrap();
     journal.edit(&shot.id, evidence("he said he would share my photo unless I paid", b"second")).unwrap();
     let gone = journal.add(incident("<script>alert(1)</script> typed by mistake")).unwrap();
@@ -104,4 +105,17 @@ fn text_pasted_from_a_chat_cannot_switch_off_the_check() {
         use std::os::unix::fs::PermissionsExt;
         assert_eq!(std::fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o600, "the report is plaintext: only the app may read it");
     }
+}
+
+#[test]
+fn a_damaged_attachment_is_a_placeholder_and_the_rest_is_reported() {
+    let (_tmp, dir, journal) = new_journal();
+    let damaged = journal.add(evidence("the long screenshot", &[0x5a; 200_000])).unwrap();
+    journal.add(evidence("the short one", b"\x89PNG\r\n\x1a\n small")).unwrap();
+    zero_largest_blob(&dir);
+    let summary = journal.report_summary(Language::En).unwrap();
+    assert_eq!((summary.entries, summary.earlier_versions, summary.damaged), (2, 0, 1));
+    let html = journal.report_html(Language::En).unwrap();
+    assert!(html.contains(&format!("This attachment could not be read. It was changed or damaged. Its SHA-256 should be: <span class=\"hash\">{}</span>", damaged.content.attachments[0].sha256)));
+    assert_eq!(html.matches("<img src=\"data:image/png;base64,").count(), 1, "the readable screenshot is still shown");
 }

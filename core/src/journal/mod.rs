@@ -32,6 +32,7 @@ mod store;
 pub use chain::{BrokenLink, Verification};
 pub use entries::{Attachment, AttachmentInfo, Contact, DamagedEntry, Entry, EntryKind, EntryList, NewAttachment, NewEntry};
 pub use lifecycle::{Journal, Kdf, KeyStore, Options};
+pub use report::ReportSummary;
 pub use safety_plan::{SafetyPlan, TrustedAdult};
 
 /// The version of the journal's file and record format; bound into every seal.

@@ -4,128 +4,211 @@
 //!
 //! A support worker can check it: the appendix lists every link of the chain with the exact
 //! canonical text that was hashed (`<script id="baken-chain">` holds the same as JSON), so the
-//! chain can be recomputed with any SHA-256 tool, or with the "check" button in the page itself
-//! (which also re-hashes the inline attachments and compares each shown text with its link). An earlier seal can be looked up in that list.
+//! chain can be recomputed with any SHA-256 tool. The "check" button runs `report.js`, which
+//! recomputes the chain, renders the whole page again from what the chain holds and fails on any
+//! part of the page that differs, including added, removed or swapped entries and attachments.
+//! The markup below and the one in `report.js` must stay the same; the browser test in
+//! `tests/python/test_report.py` fails if they drift apart.
+//!
+//! The page carries a strict Content-Security-Policy: only its own style and script (by hash)
+//! and `data:` images. Only raster images (PNG, JPEG, GIF, WebP, recognised by their bytes) are
+//! shown inline; any other attachment is a download of type `application/octet-stream`.
+//! Invisible and direction-changing characters in what the user typed are shown as `[U+202E]`.
 
-use super::chain::{self, StoredLink};
-use super::crypto::hex;
-use super::entries::{Entry, EntryKind};
+use super::chain::{self, Event, StoredLink};
+use super::crypto::{self, hex};
+use super::entries::{AttachmentInfo, Entry, EntryKind};
 use super::lifecycle::Journal;
 use super::store;
 use super::JournalError;
 use crate::language::Language;
+use crate::signal::{Level, Signal};
+use chrono::SecondsFormat;
+use serde::Serialize;
+use std::collections::{BTreeMap, HashSet};
 use std::fmt::Write as _;
-use std::io::Write as _;
+use std::io::Write;
 use std::path::Path;
 
-/// The words of the report in one language.
+/// What a report holds, so the app can tell the user before they share it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ReportSummary {
+    /// The entries shown.
+    pub entries: u64,
+    /// Earlier versions of edited entries: their old text is in the appendix.
+    pub earlier_versions: u64,
+    /// Entries and attachments that could not be read and are shown as damaged.
+    pub damaged: u64,
+}
+
+/// The words of the report in one language; the check in the page uses them too.
+#[derive(Serialize)]
 struct Words {
+    #[serde(skip)]
     lang: &'static str,
+    #[serde(skip)]
+    kinds: [&'static str; 4],
+    #[serde(skip)]
+    levels: [&'static str; 4],
+    #[serde(skip)]
+    broken: &'static str,
+    #[serde(skip)]
+    damaged: &'static str,
     title: &'static str,
     intro: &'static str,
     made: &'static str,
     seal: &'static str,
+    head: &'static str,
     seal_help: &'static str,
     intact: &'static str,
-    broken: &'static str,
-    damaged: &'static str,
+    edited: &'static str,
     empty: &'static str,
-    kinds: [&'static str; 4],
+    check: &'static str,
     happened: &'static str,
     recorded: &'static str,
     who: &'static str,
     signals: &'static str,
+    level: &'static str,
     tags: &'static str,
     attachments: &'static str,
+    bytes: &'static str,
     version: &'static str,
     hash: &'static str,
+    damaged_attachment: &'static str,
+    damaged_link: &'static str,
+    removed: &'static str,
     appendix: &'static str,
     appendix_help: &'static str,
-    removed: &'static str,
-    check: &'static str,
-    check_ok: &'static str,
-    check_bad: &'static str,
+    ok: &'static str,
+    bad: &'static str,
+    p_chain: &'static str,
+    p_seal: &'static str,
+    p_header: &'static str,
+    p_entry: &'static str,
+    p_extra: &'static str,
+    p_damaged: &'static str,
+    p_missing: &'static str,
+    p_appendix: &'static str,
+    p_attachment: &'static str,
+    p_layout: &'static str,
 }
 
 const EN: Words = Words {
     lang: "en",
+    kinds: ["What happened", "Note", "Contact", "Evidence"],
+    levels: ["No warning signs", "Be careful", "Warning", "Danger"],
+    broken: "Warning: the journal's own check failed at link",
+    damaged: "This entry could not be read. It was changed or damaged.",
     title: "Journal: what happened",
     intro: "This report comes from the Baken journal on the phone of the person who wrote it. They chose to share it with you. Each entry shows when it happened and when it was written down.",
     made: "Report made on",
     seal: "Seal",
+    head: "The seal in full (SHA-256):",
     seal_help: "The seal is a short code made from everything in this journal. Did you get a seal earlier, or did someone write one down? Look for it in the list at the end. If it is there, nothing up to that point was changed.",
     intact: "The journal checked itself: nothing inside it was changed.",
-    broken: "Warning: the journal's own check failed at link",
-    damaged: "This entry could not be read. It was changed or damaged.",
+    edited: "Some entries were changed after they were first written down. Their earlier versions, with the old text, are in the appendix at the end.",
     empty: "There are no entries.",
-    kinds: ["What happened", "Note", "Contact", "Evidence"],
+    check: "Check this report",
     happened: "Happened",
     recorded: "Written down",
     who: "Who",
     signals: "Warning signs",
+    level: "How serious",
     tags: "Tags",
     attachments: "Attachments",
+    bytes: "bytes",
     version: "Version",
     hash: "Hash of this entry",
-    appendix: "Appendix: the chain",
-    appendix_help: "Each link is SHA-256 of the previous link followed by the SHA-256 of the link's text below (the text is UTF-8, exactly as shown). The first link follows SHA-256 of the text \"baken journal chain v1\". The seal is the first 20 characters of a link, in capitals.",
+    damaged_attachment: "This attachment could not be read. It was changed or damaged. Its SHA-256 should be",
+    damaged_link: "This link could not be read. It was changed or damaged.",
     removed: "Deleted: only its hash is kept.",
-    check: "Check this report",
-    check_ok: "Checked: every link and every attachment matches, and the chain ends at the seal.",
-    check_bad: "This report does not match its seal. It may have been changed.",
+    appendix: "Appendix: the chain",
+    appendix_help: "Each link is SHA-256 of the previous link followed by the SHA-256 of the link's text below (the text is UTF-8, exactly as shown). The first link follows SHA-256 of the text \"baken journal chain v1\". The seal is the first 20 characters of a link, in capitals. A character that cannot be seen is shown here by its code, such as [U+202E]; the exact text is in the chain data inside this file (the script \"baken-chain\").",
+    ok: "This report matches its own chain, and the chain ends at seal {seal}. Compare this seal with the seal you were given: only if they are the same do you know that nothing was changed up to that point. This check runs inside this file, so someone who changed the file could also change the check. To be sure, recompute the chain with your own SHA-256 tool, as the appendix explains.",
+    bad: "This report does not match its own chain. It may have been changed after it was made. Ask the person who made it for a new report, and compare its seal with the seal you were given.",
+    p_chain: "The chain does not add up at link",
+    p_seal: "The seal does not match the chain.",
+    p_header: "The top of the report was changed.",
+    p_entry: "This entry does not match the chain: entry",
+    p_extra: "This entry is not in the chain: entry",
+    p_damaged: "This entry could not be read when the report was made: entry",
+    p_missing: "An entry of the chain is missing from the report. It happened on",
+    p_appendix: "The appendix does not match the chain.",
+    p_attachment: "An attachment does not match the chain: entry",
+    p_layout: "Something was added to or removed from the report.",
 };
 
 const NL: Words = Words {
     lang: "nl",
+    kinds: ["Wat er gebeurde", "Notitie", "Contact", "Bewijs"],
+    levels: ["Geen waarschuwingssignalen", "Let op", "Waarschuwing", "Gevaar"],
+    broken: "Let op: de controle van het dagboek ging mis bij schakel",
+    damaged: "Dit stuk kon niet gelezen worden. Het is veranderd of beschadigd.",
     title: "Dagboek: wat er gebeurd is",
     intro: "Dit rapport komt uit het Baken-dagboek op de telefoon van de schrijver. Die heeft zelf gekozen om het met jou te delen. Bij elk stuk staat wanneer het gebeurde en wanneer het is opgeschreven.",
     made: "Rapport gemaakt op",
     seal: "Zegel",
+    head: "Het hele zegel (SHA-256):",
     seal_help: "Het zegel is een korte code. Die code is gemaakt van alles wat in het dagboek staat. Heb je eerder een zegel gekregen, of heeft iemand er een opgeschreven? Zoek het dan in de lijst aan het eind. Staat het erin? Dan is er tot dat punt niets veranderd.",
     intact: "Het dagboek heeft zichzelf gecontroleerd: er is niets in veranderd.",
-    broken: "Let op: de controle van het dagboek ging mis bij schakel",
-    damaged: "Dit stuk kon niet gelezen worden. Het is veranderd of beschadigd.",
+    edited: "Sommige stukken zijn later aangepast. De oude versies, met de oude tekst, staan in de bijlage aan het eind.",
     empty: "Er staat nog niets in.",
-    kinds: ["Wat er gebeurde", "Notitie", "Contact", "Bewijs"],
+    check: "Controleer dit rapport",
     happened: "Gebeurd op",
     recorded: "Opgeschreven op",
     who: "Wie",
     signals: "Waarschuwingssignalen",
+    level: "Hoe ernstig",
     tags: "Labels",
     attachments: "Bijlagen",
+    bytes: "bytes",
     version: "Versie",
     hash: "Hash van dit stuk",
-    appendix: "Bijlage: de keten",
-    appendix_help: "Elke schakel is SHA-256 van de vorige schakel, gevolgd door de SHA-256 van de tekst van de schakel hieronder (UTF-8, precies zoals hij er staat). De eerste schakel volgt op SHA-256 van de tekst \"baken journal chain v1\". Het zegel is het begin (20 tekens) van een schakel, in hoofdletters.",
+    damaged_attachment: "Deze bijlage kon niet gelezen worden. Ze is veranderd of beschadigd. De SHA-256 hoort te zijn",
+    damaged_link: "Deze schakel kon niet gelezen worden. Hij is veranderd of beschadigd.",
     removed: "Verwijderd: alleen de hash is bewaard.",
-    check: "Controleer dit rapport",
-    check_ok: "Gecontroleerd: elke schakel en elke bijlage klopt, en de keten eindigt bij het zegel.",
-    check_bad: "Dit rapport klopt niet met het zegel. Misschien is het veranderd.",
+    appendix: "Bijlage: de keten",
+    appendix_help: "Elke schakel is SHA-256 van de vorige schakel, gevolgd door de SHA-256 van de tekst van de schakel hieronder (UTF-8, precies zoals hij er staat). De eerste schakel volgt op SHA-256 van de tekst \"baken journal chain v1\". Het zegel is het begin (20 tekens) van een schakel, in hoofdletters. Een teken dat je niet kunt zien, staat hier als code, zoals [U+202E]; de precieze tekst staat in de ketengegevens in dit bestand (het script \"baken-chain\").",
+    ok: "Dit rapport klopt met zijn eigen keten, en de keten eindigt bij zegel {seal}. Vergelijk dit zegel met het zegel dat je eerder kreeg. Alleen als ze hetzelfde zijn, weet je dat er tot dat punt niets is veranderd. Deze controle zit in dit bestand zelf. Wie het bestand verandert, kan ook de controle veranderen. Wil je zeker zijn? Reken de keten dan zelf na met een eigen SHA-256-programma. De bijlage legt uit hoe.",
+    bad: "Dit rapport klopt niet met zijn eigen keten. Misschien is het veranderd nadat het gemaakt is. Vraag de maker om een nieuw rapport. Vergelijk het zegel daarvan met het zegel dat je eerder kreeg.",
+    p_chain: "De keten klopt niet bij schakel",
+    p_seal: "Het zegel klopt niet met de keten.",
+    p_header: "Het begin van het rapport is veranderd.",
+    p_entry: "Dit stuk klopt niet met de keten: stuk",
+    p_extra: "Dit stuk staat niet in de keten: stuk",
+    p_damaged: "Dit stuk kon niet gelezen worden toen het rapport gemaakt werd: stuk",
+    p_missing: "Een stuk uit de keten ontbreekt in het rapport. Het gebeurde op",
+    p_appendix: "De bijlage klopt niet met de keten.",
+    p_attachment: "Een bijlage klopt niet met de keten: stuk",
+    p_layout: "Er is iets aan het rapport toegevoegd of eruit gehaald.",
 };
 
-const STYLE: &str = "body{font-family:system-ui,sans-serif;max-width:48em;margin:2em auto;padding:0 1em;color:#111;line-height:1.45}
-h1{font-size:1.6em}.seal{font:bold 1.5em monospace;letter-spacing:.05em;border:2px solid #111;padding:.3em .6em;display:inline-block}
-.entry{border-top:1px solid #999;padding:.8em 0;break-inside:avoid}.text{white-space:pre-wrap}dl{display:grid;grid-template-columns:max-content auto;gap:.1em 1em;margin:.4em 0}
-dt{font-weight:bold}dd{margin:0}.hash,code,pre{font-family:monospace;font-size:.8em;word-break:break-all;white-space:pre-wrap}
-img{max-width:100%;border:1px solid #ccc;break-inside:avoid}.warn{color:#a00;font-weight:bold}table{border-collapse:collapse;font-size:.8em}
-td,th{border:1px solid #ccc;padding:.2em .4em;vertical-align:top;text-align:left}@media print{button,#check-result:empty{display:none}}";
-
-const SCRIPT: &str = "async function bakenCheck(){const d=JSON.parse(document.getElementById('baken-chain').textContent);
-const sha=async b=>new Uint8Array(await crypto.subtle.digest('SHA-256',b));const hex=b=>Array.from(b,x=>x.toString(16).padStart(2,'0')).join('');
-const unhex=h=>new Uint8Array(h.match(/../g).map(x=>parseInt(x,16)));const te=new TextEncoder();
-let prev=await sha(te.encode('baken journal chain v1'));let ok=true;
-for(const l of d.links){const c=l.canonical===null?unhex(l.content_hash):await sha(te.encode(l.canonical));
-if(hex(c)!==l.content_hash)ok=false;const b=new Uint8Array(64);b.set(prev);b.set(c,32);prev=await sha(b);if(hex(prev)!==l.link)ok=false;}
-if(hex(prev)!==d.head)ok=false;
-for(const s of document.querySelectorAll('[data-link]')){const l=d.links.find(x=>x.link===s.dataset.link);
-if(!l||l.canonical===null||JSON.parse(l.canonical).event.written.text!==s.querySelector('.text').textContent)ok=false;}
-for(const e of document.querySelectorAll('[data-sha256]')){const s=e.getAttribute('src')||e.getAttribute('href');
-const bin=atob(s.slice(s.indexOf(',')+1));const u=Uint8Array.from(bin,ch=>ch.charCodeAt(0));if(hex(await sha(u))!==e.dataset.sha256)ok=false;}
-const r=document.getElementById('check-result');r.textContent=ok?d.ok:d.bad;r.className=ok?'':'warn';}";
+const STYLE: &str = include_str!("report.css");
+const SCRIPT: &str = include_str!("report.js");
 
 /// Escapes text for HTML.
 fn escape(text: &str) -> String {
     text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;").replace('\'', "&#39;")
+}
+
+/// Characters that cannot be seen or that change the direction of the text around them: in a
+/// report they could hide or reorder words, so they are shown by their code.
+fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{AD}' | '\u{61C}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
+}
+
+/// What the user typed, escaped, with every invisible character shown as `[U+XXXX]`.
+fn shown(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find(is_invisible) {
+        out.push_str(&escape(&rest[..at]));
+        let c = rest[at..].chars().next().unwrap_or_default();
+        let _ = write!(out, "<span class=\"mark\">[U+{:04X}]</span>", u32::from(c));
+        rest = &rest[at + c.len_utf8()..];
+    }
+    out.push_str(&escape(rest));
+    out
 }
 
 /// JSON that cannot end or change the `<script>` element it sits in: `<`, `>` and `&` as
@@ -148,89 +231,221 @@ fn base64(bytes: &[u8]) -> String {
     out
 }
 
-/// A time as `2026-03-01 21:15 (UTC+01:00)`, keeping its own time zone.
+/// A stored time (`2026-03-01T21:15:00+01:00`) as `2026-03-01 21:15 (UTC+01:00)`, keeping its
+/// own time zone; any other text as it is. `report.js` does the same.
 fn show_time(rfc3339: &str) -> String {
-    chrono::DateTime::parse_from_rfc3339(rfc3339).map_or_else(|_| rfc3339.to_string(), |t| t.format("%Y-%m-%d %H:%M (UTC%:z)").to_string())
+    const SHAPE: &[u8] = b"dddd-dd-ddTdd:dd:dd+dd:dd";
+    let b = rfc3339.as_bytes();
+    let fits = b.len() == SHAPE.len()
+        && b.iter().zip(SHAPE).all(|(&c, &s)| match s {
+            b'd' => c.is_ascii_digit(),
+            b'+' => c == b'+' || c == b'-',
+            _ => c == s,
+        });
+    if fits {
+        format!("{} {} (UTC{})", &rfc3339[..10], &rfc3339[11..16], &rfc3339[19..])
+    } else {
+        rfc3339.to_string()
+    }
+}
+
+/// The media type of a raster image recognised by its first bytes, or `None`.
+fn raster_type(bytes: &[u8]) -> Option<&'static str> {
+    match bytes {
+        [0x89, b'P', b'N', b'G', 13, 10, 26, 10, ..] => Some("image/png"),
+        [0xff, 0xd8, 0xff, ..] => Some("image/jpeg"),
+        [b'G', b'I', b'F', b'8', b'7' | b'9', b'a', ..] => Some("image/gif"),
+        [b'R', b'I', b'F', b'F', _, _, _, _, b'W', b'E', b'B', b'P', ..] => Some("image/webp"),
+        _ => None,
+    }
+}
+
+fn words(language: Language) -> &'static Words {
+    match language {
+        Language::Nl => &NL,
+        Language::En => &EN,
+    }
+}
+
+fn signal_name(signal: Signal, language: Language) -> &'static str {
+    crate::signal_text::explanation(signal, language).map_or(signal.as_str(), |t| t.title.as_str())
+}
+
+fn level_name(words: &Words, level: Level) -> &'static str {
+    words.levels[Level::ALL.iter().position(|l| *l == level).unwrap_or(0)]
 }
 
 fn kind_name(words: &Words, kind: EntryKind) -> &'static str {
     words.kinds[EntryKind::ALL.iter().position(|k| *k == kind).unwrap_or(0)]
 }
 
-fn render_entry(html: &mut String, words: &Words, journal: &Journal, entry: &Entry) -> Result<(), JournalError> {
-    let c = &entry.content;
-    let _ = write!(html, "<section class=\"entry\" data-link=\"{}\"><h3>{}</h3><dl>", entry.hash, escape(kind_name(words, c.kind)));
-    let mut row = |label: &str, value: String| {
-        let _ = write!(html, "<dt>{}</dt><dd>{}</dd>", escape(label), value);
-    };
-    row(words.happened, escape(&show_time(&c.happened_at)));
-    row(words.recorded, escape(&show_time(&c.recorded_at)));
-    if let Some(contact) = &c.contact {
-        let platform = contact.platform.as_deref().map(|p| format!(" ({p})")).unwrap_or_default();
-        row(words.who, escape(&format!("{}{platform}", contact.name)));
-    }
-    if !c.signals.is_empty() || c.level.is_some() {
-        let mut signals: Vec<String> = c.signals.iter().map(|s| s.to_string()).collect();
-        signals.extend(c.level.map(|l| format!("[{l}]")));
-        row(words.signals, escape(&signals.join(", ")));
-    }
-    if !c.tags.is_empty() {
-        row(words.tags, escape(&c.tags.join(", ")));
-    }
-    row(words.version, entry.revision.to_string());
-    row(words.hash, format!("<span class=\"hash\">{}</span>", entry.hash));
-    let _ = write!(html, "</dl><p class=\"text\">{}</p>", escape(&c.text));
-    if !c.attachments.is_empty() {
-        let _ = write!(html, "<h4>{}</h4>", words.attachments);
-    }
-    for info in &c.attachments {
-        let attachment = journal.attachment(&info.id)?;
-        let data = format!("data:{};base64,{}", escape(&info.media_type), base64(&attachment.bytes));
-        let caption = format!("{} · {} bytes · SHA-256 <span class=\"hash\">{}</span>", escape(&info.media_type), info.size, info.sha256);
-        if info.media_type.starts_with("image/") {
-            let _ = write!(html, "<figure><img src=\"{data}\" data-sha256=\"{}\" alt=\"\"><figcaption>{caption}</figcaption></figure>", info.sha256);
-        } else {
-            let _ = write!(html, "<p><a href=\"{data}\" download data-sha256=\"{}\">{}</a> {caption}</p>", info.sha256, escape(&info.id));
+/// The policy that lets the page run only its own style and script and show only `data:` images.
+fn content_security_policy() -> String {
+    let hash = |text: &str| base64(&crypto::sha256(&[text.as_bytes()]));
+    format!(
+        "default-src 'none'; img-src data:; style-src 'sha256-{}'; script-src 'sha256-{}'; base-uri 'none'; form-action 'none'",
+        hash(STYLE),
+        hash(SCRIPT)
+    )
+}
+
+/// How many written revisions are earlier versions of entries that still exist. Deleting an entry
+/// redacts all its revisions, so every readable written revision that is not the latest counts.
+fn earlier_versions(links: &[Option<StoredLink>]) -> u64 {
+    let mut live = HashSet::new();
+    let mut written = 0u64;
+    for link in links.iter().flatten() {
+        if let StoredLink::Full { content, .. } = link {
+            match content.event {
+                Event::Written(_) => {
+                    written += 1;
+                    live.insert(content.entry.as_str());
+                }
+                Event::Deleted { .. } => {
+                    live.remove(content.entry.as_str());
+                }
+            }
         }
     }
-    html.push_str("</section>");
-    Ok(())
+    written - live.len() as u64
+}
+
+/// Builds the report one piece at a time, so memory stays bounded by one attachment.
+struct Writer<'a, W: Write> {
+    out: &'a mut W,
+    words: &'static Words,
+    language: Language,
+    summary: ReportSummary,
+}
+
+impl<W: Write> Writer<'_, W> {
+    fn put(&mut self, html: &str) -> Result<(), JournalError> {
+        self.out.write_all(html.as_bytes()).map_err(|e| JournalError::Io(format!("writing the report: {e}")))
+    }
+
+    fn attachment(&mut self, journal: &Journal, html: &mut String, info: &AttachmentInfo) -> Result<(), JournalError> {
+        let caption = format!("{} · {} {} · SHA-256 <span class=\"hash\">{}</span>", escape(&info.media_type), info.size, self.words.bytes, info.sha256);
+        match journal.attachment(&info.id) {
+            Ok(attachment) => {
+                let kind = raster_type(&attachment.bytes);
+                let data = format!("data:{};base64,{}", kind.unwrap_or("application/octet-stream"), base64(&attachment.bytes));
+                if kind.is_some() {
+                    let _ = write!(html, "<figure><img src=\"{data}\" alt=\"\"><figcaption>{caption}</figcaption></figure>");
+                } else {
+                    let id = escape(&info.id);
+                    let _ = write!(html, "<p><a href=\"{data}\" download=\"{id}\">{id}</a> {caption}</p>");
+                }
+            }
+            Err(JournalError::Tampered(_) | JournalError::NotFound(_)) => {
+                self.summary.damaged += 1;
+                let _ = write!(html, "<p class=\"warn\">{}: <span class=\"hash\">{}</span></p>", self.words.damaged_attachment, info.sha256);
+            }
+            Err(e) => return Err(e),
+        }
+        Ok(())
+    }
+
+    fn entry(&mut self, journal: &Journal, entry: &Entry) -> Result<(), JournalError> {
+        let (w, c) = (self.words, &entry.content);
+        let mut rows = vec![(w.happened, escape(&show_time(&c.happened_at))), (w.recorded, escape(&show_time(&c.recorded_at)))];
+        if let Some(contact) = &c.contact {
+            let platform = contact.platform.as_deref().map(|p| format!(" (<bdi>{}</bdi>)", shown(p))).unwrap_or_default();
+            rows.push((w.who, format!("<bdi>{}</bdi>{platform}", shown(&contact.name))));
+        }
+        if !c.signals.is_empty() {
+            rows.push((w.signals, c.signals.iter().map(|&s| escape(signal_name(s, self.language))).collect::<Vec<_>>().join(", ")));
+        }
+        if let Some(level) = c.level {
+            rows.push((w.level, escape(level_name(w, level))));
+        }
+        if !c.tags.is_empty() {
+            rows.push((w.tags, c.tags.iter().map(|t| format!("<bdi>{}</bdi>", shown(t))).collect::<Vec<_>>().join(", ")));
+        }
+        rows.push((w.version, entry.revision.to_string()));
+        rows.push((w.hash, format!("<span class=\"hash\">{}</span>", entry.hash)));
+        let mut html = format!("<section class=\"entry\" data-link=\"{}\"><h3>{}</h3><dl>", entry.hash, escape(kind_name(w, c.kind)));
+        for (label, value) in rows {
+            let _ = write!(html, "<dt>{}</dt><dd>{value}</dd>", escape(label));
+        }
+        let _ = write!(html, "</dl><p class=\"text\" dir=\"auto\">{}</p>", shown(&c.text));
+        if !c.attachments.is_empty() {
+            let _ = write!(html, "<h4>{}</h4>", escape(w.attachments));
+        }
+        for info in &c.attachments {
+            self.attachment(journal, &mut html, info)?;
+        }
+        html.push_str("</section>");
+        self.put(&html)
+    }
 }
 
 impl Journal {
     /// The evidence report of the unlocked journal, as one HTML document in `language`.
     pub fn report_html(&self, language: Language) -> Result<String, JournalError> {
-        let words = match language {
-            Language::Nl => &NL,
-            Language::En => &EN,
-        };
+        let mut html = Vec::new();
+        self.write_report(&mut html, language)?;
+        String::from_utf8(html).map_err(|e| JournalError::Io(e.to_string()))
+    }
+
+    /// What the report would hold, for the app to show before the user shares it (for example
+    /// that the old text of edited entries is in it).
+    pub fn report_summary(&self, language: Language) -> Result<ReportSummary, JournalError> {
+        self.write_report(&mut std::io::sink(), language)
+    }
+
+    /// Writes the evidence report to a new file at `path`; refuses to overwrite a file.
+    pub fn export_report(&self, path: &Path, language: Language) -> Result<ReportSummary, JournalError> {
+        let io = |e: std::io::Error| JournalError::Io(format!("{}: {e}", path.display()));
+        let mut file = std::io::BufWriter::new(store::create_private_file(path)?);
+        let summary = self.write_report(&mut file, language)?;
+        file.into_inner().map_err(|e| io(e.into_error()))?.sync_all().map_err(io)?;
+        Ok(summary)
+    }
+
+    fn write_report(&self, out: &mut impl Write, language: Language) -> Result<ReportSummary, JournalError> {
+        let words = words(language);
         let list = self.entries()?;
         let verification = self.verify()?;
         let links = self.links()?;
-        let made = chrono::Local::now().fixed_offset().to_rfc3339();
+        let earlier = earlier_versions(&links);
+        let summary = ReportSummary { entries: list.entries.len() as u64, earlier_versions: earlier, damaged: list.damaged.len() as u64 };
+        let mut writer = Writer { out, words, language, summary };
+        let made = show_time(&chrono::Local::now().fixed_offset().to_rfc3339_opts(SecondsFormat::Secs, false));
+        let w = words;
         let mut html = format!(
-            "<!DOCTYPE html><html lang=\"{}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\"><title>{}</title><style>{STYLE}</style></head><body><h1>{}</h1><p>{}</p><p>{} {}</p><h2>{}</h2><p class=\"seal\">{}</p><p>{}</p>",
-            words.lang, words.title, words.title, words.intro, words.made, escape(&show_time(&made)), words.seal, verification.seal, words.seal_help
+            "<!DOCTYPE html><html lang=\"{}\"><head><meta charset=\"utf-8\"><meta http-equiv=\"Content-Security-Policy\" content=\"{}\"><meta name=\"viewport\" content=\"width=device-width\"><title>{}</title><style>{STYLE}</style></head><body>\
+             <header id=\"top\"><h1>{}</h1><p>{}</p><p id=\"made\">{} {} · Baken {}</p><h2>{}</h2><p class=\"seal\" id=\"seal\">{}</p><p>{} <span class=\"hash\" id=\"head\">{}</span></p><p>{}</p>",
+            w.lang, content_security_policy(), w.title, w.title, w.intro, w.made, escape(&made), env!("CARGO_PKG_VERSION"), w.seal, verification.seal, w.head, verification.head, w.seal_help
         );
         match &verification.broken {
-            None => { let _ = write!(html, "<p>{}</p>", words.intact); }
-            Some(broken) => { let _ = write!(html, "<p class=\"warn\">{} {}: {}</p>", words.broken, broken.index, escape(&broken.reason)); }
+            None => { let _ = write!(html, "<p>{}</p>", w.intact); }
+            Some(broken) => { let _ = write!(html, "<p class=\"warn\">{} {}: {}</p>", w.broken, broken.index, escape(&broken.reason)); }
         }
-        let _ = write!(html, "<p><button onclick=\"bakenCheck()\">{}</button> <span id=\"check-result\"></span></p>", words.check);
+        if earlier > 0 {
+            let _ = write!(html, "<p>{}</p>", w.edited);
+        }
         if list.entries.is_empty() && list.damaged.is_empty() {
-            let _ = write!(html, "<p>{}</p>", words.empty);
+            let _ = write!(html, "<p>{}</p>", w.empty);
         }
+        let _ = write!(html, "<p><button id=\"check\" type=\"button\">{}</button></p><div id=\"check-result\" role=\"status\"></div></header><main id=\"entries\">", w.check);
+        writer.put(&html)?;
         for entry in &list.entries {
-            render_entry(&mut html, words, self, entry)?;
+            writer.entry(self, entry)?;
         }
+        let mut html = String::new();
         for damaged in &list.damaged {
-            let _ = write!(html, "<section class=\"entry\"><p class=\"warn\">{}</p><p class=\"hash\">{}</p></section>", words.damaged, damaged.id);
+            let _ = write!(html, "<section class=\"entry damaged\"><p class=\"warn\">{}</p><p class=\"hash\">{}</p></section>", w.damaged, damaged.id);
         }
-        let _ = write!(html, "<h2>{}</h2><p>{}</p><table><tr><th>#</th><th>{}</th><th></th></tr>", words.appendix, words.appendix_help, words.seal);
+        let _ = write!(
+            html,
+            "</main><section id=\"appendix\"><h2>{}</h2><p>{}</p><table><thead><tr><th>#</th><th>{}</th><th></th></tr></thead><tbody id=\"chain-rows\">",
+            w.appendix, escape(w.appendix_help), w.seal
+        );
         let mut chain_json = Vec::new();
         for (index, link) in links.iter().enumerate() {
             let Some(link) = link else {
-                let _ = write!(html, "<tr><td>{index}</td><td colspan=\"2\" class=\"warn\">{}</td></tr>", words.damaged);
+                let _ = write!(html, "<tr><td>{index}</td><td colspan=\"2\" class=\"warn\">{}</td></tr>", w.damaged_link);
+                chain_json.push(serde_json::Value::Null);
                 continue;
             };
             let hash = link.hash();
@@ -238,7 +453,7 @@ impl Journal {
                 StoredLink::Full { canonical, .. } => Some(String::from_utf8_lossy(canonical).into_owned()),
                 StoredLink::Redacted { .. } => None,
             };
-            let shown = canonical.as_deref().map_or_else(|| words.removed.to_string(), escape);
+            let shown = canonical.as_deref().map_or_else(|| escape(w.removed), shown);
             let _ = write!(
                 html,
                 "<tr><td>{index}</td><td><code>{}</code></td><td><pre>{shown}</pre>SHA-256: <span class=\"hash\">{}</span><br>→ <span class=\"hash\">{}</span></td></tr>",
@@ -246,18 +461,20 @@ impl Journal {
             );
             chain_json.push(serde_json::json!({ "canonical": canonical, "content_hash": hex(&link.content_hash()), "link": hex(&hash) }));
         }
-        let data = serde_json::json!({ "head": verification.head, "links": chain_json, "ok": words.check_ok, "bad": words.check_bad });
-        let data = script_safe(&data.to_string());
-        let _ = write!(html, "</table><script type=\"application/json\" id=\"baken-chain\">{data}</script><script>{SCRIPT}</script></body></html>");
-        Ok(html)
-    }
-
-    /// Writes the evidence report to a new file at `path`; refuses to overwrite a file.
-    pub fn export_report(&self, path: &Path, language: Language) -> Result<(), JournalError> {
-        let html = self.report_html(language)?;
-        let io = |e: std::io::Error| JournalError::Io(format!("{}: {e}", path.display()));
-        let mut file = store::create_private_file(path)?;
-        file.write_all(html.as_bytes()).and_then(|()| file.sync_all()).map_err(io)
+        let kind_names: BTreeMap<_, _> = EntryKind::ALL.iter().map(|&k| (k.as_str(), kind_name(w, k))).collect();
+        let level_names: BTreeMap<_, _> = Level::ALL.iter().map(|&l| (l.as_str(), level_name(w, l))).collect();
+        let signal_names: BTreeMap<_, _> = Signal::ALL.iter().map(|&s| (s.as_str(), signal_name(s, language))).collect();
+        let data = serde_json::json!({
+            "version": env!("CARGO_PKG_VERSION"), "head": verification.head, "links": chain_json, "words": w,
+            "kind_names": kind_names, "level_names": level_names, "signal_names": signal_names,
+        });
+        let _ = write!(
+            html,
+            "</tbody></table></section><script type=\"application/json\" id=\"baken-chain\">{}</script><script id=\"baken-check\">{SCRIPT}</script></body></html>",
+            script_safe(&data.to_string())
+        );
+        writer.put(&html)?;
+        Ok(writer.summary)
     }
 }
 

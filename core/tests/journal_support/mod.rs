@@ -92,3 +92,22 @@ impl KeyStore for TestKeyStore {
 pub fn raw(dir: &Path) -> rusqlite::Connection {
     rusqlite::Connection::open(dir.join("journal.sqlite")).unwrap()
 }
+
+/// Damages the largest sealed record (an attachment, in tests that add a big one) by zeroing it.
+pub fn zero_largest_blob(dir: &Path) {
+    let conn = raw(dir);
+    let names = |sql: &str| -> Vec<String> { conn.prepare(sql).unwrap().query_map([], |row| row.get(0)).unwrap().map(Result::unwrap).collect() };
+    let mut largest: Option<(i64, String, String, i64)> = None;
+    for table in names("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT IN ('meta', 'slots') AND name NOT LIKE 'sqlite_%'") {
+        for column in names(&format!("SELECT name FROM pragma_table_info('{table}')")) {
+            let sql = format!("SELECT rowid, length({column}) FROM {table} WHERE typeof({column}) = 'blob' ORDER BY length({column}) DESC LIMIT 1");
+            if let Ok((rowid, len)) = conn.query_row(&sql, [], |row| Ok((row.get(0)?, row.get(1)?))) {
+                if largest.as_ref().is_none_or(|(most, ..)| len > *most) {
+                    largest = Some((len, table.clone(), column, rowid));
+                }
+            }
+        }
+    }
+    let (_, table, column, rowid) = largest.unwrap();
+    conn.execute(&format!("UPDATE {table} SET {column} = zeroblob(length({column})) WHERE rowid = ?1"), [rowid]).unwrap();
+}
