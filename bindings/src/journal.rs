@@ -224,6 +224,8 @@ pub struct JournalVerification {
     pub seal: String,
     /// The first broken link; `None` when intact.
     pub broken: Option<BrokenLink>,
+    /// Attachments of current entries that cannot be read or no longer match their hash.
+    pub damaged_attachments: Vec<String>,
 }
 
 /// A trusted adult in the safety plan.
@@ -472,6 +474,7 @@ impl Journal {
             head: v.head,
             seal: v.seal,
             broken: v.broken.map(|b| BrokenLink { index: b.index, entry: b.entry, reason: b.reason }),
+            damaged_attachments: v.damaged_attachments,
         })
     }
 

@@ -316,6 +316,9 @@ pub fn run(args: Args) -> Result<(), String> {
             if let Some(broken) = verification.broken {
                 return Err(format!("the chain is broken at link {}: {}", broken.index, broken.reason));
             }
+            if !verification.damaged_attachments.is_empty() {
+                return Err(format!("the chain is intact, but these attachments cannot be read: {}", verification.damaged_attachments.join(", ")));
+            }
             if !as_json {
                 println!("The chain is intact: nothing in the journal was changed.");
             }

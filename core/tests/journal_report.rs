@@ -112,7 +112,11 @@ fn a_damaged_attachment_is_a_placeholder_and_the_rest_is_reported() {
     let (_tmp, dir, journal) = new_journal();
     let damaged = journal.add(evidence("the long screenshot", &[0x5a; 200_000])).unwrap();
     journal.add(evidence("the short one", b"\x89PNG\r\n\x1a\n small")).unwrap();
+    let before = journal.verify().unwrap();
+    assert!(before.broken.is_none() && before.damaged_attachments.is_empty());
     zero_largest_blob(&dir);
+    let after = journal.verify().unwrap();
+    assert_eq!(after.damaged_attachments, vec![damaged.content.attachments[0].id.clone()], "verify checks attachments too");
     let summary = journal.report_summary(Language::En).unwrap();
     assert_eq!((summary.entries, summary.earlier_versions, summary.damaged), (2, 0, 1));
     let html = journal.report_html(Language::En).unwrap();

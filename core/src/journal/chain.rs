@@ -209,6 +209,8 @@ pub struct Verification {
     pub seal: String,
     /// The first broken link, if any; `None` means the chain is intact.
     pub broken: Option<BrokenLink>,
+    /// Attachments of current entries that cannot be read or no longer match their hash.
+    pub damaged_attachments: Vec<String>,
 }
 
 /// Where the chain breaks first.
@@ -229,7 +231,7 @@ pub(super) fn verify(conn: &Connection, session: &Session) -> Result<Verificatio
         Ok(head) => head,
         Err(JournalError::Tampered(_)) => {
             let reason = "the record that holds the seal was changed or damaged";
-            return Ok(Verification { links: 0, head: String::new(), seal: String::new(), broken: broken(0, None, reason) });
+            return Ok(Verification { links: 0, head: String::new(), seal: String::new(), broken: broken(0, None, reason), damaged_attachments: Vec::new() });
         }
         Err(e) => return Err(e),
     };
@@ -258,7 +260,7 @@ pub(super) fn verify(conn: &Connection, session: &Session) -> Result<Verificatio
     } else if first_broken.is_none() && prev != head {
         first_broken = broken(count, None, "the chain does not end at the stored seal");
     }
-    Ok(Verification { links, head: hex(&head), seal: seal_text(&head), broken: first_broken })
+    Ok(Verification { links, head: hex(&head), seal: seal_text(&head), broken: first_broken, damaged_attachments: Vec::new() })
 }
 
 #[cfg(test)]

@@ -468,8 +468,22 @@ impl Journal {
         })
     }
 
-    /// Recomputes the integrity chain and reports the first broken link, if any.
+    /// Recomputes the integrity chain and reports the first broken link, if any, and checks every
+    /// attachment of the current entries against its hash.
     pub fn verify(&self) -> Result<Verification, JournalError> {
+        let mut verification = self.verify_chain()?;
+        for info in self.entries()?.entries.iter().flat_map(|e| &e.content.attachments) {
+            match self.attachment(&info.id) {
+                Ok(_) => {}
+                Err(JournalError::Tampered(_) | JournalError::NotFound(_)) => verification.damaged_attachments.push(info.id.clone()),
+                Err(e) => return Err(e),
+            }
+        }
+        Ok(verification)
+    }
+
+    /// Recomputes the integrity chain only (the report checks each attachment as it shows it).
+    pub(super) fn verify_chain(&self) -> Result<Verification, JournalError> {
         self.with_session(|store, session| chain::verify(store.conn(), session))
     }
 

@@ -405,7 +405,7 @@ impl Journal {
     fn write_report(&self, out: &mut impl Write, language: Language) -> Result<ReportSummary, JournalError> {
         let words = words(language);
         let list = self.entries()?;
-        let verification = self.verify()?;
+        let verification = self.verify_chain()?;
         let links = self.links()?;
         let earlier = earlier_versions(&links);
         let summary = ReportSummary { entries: list.entries.len() as u64, earlier_versions: earlier, damaged: list.damaged.len() as u64 };
