@@ -494,11 +494,11 @@ impl Journal {
         Ok(self.inner.report_summary(self::language(&language)?)?.into())
     }
 
-    /// Writes an encrypted backup to a new file. (Attachments that cannot be read are marked in
-    /// the backup and left out; the summary is not passed on yet.)
-    pub fn export_backup(&self, path: String, passphrase: String) -> Result<(), BakenError> {
-        self.inner.export_backup(Path::new(&path), &passphrase)?;
-        Ok(())
+    /// Writes an encrypted backup to a new file. Attachments that cannot be read are marked in
+    /// the backup and left out; the summary names them, so the app can tell the user.
+    pub fn export_backup(&self, path: String, passphrase: String) -> Result<BackupSummary, BakenError> {
+        let s = self.inner.export_backup(Path::new(&path), &passphrase)?;
+        Ok(BackupSummary { entries: s.entries as u64, attachments: s.attachments as u64, damaged: s.damaged })
     }
 
     /// The safety plan.
@@ -510,4 +510,33 @@ impl Journal {
     pub fn set_safety_plan(&self, plan: SafetyPlan) -> Result<(), BakenError> {
         Ok(self.inner.set_safety_plan(&plan.into())?)
     }
+}
+
+/// What a backup holds.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct BackupSummary {
+    /// Current entries, with their whole history.
+    pub entries: u64,
+    /// Attachments written.
+    pub attachments: u64,
+    /// Ids of attachments that could not be read and are missing from the backup.
+    pub damaged: Vec<String>,
+}
+
+/// Why a passcode is easy to guess for someone with a copy of the journal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
+pub enum PasscodeWarning {
+    /// Only digits, fewer than eight.
+    FewDigits,
+    /// Only digits, one repeated or counting up or down.
+    Predictable,
+}
+
+/// A warning to show while the user chooses a passcode, or `None`; the passcode is still allowed.
+#[uniffi::export]
+pub fn passcode_warning(passcode: String) -> Option<PasscodeWarning> {
+    core::passcode::warning(&passcode).map(|w| match w {
+        core::PasscodeWarning::FewDigits => PasscodeWarning::FewDigits,
+        core::PasscodeWarning::Predictable => PasscodeWarning::Predictable,
+    })
 }

@@ -8,7 +8,7 @@
 //! with the fast test-only key derivation. Release builds ignore it, it never shows in `--help`,
 //! and a journal made that way is refused by every normal open, so it cannot weaken a real one.
 
-use baken_core::journal::{Contact, Entry, EntryKind, Journal, Kdf, NewAttachment, NewEntry, Options};
+use baken_core::journal::{Contact, Entry, EntryKind, Journal, Kdf, NewAttachment, NewEntry, Options, PasscodeWarning};
 use baken_core::language::Language;
 use baken_core::signal::{Level, Signal};
 use std::io::{BufRead, Write};
@@ -190,6 +190,16 @@ impl Common {
     }
 }
 
+/// Warns, without refusing, about a passcode that a copy of the journal would give away quickly.
+fn warn_if_guessable(passcode: &str) {
+    let advice = match baken_core::journal::passcode::warning(passcode) {
+        None => return,
+        Some(PasscodeWarning::FewDigits) => "it is only digits, and fewer than 8",
+        Some(PasscodeWarning::Predictable) => "it is one digit repeated or a row of digits",
+    };
+    eprintln!("warning: this passcode is easy to guess for someone with a copy of the journal: {advice}. More digits, or letters, make it much stronger.");
+}
+
 fn options() -> Options {
     Options { kdf: kdf(), key_store: None }
 }
@@ -260,6 +270,7 @@ pub fn run(args: Args) -> Result<(), String> {
         Action::Init(common) => {
             let dir = common.dir()?;
             let passcode = common.secrets().new_secret("Choose a passcode")?;
+            warn_if_guessable(&passcode);
             let journal = Journal::create(&dir, &passcode, options()).map_err(err)?;
             println!("Your journal is ready in {}. Only you can open it with your passcode.", dir.display());
             println!("seal: {}", journal.seal().map_err(err)?);
@@ -349,6 +360,7 @@ pub fn run(args: Args) -> Result<(), String> {
             let secrets = common.secrets();
             let passphrase = secrets.read("Backup passphrase")?;
             let passcode = secrets.new_secret("Choose a passcode for this phone")?;
+            warn_if_guessable(&passcode);
             let journal = Journal::import_backup(&backup, &passphrase, &common.dir()?, &passcode, options()).map_err(err)?;
             println!("Journal restored in {}.", common.dir()?.display());
             println!("seal: {}", journal.seal().map_err(err)?);

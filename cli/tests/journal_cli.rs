@@ -78,3 +78,13 @@ fn wrong_passcodes_and_bad_usage_fail_cleanly() {
     let missing = baken(&["journal", "list", "--path", tmp.path().join("nothing").to_str().unwrap(), "--passcode-stdin"], "x\n");
     assert_eq!(missing.status.code(), Some(1));
 }
+
+#[test]
+fn a_short_pin_is_warned_about_but_allowed() {
+    let tmp = tempfile::tempdir().unwrap();
+    let pin = baken(&["journal", "init", "--path", tmp.path().join("pin").to_str().unwrap(), "--passcode-stdin"], "123456\n");
+    assert!(pin.status.success());
+    assert!(String::from_utf8_lossy(&pin.stderr).contains("easy to guess"), "{}", String::from_utf8_lossy(&pin.stderr));
+    let strong = baken(&["journal", "init", "--path", tmp.path().join("strong").to_str().unwrap(), "--passcode-stdin"], &format!("{PASSCODE}\n"));
+    assert!(strong.status.success() && !String::from_utf8_lossy(&strong.stderr).contains("easy to guess"));
+}

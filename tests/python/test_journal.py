@@ -137,3 +137,10 @@ def test_wipe_destroys_the_key_store_key_first(tmp_path):
     journal.wipe()
     assert key_store.destroyed == 1
     assert not os.path.exists(path)
+
+
+def test_a_digits_only_passcode_gets_a_warning_not_a_refusal():
+    assert baken.passcode_warning("123456") == baken.PasscodeWarning.FEW_DIGITS
+    assert baken.passcode_warning("12345678") == baken.PasscodeWarning.PREDICTABLE
+    assert baken.passcode_warning("20580193") is None
+    assert baken.passcode_warning("correct horse 42") is None

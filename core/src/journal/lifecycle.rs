@@ -9,7 +9,7 @@
 use super::crypto::{self, Key};
 use super::store::{self, Store, VaultTable};
 use super::attempts::{self, Purpose};
-use super::{chain, JournalError, FAST_TEST_ITERATIONS, FORMAT_VERSION, MIN_ITERATIONS, MIN_PASSCODE_CHARS};
+use super::{chain, passcode, JournalError, FAST_TEST_ITERATIONS, FORMAT_VERSION, MIN_ITERATIONS};
 use std::num::NonZeroU32;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -200,18 +200,11 @@ impl PasscodeParams {
     }
 }
 
-fn check_passcode(passcode: &str) -> Result<(), JournalError> {
-    if passcode.chars().count() < MIN_PASSCODE_CHARS {
-        return Err(JournalError::InvalidInput(format!("a passcode needs at least {MIN_PASSCODE_CHARS} characters")));
-    }
-    Ok(())
-}
-
 impl Journal {
     /// Creates a new journal in the folder `dir` protected by `passcode`, and leaves it unlocked.
     /// Refuses if a journal is already there.
     pub fn create(dir: &Path, passcode: &str, options: Options) -> Result<Journal, JournalError> {
-        check_passcode(passcode)?;
+        passcode::check(passcode)?;
         let mut store = Store::create(dir)?;
         match Self::initialise(&mut store, passcode, &options) {
             Ok(session) => Ok(Journal { dir: dir.to_path_buf(), options, inner: Mutex::new(Inner { store: Some(store), session: Some(session) }) }),
@@ -326,7 +319,7 @@ impl Journal {
     /// costs the same. A new passcode that opens the other journal is refused: in the decoy as a
     /// wrong passcode, so that the decoy is no better a guessing aid than the lock screen.
     pub fn change_passcode(&self, current: &str, new: &str) -> Result<(), JournalError> {
-        check_passcode(new)?;
+        passcode::check(new)?;
         let mut inner = self.inner();
         let (vault, decoy) = inner.session().map(|s| (s.vault, s.decoy))?;
         let store = inner.store_mut()?;
@@ -354,7 +347,7 @@ impl Journal {
     /// by someone cannot open the real journal. Counted by the attempt gate like a change. A
     /// replaced decoy's records stay behind as ciphertext whose key is destroyed.
     pub fn set_duress_passcode(&self, passcode: &str, duress: &str) -> Result<(), JournalError> {
-        check_passcode(duress)?;
+        passcode::check(duress)?;
         let mut inner = self.inner();
         let (vault, decoy) = inner.session().map(|s| (s.vault, s.decoy))?;
         let store = inner.store_mut()?;

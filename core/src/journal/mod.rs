@@ -25,6 +25,7 @@ pub mod report;
 pub mod crypto;
 mod entries;
 mod lifecycle;
+pub mod passcode;
 
 mod safety_plan;
 mod store;
@@ -32,6 +33,7 @@ mod store;
 pub use chain::{BrokenLink, Verification};
 pub use entries::{Attachment, AttachmentInfo, Contact, DamagedEntry, Entry, EntryKind, EntryList, NewAttachment, NewEntry};
 pub use lifecycle::{Journal, Kdf, KeyStore, Options};
+pub use passcode::PasscodeWarning;
 pub use report::ReportSummary;
 pub use safety_plan::{SafetyPlan, TrustedAdult};
 
