@@ -7,15 +7,19 @@ use baken_core::language::Language;
 use std::path::Path;
 use std::sync::Arc;
 
-/// The phone's key store, implemented by the app (Android Keystore, iOS Keychain or Secure
-/// Enclave). Its key must never leave the phone; Baken never sees or stores it.
+/// The phone's key store, implemented by the app with two non-exportable HMAC-SHA256 keys
+/// (Android Keystore `KeyProperties.KEY_ALGORITHM_HMAC_SHA256`, iOS Keychain / Secure Enclave).
+/// Baken sends only public inputs and gets 32-byte MACs back; no journal key reaches the app.
 #[uniffi::export(with_foreign)]
 pub trait KeyStore: Send + Sync {
-    /// Encrypts `plaintext` under the platform key.
-    fn seal(&self, plaintext: Vec<u8>) -> Result<Vec<u8>, BakenError>;
-    /// Decrypts what `seal` returned.
-    fn open(&self, sealed: Vec<u8>) -> Result<Vec<u8>, BakenError>;
-    /// Deletes the platform key for good; Baken calls it first when the journal is wiped. (Not
+    /// HMAC-SHA256 of `data` under the device key, usable without the user; it binds the
+    /// passcode to this phone.
+    fn device_mac(&self, data: Vec<u8>) -> Result<Vec<u8>, BakenError>;
+    /// HMAC-SHA256 of `data` under the biometric key, which the platform releases only after the
+    /// user's fingerprint or face (Android: `setUserAuthenticationRequired`; iOS: `.biometryCurrentSet`).
+    /// Fail when the app offers no biometric unlock.
+    fn biometric_mac(&self, data: Vec<u8>) -> Result<Vec<u8>, BakenError>;
+    /// Deletes both keys for good; Baken calls it first when the journal is wiped. (Not
     /// `destroy`: generated Kotlin objects already have a `destroy()` that frees them.)
     fn destroy_key(&self) -> Result<(), BakenError>;
 }
@@ -23,11 +27,11 @@ pub trait KeyStore: Send + Sync {
 struct ForeignKeyStore(Arc<dyn KeyStore>);
 
 impl core::KeyStore for ForeignKeyStore {
-    fn seal(&self, plaintext: &[u8]) -> Result<Vec<u8>, String> {
-        self.0.seal(plaintext.to_vec()).map_err(|e| e.to_string())
+    fn device_mac(&self, data: &[u8]) -> Result<Vec<u8>, String> {
+        self.0.device_mac(data.to_vec()).map_err(|e| e.to_string())
     }
-    fn open(&self, sealed: &[u8]) -> Result<Vec<u8>, String> {
-        self.0.open(sealed.to_vec()).map_err(|e| e.to_string())
+    fn biometric_mac(&self, data: &[u8]) -> Result<Vec<u8>, String> {
+        self.0.biometric_mac(data.to_vec()).map_err(|e| e.to_string())
     }
     fn destroy_key(&self) -> Result<(), String> {
         self.0.destroy_key().map_err(|e| e.to_string())
@@ -396,9 +400,25 @@ impl Journal {
         Ok(self.inner.unlock(&passcode)?)
     }
 
-    /// Unlocks with the key store, without a passcode.
-    pub fn unlock_with_key_store(&self) -> Result<(), BakenError> {
-        Ok(self.inner.unlock_with_key_store()?)
+    /// Turns on biometric unlock for the journal that is open; a duress passcode or a wipe turns
+    /// it off again.
+    pub fn enable_biometric_unlock(&self) -> Result<(), BakenError> {
+        Ok(self.inner.enable_biometric_unlock()?)
+    }
+
+    /// Turns biometric unlock off.
+    pub fn disable_biometric_unlock(&self) -> Result<(), BakenError> {
+        Ok(self.inner.disable_biometric_unlock()?)
+    }
+
+    /// Whether biometric unlock is on (also while locked, to show the fingerprint button).
+    pub fn has_biometric_unlock(&self) -> Result<bool, BakenError> {
+        Ok(self.inner.has_biometric_unlock()?)
+    }
+
+    /// Unlocks with the user's fingerprint or face, through the key store; counted like a passcode.
+    pub fn unlock_with_biometrics(&self) -> Result<(), BakenError> {
+        Ok(self.inner.unlock_with_biometrics()?)
     }
 
     /// Locks: forgets every key.

@@ -136,26 +136,39 @@ fn from_the_decoy_a_passcode_change_is_no_oracle_for_the_real_passcode() {
 }
 
 #[test]
-fn the_key_store_unlock_is_counted_and_a_duress_passcode_removes_it() {
+fn biometric_unlock_is_opt_in_counted_and_removed_by_a_duress_passcode() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("journal");
     let key_store = Arc::new(TestKeyStore::new(0x5a));
     let options = Options { key_store: Some(key_store.clone() as Arc<dyn KeyStore>), ..fast() };
     let journal = Journal::create(&dir, PASSCODE, options.clone()).unwrap();
     journal.add(incident("the real evidence")).unwrap();
+    assert!(!journal.has_biometric_unlock().unwrap(), "a key store binds the passcode; it adds no passcode-less slot");
     journal.lock();
+    assert!(matches!(journal.unlock_with_biometrics(), Err(JournalError::KeyStore(_))));
+    journal.unlock(PASSCODE).unwrap();
+    journal.enable_biometric_unlock().unwrap();
+    journal.lock();
+    assert!(journal.has_biometric_unlock().unwrap());
     for _ in 0..5 {
         assert!(matches!(journal.unlock("not the passcode"), Err(JournalError::WrongPasscode)));
     }
-    assert!(matches!(journal.unlock_with_key_store(), Err(JournalError::LockedOut { .. })), "no way around the delay");
+    assert!(matches!(journal.unlock_with_biometrics(), Err(JournalError::LockedOut { .. })), "no way around the delay");
     drop(journal);
     raw(&dir).execute("UPDATE meta SET value = ?1 WHERE key IN ('last_failed_at', 'last_failed_boot')", [&0u64.to_be_bytes()]).unwrap();
 
     let journal = Journal::open(&dir, options).unwrap();
-    journal.unlock_with_key_store().unwrap();
+    journal.unlock_with_biometrics().unwrap();
+    assert_eq!(journal.entries().unwrap().entries.len(), 1);
     journal.set_duress_passcode(PASSCODE, DURESS).unwrap();
     journal.lock();
-    assert!(matches!(journal.unlock_with_key_store(), Err(JournalError::KeyStore(_))), "a forced fingerprint cannot open the real journal");
+    assert!(matches!(journal.unlock_with_biometrics(), Err(JournalError::KeyStore(_))), "a forced fingerprint cannot open the real journal");
+    journal.unlock(DURESS).unwrap();
+    journal.enable_biometric_unlock().unwrap();
+    journal.lock();
+    journal.unlock_with_biometrics().unwrap();
+    assert!(journal.entries().unwrap().entries.is_empty(), "biometrics turned on in the decoy open the decoy");
+    journal.lock();
     journal.unlock(PASSCODE).unwrap();
     journal.wipe().unwrap();
     assert_eq!(key_store.destroyed.load(std::sync::atomic::Ordering::SeqCst), 1, "wipe destroys the phone's key");

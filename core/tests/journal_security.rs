@@ -2,7 +2,7 @@
 
 mod journal_support;
 
-use baken_core::journal::{Journal, JournalError, Kdf, Options, SafetyPlan, MIN_ITERATIONS};
+use baken_core::journal::{Journal, JournalError, Kdf, KeyStore, Options, SafetyPlan, MIN_ITERATIONS};
 use journal_support::*;
 use std::sync::Arc;
 
@@ -289,7 +289,7 @@ fn the_duress_passcode_opens_a_normal_looking_decoy_and_leaves_the_real_journal_
 }
 
 #[test]
-fn a_device_secret_from_the_key_store_is_needed_to_unlock_with_the_passcode() {
+fn the_key_stores_device_key_is_needed_to_unlock_with_the_passcode() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("journal");
     let with_store = |pad| Options { kdf: Kdf::InsecureFastForTests, key_store: Some(Arc::new(TestKeyStore::new(pad))) };
@@ -305,9 +305,48 @@ fn a_device_secret_from_the_key_store_is_needed_to_unlock_with_the_passcode() {
     let journal = Journal::open(&dir, with_store(0x5a)).unwrap();
     journal.unlock(PASSCODE).unwrap();
     assert_eq!(journal.entry(&entry.id).unwrap(), entry);
+    journal.enable_biometric_unlock().unwrap();
     journal.lock();
-    journal.unlock_with_key_store().unwrap();
+    journal.unlock_with_biometrics().unwrap();
     assert_eq!(journal.entry(&entry.id).unwrap(), entry);
+    journal.lock();
+    let re_enrolled = Journal::open(&dir, with_store(0x33)).unwrap();
+    assert!(matches!(re_enrolled.unlock_with_biometrics(), Err(JournalError::KeyStore(_))), "another biometric key does not open it");
+}
+
+#[test]
+fn no_journal_key_crosses_to_the_key_store() {
+    /// Records everything Baken gives the key store.
+    struct Spy(TestKeyStore, std::sync::Mutex<Vec<Vec<u8>>>);
+    impl KeyStore for Spy {
+        fn device_mac(&self, data: &[u8]) -> Result<Vec<u8>, String> {
+            self.1.lock().unwrap().push(data.to_vec());
+            self.0.device_mac(data)
+        }
+        fn biometric_mac(&self, data: &[u8]) -> Result<Vec<u8>, String> {
+            self.1.lock().unwrap().push(data.to_vec());
+            self.0.biometric_mac(data)
+        }
+        fn destroy_key(&self) -> Result<(), String> {
+            self.0.destroy_key()
+        }
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("journal");
+    let spy = Arc::new(Spy(TestKeyStore::new(0x5a), Default::default()));
+    let journal = Journal::create(&dir, PASSCODE, Options { kdf: Kdf::InsecureFastForTests, key_store: Some(spy.clone()) }).unwrap();
+    journal.enable_biometric_unlock().unwrap();
+    journal.lock();
+    journal.unlock_with_biometrics().unwrap();
+    drop(journal);
+    let given = spy.1.lock().unwrap().clone();
+    let db = raw(&dir);
+    let meta = |key: &str| -> Vec<u8> { db.query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0)).unwrap() };
+    let (file_id, salt) = (meta("file_id"), meta("kdf_salt"));
+    let mut public = vec![[b"baken device binding v1".as_slice(), &file_id, &salt].concat()];
+    let slots: Vec<Vec<u8>> = db.prepare("SELECT id FROM slots").unwrap().query_map([], |r| r.get(0)).unwrap().map(Result::unwrap).collect();
+    public.extend(slots.iter().map(|id| [b"baken biometric unlock v1".as_slice(), &file_id, id].concat()));
+    assert!(given.len() >= 3 && given.iter().all(|data| public.contains(data)), "only a label and public ids reach the key store, never a key");
 }
 
 #[test]

@@ -3,8 +3,13 @@
 //! Key slots: there are always two passcode slots, sharing one salt and iteration count so that an
 //! unlock costs exactly one KDF run whichever passcode is typed. One wraps the real journal's data
 //! key; the other wraps a decoy journal's key once a duress passcode is set, and is random filler
-//! until then, so the file does not tell whether a duress passcode exists. An optional platform
-//! slot wraps the real data key under the phone's key store.
+//! until then, so the file does not tell whether a duress passcode exists.
+//!
+//! With a [`KeyStore`], every passcode key is mixed with an HMAC from a key that never leaves the
+//! phone, so a copied file cannot be attacked elsewhere. Biometric unlock is a separate, optional
+//! slot that the user turns on: it wraps the open journal's key under an HMAC from a second
+//! platform key that needs the user's fingerprint or face. Rust derives and uses the keys; no
+//! journal key ever crosses to the app.
 
 use super::crypto::{self, Key};
 use super::store::{self, Store, VaultTable};
@@ -14,15 +19,18 @@ use std::num::NonZeroU32;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard};
 
-/// The phone's key store (Android Keystore, iOS Keychain or Secure Enclave), implemented by the app.
-/// Its key never leaves the phone and Rust never sees or stores it.
+/// The phone's key store (Android Keystore, iOS Keychain / Secure Enclave), implemented by the
+/// app with two non-exportable HMAC-SHA256 keys. Rust sends only public inputs and gets 32-byte
+/// MACs back; the keys never leave the platform.
 pub trait KeyStore: Send + Sync {
-    /// Encrypts `plaintext` under the platform key.
-    fn seal(&self, plaintext: &[u8]) -> Result<Vec<u8>, String>;
-    /// Decrypts what [`KeyStore::seal`] returned.
-    fn open(&self, sealed: &[u8]) -> Result<Vec<u8>, String>;
-    /// Destroys the platform key, so that no copy of the journal can be opened with it again.
-    /// Called first when the journal is wiped.
+    /// HMAC-SHA256 of `data` under the device key, usable without the user (binds passcodes to
+    /// this phone).
+    fn device_mac(&self, data: &[u8]) -> Result<Vec<u8>, String>;
+    /// HMAC-SHA256 of `data` under the biometric key, which the platform releases only after the
+    /// user's fingerprint or face; an error when the app offers no biometric unlock.
+    fn biometric_mac(&self, data: &[u8]) -> Result<Vec<u8>, String>;
+    /// Destroys both keys, so that no copy of the journal can be opened with them again. Called
+    /// first when the journal is wiped.
     fn destroy_key(&self) -> Result<(), String>;
 }
 
@@ -82,7 +90,7 @@ pub(super) struct Session {
     /// The random id of the vault (real or decoy journal) in this file.
     pub vault: [u8; 16],
     decoy: bool,
-    /// The key slot that opened it.
+    /// The id of its passcode slot.
     slot: Vec<u8>,
 }
 
@@ -132,6 +140,18 @@ impl Session {
         payload
     }
 
+    /// The payload of a biometric slot: the key, and the id of the vault's passcode slot.
+    fn biometric_payload(&self) -> zeroize::Zeroizing<Vec<u8>> {
+        let mut payload = self.payload();
+        payload.extend_from_slice(&self.slot);
+        payload
+    }
+
+    fn from_biometric_payload(payload: &[u8]) -> Option<Session> {
+        let (payload, slot) = payload.split_at_checked(PAYLOAD_LEN)?;
+        Session::from_payload(payload, slot)
+    }
+
     fn from_payload(payload: &[u8], slot: &[u8]) -> Option<Session> {
         if payload.len() != PAYLOAD_LEN {
             return None;
@@ -151,7 +171,14 @@ struct PasscodeParams {
     file_id: [u8; 16],
     salt: Vec<u8>,
     iterations: u32,
-    device_secret: Option<Vec<u8>>,
+    /// Whether passcode keys are mixed with the key store's device MAC.
+    device_bound: bool,
+}
+
+/// A 32-byte MAC from the key store as a key; anything else is the key store's error.
+fn mac_key(mac: Result<Vec<u8>, String>) -> Result<Key, JournalError> {
+    let mac = zeroize::Zeroizing::new(mac.map_err(JournalError::KeyStore)?);
+    Key::from_slice(&mac).ok_or_else(|| JournalError::KeyStore(format!("the key store returned {} bytes, not a 32-byte HMAC-SHA256", mac.len())))
 }
 
 impl PasscodeParams {
@@ -161,7 +188,7 @@ impl PasscodeParams {
             file_id: store::meta(conn, "file_id")?.and_then(|v| v.try_into().ok()).ok_or_else(missing)?,
             salt: store::meta(conn, "kdf_salt")?.ok_or_else(missing)?,
             iterations: u32::try_from(store::meta_u64(conn, "kdf_iterations")?).map_err(|_| missing())?,
-            device_secret: store::meta(conn, "device_secret")?,
+            device_bound: store::meta(conn, "device_bound")?.is_some(),
         })
     }
 
@@ -169,26 +196,29 @@ impl PasscodeParams {
         store::set_meta(conn, "file_id", &self.file_id)?;
         store::set_meta(conn, "kdf_salt", &self.salt)?;
         store::set_meta_u64(conn, "kdf_iterations", u64::from(self.iterations))?;
-        match &self.device_secret {
-            Some(sealed) => store::set_meta(conn, "device_secret", sealed),
-            None => Ok(()),
+        if self.device_bound {
+            store::set_meta(conn, "device_bound", &[1])?;
         }
+        Ok(())
     }
 
     /// The key-encryption key for `passcode`: one KDF run.
     fn key_for(&self, passcode: &str, options: &Options) -> Result<Key, JournalError> {
         let iterations = options.kdf.check(self.iterations)?;
-        let device_secret = match &self.device_secret {
-            None => None,
-            Some(sealed) => {
-                let key_store = options.key_store.as_ref().ok_or_else(|| {
-                    JournalError::KeyStore("this journal needs the phone's key store to open".into())
-                })?;
-                let secret = zeroize::Zeroizing::new(key_store.open(sealed).map_err(JournalError::KeyStore)?);
-                Some(Key::from_slice(&secret).ok_or_else(|| JournalError::KeyStore("the device secret has the wrong size".into()))?)
+        let device_key = match self.device_bound {
+            false => None,
+            true => {
+                let key_store = options.key_store.as_ref().ok_or_else(|| JournalError::KeyStore("this journal needs the phone's key store to open".into()))?;
+                Some(mac_key(key_store.device_mac(&[b"baken device binding v1".as_slice(), &self.file_id, &self.salt].concat()))?)
             }
         };
-        crypto::passcode_key(passcode, &self.salt, iterations, device_secret.as_ref())
+        crypto::passcode_key(passcode, &self.salt, iterations, device_key.as_ref())
+    }
+
+    /// The key-encryption key of the biometric slot `slot_id`: the key store asks for the user's
+    /// fingerprint or face.
+    fn biometric_key(&self, key_store: &dyn KeyStore, slot_id: &[u8]) -> Result<Key, JournalError> {
+        mac_key(key_store.biometric_mac(&[b"baken biometric unlock v1".as_slice(), &self.file_id, slot_id].concat()))
     }
 
     fn wrap(&self, kek: &Key, slot_id: &[u8], session: &Session) -> Result<Vec<u8>, JournalError> {
@@ -217,36 +247,22 @@ impl Journal {
     }
 
     fn initialise(store: &mut Store, passcode: &str, options: &Options) -> Result<Session, JournalError> {
-        let device_secret = match &options.key_store {
-            None => None,
-            Some(key_store) => {
-                let secret = Key::random()?;
-                Some((key_store.seal(secret.expose()).map_err(JournalError::KeyStore)?, secret))
-            }
-        };
         let params = PasscodeParams {
             file_id: crypto::random_bytes()?,
             salt: crypto::random_bytes::<16>()?.to_vec(),
             iterations: options.kdf.iterations(),
-            device_secret: device_secret.as_ref().map(|(sealed, _)| sealed.clone()),
+            device_bound: options.key_store.is_some(),
         };
-        let kek = crypto::passcode_key(passcode, &params.salt, options.kdf.check(params.iterations)?, device_secret.as_ref().map(|(_, key)| key))?;
+        let kek = params.key_for(passcode, options)?;
         let real_slot = crypto::random_bytes::<16>()?;
         let session = Session::new(false, &real_slot)?;
         let real_blob = params.wrap(&kek, &real_slot, &session)?;
         let mut filler = vec![0u8; real_blob.len()];
         crypto::fill_random(&mut filler)?;
-        let platform_blob = match &options.key_store {
-            Some(key_store) => Some(key_store.seal(&session.payload()).map_err(JournalError::KeyStore)?),
-            None => None,
-        };
         store.write(|tx| {
             params.save(tx)?;
             store::put_slot(tx, &real_slot, PASSCODE_SLOT, &real_blob)?;
             store::put_slot(tx, &crypto::random_bytes::<16>()?, PASSCODE_SLOT, &filler)?;
-            if let Some(blob) = &platform_blob {
-                store::put_slot(tx, &crypto::random_bytes::<16>()?, PLATFORM_SLOT, blob)?;
-            }
             chain::start(tx, &session)
         })?;
         Ok(session)
@@ -282,20 +298,61 @@ impl Journal {
         Ok(())
     }
 
-    /// Unlocks the real journal with the phone's key store, without a passcode. Counted by the
-    /// attempt gate like a passcode; once a duress passcode is set there is no key-store slot.
-    pub fn unlock_with_key_store(&self) -> Result<(), JournalError> {
-        let key_store = self.options.key_store.clone().ok_or_else(|| JournalError::KeyStore("no key store was given".into()))?;
+    /// Turns on biometric unlock for the journal that is open (real or decoy, so the decoy
+    /// behaves the same): its key is wrapped under the key store's biometric MAC. Replaces an
+    /// earlier biometric slot. Setting a duress passcode or a wipe removes it.
+    pub fn enable_biometric_unlock(&self) -> Result<(), JournalError> {
+        let key_store = self.key_store()?;
+        let mut inner = self.inner();
+        let payload = inner.session()?.biometric_payload();
+        let store = inner.store_mut()?;
+        let params = PasscodeParams::load(store.conn())?;
+        let slot_id = crypto::random_bytes::<16>()?;
+        let kek = params.biometric_key(key_store.as_ref(), &slot_id)?;
+        let blob = crypto::seal(&kek, &aad(&params.file_id, RecordKind::Slot, &slot_id), &payload)?;
+        store.write(|tx| {
+            store::delete_slots(tx, PLATFORM_SLOT)?;
+            store::put_slot(tx, &slot_id, PLATFORM_SLOT, &blob)
+        })?;
+        store.checkpoint()
+    }
+
+    /// Turns biometric unlock off: its slot is removed.
+    pub fn disable_biometric_unlock(&self) -> Result<(), JournalError> {
+        let mut inner = self.inner();
+        inner.session()?;
+        let store = inner.store_mut()?;
+        store.write(|tx| store::delete_slots(tx, PLATFORM_SLOT))?;
+        store.checkpoint()
+    }
+
+    /// Whether biometric unlock is on; readable while locked, so the app knows whether to offer it.
+    pub fn has_biometric_unlock(&self) -> Result<bool, JournalError> {
+        let mut inner = self.inner();
+        Ok(!store::slots(inner.store_mut()?.conn(), PLATFORM_SLOT)?.is_empty())
+    }
+
+    /// Unlocks with the user's fingerprint or face, through the key store, without a passcode.
+    /// Counted by the attempt gate like a passcode. Opens the journal that turned it on.
+    pub fn unlock_with_biometrics(&self) -> Result<(), JournalError> {
+        let key_store = self.key_store()?;
         let mut inner = self.inner();
         let store = inner.store_mut()?;
         admit(store, Purpose::Unlock)?;
+        let params = PasscodeParams::load(store.conn())?;
         let slots = store::slots(store.conn(), PLATFORM_SLOT)?;
-        let (slot, sealed) = slots.first().ok_or_else(|| JournalError::KeyStore("this journal has no key store slot".into()))?;
-        let payload = zeroize::Zeroizing::new(key_store.open(sealed).map_err(JournalError::KeyStore)?);
-        let session = Session::from_payload(&payload, slot).ok_or_else(|| JournalError::Tampered("the key store slot".into()))?;
+        let (slot_id, blob) = slots.first().ok_or_else(|| JournalError::KeyStore("biometric unlock is not turned on".into()))?;
+        let kek = params.biometric_key(key_store.as_ref(), slot_id)?;
+        let session = crypto::open(&kek, &aad(&params.file_id, RecordKind::Slot, slot_id), blob)
+            .and_then(|payload| Session::from_biometric_payload(&payload))
+            .ok_or_else(|| JournalError::KeyStore("biometric unlock no longer matches this phone's key; unlock with the passcode and turn it on again".into()))?;
         store.write(|tx| attempts::reset(tx))?;
         inner.session = Some(session);
         Ok(())
+    }
+
+    fn key_store(&self) -> Result<Arc<dyn KeyStore>, JournalError> {
+        self.options.key_store.clone().ok_or_else(|| JournalError::KeyStore("no key store was given".into()))
     }
 
     /// Locks the journal: every key is forgotten (and zeroized), and the write-ahead log is
@@ -343,7 +400,7 @@ impl Journal {
 
     /// Sets (or replaces) the duress passcode, confirming with the passcode: the duress passcode
     /// will open a new, empty decoy journal that looks normal, while the real one stays intact.
-    /// Only from the real journal. The key-store slot is destroyed, so that a fingerprint forced
+    /// Only from the real journal. The biometric slot is removed, so that a fingerprint forced
     /// by someone cannot open the real journal. Counted by the attempt gate like a change. A
     /// replaced decoy's records stay behind as ciphertext whose key is destroyed.
     pub fn set_duress_passcode(&self, passcode: &str, duress: &str) -> Result<(), JournalError> {
@@ -375,10 +432,11 @@ impl Journal {
     }
 
     /// Destroys the journal that is open. From the real journal: first the phone's key-store
-    /// key, then every key slot and key setting (so nothing can be decrypted any more), then the
+    /// keys, then every key slot and key setting (so nothing can be decrypted any more), then the
     /// files; files that could not be removed are named in an `Io` error. From the decoy: only the
-    /// decoy is destroyed (its slot becomes filler, its records go) and the answer is the same;
-    /// the real journal stays, so the folder stays too. The object is unusable afterwards.
+    /// decoy is destroyed (its slot becomes filler, its records go, biometric unlock is turned
+    /// off) and the answer is the same; the real journal stays, so the folder stays too. The
+    /// object is unusable afterwards.
     pub fn wipe(&self) -> Result<(), JournalError> {
         let mut inner = self.inner();
         let decoy = inner.session()?.decoy;
@@ -389,6 +447,7 @@ impl Journal {
             crypto::fill_random(&mut filler)?;
             store.write(|tx| {
                 store::put_slot(tx, &session.slot, PASSCODE_SLOT, &filler)?;
+                store::delete_slots(tx, PLATFORM_SLOT)?;
                 store::delete_vault(tx, &session.vault)
             })?;
             store.checkpoint()?;

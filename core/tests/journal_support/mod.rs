@@ -60,27 +60,41 @@ pub fn files(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
     out
 }
 
-/// A key store for tests: XOR with a fixed pad (a phone with another pad is another phone); it
-/// counts the calls to `destroy`.
+/// A key store for tests: HMAC-SHA256 under keys made from a pad (a phone with another pad is
+/// another phone). It counts biometric prompts and calls to `destroy_key`; `biometrics` off is a
+/// phone without them.
 pub struct TestKeyStore {
     pad: u8,
-    /// How often Baken destroyed the key.
+    /// Whether the biometric key can be used.
+    pub biometrics: std::sync::atomic::AtomicBool,
+    /// How often the user was asked for a fingerprint.
+    pub prompts: std::sync::atomic::AtomicUsize,
+    /// How often Baken destroyed the keys.
     pub destroyed: std::sync::atomic::AtomicUsize,
 }
 
 impl TestKeyStore {
-    /// A key store whose key is `pad`.
+    /// A key store with keys made from `pad`.
     pub fn new(pad: u8) -> TestKeyStore {
-        TestKeyStore { pad, destroyed: 0.into() }
+        TestKeyStore { pad, biometrics: true.into(), prompts: 0.into(), destroyed: 0.into() }
+    }
+
+    fn mac(&self, which: u8, data: &[u8]) -> Vec<u8> {
+        let key = ring::hmac::Key::new(ring::hmac::HMAC_SHA256, &[self.pad, which]);
+        ring::hmac::sign(&key, data).as_ref().to_vec()
     }
 }
 
 impl KeyStore for TestKeyStore {
-    fn seal(&self, plaintext: &[u8]) -> Result<Vec<u8>, String> {
-        Ok(plaintext.iter().map(|b| b ^ self.pad).collect())
+    fn device_mac(&self, data: &[u8]) -> Result<Vec<u8>, String> {
+        Ok(self.mac(1, data))
     }
-    fn open(&self, sealed: &[u8]) -> Result<Vec<u8>, String> {
-        self.seal(sealed)
+    fn biometric_mac(&self, data: &[u8]) -> Result<Vec<u8>, String> {
+        self.prompts.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        match self.biometrics.load(std::sync::atomic::Ordering::SeqCst) {
+            true => Ok(self.mac(2, data)),
+            false => Err("no fingerprint".into()),
+        }
     }
     fn destroy_key(&self) -> Result<(), String> {
         self.destroyed.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
