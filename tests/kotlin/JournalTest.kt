@@ -41,7 +41,7 @@ class JournalTest {
     fun createWriteLockUnlockExportImportAndWipe() {
         val tmp = tempDir()
         val path = File(tmp, "journal").path
-        val journal = Journal.create(path, passcode, null, true)
+        val journal = Journal.createForTests(path, passcode, null)
         val written = journal.add(entry("he asked for a photo", byteArrayOf(1, 2, 3)))
         assertEquals("threat", written.signals[0])
         journal.lock()
@@ -61,24 +61,24 @@ class JournalTest {
         val backup = File(tmp, "journal.backup").path
         journal.exportBackup(backup, "moving phones 2026")
         assertThrows(BakenException.AlreadyExists::class.java) {
-            Journal.importBackup(backup, "moving phones 2026", path, "another passcode", null, true)
+            Journal.importBackupForTests(backup, "moving phones 2026", path, "another passcode", null)
         }
         assertThrows(BakenException.WrongPasscode::class.java) {
-            Journal.importBackup(backup, "wrong passphrase", File(tmp, "x").path, "another passcode", null, true)
+            Journal.importBackupForTests(backup, "wrong passphrase", File(tmp, "x").path, "another passcode", null)
         }
-        val restored = Journal.importBackup(backup, "moving phones 2026", File(tmp, "new").path, "another passcode", null, true)
+        val restored = Journal.importBackupForTests(backup, "moving phones 2026", File(tmp, "new").path, "another passcode", null)
         assertEquals(listOf(written), restored.entries().entries)
         assertEquals(verification.seal, restored.seal())
 
         journal.wipe()
         assertFalse(File(path, "journal.sqlite").exists())
-        assertThrows(BakenException.NotFound::class.java) { Journal.open(path, null, true) }
+        assertThrows(BakenException.NotFound::class.java) { Journal.openForTests(path, null) }
     }
 
     @Test
     fun editsKeepHistoryAndDeletesLeaveAVerifiableChain() {
         val path = File(tempDir(), "journal").path
-        val journal = Journal.create(path, passcode, null, true)
+        val journal = Journal.createForTests(path, passcode, null)
         val first = journal.add(entry("first"))
         val second = journal.edit(first.id, entry("second"))
         assertEquals(2u, second.revision)
@@ -92,9 +92,9 @@ class JournalTest {
     @Test
     fun aKeyStoreFromKotlinBindsTheJournalToThePhone() {
         val path = File(tempDir(), "journal").path
-        Journal.create(path, passcode, XorKeyStore(0x5a), true).add(entry("bound"))
-        assertThrows(BakenException.Platform::class.java) { Journal.open(path, null, true).unlock(passcode) }
-        val journal = Journal.open(path, XorKeyStore(0x5a), true)
+        Journal.createForTests(path, passcode, XorKeyStore(0x5a)).add(entry("bound"))
+        assertThrows(BakenException.Platform::class.java) { Journal.openForTests(path, null).unlock(passcode) }
+        val journal = Journal.openForTests(path, XorKeyStore(0x5a))
         journal.unlockWithKeyStore()
         assertEquals("bound", journal.entries().entries[0].text)
     }
@@ -102,7 +102,7 @@ class JournalTest {
     @Test
     fun duressPasscodeOpensAnEmptyDecoyAndSafetyPlanIsKept() {
         val path = File(tempDir(), "journal").path
-        val journal = Journal.create(path, passcode, null, true)
+        val journal = Journal.createForTests(path, passcode, null)
         journal.add(entry("real"))
         journal.setSafetyPlan(SafetyPlan(listOf(TrustedAdult("Aunt Mia", "library")), listOf("school"), "pineapple", listOf("tell Mia")))
         journal.setDuressPasscode(passcode, "duress 2468")
@@ -119,7 +119,7 @@ class JournalTest {
     fun aDuressPasscodeTakesAwayKeyStoreUnlockAndWipeFromTheDecoyKeepsTheRealJournal() {
         val path = File(tempDir(), "journal").path
         val keyStore = XorKeyStore(0x5a)
-        val journal = Journal.create(path, passcode, keyStore, true)
+        val journal = Journal.createForTests(path, passcode, keyStore)
         journal.add(entry("the real evidence"))
         journal.setDuressPasscode(passcode, "duress 2468")
         journal.lock()
@@ -127,7 +127,7 @@ class JournalTest {
         journal.unlock("duress 2468")
         journal.wipe()
         assertEquals("wiping the decoy leaves the phone's key alone", 0, keyStore.destroyed.get())
-        val reopened = Journal.open(path, keyStore, true)
+        val reopened = Journal.openForTests(path, keyStore)
         reopened.unlock(passcode)
         assertEquals("the real evidence", reopened.entries().entries[0].text)
         reopened.wipe()
@@ -138,11 +138,11 @@ class JournalTest {
     @Test
     fun badInputsAreTypedErrors() {
         val path = File(tempDir(), "journal").path
-        val journal = Journal.create(path, passcode, null, true)
+        val journal = Journal.createForTests(path, passcode, null)
         assertThrows(BakenException.InvalidInput::class.java) { journal.add(entry("x").copy(happenedAt = "yesterday")) }
         assertThrows(BakenException.InvalidInput::class.java) { journal.add(entry("x").copy(signals = listOf("not_a_signal"))) }
         assertThrows(BakenException.TooLarge::class.java) { journal.add(entry("x", ByteArray(20 * 1024 * 1024 + 1))) }
-        assertThrows(BakenException.InvalidInput::class.java) { Journal.open(path, null, false).unlock(passcode) }
+        assertThrows(BakenException.InvalidInput::class.java) { Journal.open(path, null).unlock(passcode) }
         assertTrue(journal.entries().entries.isEmpty())
     }
 }

@@ -40,7 +40,7 @@ def entry(text, attachment=None):
 
 def test_create_write_lock_unlock_export_import_and_wipe(tmp_path):
     path = str(tmp_path / "journal")
-    journal = baken.Journal.create(path, PASSCODE, None, True)
+    journal = baken.Journal.create_for_tests(path, PASSCODE, None)
     written = journal.add(entry("he asked for a photo", b"\x89PNG"))
     journal.lock()
     with pytest.raises(baken.BakenError.JournalLocked):
@@ -58,13 +58,13 @@ def test_create_write_lock_unlock_export_import_and_wipe(tmp_path):
     backup = str(tmp_path / "journal.backup")
     journal.export_backup(backup, "moving phones 2026")
     with pytest.raises(baken.BakenError.AlreadyExists):
-        baken.Journal.import_backup(backup, "moving phones 2026", path, "another passcode", None, True)
+        baken.Journal.import_backup_for_tests(backup, "moving phones 2026", path, "another passcode", None)
     with pytest.raises(baken.BakenError.WrongPasscode):
-        baken.Journal.import_backup(backup, "wrong passphrase", str(tmp_path / "x"), "another passcode", None, True)
+        baken.Journal.import_backup_for_tests(backup, "wrong passphrase", str(tmp_path / "x"), "another passcode", None)
     (tmp_path / "cut").write_bytes(open(backup, "rb").read()[:-5])
     with pytest.raises(baken.BakenError.InvalidInput):
-        baken.Journal.import_backup(str(tmp_path / "cut"), "moving phones 2026", str(tmp_path / "y"), "another passcode", None, True)
-    restored = baken.Journal.import_backup(backup, "moving phones 2026", str(tmp_path / "new"), "another passcode", None, True)
+        baken.Journal.import_backup_for_tests(str(tmp_path / "cut"), "moving phones 2026", str(tmp_path / "y"), "another passcode", None)
+    restored = baken.Journal.import_backup_for_tests(backup, "moving phones 2026", str(tmp_path / "new"), "another passcode", None)
     assert restored.entries().entries == [written]
     assert restored.seal() == verification.seal
 
@@ -74,8 +74,8 @@ def test_create_write_lock_unlock_export_import_and_wipe(tmp_path):
 
 def test_lockout_after_repeated_wrong_passcodes(tmp_path):
     path = str(tmp_path / "journal")
-    baken.Journal.create(path, PASSCODE, None, True)
-    journal = baken.Journal.open(path, None, True)
+    baken.Journal.create_for_tests(path, PASSCODE, None)
+    journal = baken.Journal.open_for_tests(path, None)
     for _ in range(5):
         with pytest.raises(baken.BakenError.WrongPasscode):
             journal.unlock("wrong passcode")
@@ -86,23 +86,23 @@ def test_lockout_after_repeated_wrong_passcodes(tmp_path):
 
 def test_key_store_implemented_in_python(tmp_path):
     path = str(tmp_path / "journal")
-    baken.Journal.create(path, PASSCODE, XorKeyStore(0x5A), True).add(entry("bound"))
+    baken.Journal.create_for_tests(path, PASSCODE, XorKeyStore(0x5A)).add(entry("bound"))
     with pytest.raises(baken.BakenError.Platform):
-        baken.Journal.open(path, None, True).unlock(PASSCODE)
-    journal = baken.Journal.open(path, XorKeyStore(0x5A), True)
+        baken.Journal.open_for_tests(path, None).unlock(PASSCODE)
+    journal = baken.Journal.open_for_tests(path, XorKeyStore(0x5A))
     journal.unlock_with_key_store()
     assert journal.entries().entries[0].text == "bound"
 
 
 def test_the_standard_kdf_refuses_a_test_journal(tmp_path):
     path = str(tmp_path / "journal")
-    baken.Journal.create(path, PASSCODE, None, True)
+    baken.Journal.create_for_tests(path, PASSCODE, None)
     with pytest.raises(baken.BakenError.InvalidInput):
-        baken.Journal.open(path, None, False).unlock(PASSCODE)
+        baken.Journal.open(path, None).unlock(PASSCODE)
 
 
 def test_bad_entries_are_typed_errors(tmp_path):
-    journal = baken.Journal.create(str(tmp_path / "journal"), PASSCODE, None, True)
+    journal = baken.Journal.create_for_tests(str(tmp_path / "journal"), PASSCODE, None)
     bad = entry("x")
     bad.happened_at = "yesterday"
     with pytest.raises(baken.BakenError.InvalidInput):
@@ -114,7 +114,7 @@ def test_bad_entries_are_typed_errors(tmp_path):
 
 def test_every_passcode_evaluation_is_counted_even_from_the_decoy(tmp_path):
     path = str(tmp_path / "journal")
-    journal = baken.Journal.create(path, PASSCODE, None, True)
+    journal = baken.Journal.create_for_tests(path, PASSCODE, None)
     journal.set_duress_passcode(PASSCODE, "duress 2468")
     journal.lock()
     journal.unlock("duress 2468")
@@ -133,7 +133,7 @@ def test_every_passcode_evaluation_is_counted_even_from_the_decoy(tmp_path):
 def test_wipe_destroys_the_key_store_key_first(tmp_path):
     path = str(tmp_path / "journal")
     key_store = XorKeyStore(0x5A)
-    journal = baken.Journal.create(path, PASSCODE, key_store, True)
+    journal = baken.Journal.create_for_tests(path, PASSCODE, key_store)
     journal.wipe()
     assert key_store.destroyed == 1
     assert not os.path.exists(path)
