@@ -325,13 +325,9 @@ impl From<core::SafetyPlan> for SafetyPlan {
     }
 }
 
-/// How to open: the key store (optional) and, for tests only, the fast key derivation that
-/// real journals refuse.
-fn options(key_store: Option<Arc<dyn KeyStore>>, insecure_fast_kdf_for_tests: bool) -> core::Options {
-    core::Options {
-        kdf: if insecure_fast_kdf_for_tests { core::Kdf::InsecureFastForTests } else { core::Kdf::Standard },
-        key_store: key_store.map(|k| Arc::new(ForeignKeyStore(k)) as Arc<dyn core::KeyStore>),
-    }
+/// How to open: the key derivation and the key store (optional).
+fn options(kdf: core::Kdf, key_store: Option<Arc<dyn KeyStore>>) -> core::Options {
+    core::Options { kdf, key_store: key_store.map(|k| Arc::new(ForeignKeyStore(k)) as Arc<dyn core::KeyStore>) }
 }
 
 fn language(code: &str) -> Result<Language, BakenError> {
@@ -357,27 +353,81 @@ impl From<core::ReportSummary> for ReportSummary {
 
 /// An encrypted journal folder on the phone. Safe to share across threads.
 ///
-/// `insecure_fast_kdf_for_tests` must be `false` in the app: `true` makes a journal that every
-/// normal open refuses.
+/// Its constructors always use the standard passcode cost. Only builds with the cargo feature
+/// `insecure-test-kdf` add test constructors with the fast test-only key derivation (journals that
+/// every normal open refuses); the `mobile` profile and app builds never enable it.
 #[derive(uniffi::Object)]
 pub struct Journal {
     inner: core::Journal,
+}
+
+/// The constructors, with the key derivation as a parameter; shared by the plain and test ones.
+impl Journal {
+    fn create_with(path: String, passcode: String, key_store: Option<Arc<dyn KeyStore>>, kdf: core::Kdf) -> Result<Arc<Self>, BakenError> {
+        let inner = core::Journal::create(Path::new(&path), &passcode, options(kdf, key_store))?;
+        Ok(Arc::new(Journal { inner }))
+    }
+
+    fn open_with(path: String, key_store: Option<Arc<dyn KeyStore>>, kdf: core::Kdf) -> Result<Arc<Self>, BakenError> {
+        let inner = core::Journal::open(Path::new(&path), options(kdf, key_store))?;
+        Ok(Arc::new(Journal { inner }))
+    }
+
+    fn import_backup_with(
+        backup_path: String,
+        passphrase: String,
+        path: String,
+        passcode: String,
+        key_store: Option<Arc<dyn KeyStore>>,
+        kdf: core::Kdf,
+    ) -> Result<Arc<Self>, BakenError> {
+        let options = options(kdf, key_store);
+        let inner = core::Journal::import_backup(Path::new(&backup_path), &passphrase, Path::new(&path), &passcode, options)?;
+        Ok(Arc::new(Journal { inner }))
+    }
+}
+
+/// The fast test-only key derivation: only in builds with the feature `insecure-test-kdf`.
+#[cfg(feature = "insecure-test-kdf")]
+#[uniffi::export]
+impl Journal {
+    /// [`Journal::create`] with the fast test-only key derivation.
+    #[uniffi::constructor]
+    pub fn create_for_tests(path: String, passcode: String, key_store: Option<Arc<dyn KeyStore>>) -> Result<Arc<Self>, BakenError> {
+        Self::create_with(path, passcode, key_store, core::Kdf::InsecureFastForTests)
+    }
+
+    /// [`Journal::open`] with the fast test-only key derivation.
+    #[uniffi::constructor]
+    pub fn open_for_tests(path: String, key_store: Option<Arc<dyn KeyStore>>) -> Result<Arc<Self>, BakenError> {
+        Self::open_with(path, key_store, core::Kdf::InsecureFastForTests)
+    }
+
+    /// [`Journal::import_backup`] with the fast test-only key derivation.
+    #[uniffi::constructor]
+    pub fn import_backup_for_tests(
+        backup_path: String,
+        passphrase: String,
+        path: String,
+        passcode: String,
+        key_store: Option<Arc<dyn KeyStore>>,
+    ) -> Result<Arc<Self>, BakenError> {
+        Self::import_backup_with(backup_path, passphrase, path, passcode, key_store, core::Kdf::InsecureFastForTests)
+    }
 }
 
 #[uniffi::export]
 impl Journal {
     /// Creates a new journal in the folder `path`, protected by `passcode`; it starts unlocked.
     #[uniffi::constructor]
-    pub fn create(path: String, passcode: String, key_store: Option<Arc<dyn KeyStore>>, insecure_fast_kdf_for_tests: bool) -> Result<Arc<Self>, BakenError> {
-        let inner = core::Journal::create(Path::new(&path), &passcode, options(key_store, insecure_fast_kdf_for_tests))?;
-        Ok(Arc::new(Journal { inner }))
+    pub fn create(path: String, passcode: String, key_store: Option<Arc<dyn KeyStore>>) -> Result<Arc<Self>, BakenError> {
+        Self::create_with(path, passcode, key_store, core::Kdf::Standard)
     }
 
     /// Opens the journal in the folder `path`, locked.
     #[uniffi::constructor]
-    pub fn open(path: String, key_store: Option<Arc<dyn KeyStore>>, insecure_fast_kdf_for_tests: bool) -> Result<Arc<Self>, BakenError> {
-        let inner = core::Journal::open(Path::new(&path), options(key_store, insecure_fast_kdf_for_tests))?;
-        Ok(Arc::new(Journal { inner }))
+    pub fn open(path: String, key_store: Option<Arc<dyn KeyStore>>) -> Result<Arc<Self>, BakenError> {
+        Self::open_with(path, key_store, core::Kdf::Standard)
     }
 
     /// Creates a new journal in `path` from a backup file; never overwrites an existing journal.
@@ -388,11 +438,8 @@ impl Journal {
         path: String,
         passcode: String,
         key_store: Option<Arc<dyn KeyStore>>,
-        insecure_fast_kdf_for_tests: bool,
     ) -> Result<Arc<Self>, BakenError> {
-        let options = options(key_store, insecure_fast_kdf_for_tests);
-        let inner = core::Journal::import_backup(Path::new(&backup_path), &passphrase, Path::new(&path), &passcode, options)?;
-        Ok(Arc::new(Journal { inner }))
+        Self::import_backup_with(backup_path, passphrase, path, passcode, key_store, core::Kdf::Standard)
     }
 
     /// Unlocks with the passcode (or the duress passcode, which opens the decoy journal).

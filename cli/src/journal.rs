@@ -4,9 +4,11 @@
 //! standard input (first the passcode, then, for `export --backup`, the backup passphrase; for
 //! `import`, first the backup passphrase, then the new passcode). Never from the command line.
 //!
-//! Tests: debug builds (only) honour `BAKEN_INSECURE_FAST_KDF_FOR_TESTS=1`, which makes journals
-//! with the fast test-only key derivation. Release builds ignore it, it never shows in `--help`,
-//! and a journal made that way is refused by every normal open, so it cannot weaken a real one.
+//! Tests: only builds with the cargo feature `insecure-test-kdf` (the CLI's own tests) honour
+//! `BAKEN_INSECURE_FAST_KDF_FOR_TESTS=1`, which makes journals with the fast test-only key
+//! derivation. Other builds, debug or release, have no such key derivation; it never shows in
+//! `--help`, and a journal made that way is refused by every normal open, so it cannot weaken a
+//! real one.
 
 use baken_core::journal::{Contact, Entry, EntryKind, Journal, Kdf, NewAttachment, NewEntry, Options, PasscodeWarning};
 use baken_core::language::Language;
@@ -204,7 +206,7 @@ fn options() -> Options {
     Options { kdf: kdf(), key_store: None }
 }
 
-#[cfg(debug_assertions)]
+#[cfg(feature = "insecure-test-kdf")]
 fn kdf() -> Kdf {
     match std::env::var("BAKEN_INSECURE_FAST_KDF_FOR_TESTS").as_deref() {
         Ok("1") => Kdf::InsecureFastForTests,
@@ -212,7 +214,7 @@ fn kdf() -> Kdf {
     }
 }
 
-#[cfg(not(debug_assertions))]
+#[cfg(not(feature = "insecure-test-kdf"))]
 fn kdf() -> Kdf {
     Kdf::Standard
 }

@@ -1,4 +1,6 @@
-//! `baken journal` end to end through the real binary (debug build, fast test-only key derivation).
+//! `baken journal` end to end through the real binary, built for these tests with the feature
+//! `insecure-test-kdf` (cli/Cargo.toml's dev-dependency on itself) so that it honours
+//! `BAKEN_INSECURE_FAST_KDF_FOR_TESTS=1` and uses the fast test-only key derivation.
 
 use std::io::Write;
 use std::process::{Command, Output, Stdio};
@@ -57,6 +59,17 @@ fn init_add_list_show_verify_export_and_wipe() {
 
     ok(&["journal", "wipe", "--path", path, "--passcode-stdin"], &line);
     assert!(!dir.join("journal.sqlite").exists());
+}
+
+#[test]
+fn the_test_build_makes_fast_test_journals() {
+    use baken_core::journal::{Journal, JournalError, Options, FAST_TEST_ITERATIONS};
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("journal");
+    ok(&["journal", "init", "--path", dir.to_str().unwrap(), "--passcode-stdin"], &format!("{PASSCODE}\n"));
+    // A normal open refuses it before deriving any key: proof that the binary honoured the switch.
+    let standard = Journal::open(&dir, Options::default()).unwrap();
+    assert!(matches!(standard.unlock(PASSCODE), Err(JournalError::KdfTooWeak(FAST_TEST_ITERATIONS))));
 }
 
 #[test]

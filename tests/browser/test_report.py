@@ -57,7 +57,7 @@ def run_check(tmp_path, html, name="report.html"):
 @pytest.fixture
 def report(tmp_path):
     """A journal with an edited entry, a deleted one and two screenshots; its report in English."""
-    journal = baken.Journal.create(str(tmp_path / "journal"), PASSCODE, None, True)
+    journal = baken.Journal.create_for_tests(str(tmp_path / "journal"), PASSCODE, None)
     first = journal.add(entry("he said he would share my photo", attachments=[("image/png", PNG_A)]))
     journal.edit(first.id, entry("he said he would share my photo unless I paid"))  # keeps the screenshot
     journal.add(entry("second screenshot, the same night", contact="@other", happened="2026-03-02T08:00:00+01:00",
@@ -166,7 +166,7 @@ def test_an_injected_script_is_refused_by_the_policy(tmp_path, report):
 
 
 def test_hidden_characters_and_other_files_are_shown_safely(tmp_path):
-    journal = baken.Journal.create(str(tmp_path / "journal"), PASSCODE, None, True)
+    journal = baken.Journal.create_for_tests(str(tmp_path / "journal"), PASSCODE, None)
     svg = b'<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>'
     journal.add(entry("send it or I post \u202eit everywhere", contact="\u2067sam\u2069",
                       attachments=[("image/svg+xml", svg), ("image/png", PNG_A)]))

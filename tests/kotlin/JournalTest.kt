@@ -6,12 +6,14 @@ import org.junit.Test
 import java.io.File
 import java.util.concurrent.atomic.AtomicInteger
 
-/** A plain key store for tests: XOR with a fixed pad (the app uses Android Keystore). */
-class XorKeyStore(private val pad: Byte) : KeyStore {
+/** A key store for tests: HMAC-SHA256 under keys made from a pad (the app uses Android Keystore). */
+class HmacKeyStore(private val pad: Byte) : KeyStore {
     /** The calls Baken made to destroyKey(). */
     val destroyed = AtomicInteger()
-    override fun seal(plaintext: ByteArray): ByteArray = ByteArray(plaintext.size) { (plaintext[it].toInt() xor pad.toInt()).toByte() }
-    override fun open(sealed: ByteArray): ByteArray = seal(sealed)
+    private fun mac(which: Byte, data: ByteArray): ByteArray =
+        javax.crypto.Mac.getInstance("HmacSHA256").run { init(javax.crypto.spec.SecretKeySpec(byteArrayOf(pad, which), "HmacSHA256")); doFinal(data) }
+    override fun deviceMac(data: ByteArray): ByteArray = mac(1, data)
+    override fun biometricMac(data: ByteArray): ByteArray = mac(2, data)
     override fun destroyKey() { destroyed.incrementAndGet() }
 }
 
@@ -41,7 +43,7 @@ class JournalTest {
     fun createWriteLockUnlockExportImportAndWipe() {
         val tmp = tempDir()
         val path = File(tmp, "journal").path
-        val journal = Journal.create(path, passcode, null, true)
+        val journal = Journal.createForTests(path, passcode, null)
         val written = journal.add(entry("he asked for a photo", byteArrayOf(1, 2, 3)))
         assertEquals("threat", written.signals[0])
         journal.lock()
@@ -61,24 +63,24 @@ class JournalTest {
         val backup = File(tmp, "journal.backup").path
         journal.exportBackup(backup, "moving phones 2026")
         assertThrows(BakenException.AlreadyExists::class.java) {
-            Journal.importBackup(backup, "moving phones 2026", path, "another passcode", null, true)
+            Journal.importBackupForTests(backup, "moving phones 2026", path, "another passcode", null)
         }
         assertThrows(BakenException.WrongPasscode::class.java) {
-            Journal.importBackup(backup, "wrong passphrase", File(tmp, "x").path, "another passcode", null, true)
+            Journal.importBackupForTests(backup, "wrong passphrase", File(tmp, "x").path, "another passcode", null)
         }
-        val restored = Journal.importBackup(backup, "moving phones 2026", File(tmp, "new").path, "another passcode", null, true)
+        val restored = Journal.importBackupForTests(backup, "moving phones 2026", File(tmp, "new").path, "another passcode", null)
         assertEquals(listOf(written), restored.entries().entries)
         assertEquals(verification.seal, restored.seal())
 
         journal.wipe()
         assertFalse(File(path, "journal.sqlite").exists())
-        assertThrows(BakenException.NotFound::class.java) { Journal.open(path, null, true) }
+        assertThrows(BakenException.NotFound::class.java) { Journal.openForTests(path, null) }
     }
 
     @Test
     fun editsKeepHistoryAndDeletesLeaveAVerifiableChain() {
         val path = File(tempDir(), "journal").path
-        val journal = Journal.create(path, passcode, null, true)
+        val journal = Journal.createForTests(path, passcode, null)
         val first = journal.add(entry("first"))
         val second = journal.edit(first.id, entry("second"))
         assertEquals(2u, second.revision)
@@ -92,17 +94,18 @@ class JournalTest {
     @Test
     fun aKeyStoreFromKotlinBindsTheJournalToThePhone() {
         val path = File(tempDir(), "journal").path
-        Journal.create(path, passcode, XorKeyStore(0x5a), true).add(entry("bound"))
-        assertThrows(BakenException.Platform::class.java) { Journal.open(path, null, true).unlock(passcode) }
-        val journal = Journal.open(path, XorKeyStore(0x5a), true)
-        journal.unlockWithKeyStore()
+        Journal.createForTests(path, passcode, HmacKeyStore(0x5a)).apply { add(entry("bound")); enableBiometricUnlock() }
+        assertThrows(BakenException.Platform::class.java) { Journal.openForTests(path, null).unlock(passcode) }
+        val journal = Journal.openForTests(path, HmacKeyStore(0x5a))
+        assertTrue(journal.hasBiometricUnlock())
+        journal.unlockWithBiometrics()
         assertEquals("bound", journal.entries().entries[0].text)
     }
 
     @Test
     fun duressPasscodeOpensAnEmptyDecoyAndSafetyPlanIsKept() {
         val path = File(tempDir(), "journal").path
-        val journal = Journal.create(path, passcode, null, true)
+        val journal = Journal.createForTests(path, passcode, null)
         journal.add(entry("real"))
         journal.setSafetyPlan(SafetyPlan(listOf(TrustedAdult("Aunt Mia", "library")), listOf("school"), "pineapple", listOf("tell Mia")))
         journal.setDuressPasscode(passcode, "duress 2468")
@@ -118,16 +121,18 @@ class JournalTest {
     @Test
     fun aDuressPasscodeTakesAwayKeyStoreUnlockAndWipeFromTheDecoyKeepsTheRealJournal() {
         val path = File(tempDir(), "journal").path
-        val keyStore = XorKeyStore(0x5a)
-        val journal = Journal.create(path, passcode, keyStore, true)
+        val keyStore = HmacKeyStore(0x5a)
+        val journal = Journal.createForTests(path, passcode, keyStore)
         journal.add(entry("the real evidence"))
+        journal.enableBiometricUnlock()
         journal.setDuressPasscode(passcode, "duress 2468")
         journal.lock()
-        assertThrows(BakenException.Platform::class.java) { journal.unlockWithKeyStore() }
+        assertFalse(journal.hasBiometricUnlock())
+        assertThrows(BakenException.Platform::class.java) { journal.unlockWithBiometrics() }
         journal.unlock("duress 2468")
         journal.wipe()
         assertEquals("wiping the decoy leaves the phone's key alone", 0, keyStore.destroyed.get())
-        val reopened = Journal.open(path, keyStore, true)
+        val reopened = Journal.openForTests(path, keyStore)
         reopened.unlock(passcode)
         assertEquals("the real evidence", reopened.entries().entries[0].text)
         reopened.wipe()
@@ -138,11 +143,11 @@ class JournalTest {
     @Test
     fun badInputsAreTypedErrors() {
         val path = File(tempDir(), "journal").path
-        val journal = Journal.create(path, passcode, null, true)
+        val journal = Journal.createForTests(path, passcode, null)
         assertThrows(BakenException.InvalidInput::class.java) { journal.add(entry("x").copy(happenedAt = "yesterday")) }
         assertThrows(BakenException.InvalidInput::class.java) { journal.add(entry("x").copy(signals = listOf("not_a_signal"))) }
         assertThrows(BakenException.TooLarge::class.java) { journal.add(entry("x", ByteArray(20 * 1024 * 1024 + 1))) }
-        assertThrows(BakenException.InvalidInput::class.java) { Journal.open(path, null, false).unlock(passcode) }
+        assertThrows(BakenException.InvalidInput::class.java) { Journal.open(path, null).unlock(passcode) }
         assertTrue(journal.entries().entries.isEmpty())
     }
 }

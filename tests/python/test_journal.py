@@ -1,4 +1,6 @@
 """The encrypted journal through the generated Python bindings and the real cdylib."""
+import hashlib
+import hmac
 import os
 
 import pytest
@@ -8,18 +10,18 @@ import baken_ffi as baken
 PASSCODE = "correct horse 42"
 
 
-class XorKeyStore(baken.KeyStore):
-    """A plain key store for tests: XOR with a fixed pad (the app uses the iOS Keychain)."""
+class HmacKeyStore(baken.KeyStore):
+    """A key store for tests: HMAC-SHA256 under keys made from a pad (the app uses the iOS Keychain)."""
 
     def __init__(self, pad):
         self.pad = pad
         self.destroyed = 0
 
-    def seal(self, plaintext):
-        return bytes(b ^ self.pad for b in plaintext)
+    def device_mac(self, data):
+        return hmac.new(bytes([self.pad, 1]), data, hashlib.sha256).digest()
 
-    def open(self, sealed):
-        return self.seal(sealed)
+    def biometric_mac(self, data):
+        return hmac.new(bytes([self.pad, 2]), data, hashlib.sha256).digest()
 
     def destroy_key(self):
         self.destroyed += 1
@@ -40,7 +42,7 @@ def entry(text, attachment=None):
 
 def test_create_write_lock_unlock_export_import_and_wipe(tmp_path):
     path = str(tmp_path / "journal")
-    journal = baken.Journal.create(path, PASSCODE, None, True)
+    journal = baken.Journal.create_for_tests(path, PASSCODE, None)
     written = journal.add(entry("he asked for a photo", b"\x89PNG"))
     journal.lock()
     with pytest.raises(baken.BakenError.JournalLocked):
@@ -58,13 +60,13 @@ def test_create_write_lock_unlock_export_import_and_wipe(tmp_path):
     backup = str(tmp_path / "journal.backup")
     journal.export_backup(backup, "moving phones 2026")
     with pytest.raises(baken.BakenError.AlreadyExists):
-        baken.Journal.import_backup(backup, "moving phones 2026", path, "another passcode", None, True)
+        baken.Journal.import_backup_for_tests(backup, "moving phones 2026", path, "another passcode", None)
     with pytest.raises(baken.BakenError.WrongPasscode):
-        baken.Journal.import_backup(backup, "wrong passphrase", str(tmp_path / "x"), "another passcode", None, True)
+        baken.Journal.import_backup_for_tests(backup, "wrong passphrase", str(tmp_path / "x"), "another passcode", None)
     (tmp_path / "cut").write_bytes(open(backup, "rb").read()[:-5])
     with pytest.raises(baken.BakenError.InvalidInput):
-        baken.Journal.import_backup(str(tmp_path / "cut"), "moving phones 2026", str(tmp_path / "y"), "another passcode", None, True)
-    restored = baken.Journal.import_backup(backup, "moving phones 2026", str(tmp_path / "new"), "another passcode", None, True)
+        baken.Journal.import_backup_for_tests(str(tmp_path / "cut"), "moving phones 2026", str(tmp_path / "y"), "another passcode", None)
+    restored = baken.Journal.import_backup_for_tests(backup, "moving phones 2026", str(tmp_path / "new"), "another passcode", None)
     assert restored.entries().entries == [written]
     assert restored.seal() == verification.seal
 
@@ -74,8 +76,8 @@ def test_create_write_lock_unlock_export_import_and_wipe(tmp_path):
 
 def test_lockout_after_repeated_wrong_passcodes(tmp_path):
     path = str(tmp_path / "journal")
-    baken.Journal.create(path, PASSCODE, None, True)
-    journal = baken.Journal.open(path, None, True)
+    baken.Journal.create_for_tests(path, PASSCODE, None)
+    journal = baken.Journal.open_for_tests(path, None)
     for _ in range(5):
         with pytest.raises(baken.BakenError.WrongPasscode):
             journal.unlock("wrong passcode")
@@ -86,23 +88,27 @@ def test_lockout_after_repeated_wrong_passcodes(tmp_path):
 
 def test_key_store_implemented_in_python(tmp_path):
     path = str(tmp_path / "journal")
-    baken.Journal.create(path, PASSCODE, XorKeyStore(0x5A), True).add(entry("bound"))
+    journal = baken.Journal.create_for_tests(path, PASSCODE, HmacKeyStore(0x5A))
+    journal.add(entry("bound"))
+    journal.enable_biometric_unlock()
     with pytest.raises(baken.BakenError.Platform):
-        baken.Journal.open(path, None, True).unlock(PASSCODE)
-    journal = baken.Journal.open(path, XorKeyStore(0x5A), True)
-    journal.unlock_with_key_store()
+        baken.Journal.open_for_tests(path, None).unlock(PASSCODE)
+    with pytest.raises(baken.BakenError.WrongPasscode):
+        baken.Journal.open_for_tests(path, HmacKeyStore(0x33)).unlock(PASSCODE)  # another phone
+    journal = baken.Journal.open_for_tests(path, HmacKeyStore(0x5A))
+    journal.unlock_with_biometrics()
     assert journal.entries().entries[0].text == "bound"
 
 
 def test_the_standard_kdf_refuses_a_test_journal(tmp_path):
     path = str(tmp_path / "journal")
-    baken.Journal.create(path, PASSCODE, None, True)
+    baken.Journal.create_for_tests(path, PASSCODE, None)
     with pytest.raises(baken.BakenError.InvalidInput):
-        baken.Journal.open(path, None, False).unlock(PASSCODE)
+        baken.Journal.open(path, None).unlock(PASSCODE)
 
 
 def test_bad_entries_are_typed_errors(tmp_path):
-    journal = baken.Journal.create(str(tmp_path / "journal"), PASSCODE, None, True)
+    journal = baken.Journal.create_for_tests(str(tmp_path / "journal"), PASSCODE, None)
     bad = entry("x")
     bad.happened_at = "yesterday"
     with pytest.raises(baken.BakenError.InvalidInput):
@@ -114,7 +120,7 @@ def test_bad_entries_are_typed_errors(tmp_path):
 
 def test_every_passcode_evaluation_is_counted_even_from_the_decoy(tmp_path):
     path = str(tmp_path / "journal")
-    journal = baken.Journal.create(path, PASSCODE, None, True)
+    journal = baken.Journal.create_for_tests(path, PASSCODE, None)
     journal.set_duress_passcode(PASSCODE, "duress 2468")
     journal.lock()
     journal.unlock("duress 2468")
@@ -132,8 +138,8 @@ def test_every_passcode_evaluation_is_counted_even_from_the_decoy(tmp_path):
 
 def test_wipe_destroys_the_key_store_key_first(tmp_path):
     path = str(tmp_path / "journal")
-    key_store = XorKeyStore(0x5A)
-    journal = baken.Journal.create(path, PASSCODE, key_store, True)
+    key_store = HmacKeyStore(0x5A)
+    journal = baken.Journal.create_for_tests(path, PASSCODE, key_store)
     journal.wipe()
     assert key_store.destroyed == 1
     assert not os.path.exists(path)

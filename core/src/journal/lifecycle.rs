@@ -14,7 +14,9 @@
 use super::crypto::{self, Key};
 use super::store::{self, Store, VaultTable};
 use super::attempts::{self, Purpose};
-use super::{chain, passcode, JournalError, FAST_TEST_ITERATIONS, FORMAT_VERSION, MIN_ITERATIONS};
+#[cfg(feature = "insecure-test-kdf")]
+use super::FAST_TEST_ITERATIONS;
+use super::{chain, passcode, JournalError, FORMAT_VERSION, MIN_ITERATIONS};
 use std::num::NonZeroU32;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -40,7 +42,9 @@ pub enum Kdf {
     /// [`MIN_ITERATIONS`] PBKDF2 iterations; journals below that are refused.
     #[default]
     Standard,
-    /// [`FAST_TEST_ITERATIONS`]: only for tests; such journals are refused by `Standard`.
+    /// [`FAST_TEST_ITERATIONS`]: only for tests; such journals are refused by `Standard`. Exists
+    /// only with the cargo feature `insecure-test-kdf`.
+    #[cfg(feature = "insecure-test-kdf")]
     InsecureFastForTests,
 }
 
@@ -49,6 +53,7 @@ impl Kdf {
     pub fn iterations(self) -> u32 {
         match self {
             Kdf::Standard => MIN_ITERATIONS,
+            #[cfg(feature = "insecure-test-kdf")]
             Kdf::InsecureFastForTests => FAST_TEST_ITERATIONS,
         }
     }
@@ -57,6 +62,7 @@ impl Kdf {
     pub(super) fn check(self, iterations: u32) -> Result<NonZeroU32, JournalError> {
         let floor = match self {
             Kdf::Standard => MIN_ITERATIONS,
+            #[cfg(feature = "insecure-test-kdf")]
             Kdf::InsecureFastForTests => 1,
         };
         NonZeroU32::new(iterations).filter(|n| n.get() >= floor).ok_or(JournalError::KdfTooWeak(iterations))

@@ -12,10 +12,12 @@
 //!
 //! # Passcode cost and tests
 //! Outside tests a passcode slot uses and demands at least [`MIN_ITERATIONS`] PBKDF2 iterations.
-//! [`Kdf::InsecureFastForTests`] is the only way below that floor: a journal made with it stores
-//! [`FAST_TEST_ITERATIONS`] and is refused (`KdfTooWeak`) by every journal opened with
-//! [`Kdf::Standard`], so a test journal can never pass for a real one, and a real app that only
-//! ever uses `Standard` can never create a weak one.
+//! `Kdf::InsecureFastForTests` is the only way below that floor, and it exists only in builds with
+//! the cargo feature `insecure-test-kdf` (this crate's own tests and benches, the binding and CLI
+//! tests); the `mobile` profile and app builds never enable it, so without the feature there is
+//! only [`Kdf::Standard`]. A journal made with the fast KDF stores `FAST_TEST_ITERATIONS` and is
+//! refused (`KdfTooWeak`) by every journal opened with `Standard`, so a test journal can never pass
+//! for a real one, and a real app, which has only `Standard`, can never create a weak one.
 
 mod attempts;
 pub mod backup;
@@ -41,7 +43,9 @@ pub use safety_plan::{SafetyPlan, TrustedAdult};
 pub const FORMAT_VERSION: u32 = 1;
 /// The least PBKDF2-HMAC-SHA256 iterations a passcode or backup key may use outside tests (OWASP).
 pub const MIN_ITERATIONS: u32 = 600_000;
-/// The iterations of [`Kdf::InsecureFastForTests`]: fast, and refused outside tests.
+/// The iterations of [`Kdf::InsecureFastForTests`]: fast, and refused outside tests. Exists only
+/// with the cargo feature `insecure-test-kdf`.
+#[cfg(feature = "insecure-test-kdf")]
 pub const FAST_TEST_ITERATIONS: u32 = 1_000;
 /// The largest attachment, in bytes (20 MB: a long screenshot).
 pub const MAX_ATTACHMENT_BYTES: usize = 20 * 1024 * 1024;
