@@ -94,7 +94,7 @@ class JournalTest {
     @Test
     fun aKeyStoreFromKotlinBindsTheJournalToThePhone() {
         val path = File(tempDir(), "journal").path
-        Journal.createForTests(path, passcode, HmacKeyStore(0x5a)).apply { add(entry("bound")); enableBiometricUnlock() }
+        Journal.createForTests(path, passcode, HmacKeyStore(0x5a)).also { it.add(entry("bound")); it.enableBiometricUnlock() }
         assertThrows(BakenException.Platform::class.java) { Journal.openForTests(path, null).unlock(passcode) }
         val journal = Journal.openForTests(path, HmacKeyStore(0x5a))
         assertTrue(journal.hasBiometricUnlock())
