@@ -1,7 +1,14 @@
-//! Evaluates the message analyzer on the labelled set `tests/fixtures/messages.jsonl`, written
-//! independently of the rules: message-level precision and recall (flagged or not) and per-signal
-//! precision and recall, with the language detected (as `baken analyze` does by default).
-//! Run `cargo test -p baken-core --test evaluation -- --nocapture` to see the table.
+//! Evaluates the message analyzer on labelled sets: message-level precision and recall (flagged or
+//! not) and per-signal precision and recall, per language, with the language detected (as
+//! `baken analyze` does by default).
+//!
+//! - `messages.jsonl` and `analyzer-dev.jsonl` are the development sets: the rules were refined
+//!   after reading their misses, so their numbers are optimistic.
+//! - `messages-blind.jsonl` (batch `blind1`, 300 nl + 300 en) was written by someone who had not
+//!   seen the rules or the development sets, and is never tuned on: its misses are fixed in the
+//!   concepts, never by reading its messages, and the next blind batch judges the fix.
+//!
+//! Run `cargo test -p baken-core --test evaluation -- --nocapture` to see the tables.
 
 use baken_core::check::analyze;
 use baken_core::signal::Signal;
@@ -12,6 +19,7 @@ use std::path::PathBuf;
 #[derive(Deserialize)]
 struct Labelled {
     id: String,
+    lang: String,
     text: String,
     signals: Vec<Signal>,
 }
@@ -48,46 +56,65 @@ fn ratio(a: usize, b: usize) -> f64 {
     }
 }
 
+#[derive(Default)]
 struct Report {
     messages: Counts,
     signals: BTreeMap<Signal, Counts>,
     total: usize,
 }
 
+impl Report {
+    fn add(&mut self, predicted: &BTreeSet<Signal>, actual: &BTreeSet<Signal>) {
+        self.total += 1;
+        self.messages.add(!predicted.is_empty(), !actual.is_empty());
+        for signal in Signal::ALL {
+            self.signals.entry(*signal).or_default().add(predicted.contains(signal), actual.contains(signal));
+        }
+    }
+
+    /// Every signal's counts together (micro-average).
+    fn all_signals(&self) -> Counts {
+        self.signals.values().fold(Counts::default(), |a, c| Counts { tp: a.tp + c.tp, fp: a.fp + c.fp, fn_: a.fn_ + c.fn_ })
+    }
+
+    fn print(&self, title: &str) {
+        println!("{title}: {} messages", self.total);
+        println!("{:<16} {:>9} {:>9} {:>5} {:>5} {:>5}", "signal", "precision", "recall", "tp", "fp", "fn");
+        let line = |name: &str, c: Counts| println!("{name:<16} {:>9.3} {:>9.3} {:>5} {:>5} {:>5}", c.precision(), c.recall(), c.tp, c.fp, c.fn_);
+        for (signal, c) in &self.signals {
+            line(signal.as_str(), *c);
+        }
+        line("all signals", self.all_signals());
+        line("message flagged", self.messages);
+    }
+}
+
 fn fixture(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures").join(name)
 }
 
-fn evaluate(name: &str) -> Report {
+/// The set `name` evaluated as a whole and per language (`"all"`, `"en"`, `"nl"`).
+fn evaluate(name: &str) -> BTreeMap<String, Report> {
     let path = fixture(name);
     let text = std::fs::read_to_string(&path)
         .unwrap_or_else(|e| panic!("the evaluation set {} is missing or unreadable: {e}", path.display()));
-    let mut report = Report { messages: Counts::default(), signals: BTreeMap::new(), total: 0 };
+    let mut reports: BTreeMap<String, Report> = BTreeMap::new();
     for (number, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
         let item: Labelled =
             serde_json::from_str(line).unwrap_or_else(|e| panic!("{name} line {}: {e}", number + 1));
         let analysis = analyze(&item.text, None).unwrap_or_else(|e| panic!("{}: {e}", item.id));
         let predicted: BTreeSet<Signal> = analysis.signals.iter().map(|f| f.signal).collect();
         let actual: BTreeSet<Signal> = item.signals.iter().copied().collect();
-        report.total += 1;
-        report.messages.add(!predicted.is_empty(), !actual.is_empty());
-        for signal in Signal::ALL {
-            report.signals.entry(*signal).or_default().add(predicted.contains(signal), actual.contains(signal));
-        }
+        reports.entry("all".into()).or_default().add(&predicted, &actual);
+        reports.entry(item.lang.clone()).or_default().add(&predicted, &actual);
         if std::env::var_os("BAKEN_EVAL_VERBOSE").is_some() && predicted != actual {
             println!("{}: expected {actual:?}, got {predicted:?}: {}", item.id, item.text);
         }
     }
-    println!("{name}: {} messages", report.total);
-    println!("{:<16} {:>9} {:>9} {:>5} {:>5} {:>5}", "signal", "precision", "recall", "tp", "fp", "fn");
-    for (signal, c) in &report.signals {
-        println!("{:<16} {:>9.3} {:>9.3} {:>5} {:>5} {:>5}", signal.as_str(), c.precision(), c.recall(), c.tp, c.fp, c.fn_);
+    for (lang, report) in &reports {
+        report.print(&format!("{name} ({lang})"));
     }
-    let all = report.signals.values().fold(Counts::default(), |a, c| Counts { tp: a.tp + c.tp, fp: a.fp + c.fp, fn_: a.fn_ + c.fn_ });
-    println!("{:<16} {:>9.3} {:>9.3} {:>5} {:>5} {:>5}", "all signals", all.precision(), all.recall(), all.tp, all.fp, all.fn_);
-    let m = report.messages;
-    println!("{:<16} {:>9.3} {:>9.3} {:>5} {:>5} {:>5}", "message flagged", m.precision(), m.recall(), m.tp, m.fp, m.fn_);
-    report
+    reports
 }
 
 /// Floors per signal, set just under the weakest measured values (sexual_talk precision, control
@@ -99,7 +126,7 @@ const SIGNAL_RECALL_FLOOR: f64 = 0.6;
 
 #[test]
 fn analyzer_meets_the_floors_on_the_evaluation_set() {
-    let report = evaluate("messages.jsonl");
+    let report = &evaluate("messages.jsonl")["all"];
     assert!(report.total >= 400, "the evaluation set has only {} messages", report.total);
     let m = report.messages;
     assert!(m.precision() >= 0.9, "message-level precision {:.3} is below 0.9", m.precision());
@@ -114,7 +141,29 @@ fn analyzer_meets_the_floors_on_the_evaluation_set() {
 #[test]
 fn analyzer_development_set_stays_clean() {
     // The analyzer developer's own examples of evasive spelling and look-alikes.
-    let report = evaluate("analyzer-dev.jsonl");
-    let m = report.messages;
+    let m = evaluate("analyzer-dev.jsonl")["all"].messages;
     assert!(m.precision() >= 0.9 && m.recall() >= 0.9, "development set: precision {:.3}, recall {:.3}", m.precision(), m.recall());
+}
+
+/// Regression floors on the blind set, per language, just under the first measurement (batch
+/// `blind1`, before the analyzer is rebuilt around tactics; issue 13). They are not the goal: the
+/// goal is message-level precision and recall of 0.92 and signal-level 0.85 / 0.80.
+const BLIND_MESSAGE_FLOORS: (f64, f64) = (0.80, 0.50);
+const BLIND_SIGNAL_FLOORS: (f64, f64) = (0.70, 0.22);
+
+#[test]
+fn analyzer_on_the_blind_set_per_language() {
+    let reports = evaluate("messages-blind.jsonl");
+    for lang in ["en", "nl"] {
+        let r = &reports[lang];
+        assert!(r.total >= 300, "{lang}: only {} blind messages", r.total);
+        assert!(r.total - r.messages.tp - r.messages.fn_ >= r.total * 2 / 5, "{lang}: under 40 % benign");
+        for (signal, c) in &r.signals {
+            assert!(c.tp + c.fn_ >= 20, "{lang}: {signal} occurs only {} times", c.tp + c.fn_);
+        }
+        let (m, s) = (r.messages, r.all_signals());
+        println!("blind {lang}: message precision {:.3} recall {:.3}; signal precision {:.3} recall {:.3}", m.precision(), m.recall(), s.precision(), s.recall());
+        assert!(m.precision() >= BLIND_MESSAGE_FLOORS.0 && m.recall() >= BLIND_MESSAGE_FLOORS.1, "{lang}: message level fell below the floors");
+        assert!(s.precision() >= BLIND_SIGNAL_FLOORS.0 && s.recall() >= BLIND_SIGNAL_FLOORS.1, "{lang}: signal level fell below the floors");
+    }
 }
