@@ -353,9 +353,11 @@ impl From<core::ReportSummary> for ReportSummary {
 
 /// An encrypted journal folder on the phone. Safe to share across threads.
 ///
-/// Its constructors always use the standard passcode cost. Only builds with the cargo feature
+/// Its constructors always use the standard passcode cost and bind the passcode to the phone's key
+/// store (it cannot be left out). Only builds with the cargo feature
 /// `insecure-test-kdf` add test constructors with the fast test-only key derivation (journals that
-/// every normal open refuses); the `mobile` profile and app builds never enable it.
+/// every normal open refuses), where the key store is optional; the `mobile` profile and app
+/// builds never enable it.
 #[derive(uniffi::Object)]
 pub struct Journal {
     inner: core::Journal,
@@ -418,28 +420,30 @@ impl Journal {
 
 #[uniffi::export]
 impl Journal {
-    /// Creates a new journal in the folder `path`, protected by `passcode`; it starts unlocked.
+    /// Creates a new journal in the folder `path`, protected by `passcode` and bound to this phone
+    /// by `key_store` (a copy of the folder cannot be attacked elsewhere); it starts unlocked.
     #[uniffi::constructor]
-    pub fn create(path: String, passcode: String, key_store: Option<Arc<dyn KeyStore>>) -> Result<Arc<Self>, BakenError> {
-        Self::create_with(path, passcode, key_store, core::Kdf::Standard)
+    pub fn create(path: String, passcode: String, key_store: Arc<dyn KeyStore>) -> Result<Arc<Self>, BakenError> {
+        Self::create_with(path, passcode, Some(key_store), core::Kdf::Standard)
     }
 
     /// Opens the journal in the folder `path`, locked.
     #[uniffi::constructor]
-    pub fn open(path: String, key_store: Option<Arc<dyn KeyStore>>) -> Result<Arc<Self>, BakenError> {
-        Self::open_with(path, key_store, core::Kdf::Standard)
+    pub fn open(path: String, key_store: Arc<dyn KeyStore>) -> Result<Arc<Self>, BakenError> {
+        Self::open_with(path, Some(key_store), core::Kdf::Standard)
     }
 
-    /// Creates a new journal in `path` from a backup file; never overwrites an existing journal.
+    /// Creates a new journal in `path` from a backup file, bound to this phone; never overwrites
+    /// an existing journal.
     #[uniffi::constructor]
     pub fn import_backup(
         backup_path: String,
         passphrase: String,
         path: String,
         passcode: String,
-        key_store: Option<Arc<dyn KeyStore>>,
+        key_store: Arc<dyn KeyStore>,
     ) -> Result<Arc<Self>, BakenError> {
-        Self::import_backup_with(backup_path, passphrase, path, passcode, key_store, core::Kdf::Standard)
+        Self::import_backup_with(backup_path, passphrase, path, passcode, Some(key_store), core::Kdf::Standard)
     }
 
     /// Unlocks with the passcode (or the duress passcode, which opens the decoy journal).

@@ -147,7 +147,7 @@ class JournalTest {
         assertThrows(BakenException.InvalidInput::class.java) { journal.add(entry("x").copy(happenedAt = "yesterday")) }
         assertThrows(BakenException.InvalidInput::class.java) { journal.add(entry("x").copy(signals = listOf("not_a_signal"))) }
         assertThrows(BakenException.TooLarge::class.java) { journal.add(entry("x", ByteArray(20 * 1024 * 1024 + 1))) }
-        assertThrows(BakenException.InvalidInput::class.java) { Journal.open(path, null).unlock(passcode) }
+        assertThrows(BakenException.InvalidInput::class.java) { Journal.open(path, HmacKeyStore(0x5a)).unlock(passcode) }
         assertTrue(journal.entries().entries.isEmpty())
     }
 }

@@ -104,7 +104,7 @@ def test_the_standard_kdf_refuses_a_test_journal(tmp_path):
     path = str(tmp_path / "journal")
     baken.Journal.create_for_tests(path, PASSCODE, None)
     with pytest.raises(baken.BakenError.InvalidInput):
-        baken.Journal.open(path, None).unlock(PASSCODE)
+        baken.Journal.open(path, HmacKeyStore(0x5A)).unlock(PASSCODE)
 
 
 def test_bad_entries_are_typed_errors(tmp_path):
@@ -150,3 +150,10 @@ def test_a_digits_only_passcode_gets_a_warning_not_a_refusal():
     assert baken.passcode_warning("12345678") == baken.PasscodeWarning.PREDICTABLE
     assert baken.passcode_warning("20580193") is None
     assert baken.passcode_warning("correct horse 42") is None
+
+
+def test_the_app_constructors_need_a_key_store(tmp_path):
+    # Device binding is not optional in the app's API: only the test constructors take None.
+    with pytest.raises(TypeError):
+        baken.Journal.create(str(tmp_path / "journal"), PASSCODE, None)
+    assert not os.path.exists(tmp_path / "journal")
