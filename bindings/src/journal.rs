@@ -334,6 +334,23 @@ fn language(code: &str) -> Result<Language, BakenError> {
     code.parse().map_err(|e: baken_core::language::UnsupportedLanguage| BakenError::InvalidInput { reason: e.to_string() })
 }
 
+/// A passcode or passphrase from the app, wiped from Rust's memory as soon as Baken is done with
+/// it (the Kotlin or Swift string it came from is the app's to let go of). A string in the
+/// bindings.
+pub struct Secret(zeroize::Zeroizing<String>);
+
+uniffi::custom_type!(Secret, String, {
+    lower: |secret| secret.0.to_string(),
+    try_lift: |text| Ok(Secret(zeroize::Zeroizing::new(text))),
+});
+
+impl std::ops::Deref for Secret {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
 /// What an evidence report holds.
 #[derive(uniffi::Record)]
 pub struct ReportSummary {
@@ -365,7 +382,7 @@ pub struct Journal {
 
 /// The constructors, with the key derivation as a parameter; shared by the plain and test ones.
 impl Journal {
-    fn create_with(path: String, passcode: String, key_store: Option<Arc<dyn KeyStore>>, kdf: core::Kdf) -> Result<Arc<Self>, BakenError> {
+    fn create_with(path: String, passcode: Secret, key_store: Option<Arc<dyn KeyStore>>, kdf: core::Kdf) -> Result<Arc<Self>, BakenError> {
         let inner = core::Journal::create(Path::new(&path), &passcode, options(kdf, key_store))?;
         Ok(Arc::new(Journal { inner }))
     }
@@ -377,9 +394,9 @@ impl Journal {
 
     fn import_backup_with(
         backup_path: String,
-        passphrase: String,
+        passphrase: Secret,
         path: String,
-        passcode: String,
+        passcode: Secret,
         key_store: Option<Arc<dyn KeyStore>>,
         kdf: core::Kdf,
     ) -> Result<Arc<Self>, BakenError> {
@@ -395,7 +412,7 @@ impl Journal {
 impl Journal {
     /// [`Journal::create`] with the fast test-only key derivation.
     #[uniffi::constructor]
-    pub fn create_for_tests(path: String, passcode: String, key_store: Option<Arc<dyn KeyStore>>) -> Result<Arc<Self>, BakenError> {
+    pub fn create_for_tests(path: String, passcode: Secret, key_store: Option<Arc<dyn KeyStore>>) -> Result<Arc<Self>, BakenError> {
         Self::create_with(path, passcode, key_store, core::Kdf::InsecureFastForTests)
     }
 
@@ -409,9 +426,9 @@ impl Journal {
     #[uniffi::constructor]
     pub fn import_backup_for_tests(
         backup_path: String,
-        passphrase: String,
+        passphrase: Secret,
         path: String,
-        passcode: String,
+        passcode: Secret,
         key_store: Option<Arc<dyn KeyStore>>,
     ) -> Result<Arc<Self>, BakenError> {
         Self::import_backup_with(backup_path, passphrase, path, passcode, key_store, core::Kdf::InsecureFastForTests)
@@ -423,7 +440,7 @@ impl Journal {
     /// Creates a new journal in the folder `path`, protected by `passcode` and bound to this phone
     /// by `key_store` (a copy of the folder cannot be attacked elsewhere); it starts unlocked.
     #[uniffi::constructor]
-    pub fn create(path: String, passcode: String, key_store: Arc<dyn KeyStore>) -> Result<Arc<Self>, BakenError> {
+    pub fn create(path: String, passcode: Secret, key_store: Arc<dyn KeyStore>) -> Result<Arc<Self>, BakenError> {
         Self::create_with(path, passcode, Some(key_store), core::Kdf::Standard)
     }
 
@@ -438,16 +455,16 @@ impl Journal {
     #[uniffi::constructor]
     pub fn import_backup(
         backup_path: String,
-        passphrase: String,
+        passphrase: Secret,
         path: String,
-        passcode: String,
+        passcode: Secret,
         key_store: Arc<dyn KeyStore>,
     ) -> Result<Arc<Self>, BakenError> {
         Self::import_backup_with(backup_path, passphrase, path, passcode, Some(key_store), core::Kdf::Standard)
     }
 
     /// Unlocks with the passcode (or the duress passcode, which opens the decoy journal).
-    pub fn unlock(&self, passcode: String) -> Result<(), BakenError> {
+    pub fn unlock(&self, passcode: Secret) -> Result<(), BakenError> {
         Ok(self.inner.unlock(&passcode)?)
     }
 
@@ -483,12 +500,12 @@ impl Journal {
     }
 
     /// Changes the passcode; only the key slot is re-wrapped.
-    pub fn change_passcode(&self, current: String, new: String) -> Result<(), BakenError> {
+    pub fn change_passcode(&self, current: Secret, new: Secret) -> Result<(), BakenError> {
         Ok(self.inner.change_passcode(&current, &new)?)
     }
 
     /// Sets the duress passcode (confirming with the passcode); it opens a decoy journal.
-    pub fn set_duress_passcode(&self, passcode: String, duress: String) -> Result<(), BakenError> {
+    pub fn set_duress_passcode(&self, passcode: Secret, duress: Secret) -> Result<(), BakenError> {
         Ok(self.inner.set_duress_passcode(&passcode, &duress)?)
     }
 
@@ -567,7 +584,7 @@ impl Journal {
 
     /// Writes an encrypted backup to a new file. Attachments that cannot be read are marked in
     /// the backup and left out; the summary names them, so the app can tell the user.
-    pub fn export_backup(&self, path: String, passphrase: String) -> Result<BackupSummary, BakenError> {
+    pub fn export_backup(&self, path: String, passphrase: Secret) -> Result<BackupSummary, BakenError> {
         let s = self.inner.export_backup(Path::new(&path), &passphrase)?;
         Ok(BackupSummary { entries: s.entries as u64, attachments: s.attachments as u64, damaged: s.damaged })
     }
@@ -605,7 +622,7 @@ pub enum PasscodeWarning {
 
 /// A warning to show while the user chooses a passcode, or `None`; the passcode is still allowed.
 #[uniffi::export]
-pub fn passcode_warning(passcode: String) -> Option<PasscodeWarning> {
+pub fn passcode_warning(passcode: Secret) -> Option<PasscodeWarning> {
     core::passcode::warning(&passcode).map(|w| match w {
         core::PasscodeWarning::FewDigits => PasscodeWarning::FewDigits,
         core::PasscodeWarning::Predictable => PasscodeWarning::Predictable,
