@@ -452,11 +452,12 @@ impl Journal {
             let entry_id: [u8; 16] = row.entry.as_slice().try_into().map_err(|_| JournalError::Tampered(format!("attachment {id}")))?;
             let (entry, _) = current(store.conn(), session, &entry_id)?;
             let info = entry.content.attachments.into_iter().find(|a| a.id == *id).ok_or_else(|| JournalError::Tampered(format!("attachment {id}")))?;
-            let bytes = session.open(RecordKind::Attachment, &attachment_id, &row.blob).ok_or_else(|| JournalError::Tampered(format!("attachment {id}")))?;
+            let mut bytes = session.open(RecordKind::Attachment, &attachment_id, &row.blob).ok_or_else(|| JournalError::Tampered(format!("attachment {id}")))?;
             if hex(&crypto::sha256(&[&bytes])) != info.sha256 {
                 return Err(JournalError::Tampered(format!("attachment {id}")));
             }
-            Ok(Attachment { info, bytes: bytes.to_vec() })
+            // Moved out, not copied: a 20 MB screenshot is in memory once.
+            Ok(Attachment { info, bytes: std::mem::take(&mut *bytes) })
         })
     }
 

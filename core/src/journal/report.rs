@@ -323,26 +323,32 @@ impl<W: Write> Writer<'_, W> {
         self.out.write_all(html.as_bytes()).map_err(|e| JournalError::Io(format!("writing the report: {e}")))
     }
 
-    fn attachment(&mut self, journal: &Journal, html: &mut String, info: &AttachmentInfo) -> Result<(), JournalError> {
+    /// Base64 of `bytes`, written in pieces (a multiple of 3 bytes each, so no padding inside).
+    fn put_base64(&mut self, bytes: &[u8]) -> Result<(), JournalError> {
+        bytes.chunks(3 * 16 * 1024).try_for_each(|chunk| self.put(&base64(chunk)))
+    }
+
+    fn attachment(&mut self, journal: &Journal, info: &AttachmentInfo) -> Result<(), JournalError> {
         let caption = format!("{} · {} {} · SHA-256 <span class=\"hash\">{}</span>", escape(&info.media_type), info.size, self.words.bytes, info.sha256);
         match journal.attachment(&info.id) {
             Ok(attachment) => {
                 let kind = raster_type(&attachment.bytes);
-                let data = format!("data:{};base64,{}", kind.unwrap_or("application/octet-stream"), base64(&attachment.bytes));
-                if kind.is_some() {
-                    let _ = write!(html, "<figure><img src=\"{data}\" alt=\"\"><figcaption>{caption}</figcaption></figure>");
-                } else {
-                    let id = escape(&info.id);
-                    let _ = write!(html, "<p><a href=\"{data}\" download=\"{id}\">{id}</a> {caption}</p>");
-                }
+                let media = kind.unwrap_or("application/octet-stream");
+                let id = escape(&info.id);
+                let (open, close) = match kind {
+                    Some(_) => (format!("<figure><img src=\"data:{media};base64,"), format!("\" alt=\"\"><figcaption>{caption}</figcaption></figure>")),
+                    None => (format!("<p><a href=\"data:{media};base64,"), format!("\" download=\"{id}\">{id}</a> {caption}</p>")),
+                };
+                self.put(&open)?;
+                self.put_base64(&attachment.bytes)?;
+                self.put(&close)
             }
             Err(JournalError::Tampered(_) | JournalError::NotFound(_)) => {
                 self.summary.damaged += 1;
-                let _ = write!(html, "<p class=\"warn\">{}: <span class=\"hash\">{}</span></p>", self.words.damaged_attachment, info.sha256);
+                self.put(&format!("<p class=\"warn\">{}: <span class=\"hash\">{}</span></p>", self.words.damaged_attachment, info.sha256))
             }
-            Err(e) => return Err(e),
+            Err(e) => Err(e),
         }
-        Ok(())
     }
 
     fn entry(&mut self, journal: &Journal, entry: &Entry) -> Result<(), JournalError> {
@@ -371,11 +377,11 @@ impl<W: Write> Writer<'_, W> {
         if !c.attachments.is_empty() {
             let _ = write!(html, "<h4>{}</h4>", escape(w.attachments));
         }
+        self.put(&html)?;
         for info in &c.attachments {
-            self.attachment(journal, &mut html, info)?;
+            self.attachment(journal, info)?;
         }
-        html.push_str("</section>");
-        self.put(&html)
+        self.put("</section>")
     }
 }
 
@@ -496,6 +502,15 @@ mod tests {
         let safe = script_safe(&json);
         assert!(!safe.contains(['<', '>', '&', '\u{2028}']), "{safe}");
         assert_eq!(serde_json::from_str::<serde_json::Value>(&safe).unwrap(), serde_json::from_str::<serde_json::Value>(&json).unwrap());
+    }
+
+    #[test]
+    fn base64_written_in_pieces_is_the_same_as_in_one() {
+        let bytes: Vec<u8> = (0..200_000u32).map(|i| (i * 7 % 251) as u8).collect();
+        let mut out = Vec::new();
+        let mut writer = Writer { out: &mut out, words: &EN, language: Language::En, summary: ReportSummary::default() };
+        writer.put_base64(&bytes).unwrap();
+        assert_eq!(String::from_utf8(out).unwrap(), base64(&bytes));
     }
 
     #[test]
