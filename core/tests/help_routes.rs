@@ -60,10 +60,18 @@ fn first_routes_on_the_edge_case_directory() {
             Case { name: "DST spring day: 19:15 summer time is inside the 19:00 chat", situation: topic("sextortion"), person: teen(), at: "2026-03-29T19:15:00+02:00", first_service: "test-chat", first_uri: "https://example.org/chat" },
             Case { name: "DST autumn day: 05:30 winter time is before the 06:00 close", situation: topic("sextortion"), person: teen(), at: "2026-10-25T05:30:00+01:00", first_service: "test-chat", first_uri: "https://example.org/chat" },
             Case { name: "an adult is not sent to a line for 8 to 18", situation: topic("grooming"), person: person(40, Language::Nl, false), at: "2026-12-01T10:00:00+01:00", first_service: "test-parents", first_uri: "tel:+31201234567" },
-            Case { name: "closed on a known closed date: the e-mail before the closed phone", situation: topic("trafficking"), person: person(30, Language::Nl, false), at: "2026-12-25T10:00:00+01:00", first_service: "test-office", first_uri: "mailto:office@example.org" },
+            Case { name: "closed on a known closed date: a line that is open now first", situation: topic("trafficking"), person: person(30, Language::Nl, false), at: "2026-12-25T10:00:00+01:00", first_service: "test-24h", first_uri: "tel:08009999" },
             Case {
-                name: "a checker result: signals",
+                name: "a checker result of danger: the emergency number first",
                 situation: Situation { topic: None, signals: vec![Signal::Threat, Signal::PaymentDemand], level: Some(Level::Danger) },
+                person: teen(),
+                at: "2026-12-01T23:00:00+01:00",
+                first_service: "test-112",
+                first_uri: "tel:112",
+            },
+            Case {
+                name: "a checker result of warning: the specialist that is open",
+                situation: Situation { topic: None, signals: vec![Signal::Threat, Signal::PaymentDemand], level: Some(Level::Warning) },
                 person: teen(),
                 at: "2026-12-01T23:00:00+01:00",
                 first_service: "test-chat",
@@ -86,15 +94,20 @@ fn first(directory: &Directory, situation: &Situation, person: &Person, at: &str
     directory.route(situation, "NL", person, parse_time(at).unwrap()).unwrap().remove(0)
 }
 
+/// The first route of `service` in the ranked list.
+fn route_of(directory: &Directory, situation: &Situation, person: &Person, at: &str, service: &str) -> Route {
+    let routes = directory.route(situation, "NL", person, parse_time(at).unwrap()).unwrap();
+    routes.into_iter().find(|r| r.service_id == service).unwrap_or_else(|| panic!("{service} is not offered"))
+}
+
 #[test]
 fn closed_routes_say_when_they_open_in_the_askers_offset() {
     let directory = fixture();
-    let weekend = first(&directory, &topic("grooming"), &teen(), "2026-12-05T10:00:00+01:00");
-    assert_eq!(weekend.service_id, "test-helpline");
+    let weekend = route_of(&directory, &topic("grooming"), &teen(), "2026-12-05T10:00:00+01:00", "test-helpline");
     assert_eq!(weekend.availability, Availability::Closed { next_open: Some(parse_time("2026-12-05T12:00:00+01:00").unwrap()) });
-    let spring = first(&directory, &topic("sextortion"), &teen(), "2026-03-29T18:30:00+02:00");
+    let spring = route_of(&directory, &topic("sextortion"), &teen(), "2026-03-29T18:30:00+02:00", "test-chat");
     assert_eq!(spring.availability.next_open(), Some(parse_time("2026-03-29T19:00:00+02:00").unwrap()));
-    let from_new_york = first(&directory, &topic("sextortion"), &teen(), "2026-12-01T10:00:00-05:00");
+    let from_new_york = route_of(&directory, &topic("sextortion"), &teen(), "2026-12-01T10:00:00-05:00", "test-chat");
     assert_eq!(from_new_york.availability.next_open().map(|t| t.to_rfc3339()), Some("2026-12-01T13:00:00-05:00".to_string()));
 }
 
@@ -146,7 +159,7 @@ fn first_routes_on_the_bundled_dutch_data() {
             Case { name: "danger right now", situation: topic("emergency"), person: teen(), at: "2026-12-01T10:00:00+01:00", first_service: "nl-112", first_uri: "tel:112" },
             Case { name: "a teen wants to talk, afternoon", situation: Situation::default(), person: teen(), at: "2026-12-01T15:00:00+01:00", first_service: "nl-kindertelefoon", first_uri: "tel:08000432" },
             Case { name: "suicidal thoughts at night", situation: topic("suicide"), person: person(16, Language::Nl, false), at: "2026-12-06T03:00:00+01:00", first_service: "nl-113", first_uri: "tel:113" },
-            Case { name: "blackmail at night: the sextortion specialist first", situation: topic("sextortion"), person: person(15, Language::Nl, false), at: "2026-12-01T23:00:00+01:00", first_service: "nl-helpwanted", first_uri: "tel:0202615275" },
+            Case { name: "blackmail at night: a line known to be open, not one whose hours are unknown", situation: topic("sextortion"), person: person(15, Language::Nl, false), at: "2026-12-01T23:00:00+01:00", first_service: "nl-centrum-seksueel-geweld", first_uri: "tel:08000188" },
         ],
     );
 }
@@ -158,4 +171,38 @@ fn every_topic_routes_somewhere_in_the_netherlands() {
         let routes = baken_core::help::route(&situation, "NL", &teen(), parse_time("2026-12-01T12:00:00+01:00").unwrap()).unwrap();
         assert!(routes.iter().any(|r| !r.emergency) || topic == Topic::Emergency, "{topic}");
     }
+}
+
+/// Scenarios as a youth-care worker checks them on the bundled Dutch data: who asks, what
+/// happened, when, whether they can talk out loud; what must come first and what must not.
+#[test]
+fn a_professional_would_sign_these_first_routes() {
+    let saturday_night = "2026-12-05T23:30:00+01:00";
+    let danger = Situation { topic: None, signals: vec![Signal::Threat, Signal::PaymentDemand], level: Some(Level::Danger) };
+    let routes = |situation: &Situation, person: &Person, at: &str| baken_core::help::route(situation, "NL", person, parse_time(at).unwrap()).unwrap();
+
+    // A 14-year-old is blackmailed on Saturday night: 112 first, then a line that is open now.
+    let blackmail = routes(&danger, &teen(), saturday_night);
+    assert_eq!(blackmail[0].action_uri, "tel:112", "{blackmail:#?}");
+    assert_eq!(blackmail[1].availability.open_now(), Some(true), "after 112, a line known to be open: {blackmail:#?}");
+    assert!(blackmail.iter().any(|r| r.service_id == "nl-helpwanted"), "the specialist is still offered");
+
+    // A loverboy victim at the same hour is not sent first to a tip line, nor to one shown as open
+    // when its hours are not known.
+    let exploitation = routes(&topic("exploitation"), &person(16, Language::Nl, false), saturday_night);
+    assert_ne!(exploitation[0].service_id, "nl-meld-misdaad-anoniem", "{exploitation:#?}");
+    for route in exploitation.iter().filter(|r| r.service_id == "nl-meld-misdaad-anoniem") {
+        assert_eq!(route.availability, Availability::Unknown, "M.'s hours are not confirmed");
+    }
+    let tip_line_position = exploitation.iter().position(|r| r.service_id == "nl-meld-misdaad-anoniem");
+    let helping = exploitation.iter().position(|r| !r.emergency && r.service_id != "nl-meld-misdaad-anoniem");
+    assert!(helping < tip_line_position || tip_line_position.is_none(), "a service that helps victims comes before the tip line");
+
+    // Someone being watched cannot call: a chat or text route first, whatever its hours.
+    for situation in [topic("sextortion"), topic("exploitation"), Situation::default()] {
+        let quiet = routes(&situation, &person(15, Language::Nl, true), saturday_night);
+        assert_ne!(quiet[0].channel, baken_core::help::ChannelKind::Phone, "{situation:?}: {quiet:#?}");
+    }
+    // Except in danger: then 112 stays first.
+    assert_eq!(routes(&danger, &person(15, Language::Nl, true), saturday_night)[0].action_uri, "tel:112");
 }

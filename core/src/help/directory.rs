@@ -117,6 +117,9 @@ pub struct Service {
     pub description: BTreeMap<Language, String>,
     /// An emergency number (112, 999, 911).
     pub immediate_danger: bool,
+    /// A line for anonymous tips about crime, which does not help victims themselves; never a
+    /// first route.
+    pub tip_line: bool,
     /// Its verified channels.
     pub channels: Vec<Channel>,
 }
@@ -201,6 +204,8 @@ struct RawService {
     description: BTreeMap<String, String>,
     #[serde(default)]
     immediate_danger: bool,
+    #[serde(default)]
+    tip_line: bool,
     channels: Vec<RawChannel>,
 }
 
@@ -343,6 +348,7 @@ fn service(raw: RawService, problems: &mut Vec<String>, channel_problems: &mut V
         verified_on: verified_on?,
         description,
         immediate_danger: raw.immediate_danger,
+        tip_line: raw.tip_line,
         channels,
     })
 }

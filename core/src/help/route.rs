@@ -6,7 +6,6 @@ use super::{Availability, HelpError, Topic};
 use crate::language::Language;
 use crate::signal::{Level, Signal};
 use chrono::{DateTime, FixedOffset};
-use std::cmp::Reverse;
 use std::collections::HashSet;
 
 /// What is going on: a topic, signals seen (for instance from a checker result) and a level.
@@ -31,9 +30,10 @@ impl Situation {
         })
     }
 
-    /// Immediate physical danger: the emergency number goes first.
+    /// Immediate danger, asked for or found (a `danger` level: a threat, a demand, exploitation,
+    /// a secret meeting): the emergency number goes first.
     pub fn immediate_danger(&self) -> bool {
-        self.topic == Some(Topic::Emergency)
+        self.topic == Some(Topic::Emergency) || self.level == Some(Level::Danger)
     }
 
     /// The topics a fitting service covers, most specific first.
@@ -107,15 +107,52 @@ const FOCUS: usize = 2;
 struct Candidate<'a> {
     service: &'a Service,
     route: Route,
-    rank: (bool, u8, bool, bool, bool, bool, u8, u8, usize, bool),
+    rank: Rank,
+}
+
+/// How a route ranks, most important first; higher is better. The order is the routing policy
+/// (see [`Directory::route`]).
+#[derive(PartialEq, Eq, PartialOrd, Ord)]
+struct Rank {
+    /// The emergency number in immediate danger.
+    emergency_first: bool,
+    /// It covers the situation or gives general help (the emergency number always comes along).
+    fits: bool,
+    /// Not a tip line: a victim is never sent first to a line for tips about crime.
+    helps_victims: bool,
+    /// It speaks the person's language.
+    speaks: bool,
+    /// A typed route for someone who cannot talk out loud.
+    typed_when_quiet: bool,
+    /// Open now (2), hours unknown (1), closed (0).
+    open: u8,
+    /// Covers the situation (2) or gives general help (1).
+    tier: u8,
+    /// The situation is among its focus topics.
+    focus: bool,
+    /// A service of the person's country before a worldwide tool.
+    national: bool,
+    /// The person's preferred channel.
+    channel: u8,
+    /// How many of the wanted topics it covers.
+    matched: usize,
+    /// It is meant for young people and the person is under 18.
+    for_young: bool,
 }
 
 impl Directory {
-    /// Ranked routes for `situation` in `country` for `person` at `now`: best fit to the topic
-    /// (a service that covers it, then general help) and to the person (their language, then a
-    /// service focused on the topic), then not closed, then a service of their own country before
-    /// a worldwide tool, then open now before hours unknown, then the preferred channel. The emergency number is always
-    /// there, and first in immediate danger. Services that do not fit, and walk-ins, are left out.
+    /// Ranked routes for `situation` in `country` for `person` at `now`. The rules, in order:
+    /// 1. In immediate danger (asked for, or a `danger` level from the checker or analyzer) the
+    ///    emergency number is first. It is always in the list.
+    /// 2. Services that cover the situation or give general help come before the rest; a tip line
+    ///    (anonymous tips about crime) is never first, because it does not help victims.
+    /// 3. A service that speaks the person's language; for someone who cannot talk out loud
+    ///    (`quiet`), a chat or text route before any phone call.
+    /// 4. Open now, then hours unknown (shown as unknown, never as open), then closed.
+    /// 5. Then the best fit: covers the situation, focuses on it, of the person's own country
+    ///    before a worldwide tool, the preferred channel, for young people when they are young.
+    ///
+    /// Services that do not fit the person's age, and walk-ins, are left out.
     pub fn route(&self, situation: &Situation, country: &str, person: &Person, now: DateTime<FixedOffset>) -> Result<Vec<Route>, HelpError> {
         let (_, services) = self.serving(country)?;
         let wanted = situation.wanted();
@@ -160,12 +197,24 @@ impl Directory {
                     source: channel.source.clone(),
                     emergency: service.immediate_danger,
                 };
-                let first = situation.immediate_danger() && service.immediate_danger;
-                let rank = (first, tier, speaks, focus, open > 0, national, open, channel_preference(channel.kind, person.quiet), matched.len(), for_young);
+                let rank = Rank {
+                    emergency_first: situation.immediate_danger() && service.immediate_danger,
+                    fits: tier > 0,
+                    helps_victims: !service.tip_line,
+                    speaks,
+                    typed_when_quiet: person.quiet && channel.kind != ChannelKind::Phone,
+                    open,
+                    tier,
+                    focus,
+                    national,
+                    channel: channel_preference(channel.kind, person.quiet),
+                    matched: matched.len(),
+                    for_young,
+                };
                 candidates.push(Candidate { service, route, rank });
             }
         }
-        candidates.sort_by_key(|c| (Reverse(c.rank), c.service.countries.len()));
+        candidates.sort_by(|a, b| b.rank.cmp(&a.rank).then(a.service.countries.len().cmp(&b.service.countries.len())));
         let mut dialled = HashSet::new();
         Ok(candidates.into_iter().filter(|c| dialled.insert(c.route.action_uri.clone())).map(|c| c.route).collect())
     }
