@@ -190,8 +190,11 @@ mod tests {
     #[test]
     fn route_gives_the_same_first_route_as_the_core() {
         let blackmail = route(request(Some("sextortion"), 15, "2026-12-01T23:00:00+01:00")).unwrap();
-        assert_eq!((blackmail[0].service_id.as_str(), blackmail[0].action_uri.as_str()), ("nl-helpwanted", "tel:0202615275"));
-        assert_eq!((blackmail[0].channel, blackmail[0].open), (HelpChannel::Phone, OpenState::Unknown));
+        assert_eq!((blackmail[0].service_id.as_str(), blackmail[0].action_uri.as_str()), ("nl-centrum-seksueel-geweld", "tel:08000188"));
+        assert_eq!((blackmail[0].channel, blackmail[0].open), (HelpChannel::Phone, OpenState::Open));
+        assert!(blackmail.iter().any(|r| r.service_id == "nl-helpwanted"));
+        let danger = route(RouteRequest { signals: vec!["threat".into(), "payment_demand".into()], level: Some("danger".into()), ..request(None, 14, "2026-12-05T23:30:00+01:00") }).unwrap();
+        assert_eq!(danger[0].action_uri, "tel:112");
         let afternoon = route(request(None, 14, "2026-12-01T15:00:00+01:00")).unwrap();
         assert_eq!(afternoon[0].service_id, "nl-kindertelefoon");
         assert_eq!(afternoon[0].open_until.as_deref(), Some("2026-12-01T21:00:00+01:00"));

@@ -6,7 +6,7 @@ import org.junit.Test
 
 /** The same cases as bindings/src/help.rs and core/tests/help_routes.rs: same first route as Rust. */
 class HelpTest {
-    private fun request(topic: String?, age: Int, now: String, country: String = "NL", language: String = "nl") =
+    private fun request(topic: String?, age: Int, now: String, country: String = "NL", language: String = "nl", quiet: Boolean = false) =
         RouteRequest(
             country = country,
             topic = topic,
@@ -14,18 +14,28 @@ class HelpTest {
             level = null,
             age = age.toUByte(),
             language = language,
-            quiet = false,
+            quiet = quiet,
             now = now,
         )
 
     @Test
-    fun blackmailAtNightGoesToTheSextortionSpecialistFirst() {
-        val first = route(request("sextortion", 15, "2026-12-01T23:00:00+01:00")).first()
-        assertEquals("nl-helpwanted", first.serviceId)
-        assertEquals("tel:0202615275", first.actionUri)
+    fun blackmailAtNightGoesToALineKnownToBeOpenFirst() {
+        val routes = route(request("sextortion", 15, "2026-12-01T23:00:00+01:00"))
+        val first = routes.first()
+        assertEquals("nl-centrum-seksueel-geweld", first.serviceId)
+        assertEquals("tel:08000188", first.actionUri)
         assertEquals(HelpChannel.PHONE, first.channel)
-        assertEquals(OpenState.UNKNOWN, first.open)
+        assertEquals(OpenState.OPEN, first.open)
         assertTrue(first.source.startsWith("http"))
+        assertTrue("the specialist is still offered", routes.any { it.serviceId == "nl-helpwanted" })
+    }
+
+    @Test
+    fun aDangerResultPuts112FirstAndAQuietTeenGetsATypedRoute() {
+        val danger = request(null, 14, "2026-12-05T23:30:00+01:00").copy(signals = listOf("threat", "payment_demand"), level = "danger")
+        assertEquals("tel:112", route(danger).first().actionUri)
+        val quiet = route(request("sextortion", 15, "2026-12-05T23:30:00+01:00", quiet = true)).first()
+        assertNotEquals(HelpChannel.PHONE, quiet.channel)
     }
 
     @Test

@@ -12,12 +12,22 @@ def request(topic=None, age=14, now="2026-12-01T15:00:00+01:00", country="NL", l
     )
 
 
-def test_blackmail_at_night_goes_to_the_sextortion_specialist_first():
-    first = baken.route(request("sextortion", 15, "2026-12-01T23:00:00+01:00"))[0]
-    assert (first.service_id, first.action_uri) == ("nl-helpwanted", "tel:0202615275")
+def test_blackmail_at_night_goes_to_a_line_known_to_be_open_first():
+    routes = baken.route(request("sextortion", 15, "2026-12-01T23:00:00+01:00"))
+    first = routes[0]
+    assert (first.service_id, first.action_uri) == ("nl-centrum-seksueel-geweld", "tel:08000188")
     assert first.channel == baken.HelpChannel.PHONE
-    assert first.open == baken.OpenState.UNKNOWN
+    assert first.open == baken.OpenState.OPEN
     assert first.source.startswith("http")
+    assert any(r.service_id == "nl-helpwanted" for r in routes), "the specialist is still offered"
+
+
+def test_a_danger_result_puts_112_first_and_a_quiet_teen_gets_a_typed_route():
+    danger = request(None, 14, "2026-12-05T23:30:00+01:00", signals=["threat", "payment_demand"])
+    danger.level = "danger"
+    assert baken.route(danger)[0].action_uri == "tel:112"
+    quiet = baken.route(request("sextortion", 15, "2026-12-05T23:30:00+01:00", quiet=True))[0]
+    assert quiet.channel != baken.HelpChannel.PHONE
 
 
 def test_a_teen_in_the_afternoon_gets_de_kindertelefoon_until_nine():
