@@ -61,7 +61,7 @@ fn deleted_evidence_and_an_old_passcode_leave_no_trace_when_the_app_is_killed() 
     let shot = journal.add(evidence("the picture he sent", &screenshot)).unwrap();
     journal.edit(&shot.id, evidence("the picture he sent, and what he wrote", b"second screenshot bytes")).unwrap();
     drop(journal);
-    let tables = ["revisions", "attachments", "slots"];
+    let tables = ["records", "slots"];
     let before: Vec<Vec<u8>> = tables.iter().flat_map(|table| blobs(&dir, table)).collect();
 
     let status = child("child_deletes_changes_and_dies", &dir).wait().unwrap();
@@ -72,7 +72,7 @@ fn deleted_evidence_and_an_old_passcode_leave_no_trace_when_the_app_is_killed() 
     assert!(names.iter().any(|n| n.ends_with("-wal")), "the killed app left its log behind: {names:?}");
     let after: Vec<Vec<u8>> = tables.iter().flat_map(|table| blobs(&dir, table)).collect();
     let old: Vec<&Vec<u8>> = before.iter().filter(|blob| !after.contains(blob)).collect();
-    assert!(old.len() >= 5, "two revisions redacted, two attachments deleted, one slot re-wrapped: {}", old.len());
+    assert!(old.len() >= 9, "two links redacted, two attachments and the entry's record deleted, the head, plan, list and second vault's keys resealed, one slot re-wrapped: {}", old.len());
     for (path, bytes) in &copy {
         for blob in &old {
             let middle = &blob[blob.len() / 2 - 24..blob.len() / 2 + 24];
@@ -183,10 +183,10 @@ fn wipe_from_the_decoy_destroys_only_the_decoy() {
     journal.lock();
     journal.unlock(DURESS).unwrap();
     journal.add(evidence("homework", b"\x89PNG decoy")).unwrap();
-    let attachments_before = blobs(&dir, "attachments").len();
+    let records_before = blobs(&dir, "records").len();
     journal.wipe().unwrap();
     assert!(matches!(journal.entries(), Err(JournalError::Locked | JournalError::NotFound(_))));
-    assert_eq!(blobs(&dir, "attachments").len(), attachments_before - 1, "the decoy's records are gone");
+    assert_eq!(blobs(&dir, "records").len(), records_before - 6, "the decoy's head, plan, list, link, entry record and attachment are gone");
 
     let journal = Journal::open(&dir, fast()).unwrap();
     assert!(matches!(journal.unlock(DURESS), Err(JournalError::WrongPasscode)), "the decoy's key is destroyed");

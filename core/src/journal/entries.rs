@@ -1,10 +1,16 @@
 //! Entries and attachments: adding, editing (a new revision; history is kept), deleting (explicit,
 //! leaving a tombstone), reading, and checking the chain.
+//!
+//! Each current entry has a random content key that seals its links and attachments. The key
+//! lives only in the entry's record ([`Kind::Entry`]: key, link indices, attachment ids), which is
+//! sealed under the vault key; the vault's list of current entries ([`Kind::Entries`]) names the
+//! records. Deleting an entry deletes its record, and so its key: its links are kept as redacted
+//! links under the vault key, its attachments are deleted.
 
-use super::chain::{self, Event, LinkContent, StoredLink, Verification};
-use super::crypto::{self, hex, unhex};
-use super::lifecycle::{Journal, RecordKind, Session};
-use super::store::{self, Row};
+use super::chain::{self, Event, LinkContent, ReadLink, StoredLink, Verification};
+use super::crypto::{self, hex, unhex, Key};
+use super::lifecycle::Journal;
+use super::records::{Kind, Lost, Vault, SINGLES};
 use super::{JournalError, MAX_ATTACHMENT_BYTES, MAX_TEXT_BYTES};
 use crate::signal::{Level, Signal};
 use chrono::{DateTime, FixedOffset, SecondsFormat};
@@ -12,6 +18,7 @@ use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::str::FromStr;
+use zeroize::Zeroizing;
 
 /// What an entry is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -246,47 +253,8 @@ fn entry_id(id: &str) -> Result<[u8; 16], JournalError> {
     unhex(id).ok_or_else(|| JournalError::InvalidInput(format!("'{id}' is not an entry id")))
 }
 
-/// The state of one entry after folding its links in chain order.
-#[derive(Default)]
-struct Folded {
-    latest: Option<Entry>,
-    deleted: bool,
-    damaged: bool,
-    last_revision: u32,
-}
-
-impl Folded {
-    fn apply(&mut self, link: Option<StoredLink>) {
-        let Some(link) = link else {
-            self.damaged = true;
-            return;
-        };
-        let hash = hex(&link.hash());
-        if let StoredLink::Full { content: LinkContent { entry, revision, event, .. }, .. } = link {
-            self.last_revision = revision;
-            match event {
-                Event::Written(content) => self.latest = Some(Entry { id: entry, revision, hash, content }),
-                Event::Deleted { .. } => self.deleted = true,
-            }
-        } else {
-            self.deleted = true;
-        }
-    }
-}
-
-/// Folds the revisions of a vault (or of one entry) into entries, keyed by entry id, in first-seen order.
-fn fold(conn: &Connection, session: &Session, entry: Option<&[u8]>) -> Result<Vec<(Vec<u8>, Folded)>, JournalError> {
-    let mut order: Vec<(Vec<u8>, Folded)> = Vec::new();
-    let mut position: HashMap<Vec<u8>, usize> = HashMap::new();
-    for row in store::revisions(conn, &session.vault, entry)? {
-        let link = chain::read_link(session, &row);
-        let index = *position.entry(row.entry.clone()).or_insert_with(|| {
-            order.push((row.entry.clone(), Folded::default()));
-            order.len() - 1
-        });
-        order[index].1.apply(link);
-    }
-    Ok(order)
+fn attachment_id(id: &str) -> Result<[u8; 16], JournalError> {
+    unhex(id).ok_or_else(|| JournalError::InvalidInput(format!("'{id}' is not an attachment id")))
 }
 
 /// The revision after `revision`; a stored count at its limit is damage, not an overflow.
@@ -298,67 +266,296 @@ fn damaged(id: &[u8]) -> JournalError {
     JournalError::Tampered(format!("entry {}", hex(id)))
 }
 
-/// The current state of one entry, refusing deleted and damaged ones.
-fn current(conn: &Connection, session: &Session, id: &[u8; 16]) -> Result<(Entry, u32), JournalError> {
-    let (_, folded) = fold(conn, session, Some(id))?.pop().ok_or_else(|| JournalError::NotFound(format!("entry {}", hex(id))))?;
-    if folded.damaged {
-        return Err(damaged(id));
+/// The record of a current entry, sealed under the vault key.
+struct EntryRecord {
+    id: [u8; 16],
+    /// The content key of the entry's links and attachments.
+    key: Key,
+    /// The indices of the entry's links, in chain order.
+    links: Vec<u64>,
+    /// The ids of its attachments.
+    attachments: Vec<[u8; 16]>,
+}
+
+impl EntryRecord {
+    fn new(id: [u8; 16]) -> Result<EntryRecord, JournalError> {
+        Ok(EntryRecord { id, key: Key::random()?, links: Vec::new(), attachments: Vec::new() })
     }
-    match folded.latest {
-        Some(entry) if !folded.deleted => Ok((entry, folded.last_revision)),
-        _ => Err(JournalError::NotFound(format!("entry {} (it was deleted)", hex(id)))),
+
+    /// `key · link count u32 · indices u64 · attachment ids`.
+    fn encode(&self) -> Zeroizing<Vec<u8>> {
+        let mut out = Zeroizing::new(Vec::with_capacity(36 + 8 * self.links.len() + 16 * self.attachments.len()));
+        out.extend_from_slice(self.key.expose());
+        out.extend_from_slice(&(self.links.len() as u32).to_be_bytes());
+        self.links.iter().for_each(|index| out.extend_from_slice(&index.to_be_bytes()));
+        self.attachments.iter().for_each(|id| out.extend_from_slice(id));
+        out
+    }
+
+    fn decode(id: [u8; 16], bytes: &[u8]) -> Option<EntryRecord> {
+        let key = Key::from_slice(bytes.get(..crypto::KEY_LEN)?)?;
+        let count = usize::try_from(u32::from_be_bytes(bytes.get(32..36)?.try_into().ok()?)).ok()?;
+        let (links, attachments) = bytes[36..].split_at_checked(count.checked_mul(8)?)?;
+        if attachments.len() % 16 != 0 {
+            return None;
+        }
+        let links = links.chunks_exact(8).map(|c| c.try_into().map(u64::from_be_bytes)).collect::<Result<_, _>>().ok()?;
+        let attachments = attachments.chunks_exact(16).map(<[u8; 16]>::try_from).collect::<Result<_, _>>().ok()?;
+        Some(EntryRecord { id, key, links, attachments })
+    }
+
+    fn load(conn: &Connection, vault: &Vault, id: &[u8; 16]) -> Result<Result<EntryRecord, Lost>, JournalError> {
+        Ok(vault.get(conn, vault.key(), Kind::Entry, id)?.and_then(|bytes| EntryRecord::decode(*id, &bytes).ok_or(Lost::Damaged)))
+    }
+
+    /// The record of `id`, refusing an entry that does not exist (or was deleted) and a damaged one.
+    fn find(conn: &Connection, vault: &Vault, id: &[u8; 16]) -> Result<EntryRecord, JournalError> {
+        match EntryRecord::load(conn, vault, id)? {
+            Ok(record) => Ok(record),
+            Err(Lost::Missing) => Err(JournalError::NotFound(format!("entry {} (there is none, or it was deleted)", hex(id)))),
+            Err(Lost::Damaged) => Err(damaged(id)),
+        }
+    }
+
+    fn save(&self, conn: &Connection, vault: &Vault) -> Result<(), JournalError> {
+        vault.put(conn, vault.key(), Kind::Entry, &self.id, &self.encode())
+    }
+
+    /// Appends a link of this entry to the chain, sealed under its content key.
+    fn append(&mut self, conn: &Connection, vault: &Vault, link: &StoredLink) -> Result<crypto::Hash, JournalError> {
+        let hash = chain::append(conn, vault, &self.key, link)?;
+        self.links.push(link.index());
+        Ok(hash)
+    }
+
+    /// Link `index` of this entry; damaged if it names another entry.
+    fn read_link(&self, conn: &Connection, vault: &Vault, index: u64) -> Result<Result<StoredLink, Lost>, JournalError> {
+        let link = chain::read_link(conn, vault, &self.key, index)?;
+        Ok(link.and_then(|link| if link.entry() == hex(&self.id) { Ok(link) } else { Err(Lost::Damaged) }))
+    }
+
+    /// Every revision, oldest first; damaged if a link cannot be read or is not a written revision.
+    fn revisions(&self, conn: &Connection, vault: &Vault) -> Result<Result<Vec<Entry>, Lost>, JournalError> {
+        let mut out = Vec::with_capacity(self.links.len());
+        for &index in &self.links {
+            let link = match self.read_link(conn, vault, index)? {
+                Ok(link) => link,
+                Err(lost) => return Ok(Err(lost)),
+            };
+            let hash = hex(&link.hash());
+            match link {
+                StoredLink::Full { content: LinkContent { entry, revision, event: Event::Written(content), .. }, .. } => out.push(Entry { id: entry, revision, hash, content }),
+                _ => return Ok(Err(Lost::Damaged)),
+            }
+        }
+        Ok(if out.is_empty() { Err(Lost::Damaged) } else { Ok(out) })
+    }
+
+    /// The entry at its latest revision.
+    fn current(&self, conn: &Connection, vault: &Vault) -> Result<Entry, JournalError> {
+        self.revisions(conn, vault)?.ok().and_then(|mut revisions| revisions.pop()).ok_or_else(|| damaged(&self.id))
+    }
+
+    /// Seals and stores attachment bytes under the content key.
+    fn store_attachment(&mut self, conn: &Connection, vault: &Vault, id: &[u8; 16], bytes: &[u8]) -> Result<(), JournalError> {
+        vault.put(conn, &self.key, Kind::Attachment, id, bytes)?;
+        self.attachments.push(*id);
+        Ok(())
+    }
+
+    fn store_attachments(&mut self, conn: &Connection, vault: &Vault, attachments: &[NewAttachment]) -> Result<Vec<AttachmentInfo>, JournalError> {
+        attachments
+            .iter()
+            .map(|a| {
+                let id = crypto::random_bytes::<16>()?;
+                self.store_attachment(conn, vault, &id, &a.bytes)?;
+                Ok(AttachmentInfo { id: hex(&id), media_type: a.media_type.clone(), size: a.bytes.len() as u64, sha256: hex(&crypto::sha256(&[&a.bytes])) })
+            })
+            .collect()
+    }
+
+    /// Appends a written revision, saves the record and returns the entry it makes.
+    fn write(&mut self, conn: &Connection, vault: &Vault, revision: u32, content: EntryContent) -> Result<Entry, JournalError> {
+        let link = next_link(conn, vault, &self.id, revision, Event::Written(content.clone()))?;
+        let hash = self.append(conn, vault, &link)?;
+        self.save(conn, vault)?;
+        Ok(Entry { id: hex(&self.id), revision, hash: hex(&hash), content })
+    }
+
+    /// One of its attachments, checked against the hash its entry lists.
+    fn attachment(&self, conn: &Connection, vault: &Vault, id: &[u8; 16]) -> Result<Attachment, JournalError> {
+        let hex_id = hex(id);
+        let tampered = || JournalError::Tampered(format!("attachment {hex_id}"));
+        if !self.attachments.contains(id) {
+            return Err(JournalError::NotFound(format!("attachment {hex_id}")));
+        }
+        let info = self.current(conn, vault)?.content.attachments.into_iter().find(|a| a.id == hex_id).ok_or_else(tampered)?;
+        let bytes = match vault.get(conn, &self.key, Kind::Attachment, id)? {
+            Ok(bytes) => bytes,
+            Err(Lost::Missing) => return Err(JournalError::NotFound(format!("attachment {hex_id}"))),
+            Err(Lost::Damaged) => return Err(tampered()),
+        };
+        if hex(&crypto::sha256(&[&bytes])) != info.sha256 {
+            return Err(tampered());
+        }
+        Ok(Attachment { info, bytes: bytes.to_vec() })
+    }
+
+    /// Deletes the entry: its links are redacted under the vault key, its attachments and its
+    /// record (with the content key) deleted, and `tombstone` appended under the vault key.
+    fn remove(self, conn: &Connection, vault: &Vault, tombstone: &StoredLink) -> Result<(), JournalError> {
+        for &index in &self.links {
+            let redacted = self.read_link(conn, vault, index)?.ok().and_then(|link| link.redacted()).ok_or_else(|| damaged(&self.id))?;
+            chain::write_link(conn, vault, vault.key(), &redacted)?;
+        }
+        for id in &self.attachments {
+            vault.delete(conn, Kind::Attachment, id)?;
+        }
+        vault.delete(conn, Kind::Entry, &self.id)?;
+        let rest: Vec<[u8; 16]> = list(conn, vault)?.into_iter().filter(|id| *id != self.id).collect();
+        set_list(conn, vault, &rest)?;
+        chain::append(conn, vault, vault.key(), tombstone).map(drop)
     }
 }
 
-/// Appends one link for `entry` to the chain of the vault; returns the new link hash.
-pub(super) fn append(conn: &Connection, session: &Session, entry: &[u8; 16], revision: u32, event: Event) -> Result<crypto::Hash, JournalError> {
-    let (count, prev) = chain::head(conn, session)?;
-    append_stored(conn, session, &StoredLink::full(prev, LinkContent { index: count, entry: hex(entry), revision, event })?)
+/// The ids of the current entries, in the order they were added.
+fn list(conn: &Connection, vault: &Vault) -> Result<Vec<[u8; 16]>, JournalError> {
+    let tampered = || JournalError::Tampered("the list of entries".into());
+    let bytes = vault.get(conn, vault.key(), Kind::Entries, &[])?.map_err(|_| tampered())?;
+    if bytes.len() % 16 != 0 {
+        return Err(tampered());
+    }
+    bytes.chunks_exact(16).map(|id| id.try_into().map_err(|_| tampered())).collect()
 }
 
-/// Appends a link that already names its place in the chain; returns its hash.
-pub(super) fn append_stored(conn: &Connection, session: &Session, link: &StoredLink) -> Result<crypto::Hash, JournalError> {
-    let entry = unhex::<16>(&link.entry()).ok_or_else(|| JournalError::Tampered("a link's entry id".into()))?;
-    let id = crypto::random_bytes::<16>()?;
-    let blob = session.seal(RecordKind::Revision, &id, &link.encode())?;
-    store::insert_revision(conn, &session.vault, &Row { id: id.to_vec(), entry: entry.to_vec(), blob })?;
-    let hash = link.hash();
-    chain::set_head(conn, session, link.index() + 1, &hash)?;
-    Ok(hash)
+fn set_list(conn: &Connection, vault: &Vault, ids: &[[u8; 16]]) -> Result<(), JournalError> {
+    vault.put(conn, vault.key(), Kind::Entries, &[], &ids.concat())
 }
 
-/// Appends a written revision and returns the entry it makes.
-fn write_revision(conn: &Connection, session: &Session, id: &[u8; 16], revision: u32, content: EntryContent) -> Result<Entry, JournalError> {
-    let hash = append(conn, session, id, revision, Event::Written(content.clone()))?;
-    Ok(Entry { id: hex(id), revision, hash: hex(&hash), content })
+fn add_to_list(conn: &Connection, vault: &Vault, id: [u8; 16]) -> Result<(), JournalError> {
+    let mut ids = list(conn, vault)?;
+    ids.push(id);
+    set_list(conn, vault, &ids)
 }
 
-/// Seals and stores attachment bytes with a given id.
-pub(super) fn store_attachment(conn: &Connection, session: &Session, entry: &[u8], id: &[u8; 16], bytes: &[u8]) -> Result<(), JournalError> {
-    let blob = session.seal(RecordKind::Attachment, id, bytes)?;
-    store::insert_attachment(conn, &session.vault, &Row { id: id.to_vec(), entry: entry.to_vec(), blob })
+/// Writes an empty list of entries for a new vault.
+pub(super) fn start(conn: &Connection, vault: &Vault) -> Result<(), JournalError> {
+    set_list(conn, vault, &[])
 }
 
-fn store_attachments(conn: &Connection, session: &Session, entry: &[u8], attachments: &[NewAttachment]) -> Result<Vec<AttachmentInfo>, JournalError> {
-    attachments
-        .iter()
-        .map(|a| {
-            let id = crypto::random_bytes::<16>()?;
-            store_attachment(conn, session, entry, &id, &a.bytes)?;
-            Ok(AttachmentInfo { id: hex(&id), media_type: a.media_type.clone(), size: a.bytes.len() as u64, sha256: hex(&crypto::sha256(&[&a.bytes])) })
-        })
-        .collect()
+/// The next link of the chain, for `entry`.
+fn next_link(conn: &Connection, vault: &Vault, entry: &[u8; 16], revision: u32, event: Event) -> Result<StoredLink, JournalError> {
+    let (count, prev) = chain::head(conn, vault)?;
+    StoredLink::full(prev, LinkContent { index: count, entry: hex(entry), revision, event })
+}
+
+/// The records of the current entries that can be read, and which of them holds each link.
+struct Current {
+    records: Vec<EntryRecord>,
+    owner: HashMap<u64, usize>,
+}
+
+impl Current {
+    /// Loads them; a damaged list counts as no entries (their links then do not open).
+    fn load(conn: &Connection, vault: &Vault) -> Result<Current, JournalError> {
+        let ids = match list(conn, vault) {
+            Err(JournalError::Tampered(_)) => Vec::new(),
+            ids => ids?,
+        };
+        let mut records = Vec::with_capacity(ids.len());
+        for id in ids {
+            if let Ok(record) = EntryRecord::load(conn, vault, &id)? {
+                records.push(record);
+            }
+        }
+        let owner = records.iter().enumerate().flat_map(|(i, record)| record.links.iter().map(move |&index| (index, i))).collect();
+        Ok(Current { records, owner })
+    }
+
+    /// Link `index`, opened with the content key of the entry that holds it, or else with the
+    /// vault key (a deleted entry's link).
+    fn read_link(&self, conn: &Connection, vault: &Vault, index: u64) -> Result<ReadLink, JournalError> {
+        match self.owner.get(&index).and_then(|&i| self.records.get(i)) {
+            Some(record) => Ok((Some(hex(&record.id)), record.read_link(conn, vault, index)?)),
+            None => Ok((None, chain::read_link(conn, vault, vault.key(), index)?)),
+        }
+    }
+}
+
+/// The number of link records, counted up to the first missing one (so also with a damaged head).
+fn stored_links(conn: &Connection, vault: &Vault) -> Result<u64, JournalError> {
+    let mut count = 0u64;
+    while vault.exists(conn, Kind::Link, &count.to_be_bytes())? {
+        count += 1;
+    }
+    Ok(count)
+}
+
+/// A record of a vault, found by [`records`].
+pub(super) struct Found {
+    /// Its kind.
+    pub kind: Kind,
+    /// Its logical key.
+    pub logical: Vec<u8>,
+    /// Whether it is sealed under the vault key (rather than an entry's content key).
+    pub under_vault_key: bool,
+}
+
+/// Every record of the vault that can be found: the single ones, the current entries' records,
+/// links and attachments, and the deleted entries' links.
+pub(super) fn records(conn: &Connection, vault: &Vault) -> Result<Vec<Found>, JournalError> {
+    let current = Current::load(conn, vault)?;
+    let found = |kind, logical: &[u8], under_vault_key| Found { kind, logical: logical.to_vec(), under_vault_key };
+    let mut out: Vec<Found> = SINGLES.iter().map(|&kind| found(kind, &[], true)).collect();
+    for record in &current.records {
+        out.push(found(Kind::Entry, &record.id, true));
+        out.extend(record.attachments.iter().map(|id| found(Kind::Attachment, id, false)));
+    }
+    out.extend((0..stored_links(conn, vault)?).map(|index| found(Kind::Link, &index.to_be_bytes(), !current.owner.contains_key(&index))));
+    Ok(out)
+}
+
+/// Appends a link restored from a backup, which the caller checked to follow the chain: a written
+/// revision under its entry's content key (a new entry gets a record), a tombstone of a current
+/// entry deletes it as [`Journal::delete`] does, and a deleted entry's links go under the vault key.
+pub(super) fn restore_link(conn: &Connection, vault: &Vault, link: &StoredLink) -> Result<(), JournalError> {
+    let id = unhex::<16>(&link.entry()).ok_or_else(|| JournalError::Tampered("a link's entry id".into()))?;
+    let record = EntryRecord::load(conn, vault, &id)?;
+    match (link, record) {
+        (StoredLink::Full { content: LinkContent { event: Event::Written(_), .. }, .. }, record) => {
+            let mut record = match record {
+                Ok(record) => record,
+                Err(_) => {
+                    add_to_list(conn, vault, id)?;
+                    EntryRecord::new(id)?
+                }
+            };
+            record.append(conn, vault, link)?;
+            record.save(conn, vault)
+        }
+        (StoredLink::Full { .. }, Ok(record)) => record.remove(conn, vault, link),
+        _ => chain::append(conn, vault, vault.key(), link).map(drop),
+    }
+}
+
+/// Stores attachment bytes restored from a backup for the current entry `entry`.
+pub(super) fn restore_attachment(conn: &Connection, vault: &Vault, entry: &[u8; 16], id: &[u8; 16], bytes: &[u8]) -> Result<(), JournalError> {
+    let mut record = EntryRecord::find(conn, vault, entry)?;
+    record.store_attachment(conn, vault, id, bytes)?;
+    record.save(conn, vault)
 }
 
 impl Journal {
     /// Writes a new entry; returns it as stored. The commit is durable when this returns.
     pub fn add(&self, new: NewEntry) -> Result<Entry, JournalError> {
         new.validate()?;
-        self.with_session(|store, session| {
+        self.with_vault(|store, vault| {
             store.write(|tx| {
-                let id = crypto::random_bytes::<16>()?;
-                let attachments = store_attachments(tx, session, &id, &new.attachments)?;
-                write_revision(tx, session, &id, 1, new.into_content(Vec::new(), attachments))
+                let mut record = EntryRecord::new(crypto::random_bytes()?)?;
+                let attachments = record.store_attachments(tx, vault, &new.attachments)?;
+                let entry = record.write(tx, vault, 1, new.into_content(Vec::new(), attachments))?;
+                add_to_list(tx, vault, record.id)?;
+                Ok(entry)
             })
         })
     }
@@ -368,29 +565,27 @@ impl Journal {
     pub fn edit(&self, id: &str, new: NewEntry) -> Result<Entry, JournalError> {
         new.validate()?;
         let id = entry_id(id)?;
-        self.with_session(|store, session| {
+        self.with_vault(|store, vault| {
             store.write(|tx| {
-                let (entry, revision) = current(tx, session, &id)?;
-                let attachments = store_attachments(tx, session, &id, &new.attachments)?;
-                write_revision(tx, session, &id, next_revision(&id, revision)?, new.into_content(entry.content.attachments, attachments))
+                let mut record = EntryRecord::find(tx, vault, &id)?;
+                let entry = record.current(tx, vault)?;
+                let attachments = record.store_attachments(tx, vault, &new.attachments)?;
+                record.write(tx, vault, next_revision(&id, entry.revision)?, new.into_content(entry.content.attachments, attachments))
             })
         })
     }
 
-    /// Deletes an entry: its revisions are reduced to their hashes, its attachments erased, and a
-    /// tombstone is added to the chain, which still verifies. The write-ahead log is then emptied,
-    /// so no old page image of the entry stays in any file.
+    /// Deletes an entry: its revisions are reduced to their hashes, its attachments and its
+    /// content key erased, and a tombstone is added to the chain, which still verifies. The
+    /// write-ahead log is then emptied, so no old page image of the entry stays in any file.
     pub fn delete(&self, id: &str) -> Result<(), JournalError> {
         let id = entry_id(id)?;
-        self.with_session(|store, session| {
+        self.with_vault(|store, vault| {
             store.write(|tx| {
-                let (_, revision) = current(tx, session, &id)?;
-                for row in store::revisions(tx, &session.vault, Some(&id))? {
-                    let redacted = chain::read_link(session, &row).and_then(|link| link.redacted()).ok_or_else(|| damaged(&id))?;
-                    store::replace_revision(tx, &row.id, &session.seal(RecordKind::Revision, &row.id, &redacted.encode())?)?;
-                }
-                store::delete_attachments(tx, &session.vault, &id)?;
-                append(tx, session, &id, next_revision(&id, revision)?, Event::Deleted { deleted_at: now() }).map(drop)
+                let record = EntryRecord::find(tx, vault, &id)?;
+                let revision = record.current(tx, vault)?.revision;
+                let tombstone = next_link(tx, vault, &id, next_revision(&id, revision)?, Event::Deleted { deleted_at: now() })?;
+                record.remove(tx, vault, &tombstone)
             })?;
             store.checkpoint()
         })
@@ -398,15 +593,17 @@ impl Journal {
 
     /// All current entries, ordered by when they happened; damaged ones are listed apart.
     pub fn entries(&self) -> Result<EntryList, JournalError> {
-        self.with_session(|store, session| {
+        self.with_vault(|store, vault| {
+            let conn = store.conn();
             let mut list = EntryList { entries: Vec::new(), damaged: Vec::new() };
-            for (id, folded) in fold(store.conn(), session, None)? {
-                match folded {
-                    Folded { damaged: true, .. } => {
-                        list.damaged.push(DamagedEntry { id: hex(&id), reason: "a record of this entry was changed or damaged".into() })
-                    }
-                    Folded { latest: Some(entry), deleted: false, .. } => list.entries.push(entry),
-                    _ => {}
+            for id in self::list(conn, vault)? {
+                let entry = match EntryRecord::load(conn, vault, &id)? {
+                    Ok(record) => record.current(conn, vault).ok(),
+                    Err(_) => None,
+                };
+                match entry {
+                    Some(entry) => list.entries.push(entry),
+                    None => list.damaged.push(DamagedEntry { id: hex(&id), reason: "a record of this entry was changed or damaged".into() }),
                 }
             }
             list.entries.sort_by_cached_key(|e| parse_time(&e.content.happened_at).ok());
@@ -417,54 +614,45 @@ impl Journal {
     /// One entry at its latest revision; `Tampered` if any of its records was changed.
     pub fn entry(&self, id: &str) -> Result<Entry, JournalError> {
         let id = entry_id(id)?;
-        self.with_session(|store, session| current(store.conn(), session, &id).map(|(entry, _)| entry))
+        self.with_vault(|store, vault| EntryRecord::find(store.conn(), vault, &id)?.current(store.conn(), vault))
     }
 
     /// Every revision of an entry, oldest first.
     pub fn history(&self, id: &str) -> Result<Vec<Entry>, JournalError> {
         let id = entry_id(id)?;
-        self.with_session(|store, session| {
-            current(store.conn(), session, &id)?;
-            store::revisions(store.conn(), &session.vault, Some(&id))?
-                .iter()
-                .filter_map(|row| match chain::read_link(session, row) {
-                    None => Some(Err(damaged(&id))),
-                    Some(link) => {
-                        let hash = hex(&link.hash());
-                        match link {
-                            StoredLink::Full { content: LinkContent { entry, revision, event: Event::Written(content), .. }, .. } => {
-                                Some(Ok(Entry { id: entry, revision, hash, content }))
-                            }
-                            _ => None,
-                        }
-                    }
-                })
-                .collect()
-        })
+        self.with_vault(|store, vault| EntryRecord::find(store.conn(), vault, &id)?.revisions(store.conn(), vault)?.map_err(|_| damaged(&id)))
     }
 
     /// An attachment with its bytes; `Tampered` if they were changed.
     pub fn attachment(&self, id: &str) -> Result<Attachment, JournalError> {
-        let attachment_id: [u8; 16] = unhex(id).ok_or_else(|| JournalError::InvalidInput(format!("'{id}' is not an attachment id")))?;
-        let id = &hex(&attachment_id);
-        self.with_session(|store, session| {
-            let row = store::attachment(store.conn(), &session.vault, &attachment_id)?.ok_or_else(|| JournalError::NotFound(format!("attachment {id}")))?;
-            let entry_id: [u8; 16] = row.entry.as_slice().try_into().map_err(|_| JournalError::Tampered(format!("attachment {id}")))?;
-            let (entry, _) = current(store.conn(), session, &entry_id)?;
-            let info = entry.content.attachments.into_iter().find(|a| a.id == *id).ok_or_else(|| JournalError::Tampered(format!("attachment {id}")))?;
-            let bytes = session.open(RecordKind::Attachment, &attachment_id, &row.blob).ok_or_else(|| JournalError::Tampered(format!("attachment {id}")))?;
-            if hex(&crypto::sha256(&[&bytes])) != info.sha256 {
-                return Err(JournalError::Tampered(format!("attachment {id}")));
+        let id = attachment_id(id)?;
+        self.with_vault(|store, vault| {
+            let conn = store.conn();
+            for entry in list(conn, vault)? {
+                match EntryRecord::load(conn, vault, &entry)? {
+                    Ok(record) if record.attachments.contains(&id) => return record.attachment(conn, vault, &id),
+                    _ => {}
+                }
             }
-            Ok(Attachment { info, bytes: bytes.to_vec() })
+            Err(JournalError::NotFound(format!("attachment {}", hex(&id))))
         })
     }
 
+    /// An attachment of the entry `entry`, without searching the other entries (for the report,
+    /// the backup and `verify`).
+    pub(super) fn attachment_of(&self, entry: &str, id: &str) -> Result<Attachment, JournalError> {
+        let (entry, id) = (entry_id(entry)?, attachment_id(id)?);
+        self.with_vault(|store, vault| EntryRecord::find(store.conn(), vault, &entry)?.attachment(store.conn(), vault, &id))
+    }
+
     /// Every link of the chain in order, for the report and the backup; `None` for a link whose
-    /// record was changed or damaged.
+    /// record is missing, changed or damaged.
     pub(super) fn links(&self) -> Result<Vec<Option<StoredLink>>, JournalError> {
-        self.with_session(|store, session| {
-            Ok(store::revisions(store.conn(), &session.vault, None)?.iter().map(|row| chain::read_link(session, row)).collect())
+        self.with_vault(|store, vault| {
+            let conn = store.conn();
+            let current = Current::load(conn, vault)?;
+            let (count, _) = chain::head(conn, vault)?;
+            (0..count).map(|index| Ok(current.read_link(conn, vault, index)?.1.ok())).collect()
         })
     }
 
@@ -472,11 +660,13 @@ impl Journal {
     /// attachment of the current entries against its hash.
     pub fn verify(&self) -> Result<Verification, JournalError> {
         let mut verification = self.verify_chain()?;
-        for info in self.entries()?.entries.iter().flat_map(|e| &e.content.attachments) {
-            match self.attachment(&info.id) {
-                Ok(_) => {}
-                Err(JournalError::Tampered(_) | JournalError::NotFound(_)) => verification.damaged_attachments.push(info.id.clone()),
-                Err(e) => return Err(e),
+        for entry in self.entries()?.entries {
+            for info in &entry.content.attachments {
+                match self.attachment_of(&entry.id, &info.id) {
+                    Ok(_) => {}
+                    Err(JournalError::Tampered(_) | JournalError::NotFound(_)) => verification.damaged_attachments.push(info.id.clone()),
+                    Err(e) => return Err(e),
+                }
             }
         }
         Ok(verification)
@@ -484,11 +674,15 @@ impl Journal {
 
     /// Recomputes the integrity chain only (the report checks each attachment as it shows it).
     pub(super) fn verify_chain(&self) -> Result<Verification, JournalError> {
-        self.with_session(|store, session| chain::verify(store.conn(), session))
+        self.with_vault(|store, vault| {
+            let conn = store.conn();
+            let current = Current::load(conn, vault)?;
+            chain::verify(conn, vault, |index| current.read_link(conn, vault, index))
+        })
     }
 
     /// The seal: the short form of the chain's head, to write down or send to a trusted adult.
     pub fn seal(&self) -> Result<String, JournalError> {
-        self.with_session(|store, session| Ok(chain::seal_text(&chain::head(store.conn(), session)?.1)))
+        self.with_vault(|store, vault| Ok(chain::seal_text(&chain::head(store.conn(), vault)?.1)))
     }
 }

@@ -29,6 +29,7 @@ mod entries;
 mod lifecycle;
 pub mod passcode;
 
+mod records;
 mod safety_plan;
 mod store;
 
@@ -40,7 +41,7 @@ pub use report::ReportSummary;
 pub use safety_plan::{SafetyPlan, TrustedAdult};
 
 /// The version of the journal's file and record format; bound into every seal.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 /// The least PBKDF2-HMAC-SHA256 iterations a passcode or backup key may use outside tests (OWASP).
 pub const MIN_ITERATIONS: u32 = 600_000;
 /// The iterations of [`Kdf::InsecureFastForTests`]: fast, and refused outside tests. Exists only

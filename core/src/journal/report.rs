@@ -323,9 +323,9 @@ impl<W: Write> Writer<'_, W> {
         self.out.write_all(html.as_bytes()).map_err(|e| JournalError::Io(format!("writing the report: {e}")))
     }
 
-    fn attachment(&mut self, journal: &Journal, html: &mut String, info: &AttachmentInfo) -> Result<(), JournalError> {
+    fn attachment(&mut self, journal: &Journal, html: &mut String, entry: &Entry, info: &AttachmentInfo) -> Result<(), JournalError> {
         let caption = format!("{} · {} {} · SHA-256 <span class=\"hash\">{}</span>", escape(&info.media_type), info.size, self.words.bytes, info.sha256);
-        match journal.attachment(&info.id) {
+        match journal.attachment_of(&entry.id, &info.id) {
             Ok(attachment) => {
                 let kind = raster_type(&attachment.bytes);
                 let data = format!("data:{};base64,{}", kind.unwrap_or("application/octet-stream"), base64(&attachment.bytes));
@@ -372,7 +372,7 @@ impl<W: Write> Writer<'_, W> {
             let _ = write!(html, "<h4>{}</h4>", escape(w.attachments));
         }
         for info in &c.attachments {
-            self.attachment(journal, &mut html, info)?;
+            self.attachment(journal, &mut html, entry, info)?;
         }
         html.push_str("</section>");
         self.put(&html)
