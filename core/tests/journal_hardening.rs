@@ -86,6 +86,57 @@ fn deleted_evidence_and_an_old_passcode_leave_no_trace_when_the_app_is_killed() 
     assert!(journal.verify().unwrap().broken.is_none());
 }
 
+/// The child of the content-key test: deletes the only evidence entry and dies at once, without
+/// a passcode change, so that only the deletion can have made the old records useless.
+#[test]
+#[ignore = "run by delete_destroys_the_content_key_and_no_old_ciphertext_survives_a_kill"]
+fn child_deletes_and_dies() {
+    let Some(dir) = child_dir() else { return };
+    let journal = Journal::open(&dir, fast()).unwrap();
+    journal.unlock(PASSCODE).unwrap();
+    let evidence = journal.entries().unwrap().entries.into_iter().find(|e| !e.content.attachments.is_empty()).unwrap();
+    journal.delete(&evidence.id).unwrap();
+    // SAFETY: ends the process at once; nothing runs after it.
+    unsafe { libc::_exit(0) }
+}
+
+#[test]
+fn delete_destroys_the_content_key_and_no_old_ciphertext_survives_a_kill() {
+    let (_tmp, dir, journal) = new_journal();
+    journal.add(incident("kept")).unwrap();
+    let mut shot = None;
+    let of_entry = new_records(&dir, || {
+        let added = journal.add(evidence("the picture he sent", &[0x5c; 40_000])).unwrap();
+        shot = Some(journal.edit(&added.id, evidence("the picture he sent, and what he wrote", b"second screenshot bytes")).unwrap());
+    });
+    let shot = shot.unwrap();
+    drop(journal);
+    let before: Vec<(Vec<u8>, Vec<u8>)> = records(&dir).into_iter().filter(|(id, _)| of_entry.contains(id)).collect();
+    assert_eq!(before.len(), 5, "two links, two attachments and the entry's record");
+
+    let status = child("child_deletes_and_dies", &dir).wait().unwrap();
+    assert!(status.success(), "{status:?}");
+    let copy = files(&dir);
+    assert!(copy.iter().any(|(p, _)| p.to_string_lossy().ends_with("-wal")), "the killed app left its log behind");
+    let after = records(&dir);
+    let kept: Vec<&(Vec<u8>, Vec<u8>)> = after.iter().filter(|(id, _)| of_entry.contains(id)).collect();
+    assert_eq!(kept.len(), 2, "only the two links stay, redacted; the attachments and the record with the content key are gone");
+    for (id, old) in &before {
+        assert!(!kept.iter().any(|(_, blob)| blob == old), "record {id:02x?} still holds what was sealed before the deletion");
+        let middle = &old[old.len() / 2 - 24..old.len() / 2 + 24];
+        for (path, bytes) in &copy {
+            assert!(!bytes.windows(middle.len()).any(|w| w == middle), "{} still holds a deleted record of {} bytes", path.display(), old.len());
+        }
+    }
+    let journal = Journal::open(&dir, fast()).unwrap();
+    journal.unlock(PASSCODE).unwrap();
+    assert!(matches!(journal.history(&shot.id), Err(JournalError::NotFound(_))));
+    assert!(matches!(journal.attachment(&shot.content.attachments[0].id), Err(JournalError::NotFound(_))));
+    assert_eq!(journal.entries().unwrap().entries.len(), 1);
+    assert_eq!(journal.verify().unwrap().links, 4, "the kept entry's link, two redacted links and the tombstone");
+    assert!(journal.verify().unwrap().broken.is_none());
+}
+
 /// The child of the counting test: prints READY once the journal is open, then tries a wrong
 /// passcode with the full-cost KDF.
 #[test]

@@ -7,7 +7,7 @@
 //! records. Deleting an entry deletes its record, and so its key: its links are kept as redacted
 //! links under the vault key, its attachments are deleted.
 
-use super::chain::{self, Event, LinkContent, ReadLink, StoredLink, Verification};
+use super::chain::{self, BrokenLink, Event, LinkContent, ReadLink, StoredLink, Verification};
 use super::crypto::{self, hex, unhex, Key};
 use super::lifecycle::Journal;
 use super::records::{Kind, Lost, Vault, SINGLES};
@@ -657,10 +657,19 @@ impl Journal {
     }
 
     /// Recomputes the integrity chain and reports the first broken link, if any, and checks every
-    /// attachment of the current entries against its hash.
+    /// attachment of the current entries against its hash. A damaged list of entries is reported
+    /// as a break after the last link.
     pub fn verify(&self) -> Result<Verification, JournalError> {
         let mut verification = self.verify_chain()?;
-        for entry in self.entries()?.entries {
+        let entries = match self.entries() {
+            Err(JournalError::Tampered(what)) => {
+                let reason = format!("{what} was changed or damaged");
+                verification.broken.get_or_insert(BrokenLink { index: verification.links, entry: None, reason });
+                Vec::new()
+            }
+            list => list?.entries,
+        };
+        for entry in entries {
             for info in &entry.content.attachments {
                 match self.attachment_of(&entry.id, &info.id) {
                     Ok(_) => {}

@@ -42,9 +42,9 @@ pub(super) enum Kind {
 /// sealed under the vault key.
 pub(super) const SINGLES: [Kind; 4] = [Kind::Head, Kind::Plan, Kind::Entries, Kind::Decoy];
 
-/// The least padded plaintext: a revision with a text of about 200 bytes still fits, so short
-/// texts all look the same.
-pub(super) const MIN_PADDED: usize = 512;
+/// The least padded plaintext, 1 KiB: a link carries about 320 bytes besides its text, so texts
+/// up to a few hundred bytes all look the same.
+pub(super) const MIN_PADDED: usize = 1024;
 const LEN_BYTES: usize = 4;
 
 /// Why a record could not be read.
@@ -198,7 +198,7 @@ mod tests {
 
     #[test]
     fn padding_round_trips() {
-        for bytes in [&b""[..], b"x", &[7u8; 600]] {
+        for bytes in [&b""[..], b"x", &[7u8; 1500]] {
             let padded = pad(bytes).unwrap();
             assert_eq!(padded.len(), padded_len(LEN_BYTES + bytes.len()));
             assert_eq!(unpad(padded).unwrap().as_slice(), bytes);

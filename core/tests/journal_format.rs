@@ -1,0 +1,168 @@
+//! Journal format 2 on real files, as someone with a copy of them sees it: opaque records, padded
+//! blobs, a decoy that leaves no mark, a passcode change that old copies cannot follow, and the
+//! refusal of other format versions.
+
+mod journal_support;
+
+use baken_core::journal::{Journal, JournalError, SafetyPlan};
+use journal_support::*;
+use std::path::Path;
+
+const DURESS: &str = "duress 2468";
+/// What a seal adds to the padded plaintext: nonce and tag.
+const SEAL_OVERHEAD: usize = 12 + 16;
+
+/// Padmé (lbarman.ch/blog/padme): `E = floor(log2 L)`, `S = floor(log2 E) + 1`, the low `E - S`
+/// bits of `L` rounded up.
+fn padme(len: usize) -> usize {
+    let e = len.ilog2();
+    let s = e.ilog2() + 1;
+    let mask = (1usize << (e - s)) - 1;
+    (len + mask) & !mask
+}
+
+/// The same real history in any journal: entries with and without attachments, an edit, a
+/// deletion and a safety plan.
+fn real_history(journal: &Journal) {
+    let first = journal.add(incident("he asked where I live")).unwrap();
+    journal.add(evidence("the screenshot", &[0x42; 3000])).unwrap();
+    let gone = journal.add(incident("a mistake")).unwrap();
+    journal.edit(&first.id, incident("he asked where I live and which school")).unwrap();
+    journal.delete(&gone.id).unwrap();
+    journal.set_safety_plan(&SafetyPlan { code_word: "pineapple".into(), ..SafetyPlan::default() }).unwrap();
+}
+
+/// A few entries that could be written in either vault.
+fn more_entries(journal: &Journal) {
+    journal.add(incident("homework stress")).unwrap();
+    journal.add(evidence("a meme", &[0x17; 900])).unwrap();
+}
+
+/// The record lengths, sorted.
+fn lengths(dir: &Path) -> Vec<usize> {
+    let mut lengths: Vec<usize> = records(dir).iter().map(|(_, blob)| blob.len()).collect();
+    lengths.sort_unstable();
+    lengths
+}
+
+/// The slots' kinds and lengths.
+fn slots(dir: &Path) -> Vec<(i64, usize)> {
+    let db = raw(dir);
+    let mut statement = db.prepare("SELECT kind, length(blob) FROM slots ORDER BY kind, length(blob)").unwrap();
+    statement.query_map([], |row| Ok((row.get(0)?, row.get::<_, i64>(1)? as usize))).unwrap().map(Result::unwrap).collect()
+}
+
+/// Every table with its columns.
+fn schema(dir: &Path) -> Vec<String> {
+    let db = raw(dir);
+    let tables: Vec<String> = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").unwrap().query_map([], |r| r.get(0)).unwrap().map(Result::unwrap).collect();
+    tables
+        .iter()
+        .map(|table| {
+            let columns: Vec<String> = db.prepare(&format!("SELECT name FROM pragma_table_info('{table}')")).unwrap().query_map([], |r| r.get(0)).unwrap().map(Result::unwrap).collect();
+            format!("{table}({})", columns.join(", "))
+        })
+        .collect()
+}
+
+#[test]
+fn a_duress_passcode_and_its_decoy_leave_no_mark_in_the_file() {
+    let (_a, without, journal) = new_journal();
+    real_history(&journal);
+    let (_b, with, decoyed) = new_journal();
+    real_history(&decoyed);
+    decoyed.set_duress_passcode(PASSCODE, DURESS).unwrap();
+    for journal in [&journal, &decoyed] {
+        journal.lock();
+    }
+
+    assert_eq!(schema(&with), ["meta(key, value)", "records(id, blob)", "slots(id, kind, blob)"], "no vault, entry or order column");
+    assert_eq!(schema(&with), schema(&without));
+    assert_eq!(records(&with).len(), records(&without).len(), "the empty decoy was there from the start");
+    assert_eq!(lengths(&with), lengths(&without));
+    assert_eq!(slots(&with), slots(&without));
+    assert_eq!(slots(&with), [(1, slots(&with)[0].1); 2], "two passcode slots of one length");
+    for (id, blob) in records(&with) {
+        assert_eq!(id.len(), 16);
+        assert!(blob.len() - SEAL_OVERHEAD >= 1024 && padme(blob.len() - SEAL_OVERHEAD) == blob.len() - SEAL_OVERHEAD, "{} is not a padded length", blob.len());
+    }
+
+    // Entries in the decoy look like the same entries in the real journal: nothing in a record
+    // says to which vault it belongs.
+    decoyed.unlock(DURESS).unwrap();
+    more_entries(&decoyed);
+    journal.unlock(PASSCODE).unwrap();
+    more_entries(&journal);
+    assert_eq!(records(&with).len(), records(&without).len());
+    assert_eq!(lengths(&with), lengths(&without));
+}
+
+#[test]
+fn after_a_passcode_change_an_old_copy_and_the_old_passcode_open_nothing_new() {
+    let (tmp, dir, journal) = new_journal();
+    let before = journal.add(incident("written before the change")).unwrap();
+    journal.lock();
+    let old_copy = tmp.path().join("old.sqlite");
+    std::fs::copy(dir.join("journal.sqlite"), &old_copy).unwrap();
+
+    journal.unlock(PASSCODE).unwrap();
+    journal.change_passcode(PASSCODE, "new passcode 7").unwrap();
+    let after = journal.add(evidence("AFTER-CHANGE: I told my mentor", b"\x89PNG after")).unwrap();
+    journal.lock();
+    assert!(matches!(Journal::open(&dir, fast()).unwrap().unlock(PASSCODE), Err(JournalError::WrongPasscode)), "the old passcode does not open the file");
+
+    // The attacker's mix: today's records under the old key slots and settings.
+    let mixed = tmp.path().join("mixed");
+    std::fs::create_dir(&mixed).unwrap();
+    std::fs::copy(dir.join("journal.sqlite"), mixed.join("journal.sqlite")).unwrap();
+    raw(&mixed)
+        .execute_batch(&format!(
+            "ATTACH '{}' AS old; DELETE FROM slots; INSERT INTO slots SELECT * FROM old.slots; DELETE FROM meta; INSERT INTO meta SELECT * FROM old.meta;",
+            old_copy.display()
+        ))
+        .unwrap();
+    let attacker = Journal::open(&mixed, fast()).unwrap();
+    attacker.unlock(PASSCODE).unwrap();
+    assert!(matches!(attacker.entries(), Err(JournalError::Tampered(_))));
+    for id in [&after.id, &before.id] {
+        assert!(matches!(attacker.entry(id), Err(JournalError::Tampered(_))), "every record under the vault key was sealed again");
+    }
+    assert!(attacker.attachment(&after.content.attachments[0].id).is_err());
+    assert!(attacker.verify().unwrap().broken.is_some());
+    assert!(matches!(attacker.seal(), Err(JournalError::Tampered(_))));
+
+    let journal = Journal::open(&dir, fast()).unwrap();
+    journal.unlock("new passcode 7").unwrap();
+    assert_eq!(journal.entries().unwrap().entries, vec![before, after]);
+    assert!(journal.verify().unwrap().broken.is_none());
+}
+
+#[test]
+fn short_texts_share_a_size_and_padding_costs_at_most_12_percent() {
+    let (_tmp, dir, journal) = new_journal();
+    let sizes = |new: baken_core::journal::NewEntry| -> Vec<usize> {
+        let mut sizes: Vec<usize> = new_records(&dir, || drop(journal.add(new).unwrap())).iter().map(|id| blob(&dir, id).len()).collect();
+        sizes.sort_unstable();
+        sizes
+    };
+    assert_eq!(sizes(incident("x")), sizes(incident(&"y".repeat(200))), "a 1-byte and a 200-byte text look the same");
+    assert_eq!(sizes(evidence("a", &[1])), sizes(evidence("a", &[2; 200])));
+    for len in [1, 200, 1020, 1021, 5000, 70_000, 1_000_000] {
+        let ids = new_records(&dir, || drop(journal.add(evidence("shot", &vec![3; len])).unwrap()));
+        let largest = ids.iter().map(|id| blob(&dir, id).len()).max().unwrap();
+        let plaintext = len + 4;
+        assert!(largest >= plaintext + SEAL_OVERHEAD);
+        assert!(largest as f64 <= (plaintext as f64 * 1.12).max(1024.0) + SEAL_OVERHEAD as f64, "{len} bytes take {largest}");
+    }
+}
+
+#[test]
+fn a_journal_of_format_1_is_refused_without_touching_the_file() {
+    let (_tmp, dir, journal) = new_journal();
+    journal.add(incident("kept")).unwrap();
+    drop(journal);
+    raw(&dir).execute("UPDATE meta SET value = ?1 WHERE key = 'format'", [&1u32.to_be_bytes()]).unwrap();
+    let before = std::fs::read(dir.join("journal.sqlite")).unwrap();
+    assert!(matches!(Journal::open(&dir, fast()), Err(JournalError::UnsupportedVersion { found: 1, supported: 2 })));
+    assert_eq!(std::fs::read(dir.join("journal.sqlite")).unwrap(), before);
+}
