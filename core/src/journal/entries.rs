@@ -525,10 +525,11 @@ pub(super) fn restore_link(conn: &Connection, vault: &Vault, link: &StoredLink) 
         (StoredLink::Full { content: LinkContent { event: Event::Written(_), .. }, .. }, record) => {
             let mut record = match record {
                 Ok(record) => record,
-                Err(_) => {
+                Err(Lost::Missing) => {
                     add_to_list(conn, vault, id)?;
                     EntryRecord::new(id)?
                 }
+                Err(Lost::Damaged) => return Err(damaged(&id)),
             };
             record.append(conn, vault, link)?;
             record.save(conn, vault)
@@ -623,7 +624,8 @@ impl Journal {
         self.with_vault(|store, vault| EntryRecord::find(store.conn(), vault, &id)?.revisions(store.conn(), vault)?.map_err(|_| damaged(&id)))
     }
 
-    /// An attachment with its bytes; `Tampered` if they were changed.
+    /// An attachment with its bytes, found among the current entries; `Tampered` if they were
+    /// changed.
     pub fn attachment(&self, id: &str) -> Result<Attachment, JournalError> {
         let id = attachment_id(id)?;
         self.with_vault(|store, vault| {

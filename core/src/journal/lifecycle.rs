@@ -277,7 +277,7 @@ impl Journal {
 
     /// Turns on biometric unlock for the journal that is open (real or decoy, so the decoy
     /// behaves the same): its key is wrapped under the key store's biometric MAC. Replaces an
-    /// earlier biometric slot. Setting a duress passcode or a wipe removes it.
+    /// earlier biometric slot. Setting a duress passcode, changing a passcode or a wipe removes it.
     pub fn enable_biometric_unlock(&self) -> Result<(), JournalError> {
         let key_store = self.key_store()?;
         let mut inner = self.inner();

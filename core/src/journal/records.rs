@@ -93,7 +93,7 @@ fn pad(bytes: &[u8]) -> Result<Zeroizing<Vec<u8>>, JournalError> {
 
 fn unpad(mut padded: Zeroizing<Vec<u8>>) -> Option<Zeroizing<Vec<u8>>> {
     let len = usize::try_from(u32::from_be_bytes(padded.get(..LEN_BYTES)?.try_into().ok()?)).ok()?;
-    if LEN_BYTES + len > padded.len() {
+    if len > padded.len() - LEN_BYTES {
         return None;
     }
     padded.truncate(LEN_BYTES + len);
@@ -165,7 +165,7 @@ impl Vault {
 
     /// Whether a record exists.
     pub fn exists(&self, conn: &Connection, kind: Kind, logical: &[u8]) -> Result<bool, JournalError> {
-        Ok(store::record(conn, &self.id(kind, logical))?.is_some())
+        store::has_record(conn, &self.id(kind, logical))
     }
 
     /// Seals a record of this vault again under the key of `new` (the same vault, rekeyed); a

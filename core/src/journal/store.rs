@@ -188,6 +188,11 @@ pub fn record(conn: &Connection, id: &[u8]) -> Result<Option<Vec<u8>>, JournalEr
     Ok(conn.prepare_cached("SELECT blob FROM records WHERE id = ?1")?.query_row([id], |row| row.get(0)).optional()?)
 }
 
+/// Whether a record exists.
+pub fn has_record(conn: &Connection, id: &[u8]) -> Result<bool, JournalError> {
+    Ok(conn.prepare_cached("SELECT 1 FROM records WHERE id = ?1")?.exists([id])?)
+}
+
 /// Stores or replaces a record.
 pub fn put_record(conn: &Connection, id: &[u8], blob: &[u8]) -> Result<(), JournalError> {
     conn.prepare_cached("INSERT OR REPLACE INTO records (id, blob) VALUES (?1, ?2)")?.execute(params![id, blob])?;
