@@ -98,6 +98,28 @@ fn a_duress_passcode_and_its_decoy_leave_no_mark_in_the_file() {
 }
 
 #[test]
+fn a_new_duress_passcode_erases_the_old_decoy_and_leaves_the_same_shape() {
+    let (_tmp, dir, journal) = new_journal();
+    real_history(&journal);
+    let fresh = lengths(&dir);
+    journal.set_duress_passcode(PASSCODE, DURESS).unwrap();
+    journal.lock();
+    journal.unlock(DURESS).unwrap();
+    more_entries(&journal);
+    journal.set_safety_plan(&SafetyPlan { code_word: "banana".into(), ..SafetyPlan::default() }).unwrap();
+    assert_ne!(lengths(&dir), fresh);
+    journal.lock();
+    journal.unlock(PASSCODE).unwrap();
+    journal.set_duress_passcode(PASSCODE, "another duress 1357").unwrap();
+    assert_eq!(lengths(&dir), fresh, "the old decoy's records are gone and an empty one is in their place");
+    journal.lock();
+    assert!(matches!(journal.unlock(DURESS), Err(JournalError::WrongPasscode)));
+    journal.unlock("another duress 1357").unwrap();
+    assert!(journal.entries().unwrap().entries.is_empty());
+    assert_eq!(journal.safety_plan().unwrap(), SafetyPlan::default());
+}
+
+#[test]
 fn after_a_passcode_change_an_old_copy_and_the_old_passcode_open_nothing_new() {
     let (tmp, dir, journal) = new_journal();
     let before = journal.add(incident("written before the change")).unwrap();

@@ -182,11 +182,11 @@ pub(super) fn start(conn: &Connection, vault: &Vault) -> Result<(), JournalError
 
 /// The number of links and the head hash of a vault.
 pub(super) fn head(conn: &Connection, vault: &Vault) -> Result<(u64, Hash), JournalError> {
-    let tampered = || JournalError::Tampered("the chain's head record".into());
-    let bytes = vault.get(conn, vault.key(), Kind::Head, &[])?.map_err(|_| tampered())?;
+    const WHAT: &str = "the chain's head record";
+    let bytes = vault.single(conn, Kind::Head, WHAT)?;
     let count = bytes.get(..8).and_then(|b| b.try_into().ok()).map(u64::from_be_bytes);
     let hash = bytes.get(8..40).and_then(|b| b.try_into().ok());
-    count.zip(hash).ok_or_else(tampered)
+    count.zip(hash).ok_or_else(|| JournalError::Tampered(WHAT.into()))
 }
 
 /// Records a new head.

@@ -420,12 +420,10 @@ impl EntryRecord {
 
 /// The ids of the current entries, in the order they were added.
 fn list(conn: &Connection, vault: &Vault) -> Result<Vec<[u8; 16]>, JournalError> {
-    let tampered = || JournalError::Tampered("the list of entries".into());
-    let bytes = vault.get(conn, vault.key(), Kind::Entries, &[])?.map_err(|_| tampered())?;
-    if bytes.len() % 16 != 0 {
-        return Err(tampered());
-    }
-    bytes.chunks_exact(16).map(|id| id.try_into().map_err(|_| tampered())).collect()
+    const WHAT: &str = "the list of entries";
+    let bytes = vault.single(conn, Kind::Entries, WHAT)?;
+    let ids = bytes.chunks_exact(16).map(<[u8; 16]>::try_from).collect::<Result<Vec<_>, _>>();
+    ids.ok().filter(|_| bytes.len() % 16 == 0).ok_or_else(|| JournalError::Tampered(WHAT.into()))
 }
 
 fn set_list(conn: &Connection, vault: &Vault, ids: &[[u8; 16]]) -> Result<(), JournalError> {
@@ -449,8 +447,10 @@ fn next_link(conn: &Connection, vault: &Vault, entry: &[u8; 16], revision: u32, 
     StoredLink::full(prev, LinkContent { index: count, entry: hex(entry), revision, event })
 }
 
-/// The records of the current entries that can be read, and which of them holds each link.
+/// The current entries: their ids, the records that can be read, and which of them holds each
+/// link.
 struct Current {
+    ids: Vec<[u8; 16]>,
     records: Vec<EntryRecord>,
     owner: HashMap<u64, usize>,
 }
@@ -463,13 +463,13 @@ impl Current {
             ids => ids?,
         };
         let mut records = Vec::with_capacity(ids.len());
-        for id in ids {
-            if let Ok(record) = EntryRecord::load(conn, vault, &id)? {
+        for id in &ids {
+            if let Ok(record) = EntryRecord::load(conn, vault, id)? {
                 records.push(record);
             }
         }
         let owner = records.iter().enumerate().flat_map(|(i, record)| record.links.iter().map(move |&index| (index, i))).collect();
-        Ok(Current { records, owner })
+        Ok(Current { ids, records, owner })
     }
 
     /// Link `index`, opened with the content key of the entry that holds it, or else with the
@@ -507,10 +507,8 @@ pub(super) fn records(conn: &Connection, vault: &Vault) -> Result<Vec<Found>, Jo
     let current = Current::load(conn, vault)?;
     let found = |kind, logical: &[u8], under_vault_key| Found { kind, logical: logical.to_vec(), under_vault_key };
     let mut out: Vec<Found> = SINGLES.iter().map(|&kind| found(kind, &[], true)).collect();
-    for record in &current.records {
-        out.push(found(Kind::Entry, &record.id, true));
-        out.extend(record.attachments.iter().map(|id| found(Kind::Attachment, id, false)));
-    }
+    out.extend(current.ids.iter().map(|id| found(Kind::Entry, id, true)));
+    out.extend(current.records.iter().flat_map(|record| &record.attachments).map(|id| found(Kind::Attachment, id, false)));
     out.extend((0..stored_links(conn, vault)?).map(|index| found(Kind::Link, &index.to_be_bytes(), !current.owner.contains_key(&index))));
     Ok(out)
 }

@@ -152,6 +152,12 @@ impl Vault {
         })
     }
 
+    /// One of the vault's single records, under the vault key; `Tampered(what)` when it is
+    /// missing or damaged.
+    pub fn single(&self, conn: &Connection, kind: Kind, what: &str) -> Result<Zeroizing<Vec<u8>>, JournalError> {
+        self.get(conn, &self.key, kind, &[])?.map_err(|_| JournalError::Tampered(what.to_string()))
+    }
+
     /// Pads, seals under `key` and stores a record, replacing one with the same id.
     pub fn put(&self, conn: &Connection, key: &Key, kind: Kind, logical: &[u8], plaintext: &[u8]) -> Result<(), JournalError> {
         let id = self.id(kind, logical);

@@ -32,11 +32,8 @@ pub struct SafetyPlan {
 impl Journal {
     /// The safety plan; empty until one is saved.
     pub fn safety_plan(&self) -> Result<SafetyPlan, JournalError> {
-        let tampered = || JournalError::Tampered("the safety plan".into());
-        self.with_vault(|store, vault| {
-            let json = vault.get(store.conn(), vault.key(), Kind::Plan, &[])?.map_err(|_| tampered())?;
-            serde_json::from_slice(&json).map_err(|_| tampered())
-        })
+        const WHAT: &str = "the safety plan";
+        self.with_vault(|store, vault| serde_json::from_slice(&vault.single(store.conn(), Kind::Plan, WHAT)?).map_err(|_| JournalError::Tampered(WHAT.into())))
     }
 
     /// Saves the safety plan, replacing the earlier one.
