@@ -4,8 +4,10 @@
 
 mod journal_support;
 
-use baken_core::journal::{Journal, JournalError, SafetyPlan};
+use baken_core::journal::crypto::{self, Key};
+use baken_core::journal::{Journal, JournalError, SafetyPlan, FORMAT_VERSION};
 use journal_support::*;
+use std::num::NonZeroU32;
 use std::path::Path;
 
 const DURESS: &str = "duress 2468";
@@ -157,6 +159,76 @@ fn after_a_passcode_change_an_old_copy_and_the_old_passcode_open_nothing_new() {
     journal.unlock("new passcode 7").unwrap();
     assert_eq!(journal.entries().unwrap().entries, vec![before, after]);
     assert!(journal.verify().unwrap().broken.is_none());
+}
+
+/// The associated data of a sealed thing of `kind` (1 slot, 2 to 8 records) with id `id`.
+fn aad(kind: u8, id: &[u8]) -> Vec<u8> {
+    [b"baken-journal".as_slice(), &FORMAT_VERSION.to_be_bytes(), &[kind], id].concat()
+}
+
+/// A record opened under `key` as any kind, without its padding.
+fn open_record(key: &Key, id: &[u8], blob: &[u8]) -> Option<Vec<u8>> {
+    let padded = (2..=8).find_map(|kind| crypto::open(key, &aad(kind, id), blob))?;
+    let len = u32::from_be_bytes(padded[..4].try_into().unwrap()) as usize;
+    Some(padded[4..4 + len].to_vec())
+}
+
+/// Every key that someone with the journal in `dir` and `passcode` reaches with their own code
+/// written from the documented format: the vault keys in the passcode slots, the second vault's
+/// key in the real vault's note of it, and the content keys in the entries' records.
+fn reachable_keys(dir: &Path, passcode: &str) -> Vec<Key> {
+    let db = raw(dir);
+    let meta = |key: &str| -> Vec<u8> { db.query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0)).unwrap() };
+    let iterations = NonZeroU32::new(u64::from_be_bytes(meta("kdf_iterations").try_into().unwrap()) as u32).unwrap();
+    let kek = crypto::passcode_key(passcode, &meta("kdf_salt"), iterations, None).unwrap();
+    let slots: Vec<(Vec<u8>, Vec<u8>)> = db.prepare("SELECT id, blob FROM slots").unwrap().query_map([], |r| Ok((r.get(0)?, r.get(1)?))).unwrap().map(Result::unwrap).collect();
+    let mut keys: Vec<Key> = slots.iter().filter_map(|(id, blob)| crypto::open(&kek, &aad(1, &[meta("file_id"), id.clone()].concat()), blob)).map(|payload| Key::from_slice(&payload[..32]).unwrap()).collect();
+    let records = records(dir);
+    let mut opened = 0;
+    while opened < keys.len() {
+        for (id, blob) in &records {
+            let Some(plain) = open_record(&keys[opened], id, blob) else { continue };
+            if crypto::open(&keys[opened], &aad(5, id), blob).is_some() {
+                keys.push(Key::from_slice(&plain[..32]).unwrap()); // the note of the second vault
+            } else if crypto::open(&keys[opened], &aad(7, id), blob).is_some() {
+                let links = u32::from_be_bytes(plain[..4].try_into().unwrap()) as usize;
+                let (links, attachments) = plain[4..].split_at(links * 40);
+                keys.extend(links.chunks(40).map(|item| Key::from_slice(&item[8..]).unwrap()));
+                keys.extend(attachments.chunks(48).map(|item| Key::from_slice(&item[16..]).unwrap()));
+            }
+        }
+        opened += 1;
+    }
+    keys
+}
+
+#[test]
+fn with_an_old_copy_and_the_old_passcode_no_record_written_after_the_change_opens() {
+    let (tmp, dir, journal) = new_journal();
+    let old_entry = journal.add(evidence("written before", b"\x89PNG before")).unwrap();
+    journal.set_duress_passcode(PASSCODE, DURESS).unwrap();
+    journal.lock();
+    let old = tmp.path().join("old copy");
+    std::fs::create_dir(&old).unwrap();
+    std::fs::copy(dir.join("journal.sqlite"), old.join("journal.sqlite")).unwrap();
+
+    journal.unlock(PASSCODE).unwrap();
+    journal.change_passcode(PASSCODE, "new passcode 7").unwrap();
+    journal.add(evidence("AFTER-CHANGE: I told my mentor", b"\x89PNG after")).unwrap();
+    journal.edit(&old_entry.id, evidence("written before, and what he did after", b"\x89PNG edit")).unwrap();
+    journal.lock();
+
+    let all = records(&dir);
+    let new_keys = reachable_keys(&dir, "new passcode 7");
+    assert!(all.iter().all(|(id, blob)| new_keys.iter().any(|key| open_record(key, id, blob).is_some())), "the decryptor reads the format: with today's passcode every record opens");
+    let old_keys = reachable_keys(&old, PASSCODE);
+    assert_eq!(old_keys.len(), 1 + 1 + 2, "the old copy gives the vault key, the second vault's key and the old entry's two content keys");
+    let before = records(&old);
+    let written_after: Vec<&(Vec<u8>, Vec<u8>)> = all.iter().filter(|record| !before.contains(record)).collect();
+    assert!(written_after.len() >= 8, "the resealed records, the new entry and the edit: {}", written_after.len());
+    for (id, blob) in written_after {
+        assert!(old_keys.iter().all(|key| open_record(key, id, blob).is_none()), "record {id:02x?} of {} bytes opens with a key from the old copy", blob.len());
+    }
 }
 
 #[test]

@@ -1,11 +1,13 @@
 //! Entries and attachments: adding, editing (a new revision; history is kept), deleting (explicit,
 //! leaving a tombstone), reading, and checking the chain.
 //!
-//! Each current entry has a random content key that seals its links and attachments. The key
-//! lives only in the entry's record ([`Kind::Entry`]: key, link indices, attachment ids), which is
-//! sealed under the vault key; the vault's list of current entries ([`Kind::Entries`]) names the
-//! records. Deleting an entry deletes its record, and so its key: its links are kept as redacted
-//! links under the vault key, its attachments are deleted.
+//! Each link and each attachment of a current entry is sealed under a content key of its own,
+//! made when it is written. The keys live only in the entry's record ([`Kind::Entry`]: link
+//! indices and attachment ids, each with its key), which is sealed under the vault key; the
+//! vault's list of current entries ([`Kind::Entries`]) names the records. So a revision written
+//! after a passcode change has a key that no older copy of the file holds. Deleting an entry
+//! deletes its record, and so its keys: its links are kept as redacted links under the vault
+//! key, its attachments are deleted.
 
 use super::chain::{self, BrokenLink, Event, LinkContent, ReadLink, StoredLink, Verification};
 use super::crypto::{self, hex, unhex, Key};
@@ -269,39 +271,53 @@ fn damaged(id: &[u8]) -> JournalError {
 /// The record of a current entry, sealed under the vault key.
 struct EntryRecord {
     id: [u8; 16],
-    /// The content key of the entry's links and attachments.
-    key: Key,
-    /// The indices of the entry's links, in chain order.
-    links: Vec<u64>,
-    /// The ids of its attachments.
-    attachments: Vec<[u8; 16]>,
+    /// The indices of the entry's links, in chain order, each with its content key.
+    links: Vec<(u64, Key)>,
+    /// The ids of its attachments, each with its content key.
+    attachments: Vec<([u8; 16], Key)>,
 }
 
+const LINK_ITEM: usize = 8 + crypto::KEY_LEN;
+const ATTACHMENT_ITEM: usize = 16 + crypto::KEY_LEN;
+
 impl EntryRecord {
-    fn new(id: [u8; 16]) -> Result<EntryRecord, JournalError> {
-        Ok(EntryRecord { id, key: Key::random()?, links: Vec::new(), attachments: Vec::new() })
+    fn new(id: [u8; 16]) -> EntryRecord {
+        EntryRecord { id, links: Vec::new(), attachments: Vec::new() }
     }
 
-    /// `key · link count u32 · indices u64 · attachment ids`.
+    /// `link count u32 · (index u64 · key)… · (attachment id · key)…`.
     fn encode(&self) -> Zeroizing<Vec<u8>> {
-        let mut out = Zeroizing::new(Vec::with_capacity(36 + 8 * self.links.len() + 16 * self.attachments.len()));
-        out.extend_from_slice(self.key.expose());
+        let mut out = Zeroizing::new(Vec::with_capacity(4 + LINK_ITEM * self.links.len() + ATTACHMENT_ITEM * self.attachments.len()));
         out.extend_from_slice(&(self.links.len() as u32).to_be_bytes());
-        self.links.iter().for_each(|index| out.extend_from_slice(&index.to_be_bytes()));
-        self.attachments.iter().for_each(|id| out.extend_from_slice(id));
+        for (index, key) in &self.links {
+            out.extend_from_slice(&index.to_be_bytes());
+            out.extend_from_slice(key.expose());
+        }
+        for (id, key) in &self.attachments {
+            out.extend_from_slice(id);
+            out.extend_from_slice(key.expose());
+        }
         out
     }
 
     fn decode(id: [u8; 16], bytes: &[u8]) -> Option<EntryRecord> {
-        let key = Key::from_slice(bytes.get(..crypto::KEY_LEN)?)?;
-        let count = usize::try_from(u32::from_be_bytes(bytes.get(32..36)?.try_into().ok()?)).ok()?;
-        let (links, attachments) = bytes[36..].split_at_checked(count.checked_mul(8)?)?;
-        if attachments.len() % 16 != 0 {
+        let count = usize::try_from(u32::from_be_bytes(bytes.get(..4)?.try_into().ok()?)).ok()?;
+        let (links, attachments) = bytes[4..].split_at_checked(count.checked_mul(LINK_ITEM)?)?;
+        if attachments.len() % ATTACHMENT_ITEM != 0 {
             return None;
         }
-        let links = links.chunks_exact(8).map(|c| c.try_into().map(u64::from_be_bytes)).collect::<Result<_, _>>().ok()?;
-        let attachments = attachments.chunks_exact(16).map(<[u8; 16]>::try_from).collect::<Result<_, _>>().ok()?;
-        Some(EntryRecord { id, key, links, attachments })
+        fn item<const N: usize>(item: &[u8]) -> Option<([u8; N], Key)> {
+            let (name, key) = item.split_at_checked(N)?;
+            Some((name.try_into().ok()?, Key::from_slice(key)?))
+        }
+        let links = links.chunks_exact(LINK_ITEM).map(|i| item::<8>(i).map(|(index, key)| (u64::from_be_bytes(index), key))).collect::<Option<_>>()?;
+        let attachments = attachments.chunks_exact(ATTACHMENT_ITEM).map(item::<16>).collect::<Option<_>>()?;
+        Some(EntryRecord { id, links, attachments })
+    }
+
+    /// The content key of attachment `id`, if the entry has it.
+    fn attachment_key(&self, id: &[u8; 16]) -> Option<&Key> {
+        self.attachments.iter().find(|(a, _)| a == id).map(|(_, key)| key)
     }
 
     fn load(conn: &Connection, vault: &Vault, id: &[u8; 16]) -> Result<Result<EntryRecord, Lost>, JournalError> {
@@ -321,24 +337,25 @@ impl EntryRecord {
         vault.put(conn, vault.key(), Kind::Entry, &self.id, &self.encode())
     }
 
-    /// Appends a link of this entry to the chain, sealed under its content key.
+    /// Appends a link of this entry to the chain, sealed under a new content key.
     fn append(&mut self, conn: &Connection, vault: &Vault, link: &StoredLink) -> Result<crypto::Hash, JournalError> {
-        let hash = chain::append(conn, vault, &self.key, link)?;
-        self.links.push(link.index());
+        let key = Key::random()?;
+        let hash = chain::append(conn, vault, &key, link)?;
+        self.links.push((link.index(), key));
         Ok(hash)
     }
 
-    /// Link `index` of this entry; damaged if it names another entry.
-    fn read_link(&self, conn: &Connection, vault: &Vault, index: u64) -> Result<Result<StoredLink, Lost>, JournalError> {
-        let link = chain::read_link(conn, vault, &self.key, index)?;
+    /// The entry's link with content key `key`; damaged if it names another entry.
+    fn read_link(&self, conn: &Connection, vault: &Vault, (index, key): &(u64, Key)) -> Result<Result<StoredLink, Lost>, JournalError> {
+        let link = chain::read_link(conn, vault, key, *index)?;
         Ok(link.and_then(|link| if link.entry() == hex(&self.id) { Ok(link) } else { Err(Lost::Damaged) }))
     }
 
     /// Every revision, oldest first; damaged if a link cannot be read or is not a written revision.
     fn revisions(&self, conn: &Connection, vault: &Vault) -> Result<Result<Vec<Entry>, Lost>, JournalError> {
         let mut out = Vec::with_capacity(self.links.len());
-        for &index in &self.links {
-            let link = match self.read_link(conn, vault, index)? {
+        for link in &self.links {
+            let link = match self.read_link(conn, vault, link)? {
                 Ok(link) => link,
                 Err(lost) => return Ok(Err(lost)),
             };
@@ -356,10 +373,11 @@ impl EntryRecord {
         self.revisions(conn, vault)?.ok().and_then(|mut revisions| revisions.pop()).ok_or_else(|| damaged(&self.id))
     }
 
-    /// Seals and stores attachment bytes under the content key.
+    /// Seals and stores attachment bytes under a new content key.
     fn store_attachment(&mut self, conn: &Connection, vault: &Vault, id: &[u8; 16], bytes: &[u8]) -> Result<(), JournalError> {
-        vault.put(conn, &self.key, Kind::Attachment, id, bytes)?;
-        self.attachments.push(*id);
+        let key = Key::random()?;
+        vault.put(conn, &key, Kind::Attachment, id, bytes)?;
+        self.attachments.push((*id, key));
         Ok(())
     }
 
@@ -386,11 +404,9 @@ impl EntryRecord {
     fn attachment(&self, conn: &Connection, vault: &Vault, id: &[u8; 16]) -> Result<Attachment, JournalError> {
         let hex_id = hex(id);
         let tampered = || JournalError::Tampered(format!("attachment {hex_id}"));
-        if !self.attachments.contains(id) {
-            return Err(JournalError::NotFound(format!("attachment {hex_id}")));
-        }
+        let key = self.attachment_key(id).ok_or_else(|| JournalError::NotFound(format!("attachment {hex_id}")))?;
         let info = self.current(conn, vault)?.content.attachments.into_iter().find(|a| a.id == hex_id).ok_or_else(tampered)?;
-        let bytes = match vault.get(conn, &self.key, Kind::Attachment, id)? {
+        let bytes = match vault.get(conn, key, Kind::Attachment, id)? {
             Ok(bytes) => bytes,
             Err(Lost::Missing) => return Err(JournalError::NotFound(format!("attachment {hex_id}"))),
             Err(Lost::Damaged) => return Err(tampered()),
@@ -404,11 +420,11 @@ impl EntryRecord {
     /// Deletes the entry: its links are redacted under the vault key, its attachments and its
     /// record (with the content key) deleted, and `tombstone` appended under the vault key.
     fn remove(self, conn: &Connection, vault: &Vault, tombstone: &StoredLink) -> Result<(), JournalError> {
-        for &index in &self.links {
-            let redacted = self.read_link(conn, vault, index)?.ok().and_then(|link| link.redacted()).ok_or_else(|| damaged(&self.id))?;
+        for link in &self.links {
+            let redacted = self.read_link(conn, vault, link)?.ok().and_then(|link| link.redacted()).ok_or_else(|| damaged(&self.id))?;
             chain::write_link(conn, vault, vault.key(), &redacted)?;
         }
-        for id in &self.attachments {
+        for (id, _) in &self.attachments {
             vault.delete(conn, Kind::Attachment, id)?;
         }
         vault.delete(conn, Kind::Entry, &self.id)?;
@@ -447,12 +463,12 @@ fn next_link(conn: &Connection, vault: &Vault, entry: &[u8; 16], revision: u32, 
     StoredLink::full(prev, LinkContent { index: count, entry: hex(entry), revision, event })
 }
 
-/// The current entries: their ids, the records that can be read, and which of them holds each
-/// link.
+/// The current entries: their ids, the records that can be read, and which record holds each
+/// link (and where in its list).
 struct Current {
     ids: Vec<[u8; 16]>,
     records: Vec<EntryRecord>,
-    owner: HashMap<u64, usize>,
+    owner: HashMap<u64, (usize, usize)>,
 }
 
 impl Current {
@@ -468,15 +484,16 @@ impl Current {
                 records.push(record);
             }
         }
-        let owner = records.iter().enumerate().flat_map(|(i, record)| record.links.iter().map(move |&index| (index, i))).collect();
+        let owner = records.iter().enumerate().flat_map(|(i, record)| record.links.iter().enumerate().map(move |(j, (index, _))| (*index, (i, j)))).collect();
         Ok(Current { ids, records, owner })
     }
 
     /// Link `index`, opened with the content key of the entry that holds it, or else with the
     /// vault key (a deleted entry's link).
     fn read_link(&self, conn: &Connection, vault: &Vault, index: u64) -> Result<ReadLink, JournalError> {
-        match self.owner.get(&index).and_then(|&i| self.records.get(i)) {
-            Some(record) => Ok((Some(hex(&record.id)), record.read_link(conn, vault, index)?)),
+        let owned = self.owner.get(&index).and_then(|&(i, j)| self.records.get(i).map(|record| (record, &record.links[j])));
+        match owned {
+            Some((record, link)) => Ok((Some(hex(&record.id)), record.read_link(conn, vault, link)?)),
             None => Ok((None, chain::read_link(conn, vault, vault.key(), index)?)),
         }
     }
@@ -508,7 +525,7 @@ pub(super) fn records(conn: &Connection, vault: &Vault) -> Result<Vec<Found>, Jo
     let found = |kind, logical: &[u8], under_vault_key| Found { kind, logical: logical.to_vec(), under_vault_key };
     let mut out: Vec<Found> = SINGLES.iter().map(|&kind| found(kind, &[], true)).collect();
     out.extend(current.ids.iter().map(|id| found(Kind::Entry, id, true)));
-    out.extend(current.records.iter().flat_map(|record| &record.attachments).map(|id| found(Kind::Attachment, id, false)));
+    out.extend(current.records.iter().flat_map(|record| &record.attachments).map(|(id, _)| found(Kind::Attachment, id, false)));
     out.extend((0..stored_links(conn, vault)?).map(|index| found(Kind::Link, &index.to_be_bytes(), !current.owner.contains_key(&index))));
     Ok(out)
 }
@@ -525,7 +542,7 @@ pub(super) fn restore_link(conn: &Connection, vault: &Vault, link: &StoredLink) 
                 Ok(record) => record,
                 Err(Lost::Missing) => {
                     add_to_list(conn, vault, id)?;
-                    EntryRecord::new(id)?
+                    EntryRecord::new(id)
                 }
                 Err(Lost::Damaged) => return Err(damaged(&id)),
             };
@@ -550,7 +567,7 @@ impl Journal {
         new.validate()?;
         self.with_vault(|store, vault| {
             store.write(|tx| {
-                let mut record = EntryRecord::new(crypto::random_bytes()?)?;
+                let mut record = EntryRecord::new(crypto::random_bytes()?);
                 let attachments = record.store_attachments(tx, vault, &new.attachments)?;
                 let entry = record.write(tx, vault, 1, new.into_content(Vec::new(), attachments))?;
                 add_to_list(tx, vault, record.id)?;
@@ -630,7 +647,7 @@ impl Journal {
             let conn = store.conn();
             for entry in list(conn, vault)? {
                 match EntryRecord::load(conn, vault, &entry)? {
-                    Ok(record) if record.attachments.contains(&id) => return record.attachment(conn, vault, &id),
+                    Ok(record) if record.attachment_key(&id).is_some() => return record.attachment(conn, vault, &id),
                     _ => {}
                 }
             }
