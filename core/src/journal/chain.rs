@@ -6,8 +6,8 @@
 //! hash only, and the chain still verifies. The head of the chain is shown as a short seal.
 //!
 //! Link `i` is the record of kind [`Kind::Link`] with logical key `i`, so the chain is read by
-//! index from 0 to the count in the head record. A current entry's links are sealed under its
-//! content key; a deleted entry's links (redacted) and its tombstone under the vault key. The
+//! index from 0 to the count in the head record. A current entry's links are sealed under their
+//! content keys; a deleted entry's links (redacted) and its tombstone under the vault key. The
 //! caller says which key.
 
 use super::crypto::{self, hex, Hash, Key};

@@ -418,7 +418,7 @@ impl EntryRecord {
     }
 
     /// Deletes the entry: its links are redacted under the vault key, its attachments and its
-    /// record (with the content key) deleted, and `tombstone` appended under the vault key.
+    /// record (with the content keys) deleted, and `tombstone` appended under the vault key.
     fn remove(self, conn: &Connection, vault: &Vault, tombstone: &StoredLink) -> Result<(), JournalError> {
         for link in &self.links {
             let redacted = self.read_link(conn, vault, link)?.ok().and_then(|link| link.redacted()).ok_or_else(|| damaged(&self.id))?;
@@ -488,7 +488,7 @@ impl Current {
         Ok(Current { ids, records, owner })
     }
 
-    /// Link `index`, opened with the content key of the entry that holds it, or else with the
+    /// Link `index`, opened with its content key from the entry that holds it, or else with the
     /// vault key (a deleted entry's link).
     fn read_link(&self, conn: &Connection, vault: &Vault, index: u64) -> Result<ReadLink, JournalError> {
         let owned = self.owner.get(&index).and_then(|&(i, j)| self.records.get(i).map(|record| (record, &record.links[j])));
@@ -514,7 +514,7 @@ pub(super) struct Found {
     pub kind: Kind,
     /// Its logical key.
     pub logical: Vec<u8>,
-    /// Whether it is sealed under the vault key (rather than an entry's content key).
+    /// Whether it is sealed under the vault key (rather than a content key).
     pub under_vault_key: bool,
 }
 
@@ -531,7 +531,7 @@ pub(super) fn records(conn: &Connection, vault: &Vault) -> Result<Vec<Found>, Jo
 }
 
 /// Appends a link restored from a backup, which the caller checked to follow the chain: a written
-/// revision under its entry's content key (a new entry gets a record), a tombstone of a current
+/// revision under a new content key in its entry's record (a new entry gets a record), a tombstone of a current
 /// entry deletes it as [`Journal::delete`] does, and a deleted entry's links go under the vault key.
 pub(super) fn restore_link(conn: &Connection, vault: &Vault, link: &StoredLink) -> Result<(), JournalError> {
     let id = unhex::<16>(&link.entry()).ok_or_else(|| JournalError::Tampered("a link's entry id".into()))?;
@@ -592,7 +592,7 @@ impl Journal {
     }
 
     /// Deletes an entry: its revisions are reduced to their hashes, its attachments and its
-    /// content key erased, and a tombstone is added to the chain, which still verifies. The
+    /// content keys erased, and a tombstone is added to the chain, which still verifies. The
     /// write-ahead log is then emptied, so no old page image of the entry stays in any file.
     pub fn delete(&self, id: &str) -> Result<(), JournalError> {
         let id = entry_id(id)?;

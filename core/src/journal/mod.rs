@@ -3,12 +3,12 @@
 //!
 //! - Every record is sealed with AES-256-GCM ([`crypto`]) and stored as an opaque row: a keyed
 //!   hash as id and a padded blob (`records`). A random vault key seals the vault's own records
-//!   (chain head, safety plan, list of entries, each entry's record); each entry has a random
-//!   content key, kept only in its record, that seals its revisions and attachments. Key slots
+//!   (chain head, safety plan, list of entries, each entry's record); each revision and
+//!   attachment has a random content key, kept only in its entry's record. Key slots
 //!   wrap the vault key, with the secret its record ids come from, under the passcode
 //!   (PBKDF2-HMAC-SHA256, optionally mixed with a device MAC from the platform [`KeyStore`]) and,
 //!   when turned on, under a biometric key. A passcode change replaces the vault key; a deletion
-//!   destroys the entry's content key.
+//!   destroys the entry's content keys.
 //! - In the clear (`store`): the format version, file id, passcode salt and cost, whether a key
 //!   store binds the passcodes, the attempt counts and times, the key slots (two passcode slots,
 //!   and one more when biometric unlock is on), and how many records there are and their padded

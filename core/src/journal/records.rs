@@ -7,7 +7,7 @@
 //! key slots beside the vault key, so ids stay the same when the vault key is replaced.
 //!
 //! A blob is `nonce || AES-256-GCM(padded plaintext) || tag`, sealed either under the vault key or
-//! under an entry's content key, with the format, the kind and the id as associated data. The
+//! under a content key kept in an entry's record, with the format, the kind and the id as associated data. The
 //! plaintext is `length u32 · bytes · zeros`, padded with Padmé (at most about 12 % more) to at
 //! least [`MIN_PADDED`] bytes, so a blob's length tells little about what it holds.
 
@@ -32,7 +32,7 @@ pub(super) enum Kind {
     Decoy = 5,
     /// One link of the chain, by index.
     Link = 6,
-    /// One entry's record: its content key, link indices and attachment ids, by entry id.
+    /// One entry's record: its link indices and attachment ids with their content keys, by entry id.
     Entry = 7,
     /// Attachment bytes, by attachment id.
     Attachment = 8,
