@@ -59,12 +59,19 @@ pub fn random_bytes<const N: usize>() -> Result<[u8; N], JournalError> {
 
 /// Encrypts `plaintext` under `key` with a fresh random nonce; the result is `nonce || ciphertext || tag`.
 pub fn seal(key: &Key, aad: &[u8], plaintext: &[u8]) -> Result<Vec<u8>, JournalError> {
+    seal_padded(key, aad, &[plaintext], plaintext.len())
+}
+
+/// Like [`seal`], for the concatenated `parts` followed by zeros up to `len` bytes. The plaintext
+/// is built in the buffer that becomes the ciphertext, so it is never copied elsewhere.
+pub fn seal_padded(key: &Key, aad: &[u8], parts: &[&[u8]], len: usize) -> Result<Vec<u8>, JournalError> {
+    let aead = key.aead()?;
     let nonce_bytes = random_bytes::<NONCE_LEN>()?;
-    let mut blob = Vec::with_capacity(NONCE_LEN + plaintext.len() + AES_256_GCM.tag_len());
+    let mut blob = Vec::with_capacity(NONCE_LEN + len.max(parts.iter().map(|p| p.len()).sum()) + SEAL_OVERHEAD);
     blob.extend_from_slice(&nonce_bytes);
-    blob.extend_from_slice(plaintext);
-    let tag = key
-        .aead()?
+    parts.iter().for_each(|part| blob.extend_from_slice(part));
+    blob.resize(blob.len().max(NONCE_LEN + len), 0);
+    let tag = aead
         .seal_in_place_separate_tag(Nonce::assume_unique_for_key(nonce_bytes), Aad::from(aad), &mut blob[NONCE_LEN..])
         .map_err(|_| JournalError::Crypto)?;
     blob.extend_from_slice(tag.as_ref());

@@ -81,14 +81,15 @@ pub(super) fn padded_len(len: usize) -> usize {
     (len + mask) & !mask
 }
 
-/// `length · bytes · zeros`, padded to [`padded_len`].
-fn pad(bytes: &[u8]) -> Result<Zeroizing<Vec<u8>>, JournalError> {
+/// Seals `bytes` as the record `id` of `kind`: `length · bytes · zeros`, padded to [`padded_len`].
+fn seal(key: &Key, kind: Kind, id: &[u8], bytes: &[u8]) -> Result<Vec<u8>, JournalError> {
     let len = u32::try_from(bytes.len()).map_err(|_| JournalError::TooLarge { what: "a record".into(), limit: u32::MAX as usize })?;
-    let mut padded = Zeroizing::new(Vec::with_capacity(padded_len(LEN_BYTES + bytes.len())));
-    padded.extend_from_slice(&len.to_be_bytes());
-    padded.extend_from_slice(bytes);
-    padded.resize(padded_len(LEN_BYTES + bytes.len()), 0);
-    Ok(padded)
+    crypto::seal_padded(key, &aad(kind, id), &[&len.to_be_bytes(), bytes], padded_len(LEN_BYTES + bytes.len()))
+}
+
+/// Opens a record made by [`seal`]; `None` if it was changed, damaged or moved.
+fn open(key: &Key, kind: Kind, id: &[u8], blob: &[u8]) -> Option<Zeroizing<Vec<u8>>> {
+    crypto::open(key, &aad(kind, id), blob).and_then(unpad)
 }
 
 fn unpad(mut padded: Zeroizing<Vec<u8>>) -> Option<Zeroizing<Vec<u8>>> {
@@ -148,7 +149,7 @@ impl Vault {
         let id = self.id(kind, logical);
         Ok(match store::record(conn, &id)? {
             None => Err(Lost::Missing),
-            Some(blob) => crypto::open(key, &aad(kind, &id), &blob).and_then(unpad).ok_or(Lost::Damaged),
+            Some(blob) => open(key, kind, &id, &blob).ok_or(Lost::Damaged),
         })
     }
 
@@ -161,7 +162,7 @@ impl Vault {
     /// Pads, seals under `key` and stores a record, replacing one with the same id.
     pub fn put(&self, conn: &Connection, key: &Key, kind: Kind, logical: &[u8], plaintext: &[u8]) -> Result<(), JournalError> {
         let id = self.id(kind, logical);
-        store::put_record(conn, &id, &crypto::seal(key, &aad(kind, &id), &pad(plaintext)?)?)
+        store::put_record(conn, &id, &seal(key, kind, &id, plaintext)?)
     }
 
     /// Deletes a record, if it exists.
@@ -203,11 +204,13 @@ mod tests {
     }
 
     #[test]
-    fn padding_round_trips() {
+    fn padded_records_round_trip() {
+        let key = Key::random().unwrap();
         for bytes in [&b""[..], b"x", &[7u8; 1500]] {
-            let padded = pad(bytes).unwrap();
-            assert_eq!(padded.len(), padded_len(LEN_BYTES + bytes.len()));
-            assert_eq!(unpad(padded).unwrap().as_slice(), bytes);
+            let blob = seal(&key, Kind::Link, b"id", bytes).unwrap();
+            assert_eq!(blob.len(), padded_len(LEN_BYTES + bytes.len()) + crypto::SEAL_OVERHEAD);
+            assert_eq!(open(&key, Kind::Link, b"id", &blob).unwrap().as_slice(), bytes);
+            assert!(open(&key, Kind::Entry, b"id", &blob).is_none(), "the kind is bound");
         }
         assert!(unpad(Zeroizing::new(vec![0, 0, 2, 0, 1])).is_none(), "a length past the end is refused");
     }
