@@ -610,20 +610,21 @@ impl Journal {
     /// All current entries, ordered by when they happened; damaged ones are listed apart.
     pub fn entries(&self) -> Result<EntryList, JournalError> {
         self.with_vault(|store, vault| {
-            let conn = store.conn();
-            let mut list = EntryList { entries: Vec::new(), damaged: Vec::new() };
-            for id in self::list(conn, vault)? {
-                let entry = match EntryRecord::load(conn, vault, &id)? {
-                    Ok(record) => record.current(conn, vault).ok(),
-                    Err(_) => None,
-                };
-                match entry {
-                    Some(entry) => list.entries.push(entry),
-                    None => list.damaged.push(DamagedEntry { id: hex(&id), reason: "a record of this entry was changed or damaged".into() }),
+            store.read(|conn| {
+                let mut list = EntryList { entries: Vec::new(), damaged: Vec::new() };
+                for id in self::list(conn, vault)? {
+                    let entry = match EntryRecord::load(conn, vault, &id)? {
+                        Ok(record) => record.revisions(conn, vault)?.ok().and_then(|mut revisions| revisions.pop()),
+                        Err(_) => None,
+                    };
+                    match entry {
+                        Some(entry) => list.entries.push(entry),
+                        None => list.damaged.push(DamagedEntry { id: hex(&id), reason: "a record of this entry was changed or damaged".into() }),
+                    }
                 }
-            }
-            list.entries.sort_by_cached_key(|e| parse_time(&e.content.happened_at).ok());
-            Ok(list)
+                list.entries.sort_by_cached_key(|e| parse_time(&e.content.happened_at).ok());
+                Ok(list)
+            })
         })
     }
 
@@ -666,10 +667,11 @@ impl Journal {
     /// record is missing, changed or damaged.
     pub(super) fn links(&self) -> Result<Vec<Option<StoredLink>>, JournalError> {
         self.with_vault(|store, vault| {
-            let conn = store.conn();
-            let current = Current::load(conn, vault)?;
-            let (count, _) = chain::head(conn, vault)?;
-            (0..count).map(|index| Ok(current.read_link(conn, vault, index)?.1.ok())).collect()
+            store.read(|conn| {
+                let current = Current::load(conn, vault)?;
+                let (count, _) = chain::head(conn, vault)?;
+                (0..count).map(|index| Ok(current.read_link(conn, vault, index)?.1.ok())).collect()
+            })
         })
     }
 
@@ -701,9 +703,10 @@ impl Journal {
     /// Recomputes the integrity chain only (the report checks each attachment as it shows it).
     pub(super) fn verify_chain(&self) -> Result<Verification, JournalError> {
         self.with_vault(|store, vault| {
-            let conn = store.conn();
-            let current = Current::load(conn, vault)?;
-            chain::verify(conn, vault, |index| current.read_link(conn, vault, index))
+            store.read(|conn| {
+                let current = Current::load(conn, vault)?;
+                chain::verify(conn, vault, |index| current.read_link(conn, vault, index))
+            })
         })
     }
 

@@ -51,6 +51,9 @@ impl Store {
         create_private_dir(dir)?;
         drop(create_private_file(&path)?);
         let conn = connect(&path)?;
+        // Pages of 8 KiB keep a record of the least padded size (1 KiB) inside its page; with
+        // 4 KiB each one would spill a few bytes into an overflow page of its own.
+        conn.pragma_update(None, "page_size", 8192)?;
         let mut store = Store { conn };
         store.make_durable()?;
         store.write(|tx| {
@@ -83,6 +86,13 @@ impl Store {
     /// The connection, for reading.
     pub fn conn(&self) -> &Connection {
         &self.conn
+    }
+
+    /// Runs `f` in one read transaction: it sees one state of the file, and reads many records
+    /// faster than one transaction per record.
+    pub fn read<T>(&self, f: impl FnOnce(&Connection) -> Result<T, JournalError>) -> Result<T, JournalError> {
+        let tx = self.conn.unchecked_transaction()?;
+        f(&tx)
     }
 
     /// Runs `f` in one immediate transaction, committed durably only if `f` succeeds.
