@@ -531,8 +531,9 @@ pub(super) fn records(conn: &Connection, vault: &Vault) -> Result<Vec<Found>, Jo
 }
 
 /// Appends a link restored from a backup, which the caller checked to follow the chain: a written
-/// revision under a new content key in its entry's record (a new entry gets a record), a tombstone of a current
-/// entry deletes it as [`Journal::delete`] does, and a deleted entry's links go under the vault key.
+/// revision under a new content key in its entry's record (a new entry gets a record), a
+/// tombstone of a current entry deletes it as [`Journal::delete`] does, and a deleted entry's
+/// links go under the vault key.
 pub(super) fn restore_link(conn: &Connection, vault: &Vault, link: &StoredLink) -> Result<(), JournalError> {
     let id = unhex::<16>(&link.entry()).ok_or_else(|| JournalError::Tampered("a link's entry id".into()))?;
     let record = EntryRecord::load(conn, vault, &id)?;
