@@ -1,6 +1,5 @@
 //! Journal format 2 on real files, as someone with a copy of them sees it: opaque records, padded
-//! blobs, a decoy that leaves no mark, a passcode change that old copies cannot follow, and the
-//! refusal of other format versions.
+//! blobs, a decoy that leaves no mark, and a passcode change that old copies cannot follow.
 
 mod journal_support;
 
@@ -121,46 +120,6 @@ fn a_new_duress_passcode_erases_the_old_decoy_and_leaves_the_same_shape() {
     assert_eq!(journal.safety_plan().unwrap(), SafetyPlan::default());
 }
 
-#[test]
-fn after_a_passcode_change_an_old_copy_and_the_old_passcode_open_nothing_new() {
-    let (tmp, dir, journal) = new_journal();
-    let before = journal.add(incident("written before the change")).unwrap();
-    journal.lock();
-    let old_copy = tmp.path().join("old.sqlite");
-    std::fs::copy(dir.join("journal.sqlite"), &old_copy).unwrap();
-
-    journal.unlock(PASSCODE).unwrap();
-    journal.change_passcode(PASSCODE, "new passcode 7").unwrap();
-    let after = journal.add(evidence("AFTER-CHANGE: I told my mentor", b"\x89PNG after")).unwrap();
-    journal.lock();
-    assert!(matches!(Journal::open(&dir, fast()).unwrap().unlock(PASSCODE), Err(JournalError::WrongPasscode)), "the old passcode does not open the file");
-
-    // The attacker's mix: today's records under the old key slots and settings.
-    let mixed = tmp.path().join("mixed");
-    std::fs::create_dir(&mixed).unwrap();
-    std::fs::copy(dir.join("journal.sqlite"), mixed.join("journal.sqlite")).unwrap();
-    raw(&mixed)
-        .execute_batch(&format!(
-            "ATTACH '{}' AS old; DELETE FROM slots; INSERT INTO slots SELECT * FROM old.slots; DELETE FROM meta; INSERT INTO meta SELECT * FROM old.meta;",
-            old_copy.display()
-        ))
-        .unwrap();
-    let attacker = Journal::open(&mixed, fast()).unwrap();
-    attacker.unlock(PASSCODE).unwrap();
-    assert!(matches!(attacker.entries(), Err(JournalError::Tampered(_))));
-    for id in [&after.id, &before.id] {
-        assert!(matches!(attacker.entry(id), Err(JournalError::Tampered(_))), "every record under the vault key was sealed again");
-    }
-    assert!(attacker.attachment(&after.content.attachments[0].id).is_err());
-    assert!(attacker.verify().unwrap().broken.is_some());
-    assert!(matches!(attacker.seal(), Err(JournalError::Tampered(_))));
-
-    let journal = Journal::open(&dir, fast()).unwrap();
-    journal.unlock("new passcode 7").unwrap();
-    assert_eq!(journal.entries().unwrap().entries, vec![before, after]);
-    assert!(journal.verify().unwrap().broken.is_none());
-}
-
 /// The associated data of a sealed thing of `kind` (1 slot, 2 to 8 records) with id `id`.
 fn aad(kind: u8, id: &[u8]) -> Vec<u8> {
     [b"baken-journal".as_slice(), &FORMAT_VERSION.to_be_bytes(), &[kind], id].concat()
@@ -203,9 +162,9 @@ fn reachable_keys(dir: &Path, passcode: &str) -> Vec<Key> {
 }
 
 #[test]
-fn with_an_old_copy_and_the_old_passcode_no_record_written_after_the_change_opens() {
+fn after_a_passcode_change_an_old_copy_and_the_old_passcode_open_nothing_written_since() {
     let (tmp, dir, journal) = new_journal();
-    let old_entry = journal.add(evidence("written before", b"\x89PNG before")).unwrap();
+    let before = journal.add(evidence("written before", b"\x89PNG before")).unwrap();
     journal.set_duress_passcode(PASSCODE, DURESS).unwrap();
     journal.lock();
     let old = tmp.path().join("old copy");
@@ -214,21 +173,44 @@ fn with_an_old_copy_and_the_old_passcode_no_record_written_after_the_change_open
 
     journal.unlock(PASSCODE).unwrap();
     journal.change_passcode(PASSCODE, "new passcode 7").unwrap();
-    journal.add(evidence("AFTER-CHANGE: I told my mentor", b"\x89PNG after")).unwrap();
-    journal.edit(&old_entry.id, evidence("written before, and what he did after", b"\x89PNG edit")).unwrap();
+    let after = journal.add(evidence("AFTER-CHANGE: I told my mentor", b"\x89PNG after")).unwrap();
+    let edited = journal.edit(&before.id, evidence("written before, and what he did after", b"\x89PNG edit")).unwrap();
     journal.lock();
+    assert!(matches!(Journal::open(&dir, fast()).unwrap().unlock(PASSCODE), Err(JournalError::WrongPasscode)), "the old passcode does not open the file");
 
+    // Through the library: today's records under the old key slots and settings.
+    let mixed = tmp.path().join("mixed");
+    std::fs::create_dir(&mixed).unwrap();
+    std::fs::copy(dir.join("journal.sqlite"), mixed.join("journal.sqlite")).unwrap();
+    let old_tables = "DELETE FROM slots; INSERT INTO slots SELECT * FROM old.slots; DELETE FROM meta; INSERT INTO meta SELECT * FROM old.meta;";
+    raw(&mixed).execute_batch(&format!("ATTACH '{}' AS old; {old_tables}", old.join("journal.sqlite").display())).unwrap();
+    let attacker = Journal::open(&mixed, fast()).unwrap();
+    attacker.unlock(PASSCODE).unwrap();
+    assert!(matches!(attacker.entries(), Err(JournalError::Tampered(_))));
+    for id in [&after.id, &before.id] {
+        assert!(matches!(attacker.entry(id), Err(JournalError::Tampered(_))), "every record under the vault key was sealed again");
+    }
+    assert!(attacker.attachment(&after.content.attachments[0].id).is_err());
+    assert!(attacker.verify().unwrap().broken.is_some());
+    assert!(matches!(attacker.seal(), Err(JournalError::Tampered(_))));
+
+    // With a decryptor of their own: no record written since the copy opens with a key from it.
     let all = records(&dir);
     let new_keys = reachable_keys(&dir, "new passcode 7");
     assert!(all.iter().all(|(id, blob)| new_keys.iter().any(|key| open_record(key, id, blob).is_some())), "the decryptor reads the format: with today's passcode every record opens");
     let old_keys = reachable_keys(&old, PASSCODE);
     assert_eq!(old_keys.len(), 1 + 1 + 2, "the old copy gives the vault key, the second vault's key and the old entry's two content keys");
-    let before = records(&old);
-    let written_after: Vec<&(Vec<u8>, Vec<u8>)> = all.iter().filter(|record| !before.contains(record)).collect();
-    assert!(written_after.len() >= 8, "the resealed records, the new entry and the edit: {}", written_after.len());
-    for (id, blob) in written_after {
+    let copied = records(&old);
+    let written_since: Vec<&(Vec<u8>, Vec<u8>)> = all.iter().filter(|record| !copied.contains(record)).collect();
+    assert!(written_since.len() >= 8, "the resealed records, the new entry and the edit: {}", written_since.len());
+    for (id, blob) in written_since {
         assert!(old_keys.iter().all(|key| open_record(key, id, blob).is_none()), "record {id:02x?} of {} bytes opens with a key from the old copy", blob.len());
     }
+
+    let journal = Journal::open(&dir, fast()).unwrap();
+    journal.unlock("new passcode 7").unwrap();
+    assert_eq!(journal.entries().unwrap().entries, vec![edited, after]);
+    assert!(journal.verify().unwrap().broken.is_none());
 }
 
 #[test]
@@ -248,15 +230,4 @@ fn short_texts_share_a_size_and_padding_costs_at_most_12_percent() {
         assert!(largest >= plaintext + SEAL_OVERHEAD);
         assert!(largest as f64 <= (plaintext as f64 * 1.12).max(1024.0) + SEAL_OVERHEAD as f64, "{len} bytes take {largest}");
     }
-}
-
-#[test]
-fn a_journal_of_format_1_is_refused_without_touching_the_file() {
-    let (_tmp, dir, journal) = new_journal();
-    journal.add(incident("kept")).unwrap();
-    drop(journal);
-    raw(&dir).execute("UPDATE meta SET value = ?1 WHERE key = 'format'", [&1u32.to_be_bytes()]).unwrap();
-    let before = std::fs::read(dir.join("journal.sqlite")).unwrap();
-    assert!(matches!(Journal::open(&dir, fast()), Err(JournalError::UnsupportedVersion { found: 1, supported: 2 })));
-    assert_eq!(std::fs::read(dir.join("journal.sqlite")).unwrap(), before);
 }

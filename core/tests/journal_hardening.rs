@@ -38,16 +38,21 @@ fn blobs(dir: &Path, table: &str) -> Vec<Vec<u8>> {
     statement.query_map([], |row| row.get(0)).unwrap().map(Result::unwrap).collect()
 }
 
-/// The child of the trace test: deletes the entry named on stdin's behalf (the only evidence
-/// entry), changes the passcode, and dies at once, as a phone kills an app, without closing.
-#[test]
-#[ignore = "run by deleted_evidence_and_an_old_passcode_leave_no_trace_when_the_app_is_killed"]
-fn child_deletes_changes_and_dies() {
-    let Some(dir) = child_dir() else { return };
-    let journal = Journal::open(&dir, fast()).unwrap();
+/// In a child: opens the journal and deletes its only evidence entry.
+fn delete_the_evidence() -> Option<Journal> {
+    let journal = Journal::open(&child_dir()?, fast()).unwrap();
     journal.unlock(PASSCODE).unwrap();
     let evidence = journal.entries().unwrap().entries.into_iter().find(|e| !e.content.attachments.is_empty()).unwrap();
     journal.delete(&evidence.id).unwrap();
+    Some(journal)
+}
+
+/// The child of the trace test: deletes the only evidence entry, changes the passcode, and dies
+/// at once, as a phone kills an app, without closing.
+#[test]
+#[ignore = "run by deleted_evidence_and_an_old_passcode_leave_no_trace_when_the_app_is_killed"]
+fn child_deletes_changes_and_dies() {
+    let Some(journal) = delete_the_evidence() else { return };
     journal.change_passcode(PASSCODE, "a new passcode 9").unwrap();
     // SAFETY: ends the process at once; nothing runs after it.
     unsafe { libc::_exit(0) }
@@ -91,11 +96,7 @@ fn deleted_evidence_and_an_old_passcode_leave_no_trace_when_the_app_is_killed() 
 #[test]
 #[ignore = "run by delete_destroys_the_content_key_and_no_old_ciphertext_survives_a_kill"]
 fn child_deletes_and_dies() {
-    let Some(dir) = child_dir() else { return };
-    let journal = Journal::open(&dir, fast()).unwrap();
-    journal.unlock(PASSCODE).unwrap();
-    let evidence = journal.entries().unwrap().entries.into_iter().find(|e| !e.content.attachments.is_empty()).unwrap();
-    journal.delete(&evidence.id).unwrap();
+    let Some(_journal) = delete_the_evidence() else { return };
     // SAFETY: ends the process at once; nothing runs after it.
     unsafe { libc::_exit(0) }
 }

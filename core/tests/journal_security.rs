@@ -232,16 +232,18 @@ fn a_wrong_passcode_is_a_typed_error_counts_and_changes_nothing_else() {
 }
 
 #[test]
-fn a_newer_format_version_is_refused_without_touching_the_file() {
+fn format_1_and_a_newer_format_are_refused_without_touching_the_file() {
     let (_tmp, dir, journal) = new_journal();
     journal.add(incident("kept")).unwrap();
     drop(journal);
-    raw(&dir).execute("UPDATE meta SET value = ?1 WHERE key = 'format'", [&3u32.to_be_bytes()]).unwrap();
-    let before = std::fs::read(dir.join("journal.sqlite")).unwrap();
-    let before_rows = snapshot(&dir, false);
-    assert!(matches!(Journal::open(&dir, fast()), Err(JournalError::UnsupportedVersion { found: 3, supported: 2 })));
-    assert_eq!(std::fs::read(dir.join("journal.sqlite")).unwrap(), before);
-    assert_eq!(snapshot(&dir, false), before_rows);
+    for found in [1u32, 3] {
+        raw(&dir).execute("UPDATE meta SET value = ?1 WHERE key = 'format'", [&found.to_be_bytes()]).unwrap();
+        let before = std::fs::read(dir.join("journal.sqlite")).unwrap();
+        let before_rows = snapshot(&dir, false);
+        assert!(matches!(Journal::open(&dir, fast()), Err(JournalError::UnsupportedVersion { found: f, supported: 2 }) if f == found));
+        assert_eq!(std::fs::read(dir.join("journal.sqlite")).unwrap(), before);
+        assert_eq!(snapshot(&dir, false), before_rows);
+    }
 }
 
 #[test]
