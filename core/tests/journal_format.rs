@@ -214,6 +214,29 @@ fn after_a_passcode_change_an_old_copy_and_the_old_passcode_open_nothing_written
 }
 
 #[test]
+fn a_long_journal_keeps_its_list_of_entries_in_pages_of_one_size() {
+    let (tmp, dir, journal) = new_journal();
+    let ids: Vec<String> = (0..130).map(|i| journal.add(incident(&format!("entry {i}"))).unwrap().id).collect();
+    for id in [&ids[3], &ids[70], &ids[129]] {
+        journal.delete(id).unwrap();
+    }
+    journal.edit(&ids[100], incident("edited")).unwrap();
+    journal.change_passcode(PASSCODE, "new passcode 7").unwrap();
+    let list = journal.entries().unwrap();
+    assert_eq!((list.entries.len(), list.damaged.len()), (127, 0));
+    assert_eq!(journal.entry(&ids[100]).unwrap().content.text, "edited");
+    let verification = journal.verify().unwrap();
+    assert_eq!((verification.links, verification.broken), (134, None));
+    assert!(records(&dir).iter().all(|(_, blob)| blob.len() == 1024 + SEAL_OVERHEAD), "short entries, their records and the list's pages all have the least padded size");
+
+    let backup = tmp.path().join("journal.bakenjb");
+    journal.export_backup(&backup, "moving phones 2026").unwrap();
+    let imported = Journal::import_backup(&backup, "moving phones 2026", &tmp.path().join("new phone"), PASSCODE, fast()).unwrap();
+    assert_eq!(imported.entries().unwrap(), list);
+    assert_eq!(imported.seal().unwrap(), journal.seal().unwrap());
+}
+
+#[test]
 fn short_texts_share_a_size_and_padding_costs_at_most_12_percent() {
     let (_tmp, dir, journal) = new_journal();
     let sizes = |new: baken_core::journal::NewEntry| -> Vec<usize> {

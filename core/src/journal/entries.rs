@@ -4,15 +4,19 @@
 //! Each link and each attachment of a current entry is sealed under a content key of its own,
 //! made when it is written. The keys live only in the entry's record ([`Kind::Entry`]: link
 //! indices and attachment ids, each with its key), which is sealed under the vault key; the
-//! vault's list of current entries ([`Kind::Entries`]) names the records. So a revision written
-//! after a passcode change has a key that no older copy of the file holds. Deleting an entry
-//! deletes its record, and so its keys: its links are kept as redacted links under the vault
-//! key, its attachments are deleted.
+//! vault's list of current entries ([`Kind::Entries`], in pages) names the records. So a
+//! revision written after a passcode change has a key that no older copy of the file holds.
+//! Deleting an entry deletes its record, and so its keys: its links are kept as redacted links
+//! under the vault key, its attachments are deleted.
 
 use super::chain::{self, BrokenLink, Event, LinkContent, ReadLink, StoredLink, Verification};
 use super::crypto::{self, hex, unhex, Key};
 use super::lifecycle::Journal;
 use super::records::{Kind, Lost, Vault, SINGLES};
+
+/// Entries per page of the list of current entries: a full page still fits in a record of the
+/// least padded size, so every page has the same size, whatever the number of entries.
+const PAGE: u64 = 60;
 use super::{JournalError, MAX_ATTACHMENT_BYTES, MAX_TEXT_BYTES};
 use crate::signal::{Level, Signal};
 use chrono::{DateTime, FixedOffset, SecondsFormat};
@@ -340,7 +344,7 @@ impl EntryRecord {
     /// Appends a link of this entry to the chain, sealed under a new content key.
     fn append(&mut self, conn: &Connection, vault: &Vault, link: &StoredLink) -> Result<crypto::Hash, JournalError> {
         let key = Key::random()?;
-        let hash = chain::append(conn, vault, &key, link)?;
+        let hash = append_link(conn, vault, &key, link)?;
         self.links.push((link.index(), key));
         Ok(hash)
     }
@@ -428,33 +432,65 @@ impl EntryRecord {
             vault.delete(conn, Kind::Attachment, id)?;
         }
         vault.delete(conn, Kind::Entry, &self.id)?;
-        let rest: Vec<[u8; 16]> = list(conn, vault)?.into_iter().filter(|id| *id != self.id).collect();
-        set_list(conn, vault, &rest)?;
-        chain::append(conn, vault, vault.key(), tombstone).map(drop)
+        let page = self.page()?;
+        let rest: Vec<[u8; 16]> = read_page(conn, vault, page)?.into_iter().filter(|id| *id != self.id).collect();
+        write_page(conn, vault, page, &rest)?;
+        append_link(conn, vault, vault.key(), tombstone).map(drop)
+    }
+
+    /// The page of the list that names this entry: the one of its first link.
+    fn page(&self) -> Result<u64, JournalError> {
+        self.links.first().map(|(index, _)| index / PAGE).ok_or_else(|| damaged(&self.id))
+    }
+
+    /// Adds the entry, which has its first link, to the list.
+    fn add_to_list(&self, conn: &Connection, vault: &Vault) -> Result<(), JournalError> {
+        let page = self.page()?;
+        let mut ids = read_page(conn, vault, page)?;
+        ids.push(self.id);
+        write_page(conn, vault, page, &ids)
     }
 }
 
-/// The ids of the current entries, in the order they were added.
-fn list(conn: &Connection, vault: &Vault) -> Result<Vec<[u8; 16]>, JournalError> {
-    const WHAT: &str = "the list of entries";
-    let bytes = vault.single(conn, Kind::Entries, WHAT)?;
+/// Page `page` of the list of current entries.
+fn read_page(conn: &Connection, vault: &Vault, page: u64) -> Result<Vec<[u8; 16]>, JournalError> {
+    let tampered = || JournalError::Tampered(format!("page {page} of the list of entries"));
+    let bytes = vault.get(conn, vault.key(), Kind::Entries, &page.to_be_bytes())?.map_err(|_| tampered())?;
     let ids = bytes.chunks_exact(16).map(<[u8; 16]>::try_from).collect::<Result<Vec<_>, _>>();
-    ids.ok().filter(|_| bytes.len() % 16 == 0).ok_or_else(|| JournalError::Tampered(WHAT.into()))
+    ids.ok().filter(|_| bytes.len() % 16 == 0).ok_or_else(tampered)
 }
 
-fn set_list(conn: &Connection, vault: &Vault, ids: &[[u8; 16]]) -> Result<(), JournalError> {
-    vault.put(conn, vault.key(), Kind::Entries, &[], &ids.concat())
+fn write_page(conn: &Connection, vault: &Vault, page: u64, ids: &[[u8; 16]]) -> Result<(), JournalError> {
+    vault.put(conn, vault.key(), Kind::Entries, &page.to_be_bytes(), &ids.concat())
 }
 
-fn add_to_list(conn: &Connection, vault: &Vault, id: [u8; 16]) -> Result<(), JournalError> {
-    let mut ids = list(conn, vault)?;
-    ids.push(id);
-    set_list(conn, vault, &ids)
+/// The ids of the current entries, in the order they were added. The list is kept in pages
+/// ([`Kind::Entries`], by page number): page `p` names the current entries whose first link is
+/// one of links `p · PAGE` to `p · PAGE + PAGE - 1`. Pages 0 to `links / PAGE` always exist, so
+/// adding an entry rewrites one small page, and a missing page is damage.
+fn list(conn: &Connection, vault: &Vault) -> Result<Vec<[u8; 16]>, JournalError> {
+    let (links, _) = chain::head(conn, vault)?;
+    let mut ids = Vec::new();
+    for page in 0..=links / PAGE {
+        ids.extend(read_page(conn, vault, page)?);
+    }
+    Ok(ids)
 }
 
-/// Writes an empty list of entries for a new vault.
+/// Appends a link to the chain, sealed under `key`; when it ends a page's range of links, the
+/// next page of the list is started.
+fn append_link(conn: &Connection, vault: &Vault, key: &Key, link: &StoredLink) -> Result<crypto::Hash, JournalError> {
+    let hash = chain::append(conn, vault, key, link)?;
+    let next = link.index() + 1;
+    if next.is_multiple_of(PAGE) {
+        write_page(conn, vault, next / PAGE, &[])?;
+    }
+    Ok(hash)
+}
+
+/// Writes the first, empty page of the list of entries for a new vault.
 pub(super) fn start(conn: &Connection, vault: &Vault) -> Result<(), JournalError> {
-    set_list(conn, vault, &[])
+    write_page(conn, vault, 0, &[])
 }
 
 /// The next link of the chain, for `entry`.
@@ -523,10 +559,12 @@ pub(super) struct Found {
 pub(super) fn records(conn: &Connection, vault: &Vault) -> Result<Vec<Found>, JournalError> {
     let current = Current::load(conn, vault)?;
     let found = |kind, logical: &[u8], under_vault_key| Found { kind, logical: logical.to_vec(), under_vault_key };
+    let links = stored_links(conn, vault)?;
     let mut out: Vec<Found> = SINGLES.iter().map(|&kind| found(kind, &[], true)).collect();
+    out.extend((0..=links / PAGE).map(|page| found(Kind::Entries, &page.to_be_bytes(), true)));
     out.extend(current.ids.iter().map(|id| found(Kind::Entry, id, true)));
     out.extend(current.records.iter().flat_map(|record| &record.attachments).map(|(id, _)| found(Kind::Attachment, id, false)));
-    out.extend((0..stored_links(conn, vault)?).map(|index| found(Kind::Link, &index.to_be_bytes(), !current.owner.contains_key(&index))));
+    out.extend((0..links).map(|index| found(Kind::Link, &index.to_be_bytes(), !current.owner.contains_key(&index))));
     Ok(out)
 }
 
@@ -539,19 +577,20 @@ pub(super) fn restore_link(conn: &Connection, vault: &Vault, link: &StoredLink) 
     let record = EntryRecord::load(conn, vault, &id)?;
     match (link, record) {
         (StoredLink::Full { content: LinkContent { event: Event::Written(_), .. }, .. }, record) => {
-            let mut record = match record {
-                Ok(record) => record,
-                Err(Lost::Missing) => {
-                    add_to_list(conn, vault, id)?;
-                    EntryRecord::new(id)
-                }
+            let (mut record, new) = match record {
+                Ok(record) => (record, false),
+                Err(Lost::Missing) => (EntryRecord::new(id), true),
                 Err(Lost::Damaged) => return Err(damaged(&id)),
             };
             record.append(conn, vault, link)?;
-            record.save(conn, vault)
+            record.save(conn, vault)?;
+            if new {
+                record.add_to_list(conn, vault)?;
+            }
+            Ok(())
         }
         (StoredLink::Full { .. }, Ok(record)) => record.remove(conn, vault, link),
-        _ => chain::append(conn, vault, vault.key(), link).map(drop),
+        _ => append_link(conn, vault, vault.key(), link).map(drop),
     }
 }
 
@@ -571,7 +610,7 @@ impl Journal {
                 let mut record = EntryRecord::new(crypto::random_bytes()?);
                 let attachments = record.store_attachments(tx, vault, &new.attachments)?;
                 let entry = record.write(tx, vault, 1, new.into_content(Vec::new(), attachments))?;
-                add_to_list(tx, vault, record.id)?;
+                record.add_to_list(tx, vault)?;
                 Ok(entry)
             })
         })

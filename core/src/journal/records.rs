@@ -26,7 +26,7 @@ pub(super) enum Kind {
     Head = 2,
     /// The safety plan.
     Plan = 3,
-    /// The list of current entries.
+    /// A page of the list of current entries, by page number.
     Entries = 4,
     /// The real vault's note of the second vault's keys, so that it can replace the decoy.
     Decoy = 5,
@@ -38,9 +38,9 @@ pub(super) enum Kind {
     Attachment = 8,
 }
 
-/// The records a vault has exactly one of (the real vault also has [`Kind::Decoy`]); all are
+/// The records a vault has exactly one of (only the real vault has [`Kind::Decoy`]); all are
 /// sealed under the vault key.
-pub(super) const SINGLES: [Kind; 4] = [Kind::Head, Kind::Plan, Kind::Entries, Kind::Decoy];
+pub(super) const SINGLES: [Kind; 3] = [Kind::Head, Kind::Plan, Kind::Decoy];
 
 /// The least padded plaintext, 1 KiB: a link carries about 320 bytes besides its text, so texts
 /// up to a few hundred bytes all look the same.
