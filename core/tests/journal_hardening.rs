@@ -38,16 +38,21 @@ fn blobs(dir: &Path, table: &str) -> Vec<Vec<u8>> {
     statement.query_map([], |row| row.get(0)).unwrap().map(Result::unwrap).collect()
 }
 
-/// The child of the trace test: deletes the entry named on stdin's behalf (the only evidence
-/// entry), changes the passcode, and dies at once, as a phone kills an app, without closing.
-#[test]
-#[ignore = "run by deleted_evidence_and_an_old_passcode_leave_no_trace_when_the_app_is_killed"]
-fn child_deletes_changes_and_dies() {
-    let Some(dir) = child_dir() else { return };
-    let journal = Journal::open(&dir, fast()).unwrap();
+/// In a child: opens the journal and deletes its only evidence entry.
+fn delete_the_evidence() -> Option<Journal> {
+    let journal = Journal::open(&child_dir()?, fast()).unwrap();
     journal.unlock(PASSCODE).unwrap();
     let evidence = journal.entries().unwrap().entries.into_iter().find(|e| !e.content.attachments.is_empty()).unwrap();
     journal.delete(&evidence.id).unwrap();
+    Some(journal)
+}
+
+/// The child of the trace test: deletes the only evidence entry, changes the passcode, and dies
+/// at once, as a phone kills an app, without closing.
+#[test]
+#[ignore = "run by deleted_evidence_and_an_old_passcode_leave_no_trace_when_the_app_is_killed"]
+fn child_deletes_changes_and_dies() {
+    let Some(journal) = delete_the_evidence() else { return };
     journal.change_passcode(PASSCODE, "a new passcode 9").unwrap();
     // SAFETY: ends the process at once; nothing runs after it.
     unsafe { libc::_exit(0) }
@@ -61,7 +66,7 @@ fn deleted_evidence_and_an_old_passcode_leave_no_trace_when_the_app_is_killed() 
     let shot = journal.add(evidence("the picture he sent", &screenshot)).unwrap();
     journal.edit(&shot.id, evidence("the picture he sent, and what he wrote", b"second screenshot bytes")).unwrap();
     drop(journal);
-    let tables = ["revisions", "attachments", "slots"];
+    let tables = ["records", "slots"];
     let before: Vec<Vec<u8>> = tables.iter().flat_map(|table| blobs(&dir, table)).collect();
 
     let status = child("child_deletes_changes_and_dies", &dir).wait().unwrap();
@@ -72,7 +77,7 @@ fn deleted_evidence_and_an_old_passcode_leave_no_trace_when_the_app_is_killed() 
     assert!(names.iter().any(|n| n.ends_with("-wal")), "the killed app left its log behind: {names:?}");
     let after: Vec<Vec<u8>> = tables.iter().flat_map(|table| blobs(&dir, table)).collect();
     let old: Vec<&Vec<u8>> = before.iter().filter(|blob| !after.contains(blob)).collect();
-    assert!(old.len() >= 5, "two revisions redacted, two attachments deleted, one slot re-wrapped: {}", old.len());
+    assert!(old.len() >= 9, "two links redacted, two attachments and the entry's record deleted, the head, plan, list and second vault's keys resealed, one slot re-wrapped: {}", old.len());
     for (path, bytes) in &copy {
         for blob in &old {
             let middle = &blob[blob.len() / 2 - 24..blob.len() / 2 + 24];
@@ -83,6 +88,53 @@ fn deleted_evidence_and_an_old_passcode_leave_no_trace_when_the_app_is_killed() 
     assert!(matches!(journal.unlock(PASSCODE), Err(JournalError::WrongPasscode)));
     journal.unlock("a new passcode 9").unwrap();
     assert_eq!(journal.entries().unwrap().entries.len(), 1);
+    assert!(journal.verify().unwrap().broken.is_none());
+}
+
+/// The child of the content-key test: deletes the only evidence entry and dies at once, without
+/// a passcode change, so that only the deletion can have made the old records useless.
+#[test]
+#[ignore = "run by delete_destroys_the_content_key_and_no_old_ciphertext_survives_a_kill"]
+fn child_deletes_and_dies() {
+    let Some(_journal) = delete_the_evidence() else { return };
+    // SAFETY: ends the process at once; nothing runs after it.
+    unsafe { libc::_exit(0) }
+}
+
+#[test]
+fn delete_destroys_the_content_key_and_no_old_ciphertext_survives_a_kill() {
+    let (_tmp, dir, journal) = new_journal();
+    journal.add(incident("kept")).unwrap();
+    let mut shot = None;
+    let of_entry = new_records(&dir, || {
+        let added = journal.add(evidence("the picture he sent", &[0x5c; 40_000])).unwrap();
+        shot = Some(journal.edit(&added.id, evidence("the picture he sent, and what he wrote", b"second screenshot bytes")).unwrap());
+    });
+    let shot = shot.unwrap();
+    drop(journal);
+    let before: Vec<(Vec<u8>, Vec<u8>)> = records(&dir).into_iter().filter(|(id, _)| of_entry.contains(id)).collect();
+    assert_eq!(before.len(), 5, "two links, two attachments and the entry's record");
+
+    let status = child("child_deletes_and_dies", &dir).wait().unwrap();
+    assert!(status.success(), "{status:?}");
+    let copy = files(&dir);
+    assert!(copy.iter().any(|(p, _)| p.to_string_lossy().ends_with("-wal")), "the killed app left its log behind");
+    let after = records(&dir);
+    let kept: Vec<&(Vec<u8>, Vec<u8>)> = after.iter().filter(|(id, _)| of_entry.contains(id)).collect();
+    assert_eq!(kept.len(), 2, "only the two links stay, redacted; the attachments and the record with the content key are gone");
+    for (id, old) in &before {
+        assert!(!kept.iter().any(|(_, blob)| blob == old), "record {id:02x?} still holds what was sealed before the deletion");
+        let middle = &old[old.len() / 2 - 24..old.len() / 2 + 24];
+        for (path, bytes) in &copy {
+            assert!(!bytes.windows(middle.len()).any(|w| w == middle), "{} still holds a deleted record of {} bytes", path.display(), old.len());
+        }
+    }
+    let journal = Journal::open(&dir, fast()).unwrap();
+    journal.unlock(PASSCODE).unwrap();
+    assert!(matches!(journal.history(&shot.id), Err(JournalError::NotFound(_))));
+    assert!(matches!(journal.attachment(&shot.content.attachments[0].id), Err(JournalError::NotFound(_))));
+    assert_eq!(journal.entries().unwrap().entries.len(), 1);
+    assert_eq!(journal.verify().unwrap().links, 4, "the kept entry's link, two redacted links and the tombstone");
     assert!(journal.verify().unwrap().broken.is_none());
 }
 
@@ -183,10 +235,10 @@ fn wipe_from_the_decoy_destroys_only_the_decoy() {
     journal.lock();
     journal.unlock(DURESS).unwrap();
     journal.add(evidence("homework", b"\x89PNG decoy")).unwrap();
-    let attachments_before = blobs(&dir, "attachments").len();
+    let records_before = blobs(&dir, "records").len();
     journal.wipe().unwrap();
     assert!(matches!(journal.entries(), Err(JournalError::Locked | JournalError::NotFound(_))));
-    assert_eq!(blobs(&dir, "attachments").len(), attachments_before - 1, "the decoy's records are gone");
+    assert_eq!(blobs(&dir, "records").len(), records_before - 6, "the decoy's head, plan, list, link, entry record and attachment are gone");
 
     let journal = Journal::open(&dir, fast()).unwrap();
     assert!(matches!(journal.unlock(DURESS), Err(JournalError::WrongPasscode)), "the decoy's key is destroyed");

@@ -81,88 +81,113 @@ fn sqlite_temporary_files_stay_in_memory() {
 #[test]
 fn flipping_any_byte_of_a_stored_blob_is_detected_for_that_entry_only() {
     let (_tmp, dir, journal) = new_journal();
-    let victim = journal.add(evidence("victim", b"PNG bytes")).unwrap();
+    let mut victim = None;
+    // The victim's link, its entry record and its attachment; nothing in the file says which is which.
+    let victims = new_records(&dir, || victim = Some(journal.add(evidence("victim", b"PNG bytes")).unwrap()));
+    let (victim, attachment) = (victim.unwrap(), |v: &baken_core::journal::Entry| v.content.attachments[0].id.clone());
     let bystander = journal.add(incident("bystander")).unwrap();
     drop(journal);
-    let db = raw(&dir);
-    let blob_len: i64 = db.query_row("SELECT length(blob) FROM revisions ORDER BY seq LIMIT 1", [], |r| r.get(0)).unwrap();
-    for table in ["revisions", "attachments"] {
-        for position in [0, 11, 12, blob_len / 2, blob_len - 1] {
-            let position = position.min(db.query_row(&format!("SELECT length(blob) - 1 FROM {table} ORDER BY rowid LIMIT 1"), [], |r| r.get::<_, i64>(0)).unwrap());
-            let original: Vec<u8> = db.query_row(&format!("SELECT blob FROM {table} ORDER BY rowid LIMIT 1"), [], |r| r.get(0)).unwrap();
+    assert_eq!(victims.len(), 3);
+    let mut attachment_hits = 0;
+    for id in &victims {
+        let original = blob(&dir, id);
+        for position in [0, 11, 12, original.len() / 2, original.len() - 1] {
             let mut flipped = original.clone();
-            flipped[position as usize] ^= 0x01;
-            db.execute(&format!("UPDATE {table} SET blob = ?1 WHERE rowid = (SELECT min(rowid) FROM {table})"), [&flipped]).unwrap();
+            flipped[position] ^= 0x01;
+            set_blob(&dir, id, &flipped);
 
             let journal = Journal::open(&dir, fast()).unwrap();
             journal.unlock(PASSCODE).unwrap();
             let list = journal.entries().unwrap();
             assert_eq!(journal.entry(&bystander.id).unwrap().content.text, "bystander");
-            if table == "revisions" {
-                assert!(matches!(journal.entry(&victim.id), Err(JournalError::Tampered(_))));
+            if matches!(journal.entry(&victim.id), Err(JournalError::Tampered(_))) {
                 assert_eq!(list.damaged.len(), 1);
                 assert_eq!(list.damaged[0].id, victim.id);
                 assert_eq!(journal.verify().unwrap().broken.unwrap().index, 0);
             } else {
-                let attachment = &victim.content.attachments[0].id;
-                assert!(matches!(journal.attachment(attachment), Err(JournalError::Tampered(_))));
+                attachment_hits += 1;
+                assert!(matches!(journal.attachment(&attachment(&victim)), Err(JournalError::Tampered(_))));
                 assert_eq!(list.entries.len(), 2);
+                assert_eq!(journal.verify().unwrap().damaged_attachments, vec![attachment(&victim)]);
             }
             drop(journal);
-            db.execute(&format!("UPDATE {table} SET blob = ?1 WHERE rowid = (SELECT min(rowid) FROM {table})"), [&original]).unwrap();
+            set_blob(&dir, id, &original);
         }
     }
+    assert_eq!(attachment_hits, 5, "one of the three records is the attachment");
     let journal = Journal::open(&dir, fast()).unwrap();
     journal.unlock(PASSCODE).unwrap();
     assert!(journal.verify().unwrap().broken.is_none(), "restoring the bytes restores the journal");
 }
 
 #[test]
-fn swapping_two_blobs_between_rows_is_detected() {
+fn swapping_two_blobs_between_records_is_detected() {
     let (_tmp, dir, journal) = new_journal();
-    let a = journal.add(incident("first")).unwrap();
-    let b = journal.add(incident("second")).unwrap();
+    let (mut a, mut b) = (None, None);
+    let of_a = new_records(&dir, || a = Some(journal.add(incident("first")).unwrap()));
+    let of_b = new_records(&dir, || b = Some(journal.add(incident("second")).unwrap()));
+    let (a, b) = (a.unwrap(), b.unwrap());
     drop(journal);
-    let db = raw(&dir);
-    db.execute_batch(
-        "CREATE TEMP TABLE keep AS SELECT seq, blob FROM revisions;
-         UPDATE revisions SET blob = (SELECT blob FROM keep WHERE keep.seq <> revisions.seq);",
-    )
-    .unwrap();
-    let journal = Journal::open(&dir, fast()).unwrap();
-    journal.unlock(PASSCODE).unwrap();
-    assert!(matches!(journal.entry(&a.id), Err(JournalError::Tampered(_))));
-    assert!(matches!(journal.entry(&b.id), Err(JournalError::Tampered(_))));
-    assert_eq!(journal.verify().unwrap().broken.unwrap().index, 0);
+    for x in &of_a {
+        for y in &of_b {
+            let (blob_x, blob_y) = (blob(&dir, x), blob(&dir, y));
+            assert_eq!(blob_x.len(), blob_y.len(), "records of the same size class, as an attacker would pick");
+            set_blob(&dir, x, &blob_y);
+            set_blob(&dir, y, &blob_x);
+            let journal = Journal::open(&dir, fast()).unwrap();
+            journal.unlock(PASSCODE).unwrap();
+            assert!(matches!(journal.entry(&a.id), Err(JournalError::Tampered(_))));
+            assert!(matches!(journal.entry(&b.id), Err(JournalError::Tampered(_))));
+            assert_eq!(journal.verify().unwrap().broken.unwrap().index, 0);
+            drop(journal);
+            set_blob(&dir, x, &blob_x);
+            set_blob(&dir, y, &blob_y);
+        }
+    }
 }
 
 #[test]
-fn reordering_or_removing_revisions_breaks_the_chain_at_the_first_bad_link() {
+fn removing_or_moving_records_breaks_the_chain_at_the_first_bad_link() {
     let (_tmp, dir, journal) = new_journal();
-    for text in ["one", "two", "three"] {
-        journal.add(incident(text)).unwrap();
-    }
+    let of_first = new_records(&dir, || drop(journal.add(incident("one")).unwrap()));
+    journal.add(incident("two")).unwrap();
+    let of_last = new_records(&dir, || drop(journal.add(incident("three")).unwrap()));
     let intact = journal.verify().unwrap();
     assert_eq!((intact.links, intact.broken), (3, None));
     drop(journal);
-    raw(&dir).execute("DELETE FROM revisions WHERE seq = (SELECT max(seq) FROM revisions)", []).unwrap();
-    let journal = Journal::open(&dir, fast()).unwrap();
-    journal.unlock(PASSCODE).unwrap();
-    let report = journal.verify().unwrap();
-    assert_eq!(report.broken.unwrap().index, 2, "the seal covers three links, two are left");
-    assert_eq!(report.seal, intact.seal);
-    drop(journal);
-    raw(&dir).execute("UPDATE revisions SET seq = 100 WHERE seq = (SELECT min(seq) FROM revisions)", []).unwrap();
-    let journal = Journal::open(&dir, fast()).unwrap();
-    journal.unlock(PASSCODE).unwrap();
-    assert_eq!(journal.verify().unwrap().broken.unwrap().index, 0);
+    let verify = || {
+        let journal = Journal::open(&dir, fast()).unwrap();
+        journal.unlock(PASSCODE).unwrap();
+        journal.verify().unwrap()
+    };
+    let db = raw(&dir);
+    // The newest link and its entry's record: either one removed, or both.
+    for removed in [vec![of_last[0].clone()], vec![of_last[1].clone()], of_last.clone()] {
+        let kept: Vec<Vec<u8>> = removed.iter().map(|id| blob(&dir, id)).collect();
+        removed.iter().for_each(|id| assert_eq!(db.execute("DELETE FROM records WHERE id = ?1", [id]).unwrap(), 1));
+        let report = verify();
+        assert_eq!(report.broken.unwrap().index, 2, "the seal covers three links; the third is gone");
+        assert_eq!(report.seal, intact.seal);
+        for (id, blob) in removed.iter().zip(&kept) {
+            db.execute("INSERT INTO records (id, blob) VALUES (?1, ?2)", rusqlite::params![id, blob]).unwrap();
+        }
+    }
+    assert!(verify().broken.is_none());
+    // Moving a record of the first entry to another id (the rows have no order to change).
+    for id in &of_first {
+        db.execute("UPDATE records SET id = ?2 WHERE id = ?1", rusqlite::params![id, vec![0xeeu8; 16]]).unwrap();
+        let report = verify();
+        assert_eq!(report.broken.unwrap().index, 0);
+        db.execute("UPDATE records SET id = ?1 WHERE id = ?2", rusqlite::params![id, vec![0xeeu8; 16]]).unwrap();
+    }
+    assert!(verify().broken.is_none());
 }
 
 /// Every row of every table, for comparing before and after.
 fn snapshot(dir: &std::path::Path, skip_counter: bool) -> Vec<String> {
     let db = raw(dir);
     let mut rows = Vec::new();
-    for table in ["meta", "slots", "revisions", "attachments", "heads", "plans"] {
+    for table in ["meta", "slots", "records"] {
         let filter = if skip_counter && table == "meta" { "WHERE key NOT IN ('failed_attempts', 'last_failed_at', 'last_failed_boot')" } else { "" };
         let mut statement = db.prepare(&format!("SELECT * FROM {table} {filter} ORDER BY 1")).unwrap();
         let columns = statement.column_count();
@@ -207,16 +232,18 @@ fn a_wrong_passcode_is_a_typed_error_counts_and_changes_nothing_else() {
 }
 
 #[test]
-fn a_newer_format_version_is_refused_without_touching_the_file() {
+fn format_1_and_a_newer_format_are_refused_without_touching_the_file() {
     let (_tmp, dir, journal) = new_journal();
     journal.add(incident("kept")).unwrap();
     drop(journal);
-    raw(&dir).execute("UPDATE meta SET value = ?1 WHERE key = 'format'", [&2u32.to_be_bytes()]).unwrap();
-    let before = std::fs::read(dir.join("journal.sqlite")).unwrap();
-    let before_rows = snapshot(&dir, false);
-    assert!(matches!(Journal::open(&dir, fast()), Err(JournalError::UnsupportedVersion { found: 2, supported: 1 })));
-    assert_eq!(std::fs::read(dir.join("journal.sqlite")).unwrap(), before);
-    assert_eq!(snapshot(&dir, false), before_rows);
+    for found in [1u32, 3] {
+        raw(&dir).execute("UPDATE meta SET value = ?1 WHERE key = 'format'", [&found.to_be_bytes()]).unwrap();
+        let before = std::fs::read(dir.join("journal.sqlite")).unwrap();
+        let before_rows = snapshot(&dir, false);
+        assert!(matches!(Journal::open(&dir, fast()), Err(JournalError::UnsupportedVersion { found: f, supported: 2 }) if f == found));
+        assert_eq!(std::fs::read(dir.join("journal.sqlite")).unwrap(), before);
+        assert_eq!(snapshot(&dir, false), before_rows);
+    }
 }
 
 #[test]
@@ -248,30 +275,36 @@ fn lock_forgets_the_keys_and_unlock_brings_everything_back() {
 }
 
 #[test]
-fn changing_the_passcode_rewraps_only_the_key() {
+fn changing_the_passcode_reseals_the_vault_keys_records_and_not_the_content() {
     let (_tmp, dir, journal) = new_journal();
-    let entry = journal.add(incident("kept")).unwrap();
-    let revisions_before = snapshot(&dir, false).into_iter().filter(|r| r.starts_with("revisions")).collect::<Vec<_>>();
+    let entry = journal.add(evidence("kept", b"\x89PNG kept")).unwrap();
+    let before = records(&dir);
     assert!(matches!(journal.change_passcode("wrong one", "new passcode 7"), Err(JournalError::WrongPasscode)));
     journal.change_passcode(PASSCODE, "new passcode 7").unwrap();
     journal.lock();
     assert!(matches!(journal.unlock(PASSCODE), Err(JournalError::WrongPasscode)));
     journal.unlock("new passcode 7").unwrap();
     assert_eq!(journal.entry(&entry.id).unwrap(), entry);
-    let revisions_after = snapshot(&dir, false).into_iter().filter(|r| r.starts_with("revisions")).collect::<Vec<_>>();
-    assert_eq!(revisions_after, revisions_before);
+    let after = records(&dir);
+    let ids = |records: &[(Vec<u8>, Vec<u8>)]| records.iter().map(|(id, _)| id.clone()).collect::<Vec<_>>();
+    assert_eq!(ids(&after), ids(&before), "the records keep their ids");
+    let resealed = before.iter().zip(&after).filter(|(b, a)| b.1 != a.1).count();
+    // Head, safety plan, list of entries, the second vault's keys, the entry's record; not its
+    // link and attachment (under its content key), nor the second vault's three records.
+    assert_eq!((resealed, after.len() - resealed), (5, 5));
     assert!(matches!(journal.change_passcode("new passcode 7", "short"), Err(JournalError::InvalidInput(_))));
 }
 
 #[test]
 fn the_duress_passcode_opens_a_normal_looking_decoy_and_leaves_the_real_journal_intact() {
     let (_tmp, dir, journal) = new_journal();
-    let slots_before: i64 = raw(&dir).query_row("SELECT count(*) FROM slots", [], |r| r.get(0)).unwrap();
+    let count = |table: &str| -> i64 { raw(&dir).query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0)).unwrap() };
     let real = journal.add(incident("the real evidence")).unwrap();
+    let (slots_before, records_before) = (count("slots"), count("records"));
     assert!(matches!(journal.set_duress_passcode(PASSCODE, PASSCODE), Err(JournalError::InvalidInput(_))));
     journal.set_duress_passcode(PASSCODE, "duress 2468").unwrap();
-    let slots_after: i64 = raw(&dir).query_row("SELECT count(*) FROM slots", [], |r| r.get(0)).unwrap();
-    assert_eq!(slots_before, slots_after, "the slot count does not reveal a duress passcode");
+    assert_eq!(slots_before, count("slots"), "the slot count does not reveal a duress passcode");
+    assert_eq!(records_before, count("records"), "nor does the record count: the empty decoy was there from the start");
     journal.lock();
 
     journal.unlock("duress 2468").unwrap();

@@ -21,8 +21,9 @@
 
 use super::chain::{self, Event, StoredLink};
 use super::crypto::{self, Hash, Key};
-use super::entries::{append_stored, check_attachment, check_fields, parse_time, store_attachment, AttachmentInfo, EntryContent};
-use super::lifecycle::{create_with, Journal, Kdf, Options, Session};
+use super::entries::{check_attachment, check_fields, parse_time, restore_attachment, restore_link, AttachmentInfo, EntryContent};
+use super::lifecycle::{create_with, Journal, Kdf, Options};
+use super::records::Vault;
 use super::safety_plan::{write_plan, SafetyPlan};
 use super::store;
 use super::{JournalError, MAX_ATTACHMENT_BYTES};
@@ -354,13 +355,13 @@ impl ChainCheck {
 }
 
 /// Reads every frame of the backup into the new journal, checking each one.
-fn restore(reader: &mut ChunkReader, tx: &Connection, session: &Session) -> Result<(), JournalError> {
+fn restore(reader: &mut ChunkReader, tx: &Connection, vault: &Vault) -> Result<(), JournalError> {
     let mut chain = ChainCheck { head: chain::genesis(), count: 0, entries: HashMap::new() };
     let mut frame = reader.next_frame()?;
     while let Some((LINK, bytes)) = &frame {
         let link = StoredLink::decode(bytes).ok_or_else(|| bad(format!("link {} cannot be read", chain.count)))?;
         chain.add(&link)?;
-        append_stored(tx, session, &link)?;
+        restore_link(tx, vault, &link)?;
         frame = reader.next_frame()?;
     }
     let mut listed = chain.listed()?;
@@ -377,7 +378,7 @@ fn restore(reader: &mut ChunkReader, tx: &Connection, session: &Session) -> Resu
             return Err(bad(format!("attachment {} does not match what its entry lists", crypto::hex(&id))));
         }
         if *kind == ATTACHMENT {
-            store_attachment(tx, session, &entry, &id, &rest[16..])?;
+            restore_attachment(tx, vault, &entry, &id, &rest[16..])?;
         }
         frame = reader.next_frame()?;
     }
@@ -386,7 +387,7 @@ fn restore(reader: &mut ChunkReader, tx: &Connection, session: &Session) -> Resu
     }
     if let Some((PLAN, json)) = &frame {
         serde_json::from_slice::<SafetyPlan>(json).map_err(|_| bad("the safety plan cannot be read"))?;
-        write_plan(tx, session, json)?;
+        write_plan(tx, vault, json)?;
         frame = reader.next_frame()?;
     }
     match frame {
@@ -430,7 +431,7 @@ impl Journal {
                 for info in &entry.content.attachments {
                     let tampered = || JournalError::Tampered(format!("attachment {}", info.id));
                     let id = crypto::unhex::<16>(&info.id).ok_or_else(tampered)?;
-                    match self.attachment(&info.id) {
+                    match self.attachment_of(&entry.id, &info.id) {
                         Ok(attachment) => {
                             out.frame(ATTACHMENT, &[&id, &entry_id, &attachment.bytes])?;
                             summary.attachments += 1;
@@ -467,6 +468,6 @@ impl Journal {
             return Err(JournalError::AlreadyExists(dir.display().to_string()));
         }
         let mut reader = ChunkReader::open(backup, passphrase, options.kdf)?;
-        create_with(dir, passcode, options, |tx, session| restore(&mut reader, tx, session))
+        create_with(dir, passcode, options, |tx, vault| restore(&mut reader, tx, vault))
     }
 }

@@ -4,11 +4,15 @@
 //! The canonical bytes of a link are the UTF-8 JSON of [`LinkContent`] exactly as stored. Hashing
 //! them first lets a deleted entry keep its place: its old revisions are replaced by their content
 //! hash only, and the chain still verifies. The head of the chain is shown as a short seal.
+//!
+//! Link `i` is the record of kind [`Kind::Link`] with logical key `i`, so the chain is read by
+//! index from 0 to the count in the head record. A current entry's links are sealed under their
+//! content keys; a deleted entry's links (redacted) and its tombstone under the vault key. The
+//! caller says which key.
 
-use super::crypto::{self, hex, Hash};
+use super::crypto::{self, hex, Hash, Key};
 use super::entries::EntryContent;
-use super::lifecycle::{read_vault_blob, write_vault_blob, RecordKind, Session};
-use super::store::{self, VaultTable};
+use super::records::{Kind, Lost, Vault};
 use super::JournalError;
 use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
@@ -172,31 +176,45 @@ pub fn seal_text(head: &Hash) -> String {
 }
 
 /// Writes an empty chain for a new vault.
-pub(super) fn start(conn: &Connection, session: &Session) -> Result<(), JournalError> {
-    set_head(conn, session, 0, &genesis())
+pub(super) fn start(conn: &Connection, vault: &Vault) -> Result<(), JournalError> {
+    set_head(conn, vault, 0, &genesis())
 }
 
 /// The number of links and the head hash of a vault.
-pub(super) fn head(conn: &Connection, session: &Session) -> Result<(u64, Hash), JournalError> {
-    let bytes = read_vault_blob(conn, session, VaultTable::Heads, RecordKind::Head)?
-        .ok_or_else(|| JournalError::Tampered("the chain's head record".into()))?;
+pub(super) fn head(conn: &Connection, vault: &Vault) -> Result<(u64, Hash), JournalError> {
+    const WHAT: &str = "the chain's head record";
+    let bytes = vault.single(conn, Kind::Head, WHAT)?;
     let count = bytes.get(..8).and_then(|b| b.try_into().ok()).map(u64::from_be_bytes);
     let hash = bytes.get(8..40).and_then(|b| b.try_into().ok());
-    count.zip(hash).ok_or_else(|| JournalError::Tampered("the chain's head record".into()))
+    count.zip(hash).ok_or_else(|| JournalError::Tampered(WHAT.into()))
 }
 
 /// Records a new head.
-pub(super) fn set_head(conn: &Connection, session: &Session, count: u64, hash: &Hash) -> Result<(), JournalError> {
-    let mut bytes = count.to_be_bytes().to_vec();
-    bytes.extend_from_slice(hash);
-    write_vault_blob(conn, session, VaultTable::Heads, RecordKind::Head, &bytes)
+fn set_head(conn: &Connection, vault: &Vault, count: u64, hash: &Hash) -> Result<(), JournalError> {
+    vault.put(conn, vault.key(), Kind::Head, &[], &[&count.to_be_bytes()[..], hash].concat())
 }
 
-/// Reads and decrypts one revision row; `None` if it was changed, damaged or moved.
-pub(super) fn read_link(session: &Session, row: &store::Row) -> Option<StoredLink> {
-    let link = StoredLink::decode(&session.open(RecordKind::Revision, &row.id, &row.blob)?)?;
-    (link.entry() == hex(&row.entry)).then_some(link)
+/// Reads link `index`, sealed under `key`.
+pub(super) fn read_link(conn: &Connection, vault: &Vault, key: &Key, index: u64) -> Result<Result<StoredLink, Lost>, JournalError> {
+    Ok(vault.get(conn, key, Kind::Link, &index.to_be_bytes())?.and_then(|bytes| StoredLink::decode(&bytes).ok_or(Lost::Damaged)))
 }
+
+/// Stores `link` at its index, sealed under `key`, replacing what was there.
+pub(super) fn write_link(conn: &Connection, vault: &Vault, key: &Key, link: &StoredLink) -> Result<(), JournalError> {
+    vault.put(conn, key, Kind::Link, &link.index().to_be_bytes(), &link.encode())
+}
+
+/// Appends `link` (which names the next index), sealed under `key`, and moves the head to it;
+/// returns its hash.
+pub(super) fn append(conn: &Connection, vault: &Vault, key: &Key, link: &StoredLink) -> Result<Hash, JournalError> {
+    write_link(conn, vault, key, link)?;
+    let hash = link.hash();
+    set_head(conn, vault, link.index() + 1, &hash)?;
+    Ok(hash)
+}
+
+/// One link as the verifier gets it: the entry it belongs to when known, and the link.
+pub(super) type ReadLink = (Option<String>, Result<StoredLink, Lost>);
 
 /// The result of checking the whole chain.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -224,10 +242,11 @@ pub struct BrokenLink {
     pub reason: String,
 }
 
-/// Recomputes the chain of the unlocked vault and compares it with the stored head.
-pub(super) fn verify(conn: &Connection, session: &Session) -> Result<Verification, JournalError> {
+/// Recomputes the chain of the unlocked vault and compares it with the stored head; `read` gives
+/// link `index` with the right key. A link whose record cannot be found counts as missing.
+pub(super) fn verify(conn: &Connection, vault: &Vault, mut read: impl FnMut(u64) -> Result<ReadLink, JournalError>) -> Result<Verification, JournalError> {
     let broken = |index: u64, entry: Option<String>, reason: &str| Some(BrokenLink { index, entry, reason: reason.to_string() });
-    let (count, head) = match head(conn, session) {
+    let (count, head) = match head(conn, vault) {
         Ok(head) => head,
         Err(JournalError::Tampered(_)) => {
             let reason = "the record that holds the seal was changed or damaged";
@@ -235,16 +254,17 @@ pub(super) fn verify(conn: &Connection, session: &Session) -> Result<Verificatio
         }
         Err(e) => return Err(e),
     };
-    let rows = store::revisions(conn, &session.vault, None)?;
     let mut prev = genesis();
     let mut first_broken = None;
-    for (index, row) in (0u64..).zip(&rows) {
-        let entry = Some(hex(&row.entry));
-        let problem = match read_link(session, row) {
-            None => Some("this record was changed, damaged or moved"),
-            Some(link) if link.index() != index => Some("this record is out of order"),
-            Some(link) if link.prev() != &prev => Some("this record does not follow the one before it"),
-            Some(link) => {
+    for index in 0..count {
+        let (entry, link) = read(index)?;
+        let entry = entry.or_else(|| link.as_ref().ok().map(StoredLink::entry));
+        let problem = match link {
+            Err(Lost::Missing) => Some("records are missing"),
+            Err(Lost::Damaged) => Some("this record was changed, damaged or moved"),
+            Ok(link) if link.index() != index => Some("this record is out of order"),
+            Ok(link) if link.prev() != &prev => Some("this record does not follow the one before it"),
+            Ok(link) => {
                 prev = link.hash();
                 None
             }
@@ -254,13 +274,12 @@ pub(super) fn verify(conn: &Connection, session: &Session) -> Result<Verificatio
             break;
         }
     }
-    let links = rows.len() as u64;
-    if first_broken.is_none() && links != count {
-        first_broken = broken(links.min(count), None, if links < count { "records are missing" } else { "there are records the seal does not cover" });
+    if first_broken.is_none() && vault.exists(conn, Kind::Link, &count.to_be_bytes())? {
+        first_broken = broken(count, None, "there are records the seal does not cover");
     } else if first_broken.is_none() && prev != head {
         first_broken = broken(count, None, "the chain does not end at the stored seal");
     }
-    Ok(Verification { links, head: hex(&head), seal: seal_text(&head), broken: first_broken, damaged_attachments: Vec::new() })
+    Ok(Verification { links: count, head: hex(&head), seal: seal_text(&head), broken: first_broken, damaged_attachments: Vec::new() })
 }
 
 #[cfg(test)]

@@ -1,17 +1,21 @@
-//! The cryptography of the journal: AES-256-GCM seals, PBKDF2 passcode keys, HKDF mixing, SHA-256.
+//! The cryptography of the journal: AES-256-GCM seals, PBKDF2 passcode keys, HKDF mixing and
+//! derivation, HMAC-SHA256, SHA-256.
 //!
 //! Raw key bytes live in [`Key`], which zeroizes itself when dropped; `ring` keys are built just in
 //! time for one operation.
 
 use super::JournalError;
-use ring::aead::{Aad, LessSafeKey, Nonce, UnboundKey, AES_256_GCM, NONCE_LEN};
+use ring::aead::{Aad, LessSafeKey, Nonce, UnboundKey, AES_256_GCM, MAX_TAG_LEN, NONCE_LEN};
 use ring::rand::{SecureRandom, SystemRandom};
-use ring::{digest, hkdf, pbkdf2};
+use ring::{digest, hkdf, hmac, pbkdf2};
 use std::num::NonZeroU32;
 use zeroize::Zeroizing;
 
 /// Length of every key, in bytes (256 bits).
 pub const KEY_LEN: usize = 32;
+
+/// The bytes a seal adds to its plaintext: the nonce and the tag.
+pub const SEAL_OVERHEAD: usize = NONCE_LEN + MAX_TAG_LEN;
 
 /// A 256-bit secret key, wiped from memory when dropped. Not `Clone`: a key has one owner.
 pub struct Key(Zeroizing<[u8; KEY_LEN]>);
@@ -55,12 +59,19 @@ pub fn random_bytes<const N: usize>() -> Result<[u8; N], JournalError> {
 
 /// Encrypts `plaintext` under `key` with a fresh random nonce; the result is `nonce || ciphertext || tag`.
 pub fn seal(key: &Key, aad: &[u8], plaintext: &[u8]) -> Result<Vec<u8>, JournalError> {
+    seal_padded(key, aad, &[plaintext], plaintext.len())
+}
+
+/// Like [`seal`], for the concatenated `parts` followed by zeros up to `len` bytes. The plaintext
+/// is built in the buffer that becomes the ciphertext, so it is never copied elsewhere.
+pub fn seal_padded(key: &Key, aad: &[u8], parts: &[&[u8]], len: usize) -> Result<Vec<u8>, JournalError> {
+    let aead = key.aead()?;
     let nonce_bytes = random_bytes::<NONCE_LEN>()?;
-    let mut blob = Vec::with_capacity(NONCE_LEN + plaintext.len() + AES_256_GCM.tag_len());
+    let mut blob = Vec::with_capacity(NONCE_LEN + len.max(parts.iter().map(|p| p.len()).sum()) + SEAL_OVERHEAD);
     blob.extend_from_slice(&nonce_bytes);
-    blob.extend_from_slice(plaintext);
-    let tag = key
-        .aead()?
+    parts.iter().for_each(|part| blob.extend_from_slice(part));
+    blob.resize(blob.len().max(NONCE_LEN + len), 0);
+    let tag = aead
         .seal_in_place_separate_tag(Nonce::assume_unique_for_key(nonce_bytes), Aad::from(aad), &mut blob[NONCE_LEN..])
         .map_err(|_| JournalError::Crypto)?;
     blob.extend_from_slice(tag.as_ref());
@@ -97,6 +108,25 @@ pub fn passcode_key(passcode: &str, salt: &[u8], iterations: NonZeroU32, device_
             Ok(Key(mixed))
         }
     }
+}
+
+/// A key derived from `secret` for one purpose, named by `label` (HKDF-SHA256).
+pub fn derive_key(secret: &Key, label: &[u8]) -> Result<Key, JournalError> {
+    let prk = hkdf::Salt::new(hkdf::HKDF_SHA256, b"baken journal").extract(secret.expose());
+    let mut derived = Zeroizing::new([0u8; KEY_LEN]);
+    prk.expand(&[label], hkdf::HKDF_SHA256).and_then(|okm| okm.fill(derived.as_mut())).map_err(|_| JournalError::Crypto)?;
+    Ok(Key(derived))
+}
+
+/// HMAC-SHA256 of the concatenated `parts` under `key`.
+pub fn hmac_sha256(key: &Key, parts: &[&[u8]]) -> Hash {
+    let mut context = hmac::Context::with_key(&hmac::Key::new(hmac::HMAC_SHA256, key.expose()));
+    for part in parts {
+        context.update(part);
+    }
+    let mut out = [0u8; 32];
+    out.copy_from_slice(context.sign().as_ref());
+    out
 }
 
 /// A SHA-256 digest.
@@ -142,6 +172,7 @@ mod tests {
         assert!(open(&key, b"other", &blob).is_none());
         assert!(open(&Key::random().unwrap(), b"aad", &blob).is_none());
         assert_ne!(seal(&key, b"aad", b"secret").unwrap(), blob, "every seal uses a fresh nonce");
+        assert_eq!(blob.len(), b"secret".len() + SEAL_OVERHEAD);
     }
 
     #[test]

@@ -1,10 +1,22 @@
 //! Entries and attachments: adding, editing (a new revision; history is kept), deleting (explicit,
 //! leaving a tombstone), reading, and checking the chain.
+//!
+//! Each link and each attachment of a current entry is sealed under a content key of its own,
+//! made when it is written. The keys live only in the entry's record ([`Kind::Entry`]: link
+//! indices and attachment ids, each with its key), which is sealed under the vault key; the
+//! vault's list of current entries ([`Kind::Entries`], in pages) names the records. So a
+//! revision written after a passcode change has a key that no older copy of the file holds.
+//! Deleting an entry deletes its record, and so its keys: its links are kept as redacted links
+//! under the vault key, its attachments are deleted.
 
-use super::chain::{self, Event, LinkContent, StoredLink, Verification};
-use super::crypto::{self, hex, unhex};
-use super::lifecycle::{Journal, RecordKind, Session};
-use super::store::{self, Row};
+use super::chain::{self, BrokenLink, Event, LinkContent, ReadLink, StoredLink, Verification};
+use super::crypto::{self, hex, unhex, Key};
+use super::lifecycle::Journal;
+use super::records::{Kind, Lost, Vault, SINGLES};
+
+/// Entries per page of the list of current entries: a full page still fits in a record of the
+/// least padded size, so every page has the same size, whatever the number of entries.
+const PAGE: u64 = 60;
 use super::{JournalError, MAX_ATTACHMENT_BYTES, MAX_TEXT_BYTES};
 use crate::signal::{Level, Signal};
 use chrono::{DateTime, FixedOffset, SecondsFormat};
@@ -12,6 +24,7 @@ use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::str::FromStr;
+use zeroize::Zeroizing;
 
 /// What an entry is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -246,47 +259,8 @@ fn entry_id(id: &str) -> Result<[u8; 16], JournalError> {
     unhex(id).ok_or_else(|| JournalError::InvalidInput(format!("'{id}' is not an entry id")))
 }
 
-/// The state of one entry after folding its links in chain order.
-#[derive(Default)]
-struct Folded {
-    latest: Option<Entry>,
-    deleted: bool,
-    damaged: bool,
-    last_revision: u32,
-}
-
-impl Folded {
-    fn apply(&mut self, link: Option<StoredLink>) {
-        let Some(link) = link else {
-            self.damaged = true;
-            return;
-        };
-        let hash = hex(&link.hash());
-        if let StoredLink::Full { content: LinkContent { entry, revision, event, .. }, .. } = link {
-            self.last_revision = revision;
-            match event {
-                Event::Written(content) => self.latest = Some(Entry { id: entry, revision, hash, content }),
-                Event::Deleted { .. } => self.deleted = true,
-            }
-        } else {
-            self.deleted = true;
-        }
-    }
-}
-
-/// Folds the revisions of a vault (or of one entry) into entries, keyed by entry id, in first-seen order.
-fn fold(conn: &Connection, session: &Session, entry: Option<&[u8]>) -> Result<Vec<(Vec<u8>, Folded)>, JournalError> {
-    let mut order: Vec<(Vec<u8>, Folded)> = Vec::new();
-    let mut position: HashMap<Vec<u8>, usize> = HashMap::new();
-    for row in store::revisions(conn, &session.vault, entry)? {
-        let link = chain::read_link(session, &row);
-        let index = *position.entry(row.entry.clone()).or_insert_with(|| {
-            order.push((row.entry.clone(), Folded::default()));
-            order.len() - 1
-        });
-        order[index].1.apply(link);
-    }
-    Ok(order)
+fn attachment_id(id: &str) -> Result<[u8; 16], JournalError> {
+    unhex(id).ok_or_else(|| JournalError::InvalidInput(format!("'{id}' is not an attachment id")))
 }
 
 /// The revision after `revision`; a stored count at its limit is damage, not an overflow.
@@ -298,67 +272,347 @@ fn damaged(id: &[u8]) -> JournalError {
     JournalError::Tampered(format!("entry {}", hex(id)))
 }
 
-/// The current state of one entry, refusing deleted and damaged ones.
-fn current(conn: &Connection, session: &Session, id: &[u8; 16]) -> Result<(Entry, u32), JournalError> {
-    let (_, folded) = fold(conn, session, Some(id))?.pop().ok_or_else(|| JournalError::NotFound(format!("entry {}", hex(id))))?;
-    if folded.damaged {
-        return Err(damaged(id));
+/// The record of a current entry, sealed under the vault key.
+struct EntryRecord {
+    id: [u8; 16],
+    /// The indices of the entry's links, in chain order, each with its content key.
+    links: Vec<(u64, Key)>,
+    /// The ids of its attachments, each with its content key.
+    attachments: Vec<([u8; 16], Key)>,
+}
+
+const LINK_ITEM: usize = 8 + crypto::KEY_LEN;
+const ATTACHMENT_ITEM: usize = 16 + crypto::KEY_LEN;
+
+impl EntryRecord {
+    fn new(id: [u8; 16]) -> EntryRecord {
+        EntryRecord { id, links: Vec::new(), attachments: Vec::new() }
     }
-    match folded.latest {
-        Some(entry) if !folded.deleted => Ok((entry, folded.last_revision)),
-        _ => Err(JournalError::NotFound(format!("entry {} (it was deleted)", hex(id)))),
+
+    /// `link count u32 · (index u64 · key)… · (attachment id · key)…`.
+    fn encode(&self) -> Zeroizing<Vec<u8>> {
+        let mut out = Zeroizing::new(Vec::with_capacity(4 + LINK_ITEM * self.links.len() + ATTACHMENT_ITEM * self.attachments.len()));
+        out.extend_from_slice(&(self.links.len() as u32).to_be_bytes());
+        for (index, key) in &self.links {
+            out.extend_from_slice(&index.to_be_bytes());
+            out.extend_from_slice(key.expose());
+        }
+        for (id, key) in &self.attachments {
+            out.extend_from_slice(id);
+            out.extend_from_slice(key.expose());
+        }
+        out
+    }
+
+    fn decode(id: [u8; 16], bytes: &[u8]) -> Option<EntryRecord> {
+        let count = usize::try_from(u32::from_be_bytes(bytes.get(..4)?.try_into().ok()?)).ok()?;
+        let (links, attachments) = bytes[4..].split_at_checked(count.checked_mul(LINK_ITEM)?)?;
+        if attachments.len() % ATTACHMENT_ITEM != 0 {
+            return None;
+        }
+        fn item<const N: usize>(item: &[u8]) -> Option<([u8; N], Key)> {
+            let (name, key) = item.split_at_checked(N)?;
+            Some((name.try_into().ok()?, Key::from_slice(key)?))
+        }
+        let links = links.chunks_exact(LINK_ITEM).map(|i| item::<8>(i).map(|(index, key)| (u64::from_be_bytes(index), key))).collect::<Option<_>>()?;
+        let attachments = attachments.chunks_exact(ATTACHMENT_ITEM).map(item::<16>).collect::<Option<_>>()?;
+        Some(EntryRecord { id, links, attachments })
+    }
+
+    /// The content key of attachment `id`, if the entry has it.
+    fn attachment_key(&self, id: &[u8; 16]) -> Option<&Key> {
+        self.attachments.iter().find(|(a, _)| a == id).map(|(_, key)| key)
+    }
+
+    fn load(conn: &Connection, vault: &Vault, id: &[u8; 16]) -> Result<Result<EntryRecord, Lost>, JournalError> {
+        Ok(vault.get(conn, vault.key(), Kind::Entry, id)?.and_then(|bytes| EntryRecord::decode(*id, &bytes).ok_or(Lost::Damaged)))
+    }
+
+    /// The record of `id`, refusing an entry that does not exist (or was deleted) and a damaged one.
+    fn find(conn: &Connection, vault: &Vault, id: &[u8; 16]) -> Result<EntryRecord, JournalError> {
+        match EntryRecord::load(conn, vault, id)? {
+            Ok(record) => Ok(record),
+            Err(Lost::Missing) => Err(JournalError::NotFound(format!("entry {} (there is none, or it was deleted)", hex(id)))),
+            Err(Lost::Damaged) => Err(damaged(id)),
+        }
+    }
+
+    fn save(&self, conn: &Connection, vault: &Vault) -> Result<(), JournalError> {
+        vault.put(conn, vault.key(), Kind::Entry, &self.id, &self.encode())
+    }
+
+    /// Appends a link of this entry to the chain, sealed under a new content key.
+    fn append(&mut self, conn: &Connection, vault: &Vault, link: &StoredLink) -> Result<crypto::Hash, JournalError> {
+        let key = Key::random()?;
+        let hash = append_link(conn, vault, &key, link)?;
+        self.links.push((link.index(), key));
+        Ok(hash)
+    }
+
+    /// The entry's link with content key `key`; damaged if it names another entry.
+    fn read_link(&self, conn: &Connection, vault: &Vault, (index, key): &(u64, Key)) -> Result<Result<StoredLink, Lost>, JournalError> {
+        let link = chain::read_link(conn, vault, key, *index)?;
+        Ok(link.and_then(|link| if link.entry() == hex(&self.id) { Ok(link) } else { Err(Lost::Damaged) }))
+    }
+
+    /// Every revision, oldest first; damaged if a link cannot be read or is not a written revision.
+    fn revisions(&self, conn: &Connection, vault: &Vault) -> Result<Result<Vec<Entry>, Lost>, JournalError> {
+        let mut out = Vec::with_capacity(self.links.len());
+        for link in &self.links {
+            let link = match self.read_link(conn, vault, link)? {
+                Ok(link) => link,
+                Err(lost) => return Ok(Err(lost)),
+            };
+            let hash = hex(&link.hash());
+            match link {
+                StoredLink::Full { content: LinkContent { entry, revision, event: Event::Written(content), .. }, .. } => out.push(Entry { id: entry, revision, hash, content }),
+                _ => return Ok(Err(Lost::Damaged)),
+            }
+        }
+        Ok(if out.is_empty() { Err(Lost::Damaged) } else { Ok(out) })
+    }
+
+    /// The entry at its latest revision.
+    fn current(&self, conn: &Connection, vault: &Vault) -> Result<Entry, JournalError> {
+        self.revisions(conn, vault)?.ok().and_then(|mut revisions| revisions.pop()).ok_or_else(|| damaged(&self.id))
+    }
+
+    /// Seals and stores attachment bytes under a new content key.
+    fn store_attachment(&mut self, conn: &Connection, vault: &Vault, id: &[u8; 16], bytes: &[u8]) -> Result<(), JournalError> {
+        let key = Key::random()?;
+        vault.put(conn, &key, Kind::Attachment, id, bytes)?;
+        self.attachments.push((*id, key));
+        Ok(())
+    }
+
+    fn store_attachments(&mut self, conn: &Connection, vault: &Vault, attachments: &[NewAttachment]) -> Result<Vec<AttachmentInfo>, JournalError> {
+        attachments
+            .iter()
+            .map(|a| {
+                let id = crypto::random_bytes::<16>()?;
+                self.store_attachment(conn, vault, &id, &a.bytes)?;
+                Ok(AttachmentInfo { id: hex(&id), media_type: a.media_type.clone(), size: a.bytes.len() as u64, sha256: hex(&crypto::sha256(&[&a.bytes])) })
+            })
+            .collect()
+    }
+
+    /// Appends a written revision, saves the record and returns the entry it makes.
+    fn write(&mut self, conn: &Connection, vault: &Vault, revision: u32, content: EntryContent) -> Result<Entry, JournalError> {
+        let link = next_link(conn, vault, &self.id, revision, Event::Written(content.clone()))?;
+        let hash = self.append(conn, vault, &link)?;
+        self.save(conn, vault)?;
+        Ok(Entry { id: hex(&self.id), revision, hash: hex(&hash), content })
+    }
+
+    /// One of its attachments, checked against the hash its entry lists.
+    fn attachment(&self, conn: &Connection, vault: &Vault, id: &[u8; 16]) -> Result<Attachment, JournalError> {
+        let hex_id = hex(id);
+        let tampered = || JournalError::Tampered(format!("attachment {hex_id}"));
+        let key = self.attachment_key(id).ok_or_else(|| JournalError::NotFound(format!("attachment {hex_id}")))?;
+        let info = self.current(conn, vault)?.content.attachments.into_iter().find(|a| a.id == hex_id).ok_or_else(tampered)?;
+        let mut bytes = match vault.get(conn, key, Kind::Attachment, id)? {
+            Ok(bytes) => bytes,
+            Err(Lost::Missing) => return Err(JournalError::NotFound(format!("attachment {hex_id}"))),
+            Err(Lost::Damaged) => return Err(tampered()),
+        };
+        if hex(&crypto::sha256(&[&bytes])) != info.sha256 {
+            return Err(tampered());
+        }
+        // Moved out, not copied: a 20 MB screenshot is in memory once.
+        Ok(Attachment { info, bytes: std::mem::take(&mut *bytes) })
+    }
+
+    /// Deletes the entry: its links are redacted under the vault key, its attachments and its
+    /// record (with the content keys) deleted, and `tombstone` appended under the vault key.
+    fn remove(self, conn: &Connection, vault: &Vault, tombstone: &StoredLink) -> Result<(), JournalError> {
+        for link in &self.links {
+            let redacted = self.read_link(conn, vault, link)?.ok().and_then(|link| link.redacted()).ok_or_else(|| damaged(&self.id))?;
+            chain::write_link(conn, vault, vault.key(), &redacted)?;
+        }
+        for (id, _) in &self.attachments {
+            vault.delete(conn, Kind::Attachment, id)?;
+        }
+        vault.delete(conn, Kind::Entry, &self.id)?;
+        let page = self.page()?;
+        let rest: Vec<[u8; 16]> = read_page(conn, vault, page)?.into_iter().filter(|id| *id != self.id).collect();
+        write_page(conn, vault, page, &rest)?;
+        append_link(conn, vault, vault.key(), tombstone).map(drop)
+    }
+
+    /// The page of the list that names this entry: the one of its first link.
+    fn page(&self) -> Result<u64, JournalError> {
+        self.links.first().map(|(index, _)| index / PAGE).ok_or_else(|| damaged(&self.id))
+    }
+
+    /// Adds the entry, which has its first link, to the list.
+    fn add_to_list(&self, conn: &Connection, vault: &Vault) -> Result<(), JournalError> {
+        let page = self.page()?;
+        let mut ids = read_page(conn, vault, page)?;
+        ids.push(self.id);
+        write_page(conn, vault, page, &ids)
     }
 }
 
-/// Appends one link for `entry` to the chain of the vault; returns the new link hash.
-pub(super) fn append(conn: &Connection, session: &Session, entry: &[u8; 16], revision: u32, event: Event) -> Result<crypto::Hash, JournalError> {
-    let (count, prev) = chain::head(conn, session)?;
-    append_stored(conn, session, &StoredLink::full(prev, LinkContent { index: count, entry: hex(entry), revision, event })?)
+/// Page `page` of the list of current entries.
+fn read_page(conn: &Connection, vault: &Vault, page: u64) -> Result<Vec<[u8; 16]>, JournalError> {
+    let tampered = || JournalError::Tampered(format!("page {page} of the list of entries"));
+    let bytes = vault.get(conn, vault.key(), Kind::Entries, &page.to_be_bytes())?.map_err(|_| tampered())?;
+    let ids = bytes.chunks_exact(16).map(<[u8; 16]>::try_from).collect::<Result<Vec<_>, _>>();
+    ids.ok().filter(|_| bytes.len() % 16 == 0).ok_or_else(tampered)
 }
 
-/// Appends a link that already names its place in the chain; returns its hash.
-pub(super) fn append_stored(conn: &Connection, session: &Session, link: &StoredLink) -> Result<crypto::Hash, JournalError> {
-    let entry = unhex::<16>(&link.entry()).ok_or_else(|| JournalError::Tampered("a link's entry id".into()))?;
-    let id = crypto::random_bytes::<16>()?;
-    let blob = session.seal(RecordKind::Revision, &id, &link.encode())?;
-    store::insert_revision(conn, &session.vault, &Row { id: id.to_vec(), entry: entry.to_vec(), blob })?;
-    let hash = link.hash();
-    chain::set_head(conn, session, link.index() + 1, &hash)?;
+fn write_page(conn: &Connection, vault: &Vault, page: u64, ids: &[[u8; 16]]) -> Result<(), JournalError> {
+    vault.put(conn, vault.key(), Kind::Entries, &page.to_be_bytes(), &ids.concat())
+}
+
+/// The ids of the current entries, in the order they were added. The list is kept in pages
+/// ([`Kind::Entries`], by page number): page `p` names the current entries whose first link is
+/// one of links `p · PAGE` to `p · PAGE + PAGE - 1`. Pages 0 to `links / PAGE` always exist, so
+/// adding an entry rewrites one small page, and a missing page is damage.
+fn list(conn: &Connection, vault: &Vault) -> Result<Vec<[u8; 16]>, JournalError> {
+    let (links, _) = chain::head(conn, vault)?;
+    let mut ids = Vec::new();
+    for page in 0..=links / PAGE {
+        ids.extend(read_page(conn, vault, page)?);
+    }
+    Ok(ids)
+}
+
+/// Appends a link to the chain, sealed under `key`; when it ends a page's range of links, the
+/// next page of the list is started.
+fn append_link(conn: &Connection, vault: &Vault, key: &Key, link: &StoredLink) -> Result<crypto::Hash, JournalError> {
+    let hash = chain::append(conn, vault, key, link)?;
+    let next = link.index() + 1;
+    if next.is_multiple_of(PAGE) {
+        write_page(conn, vault, next / PAGE, &[])?;
+    }
     Ok(hash)
 }
 
-/// Appends a written revision and returns the entry it makes.
-fn write_revision(conn: &Connection, session: &Session, id: &[u8; 16], revision: u32, content: EntryContent) -> Result<Entry, JournalError> {
-    let hash = append(conn, session, id, revision, Event::Written(content.clone()))?;
-    Ok(Entry { id: hex(id), revision, hash: hex(&hash), content })
+/// Writes the first, empty page of the list of entries for a new vault.
+pub(super) fn start(conn: &Connection, vault: &Vault) -> Result<(), JournalError> {
+    write_page(conn, vault, 0, &[])
 }
 
-/// Seals and stores attachment bytes with a given id.
-pub(super) fn store_attachment(conn: &Connection, session: &Session, entry: &[u8], id: &[u8; 16], bytes: &[u8]) -> Result<(), JournalError> {
-    let blob = session.seal(RecordKind::Attachment, id, bytes)?;
-    store::insert_attachment(conn, &session.vault, &Row { id: id.to_vec(), entry: entry.to_vec(), blob })
+/// The next link of the chain, for `entry`.
+fn next_link(conn: &Connection, vault: &Vault, entry: &[u8; 16], revision: u32, event: Event) -> Result<StoredLink, JournalError> {
+    let (count, prev) = chain::head(conn, vault)?;
+    StoredLink::full(prev, LinkContent { index: count, entry: hex(entry), revision, event })
 }
 
-fn store_attachments(conn: &Connection, session: &Session, entry: &[u8], attachments: &[NewAttachment]) -> Result<Vec<AttachmentInfo>, JournalError> {
-    attachments
-        .iter()
-        .map(|a| {
-            let id = crypto::random_bytes::<16>()?;
-            store_attachment(conn, session, entry, &id, &a.bytes)?;
-            Ok(AttachmentInfo { id: hex(&id), media_type: a.media_type.clone(), size: a.bytes.len() as u64, sha256: hex(&crypto::sha256(&[&a.bytes])) })
-        })
-        .collect()
+/// The current entries: their ids, the records that can be read, and which record holds each
+/// link (and where in its list).
+struct Current {
+    ids: Vec<[u8; 16]>,
+    records: Vec<EntryRecord>,
+    owner: HashMap<u64, (usize, usize)>,
+}
+
+impl Current {
+    /// Loads them; a damaged list counts as no entries (their links then do not open).
+    fn load(conn: &Connection, vault: &Vault) -> Result<Current, JournalError> {
+        let ids = match list(conn, vault) {
+            Err(JournalError::Tampered(_)) => Vec::new(),
+            ids => ids?,
+        };
+        let mut records = Vec::with_capacity(ids.len());
+        for id in &ids {
+            if let Ok(record) = EntryRecord::load(conn, vault, id)? {
+                records.push(record);
+            }
+        }
+        let owner = records.iter().enumerate().flat_map(|(i, record)| record.links.iter().enumerate().map(move |(j, (index, _))| (*index, (i, j)))).collect();
+        Ok(Current { ids, records, owner })
+    }
+
+    /// Link `index`, opened with its content key from the entry that holds it, or else with the
+    /// vault key (a deleted entry's link).
+    fn read_link(&self, conn: &Connection, vault: &Vault, index: u64) -> Result<ReadLink, JournalError> {
+        let owned = self.owner.get(&index).and_then(|&(i, j)| self.records.get(i).map(|record| (record, &record.links[j])));
+        match owned {
+            Some((record, link)) => Ok((Some(hex(&record.id)), record.read_link(conn, vault, link)?)),
+            None => Ok((None, chain::read_link(conn, vault, vault.key(), index)?)),
+        }
+    }
+}
+
+/// The number of link records, counted up to the first missing one (so also with a damaged head).
+fn stored_links(conn: &Connection, vault: &Vault) -> Result<u64, JournalError> {
+    let mut count = 0u64;
+    while vault.exists(conn, Kind::Link, &count.to_be_bytes())? {
+        count += 1;
+    }
+    Ok(count)
+}
+
+/// A record of a vault, found by [`records`].
+pub(super) struct Found {
+    /// Its kind.
+    pub kind: Kind,
+    /// Its logical key.
+    pub logical: Vec<u8>,
+    /// Whether it is sealed under the vault key (rather than a content key).
+    pub under_vault_key: bool,
+}
+
+/// Every record of the vault that can be found: the single ones, the current entries' records,
+/// links and attachments, and the deleted entries' links.
+pub(super) fn records(conn: &Connection, vault: &Vault) -> Result<Vec<Found>, JournalError> {
+    let current = Current::load(conn, vault)?;
+    let found = |kind, logical: &[u8], under_vault_key| Found { kind, logical: logical.to_vec(), under_vault_key };
+    let links = stored_links(conn, vault)?;
+    let mut out: Vec<Found> = SINGLES.iter().map(|&kind| found(kind, &[], true)).collect();
+    out.extend((0..=links / PAGE).map(|page| found(Kind::Entries, &page.to_be_bytes(), true)));
+    out.extend(current.ids.iter().map(|id| found(Kind::Entry, id, true)));
+    out.extend(current.records.iter().flat_map(|record| &record.attachments).map(|(id, _)| found(Kind::Attachment, id, false)));
+    out.extend((0..links).map(|index| found(Kind::Link, &index.to_be_bytes(), !current.owner.contains_key(&index))));
+    Ok(out)
+}
+
+/// Appends a link restored from a backup, which the caller checked to follow the chain: a written
+/// revision under a new content key in its entry's record (a new entry gets a record), a
+/// tombstone of a current entry deletes it as [`Journal::delete`] does, and a deleted entry's
+/// links go under the vault key.
+pub(super) fn restore_link(conn: &Connection, vault: &Vault, link: &StoredLink) -> Result<(), JournalError> {
+    let id = unhex::<16>(&link.entry()).ok_or_else(|| JournalError::Tampered("a link's entry id".into()))?;
+    let record = EntryRecord::load(conn, vault, &id)?;
+    match (link, record) {
+        (StoredLink::Full { content: LinkContent { event: Event::Written(_), .. }, .. }, record) => {
+            let (mut record, new) = match record {
+                Ok(record) => (record, false),
+                Err(Lost::Missing) => (EntryRecord::new(id), true),
+                Err(Lost::Damaged) => return Err(damaged(&id)),
+            };
+            record.append(conn, vault, link)?;
+            record.save(conn, vault)?;
+            if new {
+                record.add_to_list(conn, vault)?;
+            }
+            Ok(())
+        }
+        (StoredLink::Full { .. }, Ok(record)) => record.remove(conn, vault, link),
+        _ => append_link(conn, vault, vault.key(), link).map(drop),
+    }
+}
+
+/// Stores attachment bytes restored from a backup for the current entry `entry`.
+pub(super) fn restore_attachment(conn: &Connection, vault: &Vault, entry: &[u8; 16], id: &[u8; 16], bytes: &[u8]) -> Result<(), JournalError> {
+    let mut record = EntryRecord::find(conn, vault, entry)?;
+    record.store_attachment(conn, vault, id, bytes)?;
+    record.save(conn, vault)
 }
 
 impl Journal {
     /// Writes a new entry; returns it as stored. The commit is durable when this returns.
     pub fn add(&self, new: NewEntry) -> Result<Entry, JournalError> {
         new.validate()?;
-        self.with_session(|store, session| {
+        self.with_vault(|store, vault| {
             store.write(|tx| {
-                let id = crypto::random_bytes::<16>()?;
-                let attachments = store_attachments(tx, session, &id, &new.attachments)?;
-                write_revision(tx, session, &id, 1, new.into_content(Vec::new(), attachments))
+                let mut record = EntryRecord::new(crypto::random_bytes()?);
+                let attachments = record.store_attachments(tx, vault, &new.attachments)?;
+                let entry = record.write(tx, vault, 1, new.into_content(Vec::new(), attachments))?;
+                record.add_to_list(tx, vault)?;
+                Ok(entry)
             })
         })
     }
@@ -368,29 +622,27 @@ impl Journal {
     pub fn edit(&self, id: &str, new: NewEntry) -> Result<Entry, JournalError> {
         new.validate()?;
         let id = entry_id(id)?;
-        self.with_session(|store, session| {
+        self.with_vault(|store, vault| {
             store.write(|tx| {
-                let (entry, revision) = current(tx, session, &id)?;
-                let attachments = store_attachments(tx, session, &id, &new.attachments)?;
-                write_revision(tx, session, &id, next_revision(&id, revision)?, new.into_content(entry.content.attachments, attachments))
+                let mut record = EntryRecord::find(tx, vault, &id)?;
+                let entry = record.current(tx, vault)?;
+                let attachments = record.store_attachments(tx, vault, &new.attachments)?;
+                record.write(tx, vault, next_revision(&id, entry.revision)?, new.into_content(entry.content.attachments, attachments))
             })
         })
     }
 
-    /// Deletes an entry: its revisions are reduced to their hashes, its attachments erased, and a
-    /// tombstone is added to the chain, which still verifies. The write-ahead log is then emptied,
-    /// so no old page image of the entry stays in any file.
+    /// Deletes an entry: its revisions are reduced to their hashes, its attachments and its
+    /// content keys erased, and a tombstone is added to the chain, which still verifies. The
+    /// write-ahead log is then emptied, so no old page image of the entry stays in any file.
     pub fn delete(&self, id: &str) -> Result<(), JournalError> {
         let id = entry_id(id)?;
-        self.with_session(|store, session| {
+        self.with_vault(|store, vault| {
             store.write(|tx| {
-                let (_, revision) = current(tx, session, &id)?;
-                for row in store::revisions(tx, &session.vault, Some(&id))? {
-                    let redacted = chain::read_link(session, &row).and_then(|link| link.redacted()).ok_or_else(|| damaged(&id))?;
-                    store::replace_revision(tx, &row.id, &session.seal(RecordKind::Revision, &row.id, &redacted.encode())?)?;
-                }
-                store::delete_attachments(tx, &session.vault, &id)?;
-                append(tx, session, &id, next_revision(&id, revision)?, Event::Deleted { deleted_at: now() }).map(drop)
+                let record = EntryRecord::find(tx, vault, &id)?;
+                let revision = record.current(tx, vault)?.revision;
+                let tombstone = next_link(tx, vault, &id, next_revision(&id, revision)?, Event::Deleted { deleted_at: now() })?;
+                record.remove(tx, vault, &tombstone)
             })?;
             store.checkpoint()
         })
@@ -398,86 +650,92 @@ impl Journal {
 
     /// All current entries, ordered by when they happened; damaged ones are listed apart.
     pub fn entries(&self) -> Result<EntryList, JournalError> {
-        self.with_session(|store, session| {
-            let mut list = EntryList { entries: Vec::new(), damaged: Vec::new() };
-            for (id, folded) in fold(store.conn(), session, None)? {
-                match folded {
-                    Folded { damaged: true, .. } => {
-                        list.damaged.push(DamagedEntry { id: hex(&id), reason: "a record of this entry was changed or damaged".into() })
+        self.with_vault(|store, vault| {
+            store.read(|conn| {
+                let mut list = EntryList { entries: Vec::new(), damaged: Vec::new() };
+                for id in self::list(conn, vault)? {
+                    let entry = match EntryRecord::load(conn, vault, &id)? {
+                        Ok(record) => record.revisions(conn, vault)?.ok().and_then(|mut revisions| revisions.pop()),
+                        Err(_) => None,
+                    };
+                    match entry {
+                        Some(entry) => list.entries.push(entry),
+                        None => list.damaged.push(DamagedEntry { id: hex(&id), reason: "a record of this entry was changed or damaged".into() }),
                     }
-                    Folded { latest: Some(entry), deleted: false, .. } => list.entries.push(entry),
-                    _ => {}
                 }
-            }
-            list.entries.sort_by_cached_key(|e| parse_time(&e.content.happened_at).ok());
-            Ok(list)
+                list.entries.sort_by_cached_key(|e| parse_time(&e.content.happened_at).ok());
+                Ok(list)
+            })
         })
     }
 
     /// One entry at its latest revision; `Tampered` if any of its records was changed.
     pub fn entry(&self, id: &str) -> Result<Entry, JournalError> {
         let id = entry_id(id)?;
-        self.with_session(|store, session| current(store.conn(), session, &id).map(|(entry, _)| entry))
+        self.with_vault(|store, vault| EntryRecord::find(store.conn(), vault, &id)?.current(store.conn(), vault))
     }
 
     /// Every revision of an entry, oldest first.
     pub fn history(&self, id: &str) -> Result<Vec<Entry>, JournalError> {
         let id = entry_id(id)?;
-        self.with_session(|store, session| {
-            current(store.conn(), session, &id)?;
-            store::revisions(store.conn(), &session.vault, Some(&id))?
-                .iter()
-                .filter_map(|row| match chain::read_link(session, row) {
-                    None => Some(Err(damaged(&id))),
-                    Some(link) => {
-                        let hash = hex(&link.hash());
-                        match link {
-                            StoredLink::Full { content: LinkContent { entry, revision, event: Event::Written(content), .. }, .. } => {
-                                Some(Ok(Entry { id: entry, revision, hash, content }))
-                            }
-                            _ => None,
-                        }
-                    }
-                })
-                .collect()
+        self.with_vault(|store, vault| EntryRecord::find(store.conn(), vault, &id)?.revisions(store.conn(), vault)?.map_err(|_| damaged(&id)))
+    }
+
+    /// An attachment with its bytes, found among the current entries; `Tampered` if they were
+    /// changed.
+    pub fn attachment(&self, id: &str) -> Result<Attachment, JournalError> {
+        let id = attachment_id(id)?;
+        self.with_vault(|store, vault| {
+            let conn = store.conn();
+            for entry in list(conn, vault)? {
+                match EntryRecord::load(conn, vault, &entry)? {
+                    Ok(record) if record.attachment_key(&id).is_some() => return record.attachment(conn, vault, &id),
+                    _ => {}
+                }
+            }
+            Err(JournalError::NotFound(format!("attachment {}", hex(&id))))
         })
     }
 
-    /// An attachment with its bytes; `Tampered` if they were changed.
-    pub fn attachment(&self, id: &str) -> Result<Attachment, JournalError> {
-        let attachment_id: [u8; 16] = unhex(id).ok_or_else(|| JournalError::InvalidInput(format!("'{id}' is not an attachment id")))?;
-        let id = &hex(&attachment_id);
-        self.with_session(|store, session| {
-            let row = store::attachment(store.conn(), &session.vault, &attachment_id)?.ok_or_else(|| JournalError::NotFound(format!("attachment {id}")))?;
-            let entry_id: [u8; 16] = row.entry.as_slice().try_into().map_err(|_| JournalError::Tampered(format!("attachment {id}")))?;
-            let (entry, _) = current(store.conn(), session, &entry_id)?;
-            let info = entry.content.attachments.into_iter().find(|a| a.id == *id).ok_or_else(|| JournalError::Tampered(format!("attachment {id}")))?;
-            let mut bytes = session.open(RecordKind::Attachment, &attachment_id, &row.blob).ok_or_else(|| JournalError::Tampered(format!("attachment {id}")))?;
-            if hex(&crypto::sha256(&[&bytes])) != info.sha256 {
-                return Err(JournalError::Tampered(format!("attachment {id}")));
-            }
-            // Moved out, not copied: a 20 MB screenshot is in memory once.
-            Ok(Attachment { info, bytes: std::mem::take(&mut *bytes) })
-        })
+    /// An attachment of the entry `entry`, without searching the other entries (for the report,
+    /// the backup and `verify`).
+    pub(super) fn attachment_of(&self, entry: &str, id: &str) -> Result<Attachment, JournalError> {
+        let (entry, id) = (entry_id(entry)?, attachment_id(id)?);
+        self.with_vault(|store, vault| EntryRecord::find(store.conn(), vault, &entry)?.attachment(store.conn(), vault, &id))
     }
 
     /// Every link of the chain in order, for the report and the backup; `None` for a link whose
-    /// record was changed or damaged.
+    /// record is missing, changed or damaged.
     pub(super) fn links(&self) -> Result<Vec<Option<StoredLink>>, JournalError> {
-        self.with_session(|store, session| {
-            Ok(store::revisions(store.conn(), &session.vault, None)?.iter().map(|row| chain::read_link(session, row)).collect())
+        self.with_vault(|store, vault| {
+            store.read(|conn| {
+                let current = Current::load(conn, vault)?;
+                let (count, _) = chain::head(conn, vault)?;
+                (0..count).map(|index| Ok(current.read_link(conn, vault, index)?.1.ok())).collect()
+            })
         })
     }
 
     /// Recomputes the integrity chain and reports the first broken link, if any, and checks every
-    /// attachment of the current entries against its hash.
+    /// attachment of the current entries against its hash. A damaged list of entries is reported
+    /// as a break after the last link.
     pub fn verify(&self) -> Result<Verification, JournalError> {
         let mut verification = self.verify_chain()?;
-        for info in self.entries()?.entries.iter().flat_map(|e| &e.content.attachments) {
-            match self.attachment(&info.id) {
-                Ok(_) => {}
-                Err(JournalError::Tampered(_) | JournalError::NotFound(_)) => verification.damaged_attachments.push(info.id.clone()),
-                Err(e) => return Err(e),
+        let entries = match self.entries() {
+            Err(JournalError::Tampered(what)) => {
+                let reason = format!("{what} was changed or damaged");
+                verification.broken.get_or_insert(BrokenLink { index: verification.links, entry: None, reason });
+                Vec::new()
+            }
+            list => list?.entries,
+        };
+        for entry in entries {
+            for info in &entry.content.attachments {
+                match self.attachment_of(&entry.id, &info.id) {
+                    Ok(_) => {}
+                    Err(JournalError::Tampered(_) | JournalError::NotFound(_)) => verification.damaged_attachments.push(info.id.clone()),
+                    Err(e) => return Err(e),
+                }
             }
         }
         Ok(verification)
@@ -485,11 +743,16 @@ impl Journal {
 
     /// Recomputes the integrity chain only (the report checks each attachment as it shows it).
     pub(super) fn verify_chain(&self) -> Result<Verification, JournalError> {
-        self.with_session(|store, session| chain::verify(store.conn(), session))
+        self.with_vault(|store, vault| {
+            store.read(|conn| {
+                let current = Current::load(conn, vault)?;
+                chain::verify(conn, vault, |index| current.read_link(conn, vault, index))
+            })
+        })
     }
 
     /// The seal: the short form of the chain's head, to write down or send to a trusted adult.
     pub fn seal(&self) -> Result<String, JournalError> {
-        self.with_session(|store, session| Ok(chain::seal_text(&chain::head(store.conn(), session)?.1)))
+        self.with_vault(|store, vault| Ok(chain::seal_text(&chain::head(store.conn(), vault)?.1)))
     }
 }

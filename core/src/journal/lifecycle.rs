@@ -1,9 +1,17 @@
 //! The journal's lifecycle: create, open, unlock, lock, change passcode, duress passcode, wipe.
 //!
 //! Key slots: there are always two passcode slots, sharing one salt and iteration count so that an
-//! unlock costs exactly one KDF run whichever passcode is typed. One wraps the real journal's data
-//! key; the other wraps a decoy journal's key once a duress passcode is set, and is random filler
-//! until then, so the file does not tell whether a duress passcode exists.
+//! unlock costs exactly one KDF run whichever passcode is typed. A slot wraps a vault's key and
+//! its record secret (see `records`). One slot opens the real journal; the other opens a decoy
+//! journal once a duress passcode is set, and is random filler of the same length until then.
+//! Both vaults exist from the start: `create` writes an empty second vault beside the real one,
+//! and setting a duress passcode replaces it with a fresh one of the same shape, so the file does
+//! not tell whether a duress passcode exists. The real vault keeps the second vault's keys in a
+//! record, so that it can replace the decoy; the decoy knows nothing of the real vault.
+//!
+//! Changing a passcode replaces the vault key: every record sealed under it is sealed again, and
+//! the entries' content keys with them, so an old copy of the file and the old passcode open
+//! nothing written after the change.
 //!
 //! With a [`KeyStore`], every passcode key is mixed with an HMAC from a key that never leaves the
 //! phone, so a copied file cannot be attacked elsewhere. Biometric unlock is a separate, optional
@@ -11,12 +19,13 @@
 //! platform key that needs the user's fingerprint or face. Rust derives and uses the keys; no
 //! journal key ever crosses to the app.
 
-use super::crypto::{self, Key};
-use super::store::{self, Store, VaultTable};
 use super::attempts::{self, Purpose};
+use super::crypto::{self, Key};
+use super::records::{self, Kind, Vault};
+use super::store::{self, Store};
 #[cfg(feature = "insecure-test-kdf")]
 use super::FAST_TEST_ITERATIONS;
-use super::{chain, passcode, JournalError, FORMAT_VERSION, MIN_ITERATIONS};
+use super::{chain, entries, passcode, safety_plan, JournalError, MIN_ITERATIONS};
 use std::num::NonZeroU32;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -90,86 +99,43 @@ struct Inner {
     session: Option<Session>,
 }
 
-/// An unlocked vault: its data key and id. The key is zeroized when the session ends.
+/// An unlocked vault, real or decoy. Its keys are zeroized when the session ends.
 pub(super) struct Session {
-    key: Key,
-    /// The random id of the vault (real or decoy journal) in this file.
-    pub vault: [u8; 16],
+    vault: Vault,
     decoy: bool,
     /// The id of its passcode slot.
-    slot: Vec<u8>,
-}
-
-/// What a sealed record is; bound into its associated data.
-#[derive(Debug, Clone, Copy)]
-pub(super) enum RecordKind {
-    Slot = 1,
-    Revision = 2,
-    Attachment = 3,
-    Head = 4,
-    Plan = 5,
+    slot: [u8; 16],
 }
 
 const PASSCODE_SLOT: i64 = 1;
 const PLATFORM_SLOT: i64 = 2;
-const PAYLOAD_LEN: usize = crypto::KEY_LEN + 16 + 1;
+/// A slot's payload: vault key, record secret, decoy flag, and the id of the vault's passcode
+/// slot (its own id in a passcode slot), so that every slot has the same length.
+const PAYLOAD_LEN: usize = 2 * crypto::KEY_LEN + 1 + 16;
 const REAL: u8 = 0;
 const DECOY: u8 = 1;
 
-/// The associated data of a record: format, scope (vault or file id), record kind and record id.
-fn aad(scope: &[u8; 16], kind: RecordKind, id: &[u8]) -> Vec<u8> {
-    let mut aad = Vec::with_capacity(64);
-    aad.extend_from_slice(b"baken-journal");
-    aad.extend_from_slice(&FORMAT_VERSION.to_be_bytes());
-    aad.extend_from_slice(scope);
-    aad.push(kind as u8);
-    aad.extend_from_slice(id);
-    aad
-}
-
 impl Session {
-    /// Seals a record of this vault.
-    pub fn seal(&self, kind: RecordKind, id: &[u8], plaintext: &[u8]) -> Result<Vec<u8>, JournalError> {
-        crypto::seal(&self.key, &aad(&self.vault, kind, id), plaintext)
-    }
-
-    /// Opens a record of this vault; `None` if it was changed, damaged or moved.
-    pub fn open(&self, kind: RecordKind, id: &[u8], blob: &[u8]) -> Option<zeroize::Zeroizing<Vec<u8>>> {
-        crypto::open(&self.key, &aad(&self.vault, kind, id), blob)
-    }
-
     fn payload(&self) -> zeroize::Zeroizing<Vec<u8>> {
         let mut payload = zeroize::Zeroizing::new(Vec::with_capacity(PAYLOAD_LEN));
-        payload.extend_from_slice(self.key.expose());
-        payload.extend_from_slice(&self.vault);
+        payload.extend_from_slice(&self.vault.to_bytes());
         payload.push(if self.decoy { DECOY } else { REAL });
-        payload
-    }
-
-    /// The payload of a biometric slot: the key, and the id of the vault's passcode slot.
-    fn biometric_payload(&self) -> zeroize::Zeroizing<Vec<u8>> {
-        let mut payload = self.payload();
         payload.extend_from_slice(&self.slot);
         payload
     }
 
-    fn from_biometric_payload(payload: &[u8]) -> Option<Session> {
-        let (payload, slot) = payload.split_at_checked(PAYLOAD_LEN)?;
-        Session::from_payload(payload, slot)
-    }
-
-    fn from_payload(payload: &[u8], slot: &[u8]) -> Option<Session> {
+    fn from_payload(payload: &[u8]) -> Option<Session> {
         if payload.len() != PAYLOAD_LEN {
             return None;
         }
-        let key = Key::from_slice(&payload[..crypto::KEY_LEN])?;
-        let vault = payload[crypto::KEY_LEN..crypto::KEY_LEN + 16].try_into().ok()?;
-        Some(Session { key, vault, decoy: payload[PAYLOAD_LEN - 1] == DECOY, slot: slot.to_vec() })
+        let (keys, rest) = payload.split_at(2 * crypto::KEY_LEN);
+        Some(Session { vault: Vault::from_bytes(keys)?, decoy: rest[0] == DECOY, slot: rest[1..].try_into().ok()? })
     }
+}
 
-    fn new(decoy: bool, slot: &[u8]) -> Result<Session, JournalError> {
-        Ok(Session { key: Key::random()?, vault: crypto::random_bytes()?, decoy, slot: slot.to_vec() })
-    }
+/// The slot's associated data: bound to the file and the slot id.
+fn slot_aad(file_id: &[u8; 16], slot_id: &[u8]) -> Vec<u8> {
+    records::aad(Kind::Slot, &[file_id.as_slice(), slot_id].concat())
 }
 
 /// The passcode parameters stored in `meta`.
@@ -228,11 +194,18 @@ impl PasscodeParams {
     }
 
     fn wrap(&self, kek: &Key, slot_id: &[u8], session: &Session) -> Result<Vec<u8>, JournalError> {
-        crypto::seal(kek, &aad(&self.file_id, RecordKind::Slot, slot_id), &session.payload())
+        crypto::seal(kek, &slot_aad(&self.file_id, slot_id), &session.payload())
     }
 
     fn unwrap(&self, kek: &Key, slot_id: &[u8], blob: &[u8]) -> Option<Session> {
-        Session::from_payload(&crypto::open(kek, &aad(&self.file_id, RecordKind::Slot, slot_id), blob)?, slot_id)
+        Session::from_payload(&crypto::open(kek, &slot_aad(&self.file_id, slot_id), blob)?)
+    }
+
+    /// Random bytes as long as a slot: an unused passcode slot.
+    fn filler() -> Result<Vec<u8>, JournalError> {
+        let mut filler = vec![0u8; PAYLOAD_LEN + crypto::SEAL_OVERHEAD];
+        crypto::fill_random(&mut filler)?;
+        Ok(filler)
     }
 }
 
@@ -260,16 +233,14 @@ impl Journal {
             device_bound: options.key_store.is_some(),
         };
         let kek = params.key_for(passcode, options)?;
-        let real_slot = crypto::random_bytes::<16>()?;
-        let session = Session::new(false, &real_slot)?;
-        let real_blob = params.wrap(&kek, &real_slot, &session)?;
-        let mut filler = vec![0u8; real_blob.len()];
-        crypto::fill_random(&mut filler)?;
+        let session = Session { vault: Vault::random()?, decoy: false, slot: crypto::random_bytes()? };
+        let real_blob = params.wrap(&kek, &session.slot, &session)?;
         store.write(|tx| {
             params.save(tx)?;
-            store::put_slot(tx, &real_slot, PASSCODE_SLOT, &real_blob)?;
-            store::put_slot(tx, &crypto::random_bytes::<16>()?, PASSCODE_SLOT, &filler)?;
-            chain::start(tx, &session)
+            store::put_slot(tx, &session.slot, PASSCODE_SLOT, &real_blob)?;
+            store::put_slot(tx, &crypto::random_bytes::<16>()?, PASSCODE_SLOT, &PasscodeParams::filler()?)?;
+            start(tx, &session.vault)?;
+            new_second_vault(tx, &session.vault)
         })?;
         Ok(session)
     }
@@ -306,16 +277,16 @@ impl Journal {
 
     /// Turns on biometric unlock for the journal that is open (real or decoy, so the decoy
     /// behaves the same): its key is wrapped under the key store's biometric MAC. Replaces an
-    /// earlier biometric slot. Setting a duress passcode or a wipe removes it.
+    /// earlier biometric slot. Setting a duress passcode, changing a passcode or a wipe removes it.
     pub fn enable_biometric_unlock(&self) -> Result<(), JournalError> {
         let key_store = self.key_store()?;
         let mut inner = self.inner();
-        let payload = inner.session()?.biometric_payload();
+        let payload = inner.session()?.payload();
         let store = inner.store_mut()?;
         let params = PasscodeParams::load(store.conn())?;
         let slot_id = crypto::random_bytes::<16>()?;
         let kek = params.biometric_key(key_store.as_ref(), &slot_id)?;
-        let blob = crypto::seal(&kek, &aad(&params.file_id, RecordKind::Slot, &slot_id), &payload)?;
+        let blob = crypto::seal(&kek, &slot_aad(&params.file_id, &slot_id), &payload)?;
         store.write(|tx| {
             store::delete_slots(tx, PLATFORM_SLOT)?;
             store::put_slot(tx, &slot_id, PLATFORM_SLOT, &blob)
@@ -349,8 +320,8 @@ impl Journal {
         let slots = store::slots(store.conn(), PLATFORM_SLOT)?;
         let (slot_id, blob) = slots.first().ok_or_else(|| JournalError::KeyStore("biometric unlock is not turned on".into()))?;
         let kek = params.biometric_key(key_store.as_ref(), slot_id)?;
-        let session = crypto::open(&kek, &aad(&params.file_id, RecordKind::Slot, slot_id), blob)
-            .and_then(|payload| Session::from_biometric_payload(&payload))
+        let session = crypto::open(&kek, &slot_aad(&params.file_id, slot_id), blob)
+            .and_then(|payload| Session::from_payload(&payload))
             .ok_or_else(|| JournalError::KeyStore("biometric unlock no longer matches this phone's key; unlock with the passcode and turn it on again".into()))?;
         store.write(|tx| attempts::reset(tx))?;
         inner.session = Some(session);
@@ -376,63 +347,77 @@ impl Journal {
         self.inner().session.is_some()
     }
 
-    /// Replaces the passcode that opens the current journal. Only its key slot is re-wrapped;
-    /// no entry is re-encrypted. Counted by the attempt gate (changes have their own count, which
-    /// a day without changes resets), and both passcodes are always derived, so every answer
-    /// costs the same. A new passcode that opens the other journal is refused: in the decoy as a
-    /// wrong passcode, so that the decoy is no better a guessing aid than the lock screen.
+    /// Replaces the passcode that opens the current journal, and with it the journal's vault key:
+    /// in one transaction, every record sealed under the vault key (the head, the safety plan,
+    /// the list of entries, the entries' records with their content keys, deleted entries' links)
+    /// is sealed again under a new one, and the slot wraps the new key. Content sealed under the
+    /// entries' content keys is not touched. So a copy of the file from before the change, with
+    /// the old passcode, opens nothing written after it. Biometric unlock is turned off (its slot
+    /// holds the old key); it can be turned on again. Counted by the attempt gate (changes have
+    /// their own count, which a day without changes resets), and both passcodes are always
+    /// derived, so every answer costs the same. A new passcode that opens the other journal is
+    /// refused: in the decoy as a wrong passcode, so that the decoy is no better a guessing aid
+    /// than the lock screen.
     pub fn change_passcode(&self, current: &str, new: &str) -> Result<(), JournalError> {
         passcode::check(new)?;
         let mut inner = self.inner();
-        let (vault, decoy) = inner.session().map(|s| (s.vault, s.decoy))?;
-        let store = inner.store_mut()?;
+        let Inner { store, session } = &mut *inner;
+        let session = session.as_mut().ok_or(JournalError::Locked)?;
+        let store = store.as_mut().ok_or_else(wiped)?;
         admit(store, Purpose::Change)?;
         let params = PasscodeParams::load(store.conn())?;
         let slots = store::slots(store.conn(), PASSCODE_SLOT)?;
         let current_kek = params.key_for(current, &self.options)?;
         let new_kek = params.key_for(new, &self.options)?;
-        let (slot_id, session) = own_slot(&params, &slots, &current_kek, vault)?;
-        if slots.iter().any(|(id, blob)| id != slot_id && params.unwrap(&new_kek, id, blob).is_some()) {
-            return Err(if decoy {
+        check_own_slot(&params, &slots, &current_kek, &session.slot)?;
+        if slots.iter().any(|(id, blob)| id != &session.slot && params.unwrap(&new_kek, id, blob).is_some()) {
+            return Err(if session.decoy {
                 JournalError::WrongPasscode
             } else {
                 JournalError::InvalidInput("that passcode is your duress passcode; choose another".into())
             });
         }
-        let blob = params.wrap(&new_kek, slot_id, &session)?;
-        store.write(|tx| store::put_slot(tx, slot_id, PASSCODE_SLOT, &blob))?;
+        let rotated = Session { vault: session.vault.rekeyed()?, ..*session };
+        let blob = params.wrap(&new_kek, &rotated.slot, &rotated)?;
+        store.write(|tx| {
+            rekey(tx, &session.vault, &rotated.vault)?;
+            store::put_slot(tx, &rotated.slot, PASSCODE_SLOT, &blob)?;
+            store::delete_slots(tx, PLATFORM_SLOT)
+        })?;
+        *session = rotated;
         store.checkpoint()
     }
 
     /// Sets (or replaces) the duress passcode, confirming with the passcode: the duress passcode
     /// will open a new, empty decoy journal that looks normal, while the real one stays intact.
-    /// Only from the real journal. The biometric slot is removed, so that a fingerprint forced
-    /// by someone cannot open the real journal. Counted by the attempt gate like a change. A
-    /// replaced decoy's records stay behind as ciphertext whose key is destroyed.
+    /// The second vault that was there (the empty one made with the journal, or an earlier decoy)
+    /// is erased and a new one of the same shape written. Only from the real journal. The
+    /// biometric slot is removed, so that a fingerprint forced by someone cannot open the real
+    /// journal. Counted by the attempt gate like a change.
     pub fn set_duress_passcode(&self, passcode: &str, duress: &str) -> Result<(), JournalError> {
         passcode::check(duress)?;
         let mut inner = self.inner();
-        let (vault, decoy) = inner.session().map(|s| (s.vault, s.decoy))?;
-        let store = inner.store_mut()?;
+        let Inner { store, session } = &mut *inner;
+        let session = session.as_ref().ok_or(JournalError::Locked)?;
+        let store = store.as_mut().ok_or_else(wiped)?;
         admit(store, Purpose::Change)?;
         let params = PasscodeParams::load(store.conn())?;
         let slots = store::slots(store.conn(), PASSCODE_SLOT)?;
         let kek = params.key_for(passcode, &self.options)?;
         let duress_kek = params.key_for(duress, &self.options)?;
-        if decoy {
+        if session.decoy {
             return Err(JournalError::InvalidInput("a duress passcode is set from the main journal".into()));
         }
-        let (own_id, _) = own_slot(&params, &slots, &kek, vault)?;
-        if slots.iter().any(|(id, blob)| id == own_id && params.unwrap(&duress_kek, id, blob).is_some()) {
+        check_own_slot(&params, &slots, &kek, &session.slot)?;
+        if check_own_slot(&params, &slots, &duress_kek, &session.slot).is_ok() {
             return Err(JournalError::InvalidInput("the duress passcode must differ from the passcode".into()));
         }
-        let (other_id, _) = slots.iter().find(|(id, _)| id != own_id).ok_or_else(|| JournalError::Tampered("the key slots".into()))?;
-        let decoy = Session::new(true, other_id)?;
-        let blob = params.wrap(&duress_kek, other_id, &decoy)?;
+        let other = slots.iter().find_map(|(id, _)| <[u8; 16]>::try_from(id.as_slice()).ok().filter(|id| *id != session.slot));
+        let other = other.ok_or_else(|| JournalError::Tampered("the key slots".into()))?;
         store.write(|tx| {
-            store::put_slot(tx, other_id, PASSCODE_SLOT, &blob)?;
-            store::delete_slots(tx, PLATFORM_SLOT)?;
-            chain::start(tx, &decoy)
+            let decoy = Session { vault: new_second_vault(tx, &session.vault)?, decoy: true, slot: other };
+            store::put_slot(tx, &other, PASSCODE_SLOT, &params.wrap(&duress_kek, &other, &decoy)?)?;
+            store::delete_slots(tx, PLATFORM_SLOT)
         })?;
         store.checkpoint()
     }
@@ -449,12 +434,10 @@ impl Journal {
         if decoy {
             let session = inner.session.take().ok_or(JournalError::Locked)?;
             let mut store = inner.store.take().ok_or_else(wiped)?;
-            let mut filler = vec![0u8; store::slots(store.conn(), PASSCODE_SLOT)?.first().map_or(0, |(_, blob)| blob.len())];
-            crypto::fill_random(&mut filler)?;
             store.write(|tx| {
-                store::put_slot(tx, &session.slot, PASSCODE_SLOT, &filler)?;
+                store::put_slot(tx, &session.slot, PASSCODE_SLOT, &PasscodeParams::filler()?)?;
                 store::delete_slots(tx, PLATFORM_SLOT)?;
-                store::delete_vault(tx, &session.vault)
+                erase(tx, &session.vault)
             })?;
             store.checkpoint()?;
             return store.close();
@@ -472,12 +455,12 @@ impl Journal {
         key_store.unwrap_or(Ok(())).map_err(|e| JournalError::KeyStore(format!("the journal is destroyed, but its key could not be: {e}")))
     }
 
-    /// Runs `f` with the store and the unlocked session.
-    pub(super) fn with_session<T>(&self, f: impl FnOnce(&mut Store, &Session) -> Result<T, JournalError>) -> Result<T, JournalError> {
+    /// Runs `f` with the store and the unlocked vault.
+    pub(super) fn with_vault<T>(&self, f: impl FnOnce(&mut Store, &Vault) -> Result<T, JournalError>) -> Result<T, JournalError> {
         let mut inner = self.inner();
         let Inner { store, session } = &mut *inner;
         let session = session.as_ref().ok_or(JournalError::Locked)?;
-        f(store.as_mut().ok_or_else(wiped)?, session)
+        f(store.as_mut().ok_or_else(wiped)?, &session.vault)
     }
 
     /// The options this journal was opened with.
@@ -500,12 +483,42 @@ impl Inner {
     }
 }
 
-/// The passcode slot that `kek` opens for the vault `vault`, with its session.
-fn own_slot<'a>(params: &PasscodeParams, slots: &'a [store::Pair], kek: &Key, vault: [u8; 16]) -> Result<(&'a Vec<u8>, Session), JournalError> {
-    slots
-        .iter()
-        .find_map(|(id, blob)| params.unwrap(kek, id, blob).filter(|s| s.vault == vault).map(|s| (id, s)))
-        .ok_or(JournalError::WrongPasscode)
+/// Checks that `kek` opens the passcode slot `slot`, the open journal's own.
+fn check_own_slot(params: &PasscodeParams, slots: &[store::Slot], kek: &Key, slot: &[u8; 16]) -> Result<(), JournalError> {
+    match slots.iter().any(|(id, blob)| id == slot && params.unwrap(kek, id, blob).is_some()) {
+        true => Ok(()),
+        false => Err(JournalError::WrongPasscode),
+    }
+}
+
+/// Writes the records of a new, empty vault.
+fn start(conn: &rusqlite::Connection, vault: &Vault) -> Result<(), JournalError> {
+    chain::start(conn, vault)?;
+    safety_plan::start(conn, vault)?;
+    entries::start(conn, vault)
+}
+
+/// Replaces the second vault: erases the one whose keys the real vault keeps (none at creation),
+/// writes a new, empty one and keeps its keys instead.
+fn new_second_vault(conn: &rusqlite::Connection, real: &Vault) -> Result<Vault, JournalError> {
+    if let Some(old) = real.get(conn, real.key(), Kind::Decoy, &[])?.ok().and_then(|keys| Vault::from_bytes(&keys)) {
+        erase(conn, &old)?;
+    }
+    let second = Vault::random()?;
+    start(conn, &second)?;
+    real.put(conn, real.key(), Kind::Decoy, &[], &second.to_bytes())?;
+    Ok(second)
+}
+
+/// Deletes every record of a vault that can be found.
+fn erase(conn: &rusqlite::Connection, vault: &Vault) -> Result<(), JournalError> {
+    entries::records(conn, vault)?.iter().try_for_each(|found| vault.delete(conn, found.kind, &found.logical))
+}
+
+/// Seals every record of `old` that is under the vault key again under the key of `new`.
+fn rekey(conn: &rusqlite::Connection, old: &Vault, new: &Vault) -> Result<(), JournalError> {
+    let found = entries::records(conn, old)?;
+    found.iter().filter(|found| found.under_vault_key).try_for_each(|found| old.reseal(conn, new, found.kind, &found.logical))
 }
 
 fn wiped() -> JournalError {
@@ -532,10 +545,10 @@ fn admit(store: &mut Store, purpose: Purpose) -> Result<(), JournalError> {
 }
 
 /// Creates a journal from restored content: used by backup import.
-pub(super) fn create_with(dir: &Path, passcode: &str, options: Options, fill: impl FnOnce(&rusqlite::Transaction, &Session) -> Result<(), JournalError>) -> Result<Journal, JournalError> {
+pub(super) fn create_with(dir: &Path, passcode: &str, options: Options, fill: impl FnOnce(&rusqlite::Transaction, &Vault) -> Result<(), JournalError>) -> Result<Journal, JournalError> {
     let journal = Journal::create(dir, passcode, options)?;
-    let result = journal.with_session(|store, session| {
-        store.write(|tx| fill(tx, session))?;
+    let result = journal.with_vault(|store, vault| {
+        store.write(|tx| fill(tx, vault))?;
         store.checkpoint()
     });
     match result {
@@ -549,17 +562,4 @@ pub(super) fn create_with(dir: &Path, passcode: &str, options: Options, fill: im
             Err(e)
         }
     }
-}
-
-/// The sealed blob kept per vault in `table`, opened.
-pub(super) fn read_vault_blob(conn: &rusqlite::Connection, session: &Session, table: VaultTable, kind: RecordKind) -> Result<Option<zeroize::Zeroizing<Vec<u8>>>, JournalError> {
-    match store::vault_blob(conn, table, &session.vault)? {
-        None => Ok(None),
-        Some(blob) => session.open(kind, &session.vault, &blob).map(Some).ok_or_else(|| JournalError::Tampered(format!("the {kind:?} record").to_lowercase())),
-    }
-}
-
-/// Seals and stores the blob kept per vault in `table`.
-pub(super) fn write_vault_blob(conn: &rusqlite::Connection, session: &Session, table: VaultTable, kind: RecordKind, plaintext: &[u8]) -> Result<(), JournalError> {
-    store::put_vault_blob(conn, table, &session.vault, &session.seal(kind, &session.vault, plaintext)?)
 }

@@ -1,9 +1,19 @@
 //! The encrypted evidence journal: what happened, kept encrypted, tamper-evident and only on the
 //! phone, until the teen chooses to show it.
 //!
-//! - A random 256-bit data key seals every record with AES-256-GCM ([`crypto`]); key slots wrap
-//!   it under the passcode (PBKDF2-HMAC-SHA256, optionally mixed with a device secret from the
-//!   platform [`KeyStore`]) and under the platform key.
+//! - Every record is sealed with AES-256-GCM ([`crypto`]) and stored as an opaque row: a keyed
+//!   hash as id and a padded blob (`records`). A random vault key seals the vault's own records
+//!   (chain head, safety plan, list of entries, each entry's record); each revision and
+//!   attachment has a random content key, kept only in its entry's record. Key slots
+//!   wrap the vault key, with the secret its record ids come from, under the passcode
+//!   (PBKDF2-HMAC-SHA256, optionally mixed with a device MAC from the platform [`KeyStore`]) and,
+//!   when turned on, under a biometric key. A passcode change replaces the vault key; a deletion
+//!   destroys the entry's content keys.
+//! - In the clear (`store`): the format version, file id, passcode salt and cost, whether a key
+//!   store binds the passcodes, the attempt counts and times, the key slots (two passcode slots,
+//!   and one more when biometric unlock is on), and how many records there are and their padded
+//!   sizes. Not in the clear: which vault, entry or position a record belongs to, and whether a
+//!   duress passcode is set (an empty second vault exists from the start).
 //! - [`Journal`] is the lifecycle: create, open, unlock, lock, change passcode, duress passcode,
 //!   wipe; entries, attachments and the safety plan are read and written through it.
 //! - Every revision and tombstone is linked into a SHA-256 chain ([`chain`]); its head, shown as a
@@ -29,6 +39,7 @@ mod entries;
 mod lifecycle;
 pub mod passcode;
 
+mod records;
 mod safety_plan;
 mod store;
 
@@ -40,7 +51,7 @@ pub use report::ReportSummary;
 pub use safety_plan::{SafetyPlan, TrustedAdult};
 
 /// The version of the journal's file and record format; bound into every seal.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 /// The least PBKDF2-HMAC-SHA256 iterations a passcode or backup key may use outside tests (OWASP).
 pub const MIN_ITERATIONS: u32 = 600_000;
 /// The iterations of [`Kdf::InsecureFastForTests`]: fast, and refused outside tests. Exists only

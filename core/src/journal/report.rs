@@ -328,9 +328,9 @@ impl<W: Write> Writer<'_, W> {
         bytes.chunks(3 * 16 * 1024).try_for_each(|chunk| self.put(&base64(chunk)))
     }
 
-    fn attachment(&mut self, journal: &Journal, info: &AttachmentInfo) -> Result<(), JournalError> {
+    fn attachment(&mut self, journal: &Journal, entry: &Entry, info: &AttachmentInfo) -> Result<(), JournalError> {
         let caption = format!("{} · {} {} · SHA-256 <span class=\"hash\">{}</span>", escape(&info.media_type), info.size, self.words.bytes, info.sha256);
-        match journal.attachment(&info.id) {
+        match journal.attachment_of(&entry.id, &info.id) {
             Ok(attachment) => {
                 let kind = raster_type(&attachment.bytes);
                 let media = kind.unwrap_or("application/octet-stream");
@@ -379,7 +379,7 @@ impl<W: Write> Writer<'_, W> {
         }
         self.put(&html)?;
         for info in &c.attachments {
-            self.attachment(journal, info)?;
+            self.attachment(journal, entry, info)?;
         }
         self.put("</section>")
     }

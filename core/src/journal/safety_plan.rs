@@ -1,9 +1,10 @@
 //! The safety plan kept in the journal: trusted adults, safe places, a code word and the steps the
 //! teen chose. Sealed like every record; not part of the evidence chain or the report.
 
-use super::lifecycle::{read_vault_blob, write_vault_blob, Journal, RecordKind, Session};
-use super::store::VaultTable;
+use super::lifecycle::Journal;
+use super::records::{Kind, Vault};
 use super::JournalError;
+use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 
 /// A person the teen trusts and how to reach them.
@@ -31,20 +32,27 @@ pub struct SafetyPlan {
 impl Journal {
     /// The safety plan; empty until one is saved.
     pub fn safety_plan(&self) -> Result<SafetyPlan, JournalError> {
-        self.with_session(|store, session| match read_vault_blob(store.conn(), session, VaultTable::Plans, RecordKind::Plan)? {
-            None => Ok(SafetyPlan::default()),
-            Some(bytes) => serde_json::from_slice(&bytes).map_err(|_| JournalError::Tampered("the safety plan".into())),
-        })
+        const WHAT: &str = "the safety plan";
+        self.with_vault(|store, vault| serde_json::from_slice(&vault.single(store.conn(), Kind::Plan, WHAT)?).map_err(|_| JournalError::Tampered(WHAT.into())))
     }
 
     /// Saves the safety plan, replacing the earlier one.
     pub fn set_safety_plan(&self, plan: &SafetyPlan) -> Result<(), JournalError> {
-        let bytes = zeroize::Zeroizing::new(serde_json::to_vec(plan).map_err(|e| JournalError::InvalidInput(e.to_string()))?);
-        self.with_session(|store, session| store.write(|tx| write_plan(tx, session, &bytes)))
+        let json = to_json(plan)?;
+        self.with_vault(|store, vault| store.write(|tx| write_plan(tx, vault, &json)))
     }
 }
 
-/// Stores the sealed safety plan (its JSON) of the session's vault.
-pub(super) fn write_plan(conn: &rusqlite::Connection, session: &Session, json: &[u8]) -> Result<(), JournalError> {
-    write_vault_blob(conn, session, VaultTable::Plans, RecordKind::Plan, json)
+fn to_json(plan: &SafetyPlan) -> Result<zeroize::Zeroizing<Vec<u8>>, JournalError> {
+    Ok(zeroize::Zeroizing::new(serde_json::to_vec(plan).map_err(|e| JournalError::InvalidInput(e.to_string()))?))
+}
+
+/// Stores the sealed safety plan (its JSON) of the vault.
+pub(super) fn write_plan(conn: &Connection, vault: &Vault, json: &[u8]) -> Result<(), JournalError> {
+    vault.put(conn, vault.key(), Kind::Plan, &[], json)
+}
+
+/// Writes an empty plan for a new vault, so that saving one adds no record.
+pub(super) fn start(conn: &Connection, vault: &Vault) -> Result<(), JournalError> {
+    write_plan(conn, vault, &to_json(&SafetyPlan::default())?)
 }

@@ -1,8 +1,11 @@
-//! The SQLite file under a journal folder: settings, schema, format version and the row queries.
+//! The SQLite file under a journal folder: settings, schema, format version and the SQL.
 //!
-//! In the clear are only random ids, an order number (`seq`) and sealed blobs; the `meta` table
-//! also holds the passcode parameters and the failed-attempt counter, which must be readable
-//! before anything is unlocked.
+//! Three tables. `records` holds every sealed record of every vault as `(id, blob)` and nothing
+//! else: the ids are keyed hashes and the blobs padded ciphertext (see `records`), so no column
+//! tells which vault, entry or position a row belongs to. `slots` holds the key slots, all of one
+//! length. `meta` holds only what is needed before unlocking, in the clear: the format version,
+//! the file id, the passcode salt and iteration count, whether a key store binds the passcodes,
+//! and the attempt counts with the times of the last attempts.
 
 use super::{JournalError, FORMAT_VERSION};
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
@@ -16,26 +19,12 @@ pub const SIDE_FILES: [&str; 3] = ["journal.sqlite-wal", "journal.sqlite-shm", "
 const SCHEMA: &str = "
 CREATE TABLE meta (key TEXT PRIMARY KEY, value BLOB NOT NULL);
 CREATE TABLE slots (id BLOB PRIMARY KEY, kind INTEGER NOT NULL, blob BLOB NOT NULL);
-CREATE TABLE revisions (seq INTEGER PRIMARY KEY, vault BLOB NOT NULL, entry BLOB NOT NULL, id BLOB NOT NULL UNIQUE, blob BLOB NOT NULL);
-CREATE INDEX revisions_by_entry ON revisions (vault, entry);
-CREATE TABLE attachments (id BLOB PRIMARY KEY, vault BLOB NOT NULL, entry BLOB NOT NULL, blob BLOB NOT NULL);
-CREATE TABLE heads (vault BLOB PRIMARY KEY, blob BLOB NOT NULL);
-CREATE TABLE plans (vault BLOB PRIMARY KEY, blob BLOB NOT NULL);
+CREATE TABLE records (id BLOB PRIMARY KEY, blob BLOB NOT NULL) WITHOUT ROWID;
 ";
 
 /// An open journal database.
 pub struct Store {
     conn: Connection,
-}
-
-/// One stored row: its id, the entry it belongs to and the sealed blob.
-pub struct Row {
-    /// The random id of the row.
-    pub id: Vec<u8>,
-    /// The random id of the entry.
-    pub entry: Vec<u8>,
-    /// The sealed content.
-    pub blob: Vec<u8>,
 }
 
 impl From<rusqlite::Error> for JournalError {
@@ -44,8 +33,8 @@ impl From<rusqlite::Error> for JournalError {
     }
 }
 
-/// Two byte columns of a row: `(id, blob)` for slots, `(id, entry)` for attachments.
-pub type Pair = (Vec<u8>, Vec<u8>);
+/// A key slot: `(id, blob)`.
+pub type Slot = (Vec<u8>, Vec<u8>);
 
 /// The database path of the journal in `dir`.
 pub fn db_path(dir: &Path) -> PathBuf {
@@ -62,6 +51,9 @@ impl Store {
         create_private_dir(dir)?;
         drop(create_private_file(&path)?);
         let conn = connect(&path)?;
+        // Pages of 8 KiB keep a record of the least padded size (1 KiB) inside its page; with
+        // 4 KiB each one would spill a few bytes into an overflow page of its own.
+        conn.pragma_update(None, "page_size", 8192)?;
         let mut store = Store { conn };
         store.make_durable()?;
         store.write(|tx| {
@@ -94,6 +86,13 @@ impl Store {
     /// The connection, for reading.
     pub fn conn(&self) -> &Connection {
         &self.conn
+    }
+
+    /// Runs `f` in one read transaction: it sees one state of the file, and reads many records
+    /// faster than one transaction per record.
+    pub fn read<T>(&self, f: impl FnOnce(&Connection) -> Result<T, JournalError>) -> Result<T, JournalError> {
+        let tx = self.conn.unchecked_transaction()?;
+        f(&tx)
     }
 
     /// Runs `f` in one immediate transaction, committed durably only if `f` succeeds.
@@ -182,7 +181,7 @@ pub fn set_meta_u64(conn: &Connection, key: &str, value: u64) -> Result<(), Jour
 }
 
 /// The key slots of one kind, as `(id, blob)`, in id order.
-pub fn slots(conn: &Connection, kind: i64) -> Result<Vec<Pair>, JournalError> {
+pub fn slots(conn: &Connection, kind: i64) -> Result<Vec<Slot>, JournalError> {
     let mut statement = conn.prepare_cached("SELECT id, blob FROM slots WHERE kind = ?1 ORDER BY id")?;
     let rows = statement.query_map([kind], |row| Ok((row.get(0)?, row.get(1)?)))?;
     Ok(rows.collect::<Result<_, _>>()?)
@@ -194,98 +193,31 @@ pub fn put_slot(conn: &Connection, id: &[u8], kind: i64, blob: &[u8]) -> Result<
     Ok(())
 }
 
-/// The revisions of a vault in chain order; only those of `entry` when given.
-pub fn revisions(conn: &Connection, vault: &[u8], entry: Option<&[u8]>) -> Result<Vec<Row>, JournalError> {
-    let map = |row: &rusqlite::Row| Ok(Row { id: row.get(0)?, entry: row.get(1)?, blob: row.get(2)? });
-    Ok(match entry {
-        None => conn
-            .prepare_cached("SELECT id, entry, blob FROM revisions WHERE vault = ?1 ORDER BY seq")?
-            .query_map([vault], map)?
-            .collect::<Result<_, _>>()?,
-        Some(entry) => conn
-            .prepare_cached("SELECT id, entry, blob FROM revisions WHERE vault = ?1 AND entry = ?2 ORDER BY seq")?
-            .query_map([vault, entry], map)?
-            .collect::<Result<_, _>>()?,
-    })
+/// The blob of a record, if it exists.
+pub fn record(conn: &Connection, id: &[u8]) -> Result<Option<Vec<u8>>, JournalError> {
+    Ok(conn.prepare_cached("SELECT blob FROM records WHERE id = ?1")?.query_row([id], |row| row.get(0)).optional()?)
 }
 
-/// Appends a revision at the end of the order.
-pub fn insert_revision(conn: &Connection, vault: &[u8], row: &Row) -> Result<(), JournalError> {
-    conn.prepare_cached("INSERT INTO revisions (vault, entry, id, blob) VALUES (?1, ?2, ?3, ?4)")?
-        .execute(params![vault, row.entry, row.id, row.blob])?;
+/// Whether a record exists.
+pub fn has_record(conn: &Connection, id: &[u8]) -> Result<bool, JournalError> {
+    Ok(conn.prepare_cached("SELECT 1 FROM records WHERE id = ?1")?.exists([id])?)
+}
+
+/// Stores or replaces a record.
+pub fn put_record(conn: &Connection, id: &[u8], blob: &[u8]) -> Result<(), JournalError> {
+    conn.prepare_cached("INSERT OR REPLACE INTO records (id, blob) VALUES (?1, ?2)")?.execute(params![id, blob])?;
     Ok(())
 }
 
-/// Replaces the blob of a revision, keeping its place in the order.
-pub fn replace_revision(conn: &Connection, id: &[u8], blob: &[u8]) -> Result<(), JournalError> {
-    conn.execute("UPDATE revisions SET blob = ?2 WHERE id = ?1", params![id, blob])?;
+/// Deletes a record, if it exists.
+pub fn delete_record(conn: &Connection, id: &[u8]) -> Result<(), JournalError> {
+    conn.prepare_cached("DELETE FROM records WHERE id = ?1")?.execute([id])?;
     Ok(())
-}
-
-/// Stores an attachment.
-pub fn insert_attachment(conn: &Connection, vault: &[u8], row: &Row) -> Result<(), JournalError> {
-    conn.prepare_cached("INSERT INTO attachments (id, vault, entry, blob) VALUES (?1, ?2, ?3, ?4)")?
-        .execute(params![row.id, vault, row.entry, row.blob])?;
-    Ok(())
-}
-
-/// One attachment of a vault, if it exists.
-pub fn attachment(conn: &Connection, vault: &[u8], id: &[u8]) -> Result<Option<Row>, JournalError> {
-    Ok(conn
-        .query_row("SELECT id, entry, blob FROM attachments WHERE vault = ?1 AND id = ?2", [vault, id], |row| {
-            Ok(Row { id: row.get(0)?, entry: row.get(1)?, blob: row.get(2)? })
-        })
-        .optional()?)
-}
-
-/// Deletes the attachments of one entry.
-pub fn delete_attachments(conn: &Connection, vault: &[u8], entry: &[u8]) -> Result<(), JournalError> {
-    conn.execute("DELETE FROM attachments WHERE vault = ?1 AND entry = ?2", [vault, entry])?;
-    Ok(())
-}
-
-/// A single sealed blob kept per vault in `table` (`heads` or `plans`).
-pub fn vault_blob(conn: &Connection, table: VaultTable, vault: &[u8]) -> Result<Option<Vec<u8>>, JournalError> {
-    let sql = format!("SELECT blob FROM {} WHERE vault = ?1", table.name());
-    Ok(conn.prepare_cached(&sql)?.query_row([vault], |row| row.get(0)).optional()?)
-}
-
-/// Stores the single sealed blob of a vault in `table`.
-pub fn put_vault_blob(conn: &Connection, table: VaultTable, vault: &[u8], blob: &[u8]) -> Result<(), JournalError> {
-    let sql = format!("INSERT OR REPLACE INTO {} (vault, blob) VALUES (?1, ?2)", table.name());
-    conn.prepare_cached(&sql)?.execute(params![vault, blob])?;
-    Ok(())
-}
-
-/// The tables that hold one blob per vault.
-#[derive(Debug, Clone, Copy)]
-pub enum VaultTable {
-    /// The sealed head of the chain.
-    Heads,
-    /// The sealed safety plan.
-    Plans,
-}
-
-impl VaultTable {
-    fn name(self) -> &'static str {
-        match self {
-            VaultTable::Heads => "heads",
-            VaultTable::Plans => "plans",
-        }
-    }
 }
 
 /// Deletes the key slots of one kind.
 pub fn delete_slots(conn: &Connection, kind: i64) -> Result<(), JournalError> {
     conn.execute("DELETE FROM slots WHERE kind = ?1", [kind])?;
-    Ok(())
-}
-
-/// Deletes every record of one vault (a wiped decoy).
-pub fn delete_vault(conn: &Connection, vault: &[u8]) -> Result<(), JournalError> {
-    for table in ["revisions", "attachments", "heads", "plans"] {
-        conn.execute(&format!("DELETE FROM {table} WHERE vault = ?1"), [vault])?;
-    }
     Ok(())
 }
 

@@ -107,21 +107,32 @@ pub fn raw(dir: &Path) -> rusqlite::Connection {
     rusqlite::Connection::open(dir.join("journal.sqlite")).unwrap()
 }
 
+/// Every record of the raw file, as `(id, blob)`, in id order.
+pub fn records(dir: &Path) -> Vec<(Vec<u8>, Vec<u8>)> {
+    let conn = raw(dir);
+    let mut statement = conn.prepare("SELECT id, blob FROM records ORDER BY id").unwrap();
+    statement.query_map([], |row| Ok((row.get(0)?, row.get(1)?))).unwrap().map(Result::unwrap).collect()
+}
+
+/// The ids of the records that `change` adds to the file.
+pub fn new_records(dir: &Path, change: impl FnOnce()) -> Vec<Vec<u8>> {
+    let before: Vec<Vec<u8>> = records(dir).into_iter().map(|(id, _)| id).collect();
+    change();
+    records(dir).into_iter().map(|(id, _)| id).filter(|id| !before.contains(id)).collect()
+}
+
+/// Replaces the blob of the record `id`.
+pub fn set_blob(dir: &Path, id: &[u8], blob: &[u8]) {
+    assert_eq!(raw(dir).execute("UPDATE records SET blob = ?2 WHERE id = ?1", rusqlite::params![id, blob]).unwrap(), 1);
+}
+
+/// The blob of the record `id`.
+pub fn blob(dir: &Path, id: &[u8]) -> Vec<u8> {
+    raw(dir).query_row("SELECT blob FROM records WHERE id = ?1", [id], |row| row.get(0)).unwrap()
+}
+
 /// Damages the largest sealed record (an attachment, in tests that add a big one) by zeroing it.
 pub fn zero_largest_blob(dir: &Path) {
-    let conn = raw(dir);
-    let names = |sql: &str| -> Vec<String> { conn.prepare(sql).unwrap().query_map([], |row| row.get(0)).unwrap().map(Result::unwrap).collect() };
-    let mut largest: Option<(i64, String, String, i64)> = None;
-    for table in names("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT IN ('meta', 'slots') AND name NOT LIKE 'sqlite_%'") {
-        for column in names(&format!("SELECT name FROM pragma_table_info('{table}')")) {
-            let sql = format!("SELECT rowid, length({column}) FROM {table} WHERE typeof({column}) = 'blob' ORDER BY length({column}) DESC LIMIT 1");
-            if let Ok((rowid, len)) = conn.query_row(&sql, [], |row| Ok((row.get(0)?, row.get(1)?))) {
-                if largest.as_ref().is_none_or(|(most, ..)| len > *most) {
-                    largest = Some((len, table.clone(), column, rowid));
-                }
-            }
-        }
-    }
-    let (_, table, column, rowid) = largest.unwrap();
-    conn.execute(&format!("UPDATE {table} SET {column} = zeroblob(length({column})) WHERE rowid = ?1"), [rowid]).unwrap();
+    let changed = raw(dir).execute("UPDATE records SET blob = zeroblob(length(blob)) WHERE id = (SELECT id FROM records ORDER BY length(blob) DESC LIMIT 1)", []).unwrap();
+    assert_eq!(changed, 1);
 }
