@@ -80,14 +80,19 @@ pub fn seal_padded(key: &Key, aad: &[u8], parts: &[&[u8]], len: usize) -> Result
 
 /// Decrypts a blob made by [`seal`] with the same key and associated data; `None` if anything differs.
 pub fn open(key: &Key, aad: &[u8], blob: &[u8]) -> Option<Zeroizing<Vec<u8>>> {
-    if blob.len() < NONCE_LEN + AES_256_GCM.tag_len() {
+    open_owned(key, aad, blob.to_vec())
+}
+
+/// [`open`] in the blob's own buffer, so a large record is never in memory twice.
+pub fn open_owned(key: &Key, aad: &[u8], blob: Vec<u8>) -> Option<Zeroizing<Vec<u8>>> {
+    let mut buffer = Zeroizing::new(blob);
+    let nonce: [u8; NONCE_LEN] = buffer.get(..NONCE_LEN)?.try_into().ok()?;
+    if buffer.len() < NONCE_LEN + AES_256_GCM.tag_len() {
         return None;
     }
-    let (nonce, sealed) = blob.split_at(NONCE_LEN);
-    let nonce = Nonce::try_assume_unique_for_key(nonce).ok()?;
-    let mut buffer = Zeroizing::new(sealed.to_vec());
-    let len = key.aead().ok()?.open_in_place(nonce, Aad::from(aad), buffer.as_mut_slice()).ok()?.len();
-    buffer.truncate(len);
+    let len = key.aead().ok()?.open_in_place(Nonce::assume_unique_for_key(nonce), Aad::from(aad), &mut buffer[NONCE_LEN..]).ok()?.len();
+    buffer.truncate(NONCE_LEN + len);
+    buffer.drain(..NONCE_LEN);
     Some(buffer)
 }
 

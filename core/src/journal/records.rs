@@ -88,8 +88,8 @@ fn seal(key: &Key, kind: Kind, id: &[u8], bytes: &[u8]) -> Result<Vec<u8>, Journ
 }
 
 /// Opens a record made by [`seal`]; `None` if it was changed, damaged or moved.
-fn open(key: &Key, kind: Kind, id: &[u8], blob: &[u8]) -> Option<Zeroizing<Vec<u8>>> {
-    crypto::open(key, &aad(kind, id), blob).and_then(unpad)
+fn open(key: &Key, kind: Kind, id: &[u8], blob: Vec<u8>) -> Option<Zeroizing<Vec<u8>>> {
+    crypto::open_owned(key, &aad(kind, id), blob).and_then(unpad)
 }
 
 fn unpad(mut padded: Zeroizing<Vec<u8>>) -> Option<Zeroizing<Vec<u8>>> {
@@ -149,7 +149,7 @@ impl Vault {
         let id = self.id(kind, logical);
         Ok(match store::record(conn, &id)? {
             None => Err(Lost::Missing),
-            Some(blob) => open(key, kind, &id, &blob).ok_or(Lost::Damaged),
+            Some(blob) => open(key, kind, &id, blob).ok_or(Lost::Damaged),
         })
     }
 
@@ -209,8 +209,8 @@ mod tests {
         for bytes in [&b""[..], b"x", &[7u8; 1500]] {
             let blob = seal(&key, Kind::Link, b"id", bytes).unwrap();
             assert_eq!(blob.len(), padded_len(LEN_BYTES + bytes.len()) + crypto::SEAL_OVERHEAD);
-            assert_eq!(open(&key, Kind::Link, b"id", &blob).unwrap().as_slice(), bytes);
-            assert!(open(&key, Kind::Entry, b"id", &blob).is_none(), "the kind is bound");
+            assert_eq!(open(&key, Kind::Link, b"id", blob.clone()).unwrap().as_slice(), bytes);
+            assert!(open(&key, Kind::Entry, b"id", blob).is_none(), "the kind is bound");
         }
         assert!(unpad(Zeroizing::new(vec![0, 0, 2, 0, 1])).is_none(), "a length past the end is refused");
     }
