@@ -10,8 +10,14 @@ import java.util.concurrent.atomic.AtomicInteger
 class HmacKeyStore(private val pad: Byte) : KeyStore {
     /** The calls Baken made to destroyKey(). */
     val destroyed = AtomicInteger()
-    private fun mac(which: Byte, data: ByteArray): ByteArray =
-        javax.crypto.Mac.getInstance("HmacSHA256").run { init(javax.crypto.spec.SecretKeySpec(byteArrayOf(pad, which), "HmacSHA256")); doFinal(data) }
+    /** HMAC-SHA256 (RFC 2104) over MessageDigest: javax.crypto would seed a SecureRandom from the
+     *  network interfaces, whose probes show up as sockets in the privacy check. */
+    private fun mac(which: Byte, data: ByteArray): ByteArray {
+        val key = ByteArray(64).also { it[0] = pad; it[1] = which }
+        fun sha256(vararg parts: ByteArray) = java.security.MessageDigest.getInstance("SHA-256").run { parts.forEach { update(it) }; digest() }
+        val inner = sha256(ByteArray(64) { (key[it].toInt() xor 0x36).toByte() }, data)
+        return sha256(ByteArray(64) { (key[it].toInt() xor 0x5c).toByte() }, inner)
+    }
     override fun deviceMac(data: ByteArray): ByteArray = mac(1, data)
     override fun biometricMac(data: ByteArray): ByteArray = mac(2, data)
     override fun destroyKey() { destroyed.incrementAndGet() }
