@@ -8,8 +8,11 @@ use criterion::{criterion_group, criterion_main, BatchSize, Criterion, Throughpu
 use std::cell::Cell;
 use std::hint::black_box;
 
-/// The labelled messages: (text, harmful).
-fn messages() -> Vec<(String, bool)> {
+/// A labelled message: its text, and whether it is harmful.
+type Message = (String, bool);
+
+/// The labelled messages.
+fn messages() -> Vec<Message> {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures/");
     ["messages.jsonl", "messages-blind.jsonl"]
         .iter()
@@ -23,8 +26,8 @@ fn messages() -> Vec<(String, bool)> {
 
 /// A 1 MiB chat of distinct lines: each is a message with a sender, a time and a few words of
 /// another message, chosen by `seed`; every 20th line is harmful.
-fn chat(messages: &[(String, bool)], seed: u64) -> String {
-    let (harmful, quiet): (Vec<&(String, bool)>, Vec<&(String, bool)>) = messages.iter().partition(|(_, h)| *h);
+fn chat(messages: &[Message], seed: u64) -> String {
+    let (harmful, quiet): (Vec<&Message>, Vec<&Message>) = messages.iter().partition(|(_, h)| *h);
     let mut x = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
     let mut next = move |n: usize| {
         x ^= x << 13;

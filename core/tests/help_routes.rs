@@ -90,10 +90,6 @@ fn first_routes_on_the_edge_case_directory() {
     );
 }
 
-fn first(directory: &Directory, situation: &Situation, person: &Person, at: &str) -> Route {
-    directory.route(situation, "NL", person, parse_time(at).unwrap()).unwrap().remove(0)
-}
-
 /// The first route of `service` in the ranked list.
 fn route_of(directory: &Directory, situation: &Situation, person: &Person, at: &str, service: &str) -> Route {
     let routes = directory.route(situation, "NL", person, parse_time(at).unwrap()).unwrap();
