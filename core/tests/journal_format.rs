@@ -79,12 +79,13 @@ fn a_duress_passcode_and_its_decoy_leave_no_mark_in_the_file() {
 
     assert_eq!(schema(&with), ["meta(key, value)", "records(id, blob)", "slots(id, kind, blob)"], "no vault, entry or order column");
     assert_eq!(schema(&with), schema(&without));
+    let hidden: i64 = raw(&with).query_row("SELECT count(*) FROM records WHERE rowid <> id", [], |r| r.get(0)).unwrap();
+    assert_eq!(hidden, 0, "the keyed id is the table's own key: no hidden rowid counts the writes");
     assert_eq!(records(&with).len(), records(&without).len(), "the empty decoy was there from the start");
     assert_eq!(lengths(&with), lengths(&without));
     assert_eq!(slots(&with), slots(&without));
     assert_eq!(slots(&with), [(1, slots(&with)[0].1); 2], "two passcode slots of one length");
-    for (id, blob) in records(&with) {
-        assert_eq!(id.len(), 16);
+    for (_, blob) in records(&with) {
         assert!(blob.len() - SEAL_OVERHEAD >= 1024 && padme(blob.len() - SEAL_OVERHEAD) == blob.len() - SEAL_OVERHEAD, "{} is not a padded length", blob.len());
     }
 
@@ -120,14 +121,15 @@ fn a_new_duress_passcode_erases_the_old_decoy_and_leaves_the_same_shape() {
     assert_eq!(journal.safety_plan().unwrap(), SafetyPlan::default());
 }
 
-/// The associated data of a sealed thing of `kind` (1 slot, 2 to 8 records) with id `id`.
+/// The associated data of a sealed thing of `kind` (1 slot, 2 to 8 records) with id `id` (a
+/// record's id as 8 big-endian bytes).
 fn aad(kind: u8, id: &[u8]) -> Vec<u8> {
     [b"baken-journal".as_slice(), &FORMAT_VERSION.to_be_bytes(), &[kind], id].concat()
 }
 
 /// A record opened under `key` as any kind, without its padding.
-fn open_record(key: &Key, id: &[u8], blob: &[u8]) -> Option<Vec<u8>> {
-    let padded = (2..=8).find_map(|kind| crypto::open(key, &aad(kind, id), blob))?;
+fn open_record(key: &Key, id: i64, blob: &[u8]) -> Option<Vec<u8>> {
+    let padded = (2..=8).find_map(|kind| crypto::open(key, &aad(kind, &id.to_be_bytes()), blob))?;
     let len = u32::from_be_bytes(padded[..4].try_into().unwrap()) as usize;
     Some(padded[4..4 + len].to_vec())
 }
@@ -146,10 +148,10 @@ fn reachable_keys(dir: &Path, passcode: &str) -> Vec<Key> {
     let mut opened = 0;
     while opened < keys.len() {
         for (id, blob) in &records {
-            let Some(plain) = open_record(&keys[opened], id, blob) else { continue };
-            if crypto::open(&keys[opened], &aad(5, id), blob).is_some() {
+            let Some(plain) = open_record(&keys[opened], *id, blob) else { continue };
+            if crypto::open(&keys[opened], &aad(5, &id.to_be_bytes()), blob).is_some() {
                 keys.push(Key::from_slice(&plain[..32]).unwrap()); // the note of the second vault
-            } else if crypto::open(&keys[opened], &aad(7, id), blob).is_some() {
+            } else if crypto::open(&keys[opened], &aad(7, &id.to_be_bytes()), blob).is_some() {
                 let links = u32::from_be_bytes(plain[..4].try_into().unwrap()) as usize;
                 let (links, attachments) = plain[4..].split_at(links * 40);
                 keys.extend(links.chunks(40).map(|item| Key::from_slice(&item[8..]).unwrap()));
@@ -197,14 +199,14 @@ fn after_a_passcode_change_an_old_copy_and_the_old_passcode_open_nothing_written
     // With a decryptor of their own: no record written since the copy opens with a key from it.
     let all = records(&dir);
     let new_keys = reachable_keys(&dir, "new passcode 7");
-    assert!(all.iter().all(|(id, blob)| new_keys.iter().any(|key| open_record(key, id, blob).is_some())), "the decryptor reads the format: with today's passcode every record opens");
+    assert!(all.iter().all(|(id, blob)| new_keys.iter().any(|key| open_record(key, *id, blob).is_some())), "the decryptor reads the format: with today's passcode every record opens");
     let old_keys = reachable_keys(&old, PASSCODE);
     assert_eq!(old_keys.len(), 1 + 1 + 2, "the old copy gives the vault key, the second vault's key and the old entry's two content keys");
     let copied = records(&old);
-    let written_since: Vec<&(Vec<u8>, Vec<u8>)> = all.iter().filter(|record| !copied.contains(record)).collect();
+    let written_since: Vec<&Record> = all.iter().filter(|record| !copied.contains(record)).collect();
     assert!(written_since.len() >= 8, "the resealed records, the new entry and the edit: {}", written_since.len());
     for (id, blob) in written_since {
-        assert!(old_keys.iter().all(|key| open_record(key, id, blob).is_none()), "record {id:02x?} of {} bytes opens with a key from the old copy", blob.len());
+        assert!(old_keys.iter().all(|key| open_record(key, *id, blob).is_none()), "record {id:x} of {} bytes opens with a key from the old copy", blob.len());
     }
 
     let journal = Journal::open(&dir, fast()).unwrap();
@@ -240,7 +242,7 @@ fn a_long_journal_keeps_its_list_of_entries_in_pages_of_one_size() {
 fn short_texts_share_a_size_and_padding_costs_at_most_12_percent() {
     let (_tmp, dir, journal) = new_journal();
     let sizes = |new: baken_core::journal::NewEntry| -> Vec<usize> {
-        let mut sizes: Vec<usize> = new_records(&dir, || drop(journal.add(new).unwrap())).iter().map(|id| blob(&dir, id).len()).collect();
+        let mut sizes: Vec<usize> = new_records(&dir, || drop(journal.add(new).unwrap())).iter().map(|&id| blob(&dir, id).len()).collect();
         sizes.sort_unstable();
         sizes
     };
@@ -248,7 +250,7 @@ fn short_texts_share_a_size_and_padding_costs_at_most_12_percent() {
     assert_eq!(sizes(evidence("a", &[1])), sizes(evidence("a", &[2; 200])));
     for len in [1, 200, 1020, 1021, 5000, 70_000, 1_000_000] {
         let ids = new_records(&dir, || drop(journal.add(evidence("shot", &vec![3; len])).unwrap()));
-        let largest = ids.iter().map(|id| blob(&dir, id).len()).max().unwrap();
+        let largest = ids.iter().map(|&id| blob(&dir, id).len()).max().unwrap();
         let plaintext = len + 4;
         assert!(largest >= plaintext + SEAL_OVERHEAD);
         assert!(largest as f64 <= (plaintext as f64 * 1.12).max(1024.0) + SEAL_OVERHEAD as f64, "{len} bytes take {largest}");

@@ -112,7 +112,7 @@ fn delete_destroys_the_content_key_and_no_old_ciphertext_survives_a_kill() {
     });
     let shot = shot.unwrap();
     drop(journal);
-    let before: Vec<(Vec<u8>, Vec<u8>)> = records(&dir).into_iter().filter(|(id, _)| of_entry.contains(id)).collect();
+    let before: Vec<Record> = records(&dir).into_iter().filter(|(id, _)| of_entry.contains(id)).collect();
     assert_eq!(before.len(), 5, "two links, two attachments and the entry's record");
 
     let status = child("child_deletes_and_dies", &dir).wait().unwrap();
@@ -120,10 +120,10 @@ fn delete_destroys_the_content_key_and_no_old_ciphertext_survives_a_kill() {
     let copy = files(&dir);
     assert!(copy.iter().any(|(p, _)| p.to_string_lossy().ends_with("-wal")), "the killed app left its log behind");
     let after = records(&dir);
-    let kept: Vec<&(Vec<u8>, Vec<u8>)> = after.iter().filter(|(id, _)| of_entry.contains(id)).collect();
+    let kept: Vec<&Record> = after.iter().filter(|(id, _)| of_entry.contains(id)).collect();
     assert_eq!(kept.len(), 2, "only the two links stay, redacted; the attachments and the record with the content key are gone");
     for (id, old) in &before {
-        assert!(!kept.iter().any(|(_, blob)| blob == old), "record {id:02x?} still holds what was sealed before the deletion");
+        assert!(!kept.iter().any(|(_, blob)| blob == old), "record {id:x} still holds what was sealed before the deletion");
         let middle = &old[old.len() / 2 - 24..old.len() / 2 + 24];
         for (path, bytes) in &copy {
             assert!(!bytes.windows(middle.len()).any(|w| w == middle), "{} still holds a deleted record of {} bytes", path.display(), old.len());

@@ -89,7 +89,7 @@ fn flipping_any_byte_of_a_stored_blob_is_detected_for_that_entry_only() {
     drop(journal);
     assert_eq!(victims.len(), 3);
     let mut attachment_hits = 0;
-    for id in &victims {
+    for &id in &victims {
         let original = blob(&dir, id);
         for position in [0, 11, 12, original.len() / 2, original.len() - 1] {
             let mut flipped = original.clone();
@@ -128,8 +128,8 @@ fn swapping_two_blobs_between_records_is_detected() {
     let of_b = new_records(&dir, || b = Some(journal.add(incident("second")).unwrap()));
     let (a, b) = (a.unwrap(), b.unwrap());
     drop(journal);
-    for x in &of_a {
-        for y in &of_b {
+    for &x in &of_a {
+        for &y in &of_b {
             let (blob_x, blob_y) = (blob(&dir, x), blob(&dir, y));
             assert_eq!(blob_x.len(), blob_y.len(), "records of the same size class, as an attacker would pick");
             set_blob(&dir, x, &blob_y);
@@ -162,8 +162,8 @@ fn removing_or_moving_records_breaks_the_chain_at_the_first_bad_link() {
     };
     let db = raw(&dir);
     // The newest link and its entry's record: either one removed, or both.
-    for removed in [vec![of_last[0].clone()], vec![of_last[1].clone()], of_last.clone()] {
-        let kept: Vec<Vec<u8>> = removed.iter().map(|id| blob(&dir, id)).collect();
+    for removed in [vec![of_last[0]], vec![of_last[1]], of_last.clone()] {
+        let kept: Vec<Vec<u8>> = removed.iter().map(|&id| blob(&dir, id)).collect();
         removed.iter().for_each(|id| assert_eq!(db.execute("DELETE FROM records WHERE id = ?1", [id]).unwrap(), 1));
         let report = verify();
         assert_eq!(report.broken.unwrap().index, 2, "the seal covers three links; the third is gone");
@@ -174,11 +174,11 @@ fn removing_or_moving_records_breaks_the_chain_at_the_first_bad_link() {
     }
     assert!(verify().broken.is_none());
     // Moving a record of the first entry to another id (the rows have no order to change).
-    for id in &of_first {
-        db.execute("UPDATE records SET id = ?2 WHERE id = ?1", rusqlite::params![id, vec![0xeeu8; 16]]).unwrap();
+    for &id in &of_first {
+        db.execute("UPDATE records SET id = ?2 WHERE id = ?1", [id, 0x0eee]).unwrap();
         let report = verify();
         assert_eq!(report.broken.unwrap().index, 0);
-        db.execute("UPDATE records SET id = ?1 WHERE id = ?2", rusqlite::params![id, vec![0xeeu8; 16]]).unwrap();
+        db.execute("UPDATE records SET id = ?1 WHERE id = ?2", [id, 0x0eee]).unwrap();
     }
     assert!(verify().broken.is_none());
 }
@@ -286,7 +286,7 @@ fn changing_the_passcode_reseals_the_vault_keys_records_and_not_the_content() {
     journal.unlock("new passcode 7").unwrap();
     assert_eq!(journal.entry(&entry.id).unwrap(), entry);
     let after = records(&dir);
-    let ids = |records: &[(Vec<u8>, Vec<u8>)]| records.iter().map(|(id, _)| id.clone()).collect::<Vec<_>>();
+    let ids = |records: &[Record]| records.iter().map(|(id, _)| *id).collect::<Vec<_>>();
     assert_eq!(ids(&after), ids(&before), "the records keep their ids");
     let resealed = before.iter().zip(&after).filter(|(b, a)| b.1 != a.1).count();
     // Head, safety plan, list of entries, the second vault's keys, the entry's record; not its

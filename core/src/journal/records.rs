@@ -1,9 +1,11 @@
 //! Records: everything a vault stores, each as an opaque row `(id, blob)`.
 //!
-//! A record's id is the first 16 bytes of HMAC-SHA256 under the vault's locator key over its
-//! [`Kind`] and logical key (such as a link's index or an entry's id), so only someone who has
-//! unlocked the vault can find its records, and nothing in the file says which vault, entry or
-//! position a row belongs to. The locator key is derived from a per-vault secret that lives in the
+//! A record's id is the first 8 bytes of HMAC-SHA256 under the vault's locator key over its
+//! [`Kind`] and logical key (such as a link's index or an entry's id), as a signed 64-bit number,
+//! so only someone who has unlocked the vault can find its records, and nothing in the file says
+//! which vault, entry or position a row belongs to. (The id is the table's integer key rather than
+//! a blob key of a `WITHOUT ROWID` table: there SQLite reads a whole overflowing row, such as a
+//! 20 MB screenshot, every time a search compares a key with it.) The locator key is derived from a per-vault secret that lives in the
 //! key slots beside the vault key, so ids stay the same when the vault key is replaced.
 //!
 //! A blob is `nonce || AES-256-GCM(padded plaintext) || tag`, sealed either under the vault key or
@@ -137,19 +139,17 @@ impl Vault {
     }
 
     /// The id of a record.
-    pub fn id(&self, kind: Kind, logical: &[u8]) -> [u8; 16] {
+    pub fn id(&self, kind: Kind, logical: &[u8]) -> i64 {
         let mac = crypto::hmac_sha256(&self.locator, &[&[kind as u8], logical]);
-        let mut id = [0u8; 16];
-        id.copy_from_slice(&mac[..16]);
-        id
+        i64::from_be_bytes([mac[0], mac[1], mac[2], mac[3], mac[4], mac[5], mac[6], mac[7]])
     }
 
     /// Reads a record sealed under `key`.
     pub fn get(&self, conn: &Connection, key: &Key, kind: Kind, logical: &[u8]) -> Result<Read, JournalError> {
         let id = self.id(kind, logical);
-        Ok(match store::record(conn, &id)? {
+        Ok(match store::record(conn, id)? {
             None => Err(Lost::Missing),
-            Some(blob) => open(key, kind, &id, blob).ok_or(Lost::Damaged),
+            Some(blob) => open(key, kind, &id.to_be_bytes(), blob).ok_or(Lost::Damaged),
         })
     }
 
@@ -162,17 +162,17 @@ impl Vault {
     /// Pads, seals under `key` and stores a record, replacing one with the same id.
     pub fn put(&self, conn: &Connection, key: &Key, kind: Kind, logical: &[u8], plaintext: &[u8]) -> Result<(), JournalError> {
         let id = self.id(kind, logical);
-        store::put_record(conn, &id, &seal(key, kind, &id, plaintext)?)
+        store::put_record(conn, id, &seal(key, kind, &id.to_be_bytes(), plaintext)?)
     }
 
     /// Deletes a record, if it exists.
     pub fn delete(&self, conn: &Connection, kind: Kind, logical: &[u8]) -> Result<(), JournalError> {
-        store::delete_record(conn, &self.id(kind, logical))
+        store::delete_record(conn, self.id(kind, logical))
     }
 
     /// Whether a record exists.
     pub fn exists(&self, conn: &Connection, kind: Kind, logical: &[u8]) -> Result<bool, JournalError> {
-        store::has_record(conn, &self.id(kind, logical))
+        store::has_record(conn, self.id(kind, logical))
     }
 
     /// Seals a record of this vault again under the key of `new` (the same vault, rekeyed); a

@@ -1,9 +1,9 @@
 //! The SQLite file under a journal folder: settings, schema, format version and the SQL.
 //!
 //! Three tables. `records` holds every sealed record of every vault as `(id, blob)` and nothing
-//! else: the ids are keyed hashes and the blobs padded ciphertext (see `records`), so no column
-//! tells which vault, entry or position a row belongs to. `slots` holds the key slots, all of one
-//! length. `meta` holds only what is needed before unlocking, in the clear: the format version,
+//! else: the ids are keyed hashes (the table's integer key, never an insertion order) and the
+//! blobs padded ciphertext (see `records`), so no column tells which vault, entry or position a
+//! row belongs to. `slots` holds the key slots, all of one length. `meta` holds only what is needed before unlocking, in the clear: the format version,
 //! the file id, the passcode salt and iteration count, whether a key store binds the passcodes,
 //! and the attempt counts with the times of the last attempts.
 
@@ -19,7 +19,7 @@ pub const SIDE_FILES: [&str; 3] = ["journal.sqlite-wal", "journal.sqlite-shm", "
 const SCHEMA: &str = "
 CREATE TABLE meta (key TEXT PRIMARY KEY, value BLOB NOT NULL);
 CREATE TABLE slots (id BLOB PRIMARY KEY, kind INTEGER NOT NULL, blob BLOB NOT NULL);
-CREATE TABLE records (id BLOB PRIMARY KEY, blob BLOB NOT NULL) WITHOUT ROWID;
+CREATE TABLE records (id INTEGER PRIMARY KEY, blob BLOB NOT NULL);
 ";
 
 /// An open journal database.
@@ -51,9 +51,6 @@ impl Store {
         create_private_dir(dir)?;
         drop(create_private_file(&path)?);
         let conn = connect(&path)?;
-        // Pages of 8 KiB keep a record of the least padded size (1 KiB) inside its page; with
-        // 4 KiB each one would spill a few bytes into an overflow page of its own.
-        conn.pragma_update(None, "page_size", 8192)?;
         let mut store = Store { conn };
         store.make_durable()?;
         store.write(|tx| {
@@ -194,23 +191,23 @@ pub fn put_slot(conn: &Connection, id: &[u8], kind: i64, blob: &[u8]) -> Result<
 }
 
 /// The blob of a record, if it exists.
-pub fn record(conn: &Connection, id: &[u8]) -> Result<Option<Vec<u8>>, JournalError> {
+pub fn record(conn: &Connection, id: i64) -> Result<Option<Vec<u8>>, JournalError> {
     Ok(conn.prepare_cached("SELECT blob FROM records WHERE id = ?1")?.query_row([id], |row| row.get(0)).optional()?)
 }
 
 /// Whether a record exists.
-pub fn has_record(conn: &Connection, id: &[u8]) -> Result<bool, JournalError> {
+pub fn has_record(conn: &Connection, id: i64) -> Result<bool, JournalError> {
     Ok(conn.prepare_cached("SELECT 1 FROM records WHERE id = ?1")?.exists([id])?)
 }
 
 /// Stores or replaces a record.
-pub fn put_record(conn: &Connection, id: &[u8], blob: &[u8]) -> Result<(), JournalError> {
+pub fn put_record(conn: &Connection, id: i64, blob: &[u8]) -> Result<(), JournalError> {
     conn.prepare_cached("INSERT OR REPLACE INTO records (id, blob) VALUES (?1, ?2)")?.execute(params![id, blob])?;
     Ok(())
 }
 
 /// Deletes a record, if it exists.
-pub fn delete_record(conn: &Connection, id: &[u8]) -> Result<(), JournalError> {
+pub fn delete_record(conn: &Connection, id: i64) -> Result<(), JournalError> {
     conn.prepare_cached("DELETE FROM records WHERE id = ?1")?.execute([id])?;
     Ok(())
 }

@@ -107,27 +107,30 @@ pub fn raw(dir: &Path) -> rusqlite::Connection {
     rusqlite::Connection::open(dir.join("journal.sqlite")).unwrap()
 }
 
-/// Every record of the raw file, as `(id, blob)`, in id order.
-pub fn records(dir: &Path) -> Vec<(Vec<u8>, Vec<u8>)> {
+/// A record: its id and its blob.
+pub type Record = (i64, Vec<u8>);
+
+/// Every record of the raw file, in id order.
+pub fn records(dir: &Path) -> Vec<Record> {
     let conn = raw(dir);
     let mut statement = conn.prepare("SELECT id, blob FROM records ORDER BY id").unwrap();
     statement.query_map([], |row| Ok((row.get(0)?, row.get(1)?))).unwrap().map(Result::unwrap).collect()
 }
 
 /// The ids of the records that `change` adds to the file.
-pub fn new_records(dir: &Path, change: impl FnOnce()) -> Vec<Vec<u8>> {
-    let before: Vec<Vec<u8>> = records(dir).into_iter().map(|(id, _)| id).collect();
+pub fn new_records(dir: &Path, change: impl FnOnce()) -> Vec<i64> {
+    let before: Vec<i64> = records(dir).into_iter().map(|(id, _)| id).collect();
     change();
     records(dir).into_iter().map(|(id, _)| id).filter(|id| !before.contains(id)).collect()
 }
 
 /// Replaces the blob of the record `id`.
-pub fn set_blob(dir: &Path, id: &[u8], blob: &[u8]) {
+pub fn set_blob(dir: &Path, id: i64, blob: &[u8]) {
     assert_eq!(raw(dir).execute("UPDATE records SET blob = ?2 WHERE id = ?1", rusqlite::params![id, blob]).unwrap(), 1);
 }
 
 /// The blob of the record `id`.
-pub fn blob(dir: &Path, id: &[u8]) -> Vec<u8> {
+pub fn blob(dir: &Path, id: i64) -> Vec<u8> {
     raw(dir).query_row("SELECT blob FROM records WHERE id = ?1", [id], |row| row.get(0)).unwrap()
 }
 
