@@ -9,7 +9,12 @@
 
 use super::{JournalError, FORMAT_VERSION};
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
+use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
+
+/// Records from this size on (screenshots) are written and read through SQLite's incremental
+/// blob I/O, so SQLite never holds a second whole copy of one (examples/journal_memory.rs).
+const STREAMED_BYTES: i64 = 64 * 1024;
 
 /// The database file inside a journal folder.
 pub const DB_FILE: &str = "journal.sqlite";
@@ -192,7 +197,17 @@ pub fn put_slot(conn: &Connection, id: &[u8], kind: i64, blob: &[u8]) -> Result<
 
 /// The blob of a record, if it exists.
 pub fn record(conn: &Connection, id: i64) -> Result<Option<Vec<u8>>, JournalError> {
-    Ok(conn.prepare_cached("SELECT blob FROM records WHERE id = ?1")?.query_row([id], |row| row.get(0)).optional()?)
+    let sql = "SELECT CASE WHEN length(blob) < ?2 THEN blob END, length(blob) FROM records WHERE id = ?1";
+    let found: Option<(Option<Vec<u8>>, i64)> = conn.prepare_cached(sql)?.query_row(params![id, STREAMED_BYTES], |row| Ok((row.get(0)?, row.get(1)?))).optional()?;
+    match found {
+        None => Ok(None),
+        Some((Some(blob), _)) => Ok(Some(blob)),
+        Some((None, len)) => {
+            let mut blob = Vec::with_capacity(usize::try_from(len).unwrap_or_default());
+            conn.blob_open(rusqlite::MAIN_DB, "records", "blob", id, true)?.read_to_end(&mut blob).map_err(|e| JournalError::Storage(e.to_string()))?;
+            Ok(Some(blob))
+        }
+    }
 }
 
 /// Whether a record exists.
@@ -202,8 +217,13 @@ pub fn has_record(conn: &Connection, id: i64) -> Result<bool, JournalError> {
 
 /// Stores or replaces a record.
 pub fn put_record(conn: &Connection, id: i64, blob: &[u8]) -> Result<(), JournalError> {
-    conn.prepare_cached("INSERT OR REPLACE INTO records (id, blob) VALUES (?1, ?2)")?.execute(params![id, blob])?;
-    Ok(())
+    let len = i64::try_from(blob.len()).map_err(|_| JournalError::TooLarge { what: "a record".into(), limit: i64::MAX as usize })?;
+    if len < STREAMED_BYTES {
+        conn.prepare_cached("INSERT OR REPLACE INTO records (id, blob) VALUES (?1, ?2)")?.execute(params![id, blob])?;
+        return Ok(());
+    }
+    conn.prepare_cached("INSERT OR REPLACE INTO records (id, blob) VALUES (?1, zeroblob(?2))")?.execute(params![id, len])?;
+    conn.blob_open(rusqlite::MAIN_DB, "records", "blob", id, false)?.write_all(blob).map_err(|e| JournalError::Storage(e.to_string()))
 }
 
 /// Deletes a record, if it exists.
