@@ -3,8 +3,6 @@ import pathlib
 import subprocess
 import sys
 
-import pytest
-
 HERE = pathlib.Path(__file__).parent
 CHECK = [sys.executable, str(HERE / "check.py")]
 
@@ -33,17 +31,6 @@ def test_deps_passes_offline_crates(tmp_path):
     tree = tmp_path / "tree.txt"
     tree.write_text("tokio v1.40.0 rt,sync\nring v0.17.14 alloc,default\nrusqlite v0.43.0 bundled\n")
     assert run("deps", str(tree)).returncode == 0
-
-
-@pytest.fixture
-def compile_library(tmp_path):
-    def build(source):
-        c = tmp_path / "lib.c"
-        c.write_text(source)
-        so = tmp_path / "libplanted.so"
-        subprocess.run(["cc", "-shared", "-fPIC", "-o", str(so), str(c)], check=True)
-        return str(so)
-    return build
 
 
 def test_imports_catches_a_library_that_calls_socket(compile_library):

@@ -13,17 +13,6 @@ def run(*args):
     return subprocess.run(CHECK + list(args), capture_output=True, text=True)
 
 
-@pytest.fixture
-def compile_library(tmp_path):
-    def build(source):
-        c = tmp_path / "lib.c"
-        c.write_text(source)
-        so = tmp_path / "libplanted.so"
-        subprocess.run(["cc", "-shared", "-fPIC", "-o", str(so), str(c)], check=True)
-        return str(so)
-    return build
-
-
 CLEAN = "void *uniffi_baken_ffi_fn_constructor_journal_create(void) { return 0; }\n"
 PLANTED = CLEAN + "void *uniffi_baken_ffi_fn_constructor_journal_create_for_tests(void) { return 0; }\n"
 
