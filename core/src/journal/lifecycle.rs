@@ -281,12 +281,12 @@ impl Journal {
     pub fn enable_biometric_unlock(&self) -> Result<(), JournalError> {
         let key_store = self.key_store()?;
         let mut inner = self.inner();
-        let payload = inner.session()?.payload();
-        let store = inner.store_mut()?;
-        let params = PasscodeParams::load(store.conn())?;
+        inner.session()?;
+        let params = PasscodeParams::load(inner.store_mut()?.conn())?;
         let slot_id = crypto::random_bytes::<16>()?;
         let kek = params.biometric_key(key_store.as_ref(), &slot_id)?;
-        let blob = crypto::seal(&kek, &slot_aad(&params.file_id, &slot_id), &payload)?;
+        let blob = params.wrap(&kek, &slot_id, inner.session()?)?;
+        let store = inner.store_mut()?;
         store.write(|tx| {
             store::delete_slots(tx, PLATFORM_SLOT)?;
             store::put_slot(tx, &slot_id, PLATFORM_SLOT, &blob)
@@ -320,9 +320,7 @@ impl Journal {
         let slots = store::slots(store.conn(), PLATFORM_SLOT)?;
         let (slot_id, blob) = slots.first().ok_or_else(|| JournalError::KeyStore("biometric unlock is not turned on".into()))?;
         let kek = params.biometric_key(key_store.as_ref(), slot_id)?;
-        let session = crypto::open(&kek, &slot_aad(&params.file_id, slot_id), blob)
-            .and_then(|payload| Session::from_payload(&payload))
-            .ok_or_else(|| JournalError::KeyStore("biometric unlock no longer matches this phone's key; unlock with the passcode and turn it on again".into()))?;
+        let session = params.unwrap(&kek, slot_id, blob).ok_or_else(|| JournalError::KeyStore("biometric unlock no longer matches this phone's key; unlock with the passcode and turn it on again".into()))?;
         store.write(|tx| attempts::reset(tx))?;
         inner.session = Some(session);
         Ok(())
