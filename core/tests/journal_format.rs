@@ -84,7 +84,7 @@ fn a_duress_passcode_and_its_decoy_leave_no_mark_in_the_file() {
     assert_eq!(records(&with).len(), records(&without).len(), "the empty decoy was there from the start");
     assert_eq!(lengths(&with), lengths(&without));
     assert_eq!(slots(&with), slots(&without));
-    assert_eq!(slots(&with), [(1, slots(&with)[0].1); 2], "two passcode slots of one length");
+    assert_eq!(slots(&with), [(1, slots(&with)[0].1); 3], "three passcode slots of one length");
     for (_, blob) in records(&with) {
         assert!(blob.len() - SEAL_OVERHEAD >= 1024 && padme(blob.len() - SEAL_OVERHEAD) == blob.len() - SEAL_OVERHEAD, "{} is not a padded length", blob.len());
     }
@@ -135,8 +135,8 @@ fn open_record(key: &Key, id: i64, blob: &[u8]) -> Option<Vec<u8>> {
 }
 
 /// Every key that someone with the journal in `dir` and `passcode` reaches with their own code
-/// written from the documented format: the vault keys in the passcode slots, the second vault's
-/// key in the real vault's note of it, and the content keys in the entries' records.
+/// written from the documented format: the vault keys in the passcode slots, the key of the vault
+/// below in each vault's note of it, and the content keys in the entries' records.
 fn reachable_keys(dir: &Path, passcode: &str) -> Vec<Key> {
     let db = raw(dir);
     let meta = |key: &str| -> Vec<u8> { db.query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0)).unwrap() };
@@ -150,7 +150,7 @@ fn reachable_keys(dir: &Path, passcode: &str) -> Vec<Key> {
         for (id, blob) in &records {
             let Some(plain) = open_record(&keys[opened], *id, blob) else { continue };
             if crypto::open(&keys[opened], &aad(5, &id.to_be_bytes()), blob).is_some() {
-                keys.push(Key::from_slice(&plain[..32]).unwrap()); // the note of the second vault
+                keys.push(Key::from_slice(&plain[..32]).unwrap()); // the note of the vault below
             } else if crypto::open(&keys[opened], &aad(7, &id.to_be_bytes()), blob).is_some() {
                 let links = u32::from_be_bytes(plain[..4].try_into().unwrap()) as usize;
                 let (links, attachments) = plain[4..].split_at(links * 40);
@@ -201,7 +201,7 @@ fn after_a_passcode_change_an_old_copy_and_the_old_passcode_open_nothing_written
     let new_keys = reachable_keys(&dir, "new passcode 7");
     assert!(all.iter().all(|(id, blob)| new_keys.iter().any(|key| open_record(key, *id, blob).is_some())), "the decryptor reads the format: with today's passcode every record opens");
     let old_keys = reachable_keys(&old, PASSCODE);
-    assert_eq!(old_keys.len(), 1 + 1 + 2, "the old copy gives the vault key, the second vault's key and the old entry's two content keys");
+    assert_eq!(old_keys.len(), 1 + 2 + 2, "the old copy gives the vault key, the two duress vaults' keys and the old entry's two content keys");
     let copied = records(&old);
     let written_since: Vec<&Record> = all.iter().filter(|record| !copied.contains(record)).collect();
     assert!(written_since.len() >= 8, "the resealed records, the new entry and the edit: {}", written_since.len());

@@ -228,23 +228,34 @@ fn biometric_unlock_is_opt_in_counted_and_removed_by_a_duress_passcode() {
 }
 
 #[test]
-fn wipe_from_the_decoy_destroys_only_the_decoy() {
+fn wipe_from_the_decoy_destroys_only_the_decoy_and_leaves_the_same_shape() {
     let (_tmp, dir, journal) = new_journal();
     let real = journal.add(evidence("the real evidence", b"\x89PNG real")).unwrap();
     journal.set_duress_passcode(PASSCODE, DURESS).unwrap();
+    let lengths = || {
+        let mut lengths: Vec<usize> = blobs(&dir, "records").iter().map(Vec::len).collect();
+        lengths.sort_unstable();
+        lengths
+    };
+    let fresh = (lengths(), blobs(&dir, "slots").len());
     journal.lock();
     journal.unlock(DURESS).unwrap();
     journal.add(evidence("homework", b"\x89PNG decoy")).unwrap();
-    let records_before = blobs(&dir, "records").len();
+    journal.set_duress_passcode(DURESS, "the decoy's own duress 97").unwrap();
     journal.wipe().unwrap();
     assert!(matches!(journal.entries(), Err(JournalError::Locked | JournalError::NotFound(_))));
-    assert_eq!(blobs(&dir, "records").len(), records_before - 6, "the decoy's head, plan, list, link, entry record and attachment are gone");
+    assert_eq!((lengths(), blobs(&dir, "slots").len()), fresh, "the decoy's entry is gone and an empty decoy is in its place");
 
     let journal = Journal::open(&dir, fast()).unwrap();
     assert!(matches!(journal.unlock(DURESS), Err(JournalError::WrongPasscode)), "the decoy's key is destroyed");
+    assert!(matches!(journal.unlock("the decoy's own duress 97"), Err(JournalError::WrongPasscode)), "and the key of the journal below it");
     journal.unlock(PASSCODE).unwrap();
     assert_eq!(journal.entries().unwrap().entries, vec![real]);
     assert!(journal.verify().unwrap().broken.is_none());
+    journal.set_duress_passcode(PASSCODE, DURESS).unwrap();
+    journal.lock();
+    journal.unlock(DURESS).unwrap();
+    assert!(journal.entries().unwrap().entries.is_empty(), "the real journal can set a new duress passcode");
 }
 
 #[test]

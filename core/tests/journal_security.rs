@@ -289,9 +289,10 @@ fn changing_the_passcode_reseals_the_vault_keys_records_and_not_the_content() {
     let ids = |records: &[Record]| records.iter().map(|(id, _)| *id).collect::<Vec<_>>();
     assert_eq!(ids(&after), ids(&before), "the records keep their ids");
     let resealed = before.iter().zip(&after).filter(|(b, a)| b.1 != a.1).count();
-    // Head, safety plan, list of entries, the second vault's keys, the entry's record; not its
-    // link and attachment (under its content key), nor the second vault's three records.
-    assert_eq!((resealed, after.len() - resealed), (5, 5));
+    // Head, safety plan, list of entries, the note of the vault below, the entry's record; not
+    // its link and attachment (under its content key), nor the vault below's four records and the
+    // last vault's three.
+    assert_eq!((resealed, after.len() - resealed), (5, 2 + 4 + 3));
     assert!(matches!(journal.change_passcode("new passcode 7", "short"), Err(JournalError::InvalidInput(_))));
 }
 

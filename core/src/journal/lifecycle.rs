@@ -25,7 +25,8 @@ use super::records::{self, Kind, Vault};
 use super::store::{self, Store};
 #[cfg(feature = "insecure-test-kdf")]
 use super::FAST_TEST_ITERATIONS;
-use super::{chain, entries, passcode, safety_plan, JournalError, MIN_ITERATIONS};
+use super::vaults::{self, Below, SlotId};
+use super::{entries, passcode, JournalError, DEFAULT_ITERATIONS, MIN_ITERATIONS};
 use std::num::NonZeroU32;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -45,25 +46,40 @@ pub trait KeyStore: Send + Sync {
     fn destroy_key(&self) -> Result<(), String>;
 }
 
-/// How costly the passcode key derivation is.
+/// How costly the passcode key derivation is: the cost new passcode slots and backups get, and
+/// the least cost a stored journal or backup may have. The two are apart so that a later release
+/// can raise the cost for new slots without locking anyone out: a journal with a lower stored cost
+/// still opens and is wrapped again at the new cost (see [`Journal::unlock`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Kdf {
-    /// [`MIN_ITERATIONS`] PBKDF2 iterations; journals below that are refused.
+    /// [`DEFAULT_ITERATIONS`] PBKDF2 iterations for new slots; below [`MIN_ITERATIONS`] a
+    /// journal is refused.
     #[default]
     Standard,
     /// [`FAST_TEST_ITERATIONS`]: only for tests; such journals are refused by `Standard`. Exists
     /// only with the cargo feature `insecure-test-kdf`.
     #[cfg(feature = "insecure-test-kdf")]
     InsecureFastForTests,
+    /// Any floor and cost, to test raising the cost. Exists only with the cargo feature
+    /// `insecure-test-kdf`.
+    #[cfg(feature = "insecure-test-kdf")]
+    Tuned {
+        /// The least cost accepted.
+        floor: u32,
+        /// The cost of new slots.
+        iterations: u32,
+    },
 }
 
 impl Kdf {
     /// The iterations used for new passcode slots and backups.
     pub fn iterations(self) -> u32 {
         match self {
-            Kdf::Standard => MIN_ITERATIONS,
+            Kdf::Standard => DEFAULT_ITERATIONS,
             #[cfg(feature = "insecure-test-kdf")]
             Kdf::InsecureFastForTests => FAST_TEST_ITERATIONS,
+            #[cfg(feature = "insecure-test-kdf")]
+            Kdf::Tuned { iterations, .. } => iterations,
         }
     }
 
@@ -73,6 +89,8 @@ impl Kdf {
             Kdf::Standard => MIN_ITERATIONS,
             #[cfg(feature = "insecure-test-kdf")]
             Kdf::InsecureFastForTests => 1,
+            #[cfg(feature = "insecure-test-kdf")]
+            Kdf::Tuned { floor, .. } => floor,
         };
         NonZeroU32::new(iterations).filter(|n| n.get() >= floor).ok_or(JournalError::KdfTooWeak(iterations))
     }
@@ -104,7 +122,7 @@ pub(super) struct Session {
     vault: Vault,
     decoy: bool,
     /// The id of its passcode slot.
-    slot: [u8; 16],
+    slot: SlotId,
 }
 
 const PASSCODE_SLOT: i64 = 1;
@@ -174,6 +192,11 @@ impl PasscodeParams {
         Ok(())
     }
 
+    /// The same settings at another cost.
+    fn at_cost(&self, iterations: u32) -> PasscodeParams {
+        PasscodeParams { file_id: self.file_id, salt: self.salt.clone(), iterations, device_bound: self.device_bound }
+    }
+
     /// The key-encryption key for `passcode`: one KDF run.
     fn key_for(&self, passcode: &str, options: &Options) -> Result<Key, JournalError> {
         let iterations = options.kdf.check(self.iterations)?;
@@ -235,12 +258,12 @@ impl Journal {
         let kek = params.key_for(passcode, options)?;
         let session = Session { vault: Vault::random()?, decoy: false, slot: crypto::random_bytes()? };
         let real_blob = params.wrap(&kek, &session.slot, &session)?;
+        let below = (1..vaults::DEPTH).map(|_| crypto::random_bytes()).collect::<Result<Vec<SlotId>, _>>()?;
         store.write(|tx| {
             params.save(tx)?;
             store::put_slot(tx, &session.slot, PASSCODE_SLOT, &real_blob)?;
-            store::put_slot(tx, &crypto::random_bytes::<16>()?, PASSCODE_SLOT, &PasscodeParams::filler()?)?;
-            start(tx, &session.vault)?;
-            new_second_vault(tx, &session.vault)
+            put_fillers(tx, &below)?;
+            vaults::start(tx, &session.vault, &below)
         })?;
         Ok(session)
     }
@@ -259,7 +282,11 @@ impl Journal {
 
     /// Unlocks with a passcode. The duress passcode opens the decoy journal, which behaves the same.
     /// Every try is counted before the passcode is checked; a right one resets the count. After
-    /// five wrong ones, tries are delayed (`LockedOut`).
+    /// five wrong ones, tries are delayed (`LockedOut`). When the stored passcode cost is below
+    /// the current default and no duress passcode was ever set, the real journal's slot is wrapped
+    /// again at the default (with a duress passcode, whose slot only that passcode can wrap, the
+    /// cost is raised when the next duress passcode is set; a decoy never raises it, as a real
+    /// journal with a duress passcode does not).
     pub fn unlock(&self, passcode: &str) -> Result<(), JournalError> {
         let mut inner = self.inner();
         let store = inner.store_mut()?;
@@ -271,8 +298,27 @@ impl Journal {
             .find_map(|(id, blob)| params.unwrap(&kek, id, blob))
             .ok_or(JournalError::WrongPasscode)?;
         store.write(|tx| attempts::reset(tx))?;
+        // The journal opens even when the cost cannot be raised now; it is tried again next time.
+        drop(self.raise_cost(store, &params, passcode, &session));
         inner.session = Some(session);
         Ok(())
+    }
+
+    /// Wraps the real journal's slot again at the default cost, if it is lower and no duress
+    /// passcode was ever set (so every other passcode slot is filler, and is made anew).
+    fn raise_cost(&self, store: &mut Store, params: &PasscodeParams, passcode: &str, session: &Session) -> Result<(), JournalError> {
+        let raised = params.at_cost(self.options.kdf.iterations());
+        if session.decoy || raised.iterations <= params.iterations || Below::of(store.conn(), &session.vault)?.is_some_and(|below| below.set) {
+            return Ok(());
+        }
+        let blob = raised.wrap(&raised.key_for(passcode, &self.options)?, &session.slot, session)?;
+        let others = other_slots(store.conn(), &session.slot)?;
+        store.write(|tx| {
+            raised.save(tx)?;
+            store::put_slot(tx, &session.slot, PASSCODE_SLOT, &blob)?;
+            put_fillers(tx, &others)
+        })?;
+        store.checkpoint()
     }
 
     /// Turns on biometric unlock for the journal that is open (real or decoy, so the decoy
@@ -353,9 +399,9 @@ impl Journal {
     /// the old passcode, opens nothing written after it. Biometric unlock is turned off (its slot
     /// holds the old key); it can be turned on again. Counted by the attempt gate (changes have
     /// their own count, which a day without changes resets), and both passcodes are always
-    /// derived, so every answer costs the same. A new passcode that opens the other journal is
-    /// refused: in the decoy as a wrong passcode, so that the decoy is no better a guessing aid
-    /// than the lock screen.
+    /// derived, so every answer costs the same. A new passcode that opens this journal's own
+    /// duress journal is refused as invalid; one that opens any other journal is refused as a
+    /// wrong passcode, so that a decoy is no better a guessing aid than the lock screen.
     pub fn change_passcode(&self, current: &str, new: &str) -> Result<(), JournalError> {
         passcode::check(new)?;
         let mut inner = self.inner();
@@ -368,11 +414,11 @@ impl Journal {
         let current_kek = params.key_for(current, &self.options)?;
         let new_kek = params.key_for(new, &self.options)?;
         check_own_slot(&params, &slots, &current_kek, &session.slot)?;
-        if slots.iter().any(|(id, blob)| id != &session.slot && params.unwrap(&new_kek, id, blob).is_some()) {
-            return Err(if session.decoy {
-                JournalError::WrongPasscode
-            } else {
-                JournalError::InvalidInput("that passcode is your duress passcode; choose another".into())
+        if let Some(taken) = other_slot_opened(&params, &slots, &new_kek, &session.slot) {
+            let duress_slot = Below::of(store.conn(), &session.vault)?.map(|below| below.slot);
+            return Err(match duress_slot == Some(taken) {
+                true => JournalError::InvalidInput("that passcode is your duress passcode; choose another".into()),
+                false => JournalError::WrongPasscode,
             });
         }
         let rotated = Session { vault: session.vault.rekeyed()?, ..*session };
@@ -387,11 +433,14 @@ impl Journal {
     }
 
     /// Sets (or replaces) the duress passcode, confirming with the passcode: the duress passcode
-    /// will open a new, empty decoy journal that looks normal, while the real one stays intact.
-    /// The second vault that was there (the empty one made with the journal, or an earlier decoy)
-    /// is erased and a new one of the same shape written. Only from the real journal. The
-    /// biometric slot is removed, so that a fingerprint forced by someone cannot open the real
-    /// journal. Counted by the attempt gate like a change.
+    /// will open a new, empty decoy journal that looks normal, while this one stays intact. The
+    /// journal below this one (the empty one made with the file, or an earlier decoy, and the
+    /// journals below that) is erased and a new one of the same shape written. A decoy can do this
+    /// too, exactly like the real journal; only the last journal, two duress passcodes deep,
+    /// refuses (`InvalidInput`). The biometric slot is removed, so that a fingerprint forced by
+    /// someone cannot open the real journal. Counted by the attempt gate like a change; a duress
+    /// passcode that opens a journal above this one is refused as a wrong passcode. From the real
+    /// journal this also raises a passcode cost below the default, since every slot is written.
     pub fn set_duress_passcode(&self, passcode: &str, duress: &str) -> Result<(), JournalError> {
         passcode::check(duress)?;
         let mut inner = self.inner();
@@ -403,18 +452,29 @@ impl Journal {
         let slots = store::slots(store.conn(), PASSCODE_SLOT)?;
         let kek = params.key_for(passcode, &self.options)?;
         let duress_kek = params.key_for(duress, &self.options)?;
-        if session.decoy {
-            return Err(JournalError::InvalidInput("a duress passcode is set from the main journal".into()));
-        }
         check_own_slot(&params, &slots, &kek, &session.slot)?;
         if check_own_slot(&params, &slots, &duress_kek, &session.slot).is_ok() {
             return Err(JournalError::InvalidInput("the duress passcode must differ from the passcode".into()));
         }
-        let other = slots.iter().find_map(|(id, _)| <[u8; 16]>::try_from(id.as_slice()).ok().filter(|id| *id != session.slot));
-        let other = other.ok_or_else(|| JournalError::Tampered("the key slots".into()))?;
+        let below = vaults::slots_below(store.conn(), &session.vault)?;
+        if other_slot_opened(&params, &slots, &duress_kek, &session.slot).is_some_and(|taken| !below.contains(&taken)) {
+            return Err(JournalError::WrongPasscode);
+        }
+        if below.is_empty() {
+            return Err(JournalError::InvalidInput("this journal cannot have a duress passcode of its own".into()));
+        }
+        let target = params.at_cost(if session.decoy { params.iterations } else { self.options.kdf.iterations().max(params.iterations) });
+        let (kek, duress_kek) = match target.iterations == params.iterations {
+            true => (kek, duress_kek),
+            false => (target.key_for(passcode, &self.options)?, target.key_for(duress, &self.options)?),
+        };
         store.write(|tx| {
-            let decoy = Session { vault: new_second_vault(tx, &session.vault)?, decoy: true, slot: other };
-            store::put_slot(tx, &other, PASSCODE_SLOT, &params.wrap(&duress_kek, &other, &decoy)?)?;
+            let (duress_vault, further) = vaults::replace_below(tx, &session.vault)?.ok_or_else(|| JournalError::Tampered("the duress journal's keys".into()))?;
+            let decoy = Session { vault: duress_vault.vault, decoy: true, slot: duress_vault.slot };
+            target.save(tx)?;
+            store::put_slot(tx, &session.slot, PASSCODE_SLOT, &target.wrap(&kek, &session.slot, session)?)?;
+            store::put_slot(tx, &decoy.slot, PASSCODE_SLOT, &target.wrap(&duress_kek, &decoy.slot, &decoy)?)?;
+            put_fillers(tx, &further)?;
             store::delete_slots(tx, PLATFORM_SLOT)
         })?;
         store.checkpoint()
@@ -422,9 +482,9 @@ impl Journal {
 
     /// Destroys the journal that is open. From the real journal: first the phone's key-store
     /// keys, then every key slot and key setting (so nothing can be decrypted any more), then the
-    /// files; files that could not be removed are named in an `Io` error. From the decoy: only the
-    /// decoy is destroyed (its slot becomes filler, its records go, biometric unlock is turned
-    /// off) and the answer is the same; the real journal stays, so the folder stays too. The
+    /// files; files that could not be removed are named in an `Io` error. From a decoy: only the
+    /// decoy and the journals below it are destroyed (their slots become filler, their records are
+    /// replaced by empty ones, biometric unlock is turned off) and the answer is the same; the real journal stays, so the folder stays too. The
     /// object is unusable afterwards.
     pub fn wipe(&self) -> Result<(), JournalError> {
         let mut inner = self.inner();
@@ -433,9 +493,12 @@ impl Journal {
             let session = inner.session.take().ok_or(JournalError::Locked)?;
             let mut store = inner.store.take().ok_or_else(wiped)?;
             store.write(|tx| {
-                store::put_slot(tx, &session.slot, PASSCODE_SLOT, &PasscodeParams::filler()?)?;
-                store::delete_slots(tx, PLATFORM_SLOT)?;
-                erase(tx, &session.vault)
+                // Emptied, not removed, with the same keys, so that the journal above still finds it.
+                let below = vaults::erase(tx, &session.vault)?;
+                vaults::start(tx, &session.vault, &below)?;
+                put_fillers(tx, &[session.slot])?;
+                put_fillers(tx, &below)?;
+                store::delete_slots(tx, PLATFORM_SLOT)
             })?;
             store.checkpoint()?;
             return store.close();
@@ -482,35 +545,26 @@ impl Inner {
 }
 
 /// Checks that `kek` opens the passcode slot `slot`, the open journal's own.
-fn check_own_slot(params: &PasscodeParams, slots: &[store::Slot], kek: &Key, slot: &[u8; 16]) -> Result<(), JournalError> {
+fn check_own_slot(params: &PasscodeParams, slots: &[store::Slot], kek: &Key, slot: &SlotId) -> Result<(), JournalError> {
     match slots.iter().any(|(id, blob)| id == slot && params.unwrap(kek, id, blob).is_some()) {
         true => Ok(()),
         false => Err(JournalError::WrongPasscode),
     }
 }
 
-/// Writes the records of a new, empty vault.
-fn start(conn: &rusqlite::Connection, vault: &Vault) -> Result<(), JournalError> {
-    chain::start(conn, vault)?;
-    safety_plan::start(conn, vault)?;
-    entries::start(conn, vault)
+/// The passcode slot other than `own` that `kek` opens, if any.
+fn other_slot_opened(params: &PasscodeParams, slots: &[store::Slot], kek: &Key, own: &SlotId) -> Option<SlotId> {
+    slots.iter().filter(|(id, _)| id != own).find(|(id, blob)| params.unwrap(kek, id, blob).is_some()).and_then(|(id, _)| id.as_slice().try_into().ok())
 }
 
-/// Replaces the second vault: erases the one whose keys the real vault keeps (none at creation),
-/// writes a new, empty one and keeps its keys instead.
-fn new_second_vault(conn: &rusqlite::Connection, real: &Vault) -> Result<Vault, JournalError> {
-    if let Some(old) = real.get(conn, real.key(), Kind::Decoy, &[])?.ok().and_then(|keys| Vault::from_bytes(&keys)) {
-        erase(conn, &old)?;
-    }
-    let second = Vault::random()?;
-    start(conn, &second)?;
-    real.put(conn, real.key(), Kind::Decoy, &[], &second.to_bytes())?;
-    Ok(second)
+/// The ids of the passcode slots other than `own`.
+fn other_slots(conn: &rusqlite::Connection, own: &SlotId) -> Result<Vec<SlotId>, JournalError> {
+    Ok(store::slots(conn, PASSCODE_SLOT)?.into_iter().filter(|(id, _)| id != own).filter_map(|(id, _)| id.as_slice().try_into().ok()).collect())
 }
 
-/// Deletes every record of a vault that can be found.
-fn erase(conn: &rusqlite::Connection, vault: &Vault) -> Result<(), JournalError> {
-    entries::records(conn, vault)?.iter().try_for_each(|found| vault.delete(conn, found.kind, &found.logical))
+/// Writes random filler into the passcode slots `ids`.
+fn put_fillers(conn: &rusqlite::Connection, ids: &[SlotId]) -> Result<(), JournalError> {
+    ids.iter().try_for_each(|id| store::put_slot(conn, id, PASSCODE_SLOT, &PasscodeParams::filler()?))
 }
 
 /// Seals every record of `old` that is under the vault key again under the key of `new`.

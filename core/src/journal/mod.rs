@@ -42,6 +42,7 @@ pub mod passcode;
 mod records;
 mod safety_plan;
 mod store;
+mod vaults;
 
 pub use chain::{BrokenLink, Verification};
 pub use entries::{Attachment, AttachmentInfo, Contact, DamagedEntry, Entry, EntryKind, EntryList, NewAttachment, NewEntry};
@@ -52,8 +53,11 @@ pub use safety_plan::{SafetyPlan, TrustedAdult};
 
 /// The version of the journal's file and record format; bound into every seal.
 pub const FORMAT_VERSION: u32 = 2;
-/// The least PBKDF2-HMAC-SHA256 iterations a passcode or backup key may use outside tests (OWASP).
+/// The least PBKDF2-HMAC-SHA256 iterations a stored passcode slot or backup may have outside tests.
 pub const MIN_ITERATIONS: u32 = 600_000;
+/// The PBKDF2-HMAC-SHA256 iterations of new passcode slots and backups: OWASP's recommendation
+/// for PBKDF2-HMAC-SHA256. Raising it later re-wraps older journals as they are unlocked.
+pub const DEFAULT_ITERATIONS: u32 = 600_000;
 /// The iterations of [`Kdf::InsecureFastForTests`]: fast, and refused outside tests. Exists only
 /// with the cargo feature `insecure-test-kdf`.
 #[cfg(feature = "insecure-test-kdf")]

@@ -30,7 +30,7 @@ pub(super) enum Kind {
     Plan = 3,
     /// A page of the list of current entries, by page number.
     Entries = 4,
-    /// The real vault's note of the second vault's keys, so that it can replace the decoy.
+    /// A vault's note of the duress vault below it (see `vaults`).
     Decoy = 5,
     /// One link of the chain, by index.
     Link = 6,
@@ -40,7 +40,7 @@ pub(super) enum Kind {
     Attachment = 8,
 }
 
-/// The records a vault has exactly one of (only the real vault has [`Kind::Decoy`]); all are
+/// The records a vault has exactly one of (every vault but the last has [`Kind::Decoy`]); all are
 /// sealed under the vault key.
 pub(super) const SINGLES: [Kind; 3] = [Kind::Head, Kind::Plan, Kind::Decoy];
 
