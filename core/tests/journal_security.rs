@@ -188,7 +188,7 @@ fn snapshot(dir: &std::path::Path, skip_counter: bool) -> Vec<String> {
     let db = raw(dir);
     let mut rows = Vec::new();
     for table in ["meta", "slots", "records"] {
-        let filter = if skip_counter && table == "meta" { "WHERE key NOT IN ('failed_attempts', 'last_failed_at', 'last_failed_boot')" } else { "" };
+        let filter = if skip_counter && table == "meta" { "WHERE key <> 'attempts'" } else { "" };
         let mut statement = db.prepare(&format!("SELECT * FROM {table} {filter} ORDER BY 1")).unwrap();
         let columns = statement.column_count();
         let mut query = statement.query([]).unwrap();
@@ -221,8 +221,13 @@ fn a_wrong_passcode_is_a_typed_error_counts_and_changes_nothing_else() {
     let reopened = Journal::open(&dir, fast()).unwrap();
     assert!(matches!(reopened.unlock(PASSCODE), Err(JournalError::LockedOut { .. })), "the counter is persisted");
     drop(reopened);
-    // Both clocks say the last failure was long ago (the time since boot is this machine's uptime).
-    raw(&dir).execute("UPDATE meta SET value = ?1 WHERE key IN ('last_failed_at', 'last_failed_boot')", [&0u64.to_be_bytes()]).unwrap();
+    // Both clocks say the last failure was long ago (the time since boot is this machine's uptime):
+    // without a key store the counts are in the clear, the unlock count's times after its number.
+    let db = raw(&dir);
+    let mut counts: Vec<u8> = db.query_row("SELECT value FROM meta WHERE key = 'attempts'", [], |r| r.get(0)).unwrap();
+    counts[8..24].fill(0);
+    db.execute("UPDATE meta SET value = ?1 WHERE key = 'attempts'", [&counts]).unwrap();
+    drop(db);
     let journal = Journal::open(&dir, fast()).unwrap();
     journal.unlock(PASSCODE).unwrap();
     assert_eq!(journal.entry(&entry.id).unwrap().content.text, "kept");
@@ -345,7 +350,8 @@ fn the_key_stores_device_key_is_needed_to_unlock_with_the_passcode() {
     assert_eq!(journal.entry(&entry.id).unwrap(), entry);
     journal.lock();
     let re_enrolled = Journal::open(&dir, with_store(0x33)).unwrap();
-    assert!(matches!(re_enrolled.unlock_with_biometrics(), Err(JournalError::KeyStore(_))), "another biometric key does not open it");
+    let answer = re_enrolled.unlock_with_biometrics();
+    assert!(matches!(answer, Err(JournalError::KeyStore(_) | JournalError::LockedOut { .. })), "another key store opens neither the slot nor the attempt counts: {answer:?}");
 }
 
 #[test]
@@ -377,7 +383,7 @@ fn no_journal_key_crosses_to_the_key_store() {
     let db = raw(&dir);
     let meta = |key: &str| -> Vec<u8> { db.query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0)).unwrap() };
     let (file_id, salt) = (meta("file_id"), meta("kdf_salt"));
-    let mut public = vec![[b"baken device binding v1".as_slice(), &file_id, &salt].concat()];
+    let mut public = vec![[b"baken device binding v1".as_slice(), &file_id, &salt].concat(), [b"baken attempt counts v1".as_slice(), &file_id].concat()];
     let slots: Vec<Vec<u8>> = db.prepare("SELECT id FROM slots").unwrap().query_map([], |r| r.get(0)).unwrap().map(Result::unwrap).collect();
     public.extend(slots.iter().map(|id| [b"baken biometric unlock v1".as_slice(), &file_id, id].concat()));
     assert!(given.len() >= 3 && given.iter().all(|data| public.contains(data)), "only a label and public ids reach the key store, never a key");
@@ -392,4 +398,16 @@ fn creating_over_an_existing_journal_is_refused() {
     let journal = Journal::open(&dir, fast()).unwrap();
     journal.unlock(PASSCODE).unwrap();
     assert_eq!(journal.entries().unwrap().entries.len(), 1);
+}
+
+#[test]
+fn deleting_the_attempt_counts_is_the_longest_wait_not_a_fresh_start() {
+    let (_tmp, dir, journal) = new_journal();
+    drop(journal);
+    raw(&dir).execute("DELETE FROM meta WHERE key = 'attempts'", []).unwrap();
+    let journal = Journal::open(&dir, fast()).unwrap();
+    match journal.unlock(PASSCODE) {
+        Err(JournalError::LockedOut { retry_after_seconds }) => assert_eq!(retry_after_seconds, 3600),
+        other => panic!("expected the longest wait, got {other:?}"),
+    }
 }

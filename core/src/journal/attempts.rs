@@ -13,7 +13,13 @@
 //! forward does not shorten it while the phone stays on; a wall clock set back counts from now
 //! instead of locking out for ever. Copying an old file back resets the counts (inherent: the key
 //! store's device binding is what protects copied files).
+//!
+//! Both counts and their times are one fixed-size row of `meta`. With a key store it is sealed
+//! under a key from the device MAC, so the file does not tell how many wrong passcodes were
+//! typed, or when. A row that is missing (it is written at creation) or does not open counts as
+//! the longest wait, from now: closed, but never for ever.
 
+use super::crypto::{self, Key};
 use super::store;
 use super::JournalError;
 use rusqlite::Connection;
@@ -34,11 +40,60 @@ pub enum Purpose {
     Change,
 }
 
+/// The `meta` row of the counts.
+const ROW: &str = "attempts";
+/// Each purpose's count and times: three big-endian u64.
+const COUNT_LEN: usize = 24;
+
+/// How the counts are kept: sealed under a key from the key store's device MAC, or, without a key
+/// store, in the clear.
+pub struct Gate {
+    key: Option<Key>,
+    aad: Vec<u8>,
+}
+
+impl Gate {
+    /// The gate of the file `file_id`; `key` from the device MAC when a key store binds it.
+    pub fn new(file_id: &[u8], key: Option<Key>) -> Gate {
+        Gate { key, aad: [b"baken attempt counts".as_slice(), file_id].concat() }
+    }
+
+    fn load(&self, conn: &Connection, now: Now) -> Result<[Count; 2], JournalError> {
+        let plain = match (store::meta(conn, ROW)?, &self.key) {
+            (Some(row), Some(key)) => crypto::open(key, &self.aad, &row).map(|plain| plain.to_vec()),
+            (row, None) => row,
+            (None, Some(_)) => None,
+        };
+        let longest = Count { attempts: FREE_ATTEMPTS + 7, last: now };
+        Ok(match plain.filter(|plain| plain.len() == 2 * COUNT_LEN) {
+            None => [longest; 2],
+            Some(plain) => {
+                let number = |at: usize| u64::from_be_bytes(plain[at..at + 8].try_into().unwrap_or_default());
+                let count = |at: usize| Count { attempts: number(at), last: Now { wall: number(at + 8), boot: number(at + 16) } };
+                [count(0), count(COUNT_LEN)]
+            }
+        })
+    }
+
+    /// Writes the counts of a new journal: none yet.
+    pub fn start(&self, conn: &Connection) -> Result<(), JournalError> {
+        self.save(conn, [Count::default(); 2])
+    }
+
+    fn save(&self, conn: &Connection, counts: [Count; 2]) -> Result<(), JournalError> {
+        let plain: Vec<u8> = counts.iter().flat_map(|c| [c.attempts, c.last.wall, c.last.boot]).flat_map(u64::to_be_bytes).collect();
+        match &self.key {
+            Some(key) => store::set_meta(conn, ROW, &crypto::seal(key, &self.aad, &plain)?),
+            None => store::set_meta(conn, ROW, &plain),
+        }
+    }
+}
+
 impl Purpose {
-    fn keys(self) -> [&'static str; 3] {
+    fn index(self) -> usize {
         match self {
-            Purpose::Unlock => ["failed_attempts", "last_failed_at", "last_failed_boot"],
-            Purpose::Change => ["changes", "last_change_at", "last_change_boot"],
+            Purpose::Unlock => 0,
+            Purpose::Change => 1,
         }
     }
 }
@@ -97,33 +152,25 @@ pub fn decide(purpose: Purpose, count: Count, now: Now) -> (Count, u64) {
     }
 }
 
-fn load(conn: &Connection, purpose: Purpose) -> Result<Count, JournalError> {
-    let [attempts, wall, boot] = purpose.keys();
-    Ok(Count { attempts: store::meta_u64(conn, attempts)?, last: Now { wall: store::meta_u64(conn, wall)?, boot: store::meta_u64(conn, boot)? } })
-}
-
-fn save(conn: &Connection, purpose: Purpose, count: Count) -> Result<(), JournalError> {
-    let [attempts, wall, boot] = purpose.keys();
-    store::set_meta_u64(conn, attempts, count.attempts)?;
-    store::set_meta_u64(conn, wall, count.last.wall)?;
-    store::set_meta_u64(conn, boot, count.last.boot)
-}
-
 /// Counts one attempt at `now`, inside the caller's immediate transaction; `Some(seconds)` when
 /// the attempt must wait instead (then nothing is counted, but a clock that moved back is noted).
-pub fn admit(conn: &Connection, purpose: Purpose, now: Now) -> Result<Option<u64>, JournalError> {
-    let before = load(conn, purpose)?;
-    let (after, wait) = decide(purpose, before, now);
-    if after != before {
-        save(conn, purpose, after)?;
+pub fn admit(conn: &Connection, gate: &Gate, purpose: Purpose, now: Now) -> Result<Option<u64>, JournalError> {
+    let mut counts = gate.load(conn, now)?;
+    let before = counts;
+    let (after, wait) = decide(purpose, counts[purpose.index()], now);
+    counts[purpose.index()] = after;
+    if counts != before {
+        gate.save(conn, counts)?;
     }
     Ok((wait > 0).then_some(wait))
 }
 
 /// Forgets earlier unlock attempts after a right passcode.
-pub fn reset(conn: &Connection) -> Result<(), JournalError> {
-    if store::meta_u64(conn, Purpose::Unlock.keys()[0])? > 0 {
-        store::set_meta_u64(conn, Purpose::Unlock.keys()[0], 0)?;
+pub fn reset(conn: &Connection, gate: &Gate) -> Result<(), JournalError> {
+    let mut counts = gate.load(conn, now())?;
+    if counts[Purpose::Unlock.index()].attempts > 0 {
+        counts[Purpose::Unlock.index()].attempts = 0;
+        gate.save(conn, counts)?;
     }
     Ok(())
 }

@@ -19,7 +19,7 @@
 //! platform key that needs the user's fingerprint or face. Rust derives and uses the keys; no
 //! journal key ever crosses to the app.
 
-use super::attempts::{self, Purpose};
+use super::attempts::{self, Gate, Purpose};
 use super::crypto::{self, Key};
 use super::records::{self, Kind, Vault};
 use super::store::{self, Store};
@@ -200,14 +200,23 @@ impl PasscodeParams {
     /// The key-encryption key for `passcode`: one KDF run.
     fn key_for(&self, passcode: &str, options: &Options) -> Result<Key, JournalError> {
         let iterations = options.kdf.check(self.iterations)?;
-        let device_key = match self.device_bound {
-            false => None,
-            true => {
-                let key_store = options.key_store.as_ref().ok_or_else(|| JournalError::KeyStore("this journal needs the phone's key store to open".into()))?;
-                Some(mac_key(key_store.device_mac(&[b"baken device binding v1".as_slice(), &self.file_id, &self.salt].concat()))?)
-            }
-        };
+        let device_key = self.device_key(options, &[b"baken device binding v1".as_slice(), &self.file_id, &self.salt].concat())?;
         crypto::passcode_key(passcode, &self.salt, iterations, device_key.as_ref())
+    }
+
+    /// The attempt gate, sealed under a device key when a key store binds the journal.
+    fn gate(&self, options: &Options) -> Result<Gate, JournalError> {
+        let key = self.device_key(options, &[b"baken attempt counts v1".as_slice(), &self.file_id].concat())?;
+        Ok(Gate::new(&self.file_id, key))
+    }
+
+    /// The key store's device MAC of `label` as a key, when the journal is bound to one.
+    fn device_key(&self, options: &Options, label: &[u8]) -> Result<Option<Key>, JournalError> {
+        if !self.device_bound {
+            return Ok(None);
+        }
+        let key_store = options.key_store.as_ref().ok_or_else(|| JournalError::KeyStore("this journal needs the phone's key store to open".into()))?;
+        mac_key(key_store.device_mac(label)).map(Some)
     }
 
     /// The key-encryption key of the biometric slot `slot_id`: the key store asks for the user's
@@ -259,8 +268,10 @@ impl Journal {
         let session = Session { vault: Vault::random()?, decoy: false, slot: crypto::random_bytes()? };
         let real_blob = params.wrap(&kek, &session.slot, &session)?;
         let below = (1..vaults::DEPTH).map(|_| crypto::random_bytes()).collect::<Result<Vec<SlotId>, _>>()?;
+        let gate = params.gate(options)?;
         store.write(|tx| {
             params.save(tx)?;
+            gate.start(tx)?;
             store::put_slot(tx, &session.slot, PASSCODE_SLOT, &real_blob)?;
             put_fillers(tx, &below)?;
             vaults::start(tx, &session.vault, &below)
@@ -290,14 +301,15 @@ impl Journal {
     pub fn unlock(&self, passcode: &str) -> Result<(), JournalError> {
         let mut inner = self.inner();
         let store = inner.store_mut()?;
-        admit(store, Purpose::Unlock)?;
         let params = PasscodeParams::load(store.conn())?;
+        let gate = params.gate(&self.options)?;
+        admit(store, &gate, Purpose::Unlock)?;
         let kek = params.key_for(passcode, &self.options)?;
         let session = store::slots(store.conn(), PASSCODE_SLOT)?
             .iter()
             .find_map(|(id, blob)| params.unwrap(&kek, id, blob))
             .ok_or(JournalError::WrongPasscode)?;
-        store.write(|tx| attempts::reset(tx))?;
+        store.write(|tx| attempts::reset(tx, &gate))?;
         // The journal opens even when the cost cannot be raised now; it is tried again next time.
         drop(self.raise_cost(store, &params, passcode, &session));
         inner.session = Some(session);
@@ -361,13 +373,14 @@ impl Journal {
         let key_store = self.key_store()?;
         let mut inner = self.inner();
         let store = inner.store_mut()?;
-        admit(store, Purpose::Unlock)?;
         let params = PasscodeParams::load(store.conn())?;
+        let gate = params.gate(&self.options)?;
+        admit(store, &gate, Purpose::Unlock)?;
         let slots = store::slots(store.conn(), PLATFORM_SLOT)?;
         let (slot_id, blob) = slots.first().ok_or_else(|| JournalError::KeyStore("biometric unlock is not turned on".into()))?;
         let kek = params.biometric_key(key_store.as_ref(), slot_id)?;
         let session = params.unwrap(&kek, slot_id, blob).ok_or_else(|| JournalError::KeyStore("biometric unlock no longer matches this phone's key; unlock with the passcode and turn it on again".into()))?;
-        store.write(|tx| attempts::reset(tx))?;
+        store.write(|tx| attempts::reset(tx, &gate))?;
         inner.session = Some(session);
         Ok(())
     }
@@ -408,8 +421,8 @@ impl Journal {
         let Inner { store, session } = &mut *inner;
         let session = session.as_mut().ok_or(JournalError::Locked)?;
         let store = store.as_mut().ok_or_else(wiped)?;
-        admit(store, Purpose::Change)?;
         let params = PasscodeParams::load(store.conn())?;
+        admit(store, &params.gate(&self.options)?, Purpose::Change)?;
         let slots = store::slots(store.conn(), PASSCODE_SLOT)?;
         let current_kek = params.key_for(current, &self.options)?;
         let new_kek = params.key_for(new, &self.options)?;
@@ -447,8 +460,8 @@ impl Journal {
         let Inner { store, session } = &mut *inner;
         let session = session.as_ref().ok_or(JournalError::Locked)?;
         let store = store.as_mut().ok_or_else(wiped)?;
-        admit(store, Purpose::Change)?;
         let params = PasscodeParams::load(store.conn())?;
+        admit(store, &params.gate(&self.options)?, Purpose::Change)?;
         let slots = store::slots(store.conn(), PASSCODE_SLOT)?;
         let kek = params.key_for(passcode, &self.options)?;
         let duress_kek = params.key_for(duress, &self.options)?;
@@ -589,8 +602,8 @@ fn remove_files(dir: &Path) -> Vec<String> {
 
 /// Passes the attempt gate for one passcode evaluation: the attempt is counted durably before
 /// the caller derives any key; when the count cannot be stored, the attempt is refused.
-fn admit(store: &mut Store, purpose: Purpose) -> Result<(), JournalError> {
-    match store.write(|tx| attempts::admit(tx, purpose, attempts::now()))? {
+fn admit(store: &mut Store, gate: &Gate, purpose: Purpose) -> Result<(), JournalError> {
+    match store.write(|tx| attempts::admit(tx, gate, purpose, attempts::now()))? {
         Some(retry_after_seconds) => Err(JournalError::LockedOut { retry_after_seconds }),
         None => Ok(()),
     }
