@@ -1,13 +1,12 @@
 //! The journal's lifecycle: create, open, unlock, lock, change passcode, duress passcode, wipe.
 //!
-//! Key slots: there are always two passcode slots, sharing one salt and iteration count so that an
-//! unlock costs exactly one KDF run whichever passcode is typed. A slot wraps a vault's key and
-//! its record secret (see `records`). One slot opens the real journal; the other opens a decoy
-//! journal once a duress passcode is set, and is random filler of the same length until then.
-//! Both vaults exist from the start: `create` writes an empty second vault beside the real one,
-//! and setting a duress passcode replaces it with a fresh one of the same shape, so the file does
-//! not tell whether a duress passcode exists. The real vault keeps the second vault's keys in a
-//! record, so that it can replace the decoy; the decoy knows nothing of the real vault.
+//! Key slots: every file has one passcode slot per vault (see `vaults`: the real journal and two
+//! duress journals below it), all sharing one salt and iteration count, so that an unlock costs
+//! exactly one KDF run whichever passcode is typed. A slot wraps a vault's key and its record
+//! secret (see `records`); the slot of a vault without a passcode is random filler of the same
+//! length. Setting a duress passcode replaces the vaults below the open one with fresh ones of
+//! the same shape, so the file does not tell whether a duress passcode exists. A vault knows the
+//! vaults below it, never the ones above: a decoy knows nothing of the real journal.
 //!
 //! Changing a passcode replaces the vault key: every record sealed under it is sealed again, and
 //! the entries' content keys with them, so an old copy of the file and the old passcode open

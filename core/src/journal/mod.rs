@@ -10,10 +10,11 @@
 //!   when turned on, under a biometric key. A passcode change replaces the vault key; a deletion
 //!   destroys the entry's content keys.
 //! - In the clear (`store`): the format version, file id, passcode salt and cost, whether a key
-//!   store binds the passcodes, the attempt counts and times, the key slots (two passcode slots,
-//!   and one more when biometric unlock is on), and how many records there are and their padded
-//!   sizes. Not in the clear: which vault, entry or position a record belongs to, and whether a
-//!   duress passcode is set (an empty second vault exists from the start).
+//!   store binds the passcodes, the key slots (three passcode slots, and one more when biometric
+//!   unlock is on), and how many records there are and their padded sizes; the attempt counts
+//!   too, unless a key store seals them. Not in the clear: which vault, entry or position a record
+//!   belongs to, and whether a duress passcode is set (the vaults below the real one exist from
+//!   the start, see `vaults`).
 //! - [`Journal`] is the lifecycle: create, open, unlock, lock, change passcode, duress passcode,
 //!   wipe; entries, attachments and the safety plan are read and written through it.
 //! - Every revision and tombstone is linked into a SHA-256 chain ([`chain`]); its head, shown as a
@@ -21,7 +22,8 @@
 //! - Export only when asked: an HTML evidence report ([`report`]) and an encrypted backup ([`backup`]).
 //!
 //! # Passcode cost and tests
-//! Outside tests a passcode slot uses and demands at least [`MIN_ITERATIONS`] PBKDF2 iterations.
+//! Outside tests a new passcode slot uses [`DEFAULT_ITERATIONS`] PBKDF2 iterations and a stored
+//! one must have at least [`MIN_ITERATIONS`].
 //! `Kdf::InsecureFastForTests` is the only way below that floor, and it exists only in builds with
 //! the cargo feature `insecure-test-kdf` (this crate's own tests and benches, the binding and CLI
 //! tests); the `mobile` profile and app builds never enable it, so without the feature there is
