@@ -136,6 +136,12 @@ class JournalTest {
         assertFalse(journal.hasBiometricUnlock())
         assertThrows(BakenException.Platform::class.java) { journal.unlockWithBiometrics() }
         journal.unlock("duress 2468")
+        journal.setDuressPasscode("duress 2468", "their duress 1357")
+        journal.lock()
+        journal.unlock("their duress 1357")
+        assertTrue("the decoy sets a duress passcode of its own, as a real journal does", journal.entries().entries.isEmpty())
+        journal.lock()
+        journal.unlock("duress 2468")
         journal.wipe()
         assertEquals("wiping the decoy leaves the phone's key alone", 0, keyStore.destroyed.get())
         val reopened = Journal.openForTests(path, keyStore)

@@ -136,6 +136,24 @@ def test_every_passcode_evaluation_is_counted_even_from_the_decoy(tmp_path):
     assert guesses < 5
 
 
+def test_a_decoy_answers_a_duress_set_up_as_the_real_journal_does(tmp_path):
+    path = str(tmp_path / "journal")
+    journal = baken.Journal.create_for_tests(path, PASSCODE, None)
+    journal.add(entry("the real evidence"))
+    journal.set_duress_passcode(PASSCODE, "duress 2468")
+    journal.lock()
+    journal.unlock("duress 2468")
+    with pytest.raises(baken.BakenError.InvalidInput):
+        journal.set_duress_passcode("duress 2468", "duress 2468")
+    journal.set_duress_passcode("duress 2468", "their duress 1357")
+    journal.lock()
+    journal.unlock("their duress 1357")
+    assert journal.entries().entries == []
+    journal.lock()
+    journal.unlock(PASSCODE)
+    assert [e.text for e in journal.entries().entries] == ["the real evidence"]
+
+
 def test_wipe_destroys_the_key_store_key_first(tmp_path):
     path = str(tmp_path / "journal")
     key_store = HmacKeyStore(0x5A)
