@@ -22,6 +22,7 @@ pub fn lint() -> Vec<LintIssue> {
     crate::help::lint(&mut issues);
     crate::library::lint(&mut issues);
     crate::check::lint(&mut issues);
+    crate::chat::lint(&mut issues);
     crate::signal_text::lint(&mut issues);
     crate::checklist::lint(&mut issues);
     issues

@@ -1,6 +1,7 @@
 //! Baken's core: everything the app does, with no FFI and no networking.
 //!
 //! - [`check`]: the message analyzer: which warning signals a chat message shows.
+//! - [`chat`]: chat exports (WhatsApp, Telegram, Instagram, pasted lines) read into one model.
 //! - [`help`]: help services, opening hours and routing to the right one, open now.
 //! - [`journal`]: the encrypted evidence journal, kept only on the phone.
 //! - [`signal`], [`language`]: the stable ids every module shares.
@@ -9,6 +10,7 @@
 //! - [`checklist`]: the "Is this normal?" checklist for teens and parents, scored and explained.
 //! - [`content`]: the bundled content files and the linter over them.
 
+pub mod chat;
 pub mod check;
 pub mod checklist;
 pub mod content;

@@ -1,0 +1,48 @@
+//! Instagram / Meta "Download your information" JSON (`message_1.json`, newest first).
+//!
+//! Meta writes every UTF-8 byte as its own `\u00XX` escape, so "é" arrives as "Ã©"; each string
+//! is repaired when it reads as UTF-8 bytes (and left alone when it does not, as in an export
+//! that is already right). Messages are put oldest first.
+
+use super::{finish, Chat, ChatError, Event, Format, Limitation, Message};
+use chrono::DateTime;
+use serde_json::Value;
+
+/// Whether the text looks like a Meta message export (checked on its start).
+pub(super) fn looks_like(text: &str) -> bool {
+    let cut = (0..=text.len().min(4096)).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0);
+    let start = &text[..cut];
+    start.contains("\"participants\"") && (start.contains("\"sender_name\"") || start.contains("\"messages\""))
+}
+
+/// Reads one `message_N.json`.
+pub(super) fn read(text: &str) -> Result<Chat, ChatError> {
+    let damaged = |detail: String| ChatError::Damaged { format: "Instagram", detail };
+    let root: Value = serde_json::from_str(text).map_err(|e| damaged(format!("line {}: {e}", e.line())))?;
+    let list = root.get("messages").and_then(Value::as_array).ok_or_else(|| damaged("it has no \"messages\"".into()))?;
+    let mut messages: Vec<Message> = list.iter().map(message).collect();
+    messages.sort_by_key(|m| m.utc);
+    Ok(finish(Format::Instagram, messages, vec![Limitation::EditsNotShown]))
+}
+
+fn message(item: &Value) -> Message {
+    let sender = item.get("sender_name").and_then(Value::as_str).map(repair);
+    let utc = item.get("timestamp_ms").and_then(Value::as_i64).and_then(DateTime::from_timestamp_millis);
+    let content = item.get("content").and_then(Value::as_str).map(repair);
+    let media = ["photos", "videos", "audio_files", "gifs", "files", "sticker", "share"].iter().any(|key| item.get(key).is_some());
+    let unsent = item.get("is_unsent").and_then(Value::as_bool).unwrap_or(false);
+    let event = if unsent {
+        Some(Event::Deleted)
+    } else if media {
+        Some(Event::Media)
+    } else {
+        None
+    };
+    Message { sender, local_time: utc.map(|t| t.naive_utc()), utc, text: content.unwrap_or_default(), event, line: 0 }
+}
+
+/// Undoes Meta's mojibake: every char is one byte of UTF-8.
+pub(super) fn repair(text: &str) -> String {
+    let bytes: Option<Vec<u8>> = text.chars().map(|c| u8::try_from(u32::from(c)).ok()).collect();
+    bytes.and_then(|b| String::from_utf8(b).ok()).unwrap_or_else(|| text.to_string())
+}

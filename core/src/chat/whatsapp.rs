@@ -1,0 +1,403 @@
+//! WhatsApp "Export chat" text, Android and iOS, in any locale whose header is digits.
+//!
+//! A message starts with a header line: Android `18-03-2022 14:56 - Name: text` (also
+//! `18/03/2022, 14:56`, `2/4/23, 10:35 PM`, `03.08.21, 12:30`), iOS `[02-05-2022 16:21:32] Name:
+//! text`. Every other line continues the message before it, line breaks kept. Invisible marks
+//! (U+200E, U+200F, U+202A, U+202C) are stripped at the start of a header and of a body, and
+//! the narrow and plain no-break spaces before AM/PM are read as spaces. Whether dates are
+//! day-first or month-first is decided over the whole file, never per line. What WhatsApp writes
+//! for media, deletions, calls and notices, per language, is data (`content/chat/whatsapp.toml`).
+
+use super::{finish, Chat, Event, Format, Limitation, Message};
+use chrono::{NaiveDate, NaiveDateTime};
+use serde::Deserialize;
+use std::sync::OnceLock;
+
+/// Marks WhatsApp puts before headers, bodies and phone numbers.
+const MARKS: [char; 5] = ['\u{200E}', '\u{200F}', '\u{202A}', '\u{202C}', '\u{FEFF}'];
+
+/// A header's date and time, before the date order is known.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Stamp {
+    /// The three date fields in the order written, and how many digits each had.
+    fields: [u32; 3],
+    digits: [usize; 3],
+    hour: u32,
+    minute: u32,
+    second: u32,
+    /// `Some(true)` for PM, `Some(false)` for AM.
+    pm: Option<bool>,
+}
+
+/// A header line, split.
+#[derive(Debug, PartialEq, Eq)]
+struct Header<'a> {
+    stamp: Stamp,
+    ios: bool,
+    /// What follows the header: `Name: text`, or a notice.
+    rest: &'a str,
+}
+
+/// Reads an export, or `None` when too few lines look like WhatsApp headers.
+pub(super) fn read(text: &str) -> Option<Chat> {
+    let lines: Vec<&str> = text.lines().collect();
+    let headers: Vec<Option<Header>> = lines.iter().map(|line| header(line)).collect();
+    let first = headers.iter().position(Option::is_some)?;
+    let counted = lines.iter().take(200).filter(|l| !l.trim().is_empty()).count();
+    let found = headers.iter().take(200).filter(|h| h.is_some()).count();
+    if found * 3 < counted {
+        return None;
+    }
+    let stamps: Vec<Stamp> = headers.iter().flatten().map(|h| h.stamp).collect();
+    let (order, assumed) = date_order(&stamps);
+    let ios = headers.iter().flatten().filter(|h| h.ios).count() * 2 > stamps.len();
+    let mut limitations = vec![Limitation::OlderMessagesMayBeMissing, Limitation::EditsNotShown];
+    if assumed {
+        limitations.push(Limitation::DateOrderAssumed);
+    }
+    if first > 0 {
+        limitations.push(Limitation::UnattributedLines);
+    }
+    let mut messages: Vec<Message> = Vec::new();
+    for (number, (line, header)) in lines.iter().zip(&headers).enumerate() {
+        match header {
+            Some(header) => messages.push(message(header, order, number + 1)),
+            None => {
+                if let Some(last) = messages.last_mut() {
+                    last.text.push('\n');
+                    last.text.push_str(line);
+                }
+            }
+        }
+    }
+    for message in &mut messages {
+        if message.event.is_none() {
+            message.event = classify_text(&message.text);
+        }
+    }
+    Some(finish(if ios { Format::WhatsAppIos } else { Format::WhatsAppAndroid }, messages, limitations))
+}
+
+/// The message a header starts: sender and body, or a notice without a sender.
+fn message(header: &Header, order: Order, line: usize) -> Message {
+    let local_time = order.time(&header.stamp);
+    let (sender, body) = match header.rest.split_once(": ") {
+        Some((name, body)) if plausible_name(name) => (Some(clean_name(name)), body),
+        _ => (None, header.rest),
+    };
+    let marked = body.starts_with(MARKS);
+    let body = body.trim_start_matches(MARKS);
+    let event = match &sender {
+        None => Some(notice(body)),
+        // iOS puts the contact's name before its own notices, which start with a mark.
+        Some(_) if header.ios && marked && matches(&words().notice, body) => Some(notice(body)),
+        Some(_) => None,
+    };
+    let sender = if header.ios && event.is_some_and(|e| matches!(e, Event::Notice | Event::DisappearingTimer)) { None } else { sender };
+    Message { sender, local_time, utc: None, text: body.to_string(), event, line }
+}
+
+/// What a line without a sender is.
+fn notice(body: &str) -> Event {
+    match matches(&words().disappearing, body) {
+        true => Event::DisappearingTimer,
+        false => Event::Notice,
+    }
+}
+
+/// What a sender's body is besides text: media, view-once, deleted, a missed call.
+fn classify_text(body: &str) -> Option<Event> {
+    let folded = fold(body.lines().next().unwrap_or_default());
+    let words = words();
+    let media = words.media.exact.contains(&folded)
+        || words.media.suffix.iter().any(|s| folded.ends_with(s.as_str()))
+        || (folded.ends_with('>') && words.media.prefix.iter().any(|p| folded.starts_with(p.as_str())));
+    if media {
+        Some(Event::Media)
+    } else if words.view_once.exact.contains(&folded) {
+        Some(Event::ViewOnce)
+    } else if words.deleted.exact.contains(&folded) {
+        Some(Event::Deleted)
+    } else if words.missed_call.exact.contains(&folded) {
+        Some(Event::MissedCall)
+    } else if matches(&words.disappearing, body) && body.lines().count() == 1 && body.starts_with(MARKS) {
+        Some(Event::DisappearingTimer)
+    } else {
+        None
+    }
+}
+
+/// A body as compared with the word lists: lower case, marks removed, no final full stop.
+fn fold(body: &str) -> String {
+    let cleaned: String = body.chars().filter(|c| !MARKS.contains(c)).collect::<String>().to_lowercase();
+    cleaned.trim().trim_end_matches('.').trim().to_string()
+}
+
+fn matches(list: &Contains, body: &str) -> bool {
+    let folded = fold(body);
+    list.contains.iter().any(|needle| folded.contains(needle.as_str()))
+}
+
+/// A name, not a sentence that happens to hold ": " (`X changed the subject from "a: b"`).
+fn plausible_name(name: &str) -> bool {
+    !name.is_empty() && name.chars().count() <= 60 && !name.contains('"') && !name.contains('\u{201C}')
+}
+
+/// A name without WhatsApp's marks and the `~ ` of a non-contact on iOS.
+fn clean_name(name: &str) -> String {
+    let name: String = name.chars().filter(|c| !MARKS.contains(c)).collect();
+    name.trim().trim_start_matches('~').trim_start_matches('\u{202F}').trim().to_string()
+}
+
+/// The header at the start of `line`, if it has one.
+fn header(line: &str) -> Option<Header<'_>> {
+    let mut cursor = Cursor(line.trim_start_matches(MARKS));
+    let ios = cursor.eat("[");
+    let mut fields = [0u32; 3];
+    let mut digits = [0usize; 3];
+    let (first, n) = cursor.number(4)?;
+    let separator = cursor.one_of(&['/', '.', '-'])?;
+    let (second, m) = cursor.number(2)?;
+    cursor.eat_char(separator).then_some(())?;
+    let (third, k) = cursor.number(4)?;
+    (fields[0], fields[1], fields[2]) = (first, second, third);
+    (digits[0], digits[1], digits[2]) = (n, m, k);
+    if !(cursor.eat(", ") || cursor.eat("\u{060C} ") || cursor.eat(",") || cursor.eat(" ")) {
+        return None;
+    }
+    let (hour, _) = cursor.number(2)?;
+    let time_separator = cursor.one_of(&[':', '.'])?;
+    let (minute, two) = cursor.number(2)?;
+    (two == 2).then_some(())?;
+    let second = match cursor.eat_char(time_separator) {
+        true => cursor.number(2).filter(|(_, d)| *d == 2)?.0,
+        false => 0,
+    };
+    let pm = cursor.meridiem();
+    let rest = match ios {
+        true => cursor.eat("] ").then_some(cursor.0)?,
+        false => [" - ", " \u{2013} "].iter().find_map(|dash| cursor.0.strip_prefix(dash))?,
+    };
+    (hour <= 23 && minute <= 59 && second <= 59).then_some(())?;
+    Some(Header { stamp: Stamp { fields, digits, hour, minute, second, pm }, ios, rest })
+}
+
+/// A reader over the start of a header.
+struct Cursor<'a>(&'a str);
+
+impl Cursor<'_> {
+    fn eat(&mut self, prefix: &str) -> bool {
+        match self.0.strip_prefix(prefix) {
+            Some(rest) => {
+                self.0 = rest;
+                true
+            }
+            None => false,
+        }
+    }
+
+    fn eat_char(&mut self, c: char) -> bool {
+        self.eat(c.encode_utf8(&mut [0; 4]))
+    }
+
+    fn one_of(&mut self, chars: &[char]) -> Option<char> {
+        let c = self.0.chars().next().filter(|c| chars.contains(c))?;
+        self.0 = &self.0[c.len_utf8()..];
+        Some(c)
+    }
+
+    /// A number of 1 to `max` digits (ASCII or Arabic-Indic), and how many digits it had.
+    fn number(&mut self, max: usize) -> Option<(u32, usize)> {
+        let mut value = 0u32;
+        let mut count = 0;
+        for c in self.0.chars() {
+            let Some(digit) = c.to_digit(10).or_else(|| ('\u{0660}'..='\u{0669}').contains(&c).then(|| c as u32 - 0x0660)) else { break };
+            if count == max {
+                return None;
+            }
+            value = value * 10 + digit;
+            count += 1;
+            self.0 = &self.0[c.len_utf8()..];
+        }
+        (count > 0).then_some((value, count))
+    }
+
+    /// An optional AM/PM after a space, narrow no-break space or no-break space: `Some(true)` for
+    /// PM. Reads `AM`, `pm`, `a.m.`, `p. m.`.
+    fn meridiem(&mut self) -> Option<bool> {
+        let after_space = self.0.strip_prefix([' ', '\u{202F}', '\u{00A0}'])?;
+        let mut letters = after_space.char_indices().filter(|(_, c)| !matches!(c, '.' | ' ' | '\u{00A0}' | '\u{202F}'));
+        let (_, first) = letters.next()?;
+        let (m_at, m) = letters.next()?;
+        if !m.eq_ignore_ascii_case(&'m') {
+            return None;
+        }
+        let pm = match first.to_ascii_lowercase() {
+            'a' => false,
+            'p' => true,
+            _ => return None,
+        };
+        let end = m_at + m.len_utf8();
+        let end = end + usize::from(after_space[end..].starts_with('.'));
+        self.0 = &after_space[end..];
+        Some(pm)
+    }
+}
+
+/// How the three date fields are ordered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Order {
+    DayMonthYear,
+    MonthDayYear,
+    YearMonthDay,
+}
+
+impl Order {
+    fn time(self, stamp: &Stamp) -> Option<NaiveDateTime> {
+        let [a, b, c] = stamp.fields;
+        let (year, month, day) = match self {
+            Order::DayMonthYear => (c, b, a),
+            Order::MonthDayYear => (c, a, b),
+            Order::YearMonthDay => (a, b, c),
+        };
+        let year_digits = if self == Order::YearMonthDay { stamp.digits[0] } else { stamp.digits[2] };
+        let year = if year_digits <= 2 { 2000 + year } else { year };
+        let hour = match stamp.pm {
+            None => stamp.hour,
+            Some(pm) => stamp.hour % 12 + if pm { 12 } else { 0 },
+        };
+        NaiveDate::from_ymd_opt(i32::try_from(year).ok()?, month, day)?.and_hms_opt(hour, stamp.minute, stamp.second)
+    }
+}
+
+/// The date order of the whole file, and whether it had to be assumed (day-first, the prior for
+/// every locale Baken serves first).
+fn date_order(stamps: &[Stamp]) -> (Order, bool) {
+    if stamps.iter().any(|s| s.digits[0] == 4) {
+        return (Order::YearMonthDay, false);
+    }
+    if stamps.iter().any(|s| s.fields[0] > 12) {
+        return (Order::DayMonthYear, false);
+    }
+    if stamps.iter().any(|s| s.fields[1] > 12) {
+        return (Order::MonthDayYear, false);
+    }
+    // The day changes more often than the month; one change more is no evidence.
+    let changes = |field: usize| stamps.windows(2).filter(|w| w[0].fields[field] != w[1].fields[field]).count();
+    let (first, second) = (changes(0), changes(1));
+    if first > second + 1 {
+        (Order::DayMonthYear, false)
+    } else if second > first + 1 {
+        (Order::MonthDayYear, false)
+    } else {
+        (Order::DayMonthYear, true)
+    }
+}
+
+/// The word lists of `content/chat/whatsapp.toml`.
+#[derive(Debug, Deserialize)]
+struct Words {
+    media: Media,
+    view_once: Exact,
+    deleted: Exact,
+    missed_call: Exact,
+    disappearing: Contains,
+    notice: Contains,
+}
+
+#[derive(Debug, Deserialize)]
+struct Media {
+    exact: Vec<String>,
+    suffix: Vec<String>,
+    prefix: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+struct Exact {
+    exact: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+struct Contains {
+    contains: Vec<String>,
+}
+
+const WORDS_FILE: &str = "chat/whatsapp.toml";
+
+/// The bundled word lists; empty lists if the file is broken (the lint reports it).
+fn words() -> &'static Words {
+    static WORDS: OnceLock<Words> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        load_words().unwrap_or_else(|_| {
+            let none = || Vec::new();
+            Words { media: Media { exact: none(), suffix: none(), prefix: none() }, view_once: Exact { exact: none() }, deleted: Exact { exact: none() }, missed_call: Exact { exact: none() }, disappearing: Contains { contains: none() }, notice: Contains { contains: none() } }
+        })
+    })
+}
+
+fn load_words() -> Result<Words, String> {
+    let (_, text) = crate::content::files_under(WORDS_FILE).next().ok_or_else(|| format!("{WORDS_FILE} is missing"))?;
+    toml::from_str(text).map_err(|e| format!("{WORDS_FILE}: {e}"))
+}
+
+/// Checks the bundled word lists: they parse, and every entry is already folded.
+pub(super) fn lint(issues: &mut Vec<crate::content::LintIssue>) {
+    let issue = |message: String| crate::content::LintIssue { file: WORDS_FILE.to_string(), message };
+    match load_words() {
+        Err(e) => issues.push(issue(e)),
+        Ok(words) => {
+            let lists = [&words.media.exact, &words.media.suffix, &words.media.prefix, &words.view_once.exact, &words.deleted.exact, &words.missed_call.exact, &words.disappearing.contains, &words.notice.contains];
+            for entry in lists.into_iter().flatten() {
+                if entry.to_lowercase() != *entry || entry.trim() != entry || entry.is_empty() {
+                    issues.push(issue(format!("\"{entry}\" must be lower case and trimmed")));
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headers_of_many_locales_are_read() {
+        let cases = [
+            ("18-03-2022 14:56 - Dmitry S: Hello", [18, 3, 2022], (14, 56, 0), None, false),
+            ("18/03/2022, 14:56 - Dmitry S: Hello", [18, 3, 2022], (14, 56, 0), None, false),
+            ("2/4/23, 10:35\u{202F}PM - Person 1: Got it", [2, 4, 23], (10, 35, 0), Some(true), false),
+            ("28/3/2025, 9:29\u{00A0}p.\u{00A0}m. - user1: hola", [28, 3, 2025], (9, 29, 0), Some(true), false),
+            ("03.08.21, 12:30 - Chris: Hallo", [3, 8, 21], (12, 30, 0), None, false),
+            ("2024/12/01, 10:04 pm - Ana: oi", [2024, 12, 1], (10, 4, 0), Some(true), false),
+            ("[3/27/22, 21:41:35] Dmitry S: Hello World", [3, 27, 22], (21, 41, 35), None, true),
+            ("\u{200E}[02-05-2022 16:21:32] c1: \u{200E}afbeelding weggelaten", [2, 5, 2022], (16, 21, 32), None, true),
+            ("[07.03.26, 21:22:39] Chris: Hey", [7, 3, 26], (21, 22, 39), None, true),
+            ("\u{0661}\u{0668}/\u{0660}\u{0663}/\u{0662}\u{0660}\u{0662}\u{0662}\u{060C} \u{0661}\u{0664}:\u{0665}\u{0666} - Ali: مرحبا", [18, 3, 2022], (14, 56, 0), None, false),
+        ];
+        for (line, fields, (hour, minute, second), pm, ios) in cases {
+            let header = header(line).unwrap_or_else(|| panic!("not a header: {line}"));
+            assert_eq!((header.stamp.fields, header.stamp.hour, header.stamp.minute, header.stamp.second, header.stamp.pm, header.ios), (fields, hour, minute, second, pm, ios), "{line}");
+        }
+        for not_a_header in ["hello 12/01", "18-03-2022 14:56 Dmitry: no dash", "12/01/2024 is when we met", "99/99/9999, 99:99 - x: y", "[3/27/22, 21:41:35 Dmitry: no bracket"] {
+            assert_eq!(header(not_a_header), None, "{not_a_header}");
+        }
+    }
+
+    #[test]
+    fn twelve_am_is_midnight_and_twelve_pm_is_noon() {
+        let at = |line: &str| Order::MonthDayYear.time(&header(line).unwrap().stamp).unwrap().format("%H:%M").to_string();
+        assert_eq!(at("1/2/23, 12:05 AM - a: b"), "00:05");
+        assert_eq!(at("1/2/23, 12:05 PM - a: b"), "12:05");
+        assert_eq!(at("1/2/23, 1:05 PM - a: b"), "13:05");
+    }
+
+    #[test]
+    fn the_date_order_is_decided_over_the_whole_file() {
+        let stamps = |lines: &[&str]| lines.iter().map(|l| header(l).unwrap().stamp).collect::<Vec<_>>();
+        assert_eq!(date_order(&stamps(&["01/02/2023, 10:00 - a: b", "13/02/2023, 10:00 - a: b"])), (Order::DayMonthYear, false));
+        assert_eq!(date_order(&stamps(&["01/02/2023, 10:00 - a: b", "02/13/2023, 10:00 - a: b"])), (Order::MonthDayYear, false));
+        assert_eq!(date_order(&stamps(&["2023/02/01, 10:00 - a: b"])), (Order::YearMonthDay, false));
+        assert_eq!(date_order(&stamps(&["01/02/2023, 10:00 - a: b", "02/02/2023, 10:00 - a: b", "03/02/2023, 10:00 - a: b"])), (Order::DayMonthYear, false));
+        assert_eq!(date_order(&stamps(&["01/02/2023, 10:00 - a: b"])), (Order::DayMonthYear, true), "one date: assumed, and said so");
+    }
+}
