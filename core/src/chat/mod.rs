@@ -6,12 +6,15 @@
 //! Every parser gives messages in the order of the export, with the sender, the time as the
 //! phone showed it (and in UTC where the export says), the text, and events (media, deletions,
 //! calls, timers, notices) that are not text. What the export cannot show is listed in
-//! [`Chat::limitations`].
+//! [`Chat::limitations`]. [`scan`] then analyses every contact's messages over time.
 
 mod instagram;
 mod plain;
+mod scan;
 mod telegram;
 mod whatsapp;
+
+pub use scan::{scan, Person, Scan, ScanError, SignalSeen, Stage};
 
 use chrono::{DateTime, NaiveDateTime, Utc};
 
@@ -47,7 +50,7 @@ impl Format {
 }
 
 /// What a line of the export is, besides text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Event {
     /// A photo, video, voice note, sticker or file, left out of the export or attached to it.
     Media,
@@ -120,6 +123,8 @@ pub enum Limitation {
     UnattributedLines,
     /// Edited messages show only their last version.
     EditsNotShown,
+    /// Nobody was named as "me", so every participant was scored, the teen too.
+    MeUnknown,
 }
 
 impl Limitation {
@@ -136,6 +141,7 @@ impl Limitation {
             Limitation::TimesOutOfOrder => "times_out_of_order",
             Limitation::UnattributedLines => "unattributed_lines",
             Limitation::EditsNotShown => "edits_not_shown",
+            Limitation::MeUnknown => "me_unknown",
         }
     }
 }
@@ -234,4 +240,5 @@ fn finish(format: Format, messages: Vec<Message>, mut limitations: Vec<Limitatio
 /// Checks the bundled chat word lists.
 pub fn lint(issues: &mut Vec<crate::content::LintIssue>) {
     whatsapp::lint(issues);
+    scan::lint(issues);
 }

@@ -1,0 +1,332 @@
+//! The conversation scan: every contact's messages analysed, and how their behaviour built up.
+//!
+//! Each message of a contact goes through the analyzer. Per contact the scan keeps the signals
+//! with when each first appeared, the stages of grooming present (trust, isolation, sexual talk,
+//! image requests, coercion, exploitation) in the order they appeared, how fast it went from the
+//! first message to the first sexual or image request, the app events the contact caused
+//! (deleted messages, view-once media, disappearing timers, screenshots), a level, and a short
+//! summary in the reader's language. The teen ("me") is never scored as a source of risk; without
+//! "me", every participant is scored and the result says so.
+
+use super::{Chat, Event, Format, Limitation};
+use crate::check::{Analyzer, CheckError};
+use crate::language::Language;
+use crate::signal::{Level, Signal};
+use chrono::NaiveDateTime;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+/// How many example messages are kept per signal.
+const EXAMPLES: usize = 3;
+
+/// A stage of how grooming and exploitation usually build up.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Stage {
+    /// Flattery, gifts, money or promises.
+    Trust,
+    /// Secrecy, isolation, moving to another app.
+    Isolation,
+    /// Sexual talk.
+    Sexual,
+    /// Requests for photos, video, camera.
+    Images,
+    /// Threats, pressure, payment demands.
+    Coercion,
+    /// Recruitment, debts, control, exploitation.
+    Exploitation,
+}
+
+impl Stage {
+    /// The stable id.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Stage::Trust => "trust",
+            Stage::Isolation => "isolation",
+            Stage::Sexual => "sexual",
+            Stage::Images => "images",
+            Stage::Coercion => "coercion",
+            Stage::Exploitation => "exploitation",
+        }
+    }
+
+    /// The stage a signal belongs to; meeting and personal questions belong to none on their own.
+    fn of(signal: Signal) -> Option<Stage> {
+        use Signal::*;
+        Some(match signal {
+            Flattery | GiftsMoney => Stage::Trust,
+            Secrecy | Isolation | PlatformSwitch => Stage::Isolation,
+            SexualTalk => Stage::Sexual,
+            ImageRequest => Stage::Images,
+            Threat | PaymentDemand | Pressure => Stage::Coercion,
+            Recruitment | DebtBondage | Exploitation | Control => Stage::Exploitation,
+            Meeting | PersonalInfo => return None,
+        })
+    }
+}
+
+/// One signal as seen in a contact's messages.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SignalSeen {
+    /// The signal.
+    pub signal: Signal,
+    /// How many of the contact's messages show it.
+    pub count: usize,
+    /// The index (in `Chat::messages`) of the first message showing it.
+    pub first_index: usize,
+    /// When that message was written, if the export says.
+    pub first_seen: Option<NaiveDateTime>,
+    /// Up to three messages showing it, by index.
+    pub examples: Vec<usize>,
+}
+
+/// One participant's result.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Person {
+    /// The name in the export.
+    pub name: String,
+    /// Whether this is the teen who scans.
+    pub is_me: bool,
+    /// How many messages and events they wrote.
+    pub messages: usize,
+    /// The signals in their messages, by first appearance.
+    pub signals: Vec<SignalSeen>,
+    /// The stages present, in the order they first appeared.
+    pub stages: Vec<Stage>,
+    /// App events they caused, with counts (deleted messages, view-once media, timers, ...).
+    pub events: Vec<(Event, usize)>,
+    /// Minutes from their first message to their first sexual or image request.
+    pub minutes_to_sexual_request: Option<i64>,
+    /// Messages per day between their first and last message (with times only).
+    pub messages_per_day: Option<f64>,
+    /// How serious it is together.
+    pub level: Level,
+    /// What happened, in one or two plain sentences in the reader's language.
+    pub summary: String,
+}
+
+/// The whole scan.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Scan {
+    /// The export's format.
+    pub format: Format,
+    /// Every participant, "me" included, in order of their first message.
+    pub people: Vec<Person>,
+    /// How many messages and events the export holds.
+    pub messages_total: usize,
+    /// What the export cannot show, and whether "me" was unknown.
+    pub limitations: Vec<Limitation>,
+    /// The highest level of any contact.
+    pub level: Level,
+}
+
+/// Why a scan could not be made.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ScanError {
+    /// The name given as "me" is not a participant; names the participants.
+    #[error("\"{me}\" is not in this chat; the people in it are: {participants}")]
+    UnknownMe {
+        /// The name given.
+        me: String,
+        /// The participants, comma-separated.
+        participants: String,
+    },
+    /// The analyzer failed (a message over the size limit is cut, so only broken rules).
+    #[error(transparent)]
+    Check(#[from] CheckError),
+}
+
+/// Scans `chat`: `me` is the teen's own name in it (never scored); `reader` the language of the
+/// summaries (by default the one most messages are in). Each message's language is detected, as
+/// chats mix languages.
+pub fn scan(analyzer: &Analyzer, chat: &Chat, me: Option<&str>, reader: Option<Language>) -> Result<Scan, ScanError> {
+    if let Some(me) = me.filter(|me| !chat.participants.iter().any(|p| p == me)) {
+        return Err(ScanError::UnknownMe { me: me.to_string(), participants: chat.participants.join(", ") });
+    }
+    let mut votes = [0usize; 2];
+    let mut people = Vec::with_capacity(chat.participants.len());
+    for name in &chat.participants {
+        people.push(person(analyzer, chat, name, me == Some(name.as_str()), &mut votes)?);
+    }
+    let reader = reader.unwrap_or(if votes[1] > votes[0] { Language::Nl } else { Language::En });
+    for person in &mut people {
+        person.summary = summary(reader, person, chat);
+    }
+    let mut limitations = chat.limitations.clone();
+    if me.is_none() {
+        limitations.push(Limitation::MeUnknown);
+    }
+    let level = people.iter().map(|p| p.level).max().unwrap_or(Level::None);
+    Ok(Scan { format: chat.format, people, messages_total: chat.messages.len(), limitations, level })
+}
+
+/// One participant, without the summary; `votes` counts messages detected as English and Dutch.
+fn person(analyzer: &Analyzer, chat: &Chat, name: &str, is_me: bool, votes: &mut [usize; 2]) -> Result<Person, ScanError> {
+    let theirs: Vec<(usize, &super::Message)> = chat.messages.iter().enumerate().filter(|(_, m)| m.sender.as_deref() == Some(name)).collect();
+    let mut events: BTreeMap<Event, usize> = BTreeMap::new();
+    for (_, message) in &theirs {
+        if let Some(event) = message.event {
+            *events.entry(event).or_default() += 1;
+        }
+    }
+    let times: Vec<NaiveDateTime> = theirs.iter().filter_map(|(_, m)| m.local_time).collect();
+    let messages_per_day = match (times.iter().min(), times.iter().max()) {
+        (Some(first), Some(last)) if last > first => Some(theirs.len() as f64 / ((*last - *first).num_minutes().max(1) as f64 / (24.0 * 60.0)).max(1.0)),
+        _ => None,
+    };
+    let mut person = Person { name: name.to_string(), is_me, messages: theirs.len(), signals: Vec::new(), stages: Vec::new(), events: events.into_iter().collect(), minutes_to_sexual_request: None, messages_per_day, level: Level::None, summary: String::new() };
+    if is_me {
+        return Ok(person);
+    }
+    let mut seen: Vec<SignalSeen> = Vec::new();
+    let mut level = Level::None;
+    for (index, message) in theirs.iter().filter(|(_, m)| m.event.is_none() && !m.text.trim().is_empty()) {
+        let text = cut(&message.text, crate::check::MAX_TEXT_BYTES);
+        let analysis = analyzer.analyze(text, None)?;
+        match analysis.language {
+            Some(Language::En) => votes[0] += 1,
+            Some(Language::Nl) => votes[1] += 1,
+            None => {}
+        }
+        level = level.max(analysis.level);
+        let mut signals: Vec<Signal> = analysis.signals.iter().map(|f| f.signal).collect();
+        signals.sort();
+        signals.dedup();
+        for signal in signals {
+            match seen.iter_mut().find(|s| s.signal == signal) {
+                Some(s) => {
+                    s.count += 1;
+                    if s.examples.len() < EXAMPLES {
+                        s.examples.push(*index);
+                    }
+                }
+                None => seen.push(SignalSeen { signal, count: 1, first_index: *index, first_seen: message.local_time, examples: vec![*index] }),
+            }
+        }
+    }
+    let mut stages: Vec<Stage> = Vec::new();
+    for stage in seen.iter().filter_map(|s| Stage::of(s.signal)) {
+        if !stages.contains(&stage) {
+            stages.push(stage);
+        }
+    }
+    let first_time = theirs.iter().find_map(|(_, m)| m.local_time);
+    let sexual_request = seen.iter().filter(|s| matches!(s.signal, Signal::SexualTalk | Signal::ImageRequest)).filter_map(|s| s.first_seen).min();
+    person.minutes_to_sexual_request = first_time.zip(sexual_request).map(|(first, request)| (request - first).num_minutes());
+    person.level = conversation_level(level, &stages, &person.events);
+    person.signals = seen;
+    person.stages = stages;
+    Ok(person)
+}
+
+/// A contact's level: the most serious message, raised by what builds up over the conversation.
+///
+/// - Danger: sexual talk or image requests together with isolation (secrecy, another app).
+/// - At least warning: three or more stages, or a disappearing timer or deleted messages
+///   beside any stage.
+fn conversation_level(messages: Level, stages: &[Stage], events: &[(Event, usize)]) -> Level {
+    let has = |stage: Stage| stages.contains(&stage);
+    let hiding = events.iter().any(|(event, _)| matches!(event, Event::DisappearingTimer | Event::Deleted | Event::ViewOnce));
+    if (has(Stage::Sexual) || has(Stage::Images)) && has(Stage::Isolation) {
+        Level::Danger
+    } else if stages.len() >= 3 || (hiding && !stages.is_empty()) {
+        messages.max(Level::Warning)
+    } else {
+        messages
+    }
+}
+
+/// The text up to `max` bytes, cut at a character boundary.
+fn cut(text: &str, max: usize) -> &str {
+    let end = (0..=text.len().min(max)).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0);
+    &text[..end]
+}
+
+/// The summary: no signs, one stage, or from the first stage to the others, with how long it took.
+fn summary(language: Language, person: &Person, chat: &Chat) -> String {
+    let texts = texts(language);
+    if person.is_me {
+        return texts.me.clone();
+    }
+    let (name, seen) = (person.name.as_str(), &person.signals);
+    let phrase = |stage: &Stage| texts.stages.get(stage.as_str()).cloned().unwrap_or_default();
+    match person.stages.as_slice() {
+        [] => texts.none.replace("{name}", name),
+        [only] => texts.one.replace("{name}", name).replace("{from}", &phrase(only)),
+        [first, rest @ ..] => {
+            let mut to: Vec<String> = rest.iter().map(phrase).collect();
+            let last = to.pop().unwrap_or_default();
+            let to = if to.is_empty() { last } else { format!("{} {} {last}", to.join(", "), texts.and) };
+            let first_seen = |stage: Stage| seen.iter().filter(|s| Stage::of(s.signal) == Some(stage)).filter_map(|s| chat.messages[s.first_index].local_time).min();
+            let span = first_seen(*first).zip(rest.iter().filter_map(|&s| first_seen(s)).max()).map(|(a, b)| duration(texts, (b - a).num_minutes().max(1)));
+            match span {
+                Some(span) => texts.several.replace("{name}", name).replace("{span}", &span).replace("{from}", &phrase(first)).replace("{to}", &to),
+                None => texts.one.replace("{name}", name).replace("{from}", &format!("{} {} {to}", phrase(first), texts.and)),
+            }
+        }
+    }
+}
+
+/// "3 days", "1 hour", "20 minuten", rounded as people count: 62 hours is 3 days.
+fn duration(texts: &Texts, minutes: i64) -> String {
+    let (count, unit) = if minutes < 120 {
+        (minutes, &texts.minutes)
+    } else if minutes < 48 * 60 {
+        ((minutes + 30) / 60, &texts.hours)
+    } else {
+        ((minutes + 12 * 60) / (24 * 60), &texts.days)
+    };
+    format!("{count} {}", if count == 1 { &unit[0] } else { &unit[1] })
+}
+
+/// The summary texts of one language (`content/chat/summary.toml`).
+#[derive(Debug, Deserialize)]
+struct Texts {
+    none: String,
+    one: String,
+    several: String,
+    and: String,
+    minutes: [String; 2],
+    hours: [String; 2],
+    days: [String; 2],
+    me: String,
+    stages: BTreeMap<String, String>,
+}
+
+const TEXTS_FILE: &str = "chat/summary.toml";
+
+fn load_texts() -> Result<BTreeMap<String, Texts>, String> {
+    let (_, text) = crate::content::files_under(TEXTS_FILE).next().ok_or_else(|| format!("{TEXTS_FILE} is missing"))?;
+    toml::from_str(text).map_err(|e| format!("{TEXTS_FILE}: {e}"))
+}
+
+/// The texts of `language`; the lint makes sure every language has them.
+fn texts(language: Language) -> &'static Texts {
+    static TEXTS: OnceLock<BTreeMap<String, Texts>> = OnceLock::new();
+    static EMPTY: OnceLock<Texts> = OnceLock::new();
+    let all = TEXTS.get_or_init(|| load_texts().unwrap_or_default());
+    all.get(language.code()).unwrap_or_else(|| {
+        EMPTY.get_or_init(|| Texts { none: String::new(), one: String::new(), several: String::new(), and: String::new(), minutes: Default::default(), hours: Default::default(), days: Default::default(), me: String::new(), stages: BTreeMap::new() })
+    })
+}
+
+/// Checks the summary texts: every language has them, with a phrase for every stage.
+pub(super) fn lint(issues: &mut Vec<crate::content::LintIssue>) {
+    let issue = |message: String| crate::content::LintIssue { file: TEXTS_FILE.to_string(), message };
+    match load_texts() {
+        Err(e) => issues.push(issue(e)),
+        Ok(all) => {
+            for language in Language::ALL {
+                match all.get(language.code()) {
+                    None => issues.push(issue(format!("no texts for {}", language.code()))),
+                    Some(texts) => {
+                        let stages = [Stage::Trust, Stage::Isolation, Stage::Sexual, Stage::Images, Stage::Coercion, Stage::Exploitation];
+                        for stage in stages.iter().filter(|s| !texts.stages.contains_key(s.as_str())) {
+                            issues.push(issue(format!("{}: no phrase for the stage {}", language.code(), stage.as_str())));
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
