@@ -6,6 +6,7 @@ mod content;
 mod guide;
 mod journal;
 mod route;
+mod scan;
 mod services;
 
 use clap::{Parser, Subcommand};
@@ -26,6 +27,8 @@ enum Command {
     Check(check::Args),
     /// Who to call now: ranked help routes for a country.
     Route(route::Args),
+    /// Scan a chat export (WhatsApp, Telegram, Instagram): per person, over time.
+    Scan(scan::Args),
     /// The help services in the directory.
     Services(services::Args),
     /// Check the bundled content.
@@ -51,6 +54,7 @@ fn main() -> ExitCode {
         Command::Analyze(args) => analyze::run(args),
         Command::Check(args) => check::run(args),
         Command::Route(args) => route::run(args),
+        Command::Scan(args) => scan::run(args),
         Command::Services(args) => services::run(args),
         Command::Content { command } => content::run(command),
         Command::Guide(args) => guide::run(args),

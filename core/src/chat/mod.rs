@@ -14,7 +14,7 @@ mod scan;
 mod telegram;
 mod whatsapp;
 
-pub use scan::{scan, Person, Scan, ScanError, SignalSeen, Stage};
+pub use scan::{limitation_text, scan, Person, Scan, ScanError, SignalSeen, Stage};
 
 use chrono::{DateTime, NaiveDateTime, Utc};
 
@@ -128,6 +128,21 @@ pub enum Limitation {
 }
 
 impl Limitation {
+    /// Every limitation, in order.
+    pub const ALL: &'static [Limitation] = &[
+        Limitation::MediaOmitted,
+        Limitation::DeletedMessages,
+        Limitation::ViewOnceMedia,
+        Limitation::DisappearingMessages,
+        Limitation::PhoneTimes,
+        Limitation::OlderMessagesMayBeMissing,
+        Limitation::DateOrderAssumed,
+        Limitation::TimesOutOfOrder,
+        Limitation::UnattributedLines,
+        Limitation::EditsNotShown,
+        Limitation::MeUnknown,
+    ];
+
     /// The stable id.
     pub fn as_str(self) -> &'static str {
         match self {

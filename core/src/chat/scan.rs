@@ -291,6 +291,7 @@ struct Texts {
     days: [String; 2],
     me: String,
     stages: BTreeMap<String, String>,
+    limitations: BTreeMap<String, String>,
 }
 
 const TEXTS_FILE: &str = "chat/summary.toml";
@@ -306,11 +307,17 @@ fn texts(language: Language) -> &'static Texts {
     static EMPTY: OnceLock<Texts> = OnceLock::new();
     let all = TEXTS.get_or_init(|| load_texts().unwrap_or_default());
     all.get(language.code()).unwrap_or_else(|| {
-        EMPTY.get_or_init(|| Texts { none: String::new(), one: String::new(), several: String::new(), and: String::new(), minutes: Default::default(), hours: Default::default(), days: Default::default(), me: String::new(), stages: BTreeMap::new() })
+        EMPTY.get_or_init(|| Texts { none: String::new(), one: String::new(), several: String::new(), and: String::new(), minutes: Default::default(), hours: Default::default(), days: Default::default(), me: String::new(), stages: BTreeMap::new(), limitations: BTreeMap::new() })
     })
 }
 
-/// Checks the summary texts: every language has them, with a phrase for every stage.
+/// What `limitation` means, in one plain sentence in `language`.
+pub fn limitation_text(limitation: Limitation, language: Language) -> &'static str {
+    texts(language).limitations.get(limitation.as_str()).map_or("", String::as_str)
+}
+
+/// Checks the summary texts: every language has them, with a phrase for every stage and a
+/// sentence for every limitation.
 pub(super) fn lint(issues: &mut Vec<crate::content::LintIssue>) {
     let issue = |message: String| crate::content::LintIssue { file: TEXTS_FILE.to_string(), message };
     match load_texts() {
@@ -323,6 +330,9 @@ pub(super) fn lint(issues: &mut Vec<crate::content::LintIssue>) {
                         let stages = [Stage::Trust, Stage::Isolation, Stage::Sexual, Stage::Images, Stage::Coercion, Stage::Exploitation];
                         for stage in stages.iter().filter(|s| !texts.stages.contains_key(s.as_str())) {
                             issues.push(issue(format!("{}: no phrase for the stage {}", language.code(), stage.as_str())));
+                        }
+                        for limitation in Limitation::ALL.iter().filter(|l| !texts.limitations.contains_key(l.as_str())) {
+                            issues.push(issue(format!("{}: no sentence for the limitation {}", language.code(), limitation.as_str())));
                         }
                     }
                 }
