@@ -2,6 +2,7 @@
 //!
 //! Kotlin package `nl.baken`, Swift module `Baken`, Python module `baken_ffi`.
 
+mod chat;
 mod check;
 mod checklist;
 mod error;
@@ -9,6 +10,7 @@ mod help;
 mod journal;
 mod library;
 
+pub use chat::{scan_chat, ChatEventCount, ChatExample, ChatLimitation, ChatPerson, ChatScan, ChatSignal};
 pub use check::{analyze, MessageAnalysis, MessageSignal};
 pub use checklist::{
     checklist, checklist_next_question, checklist_score, signal_explanation, Checklist, ChecklistAnswerOption,

@@ -1,0 +1,143 @@
+//! The chat-export scan: an export's bytes in, per person over time out. Ids are the stable
+//! snake_case ids (signals, levels, stages, events, limitations) as strings; times are the
+//! phone's local time as `YYYY-MM-DDTHH:MM:SS`.
+
+use crate::BakenError;
+use baken_core::chat::{self, ChatError, ScanError};
+use baken_core::language::Language;
+
+/// A message shown as an example of a signal.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct ChatExample {
+    /// Its position in the export, from 0.
+    pub index: u64,
+    /// When it was written, if the export says.
+    pub time: Option<String>,
+    /// Its text.
+    pub text: String,
+}
+
+/// One signal in one person's messages.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct ChatSignal {
+    /// The signal id, such as `image_request`.
+    pub signal: String,
+    /// How many of their messages show it.
+    pub count: u64,
+    /// When it first appeared, if the export says.
+    pub first_seen: Option<String>,
+    /// Up to three messages showing it, the first one first.
+    pub examples: Vec<ChatExample>,
+}
+
+/// One participant.
+#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+pub struct ChatPerson {
+    /// Their name in the export.
+    pub name: String,
+    /// Whether this is the teen (never scored).
+    pub is_me: bool,
+    /// How many messages and events they wrote.
+    pub messages: u64,
+    /// `none`, `caution`, `warning` or `danger`.
+    pub level: String,
+    /// What happened, in plain words in the reader's language.
+    pub summary: String,
+    /// The stages present, in order: `trust`, `isolation`, `sexual`, `images`, `coercion`,
+    /// `exploitation`.
+    pub stages: Vec<String>,
+    /// The signals, by first appearance.
+    pub signals: Vec<ChatSignal>,
+    /// App events they caused, as (`deleted`, `view_once`, `disappearing_timer`, ...) and counts.
+    pub events: Vec<ChatEventCount>,
+    /// Minutes from their first message to their first sexual or image request.
+    pub minutes_to_sexual_request: Option<i64>,
+}
+
+/// How often a person caused one kind of event.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct ChatEventCount {
+    /// The event id.
+    pub event: String,
+    /// How often.
+    pub count: u64,
+}
+
+/// Something the export cannot show.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct ChatLimitation {
+    /// The id, such as `media_omitted`.
+    pub id: String,
+    /// One plain sentence in the reader's language.
+    pub text: String,
+}
+
+/// The whole scan.
+#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+pub struct ChatScan {
+    /// `whatsapp_android`, `whatsapp_ios`, `telegram`, `instagram` or `plain`.
+    pub format: String,
+    /// How many messages and events the export holds.
+    pub messages_total: u64,
+    /// The highest level of any contact.
+    pub level: String,
+    /// Every participant, in order of their first message.
+    pub people: Vec<ChatPerson>,
+    /// What the export cannot show.
+    pub limitations: Vec<ChatLimitation>,
+}
+
+impl From<ChatError> for BakenError {
+    fn from(e: ChatError) -> Self {
+        let reason = e.to_string();
+        match e {
+            ChatError::TooLarge { .. } => BakenError::TooLarge { reason },
+            ChatError::Empty | ChatError::UnknownFormat | ChatError::Damaged { .. } => BakenError::InvalidInput { reason },
+        }
+    }
+}
+
+impl From<ScanError> for BakenError {
+    fn from(e: ScanError) -> Self {
+        match e {
+            ScanError::UnknownMe { .. } => BakenError::InvalidInput { reason: e.to_string() },
+            ScanError::Check(e) => e.into(),
+        }
+    }
+}
+
+/// Scans a chat export (the file's bytes: WhatsApp `.txt`, Telegram `result.json`, Instagram
+/// `message_1.json`, or pasted lines). `me`: the teen's own name in it; `language`: the reader's
+/// language for the summaries (`nl`, `en`; none for the chat's own).
+#[uniffi::export]
+pub fn scan_chat(export: Vec<u8>, me: Option<String>, language: Option<String>) -> Result<ChatScan, BakenError> {
+    let reader = language.map(|code| code.parse::<Language>()).transpose().map_err(|e| BakenError::InvalidInput { reason: e.to_string() })?;
+    let chat = chat::read(&export)?;
+    let analyzer = baken_core::check::analyzer()?;
+    let scan = chat::scan(analyzer, &chat, me.as_deref(), reader)?;
+    let language = reader.unwrap_or(Language::En);
+    let time = |index: usize| chat.messages[index].local_time.map(|t| t.format("%Y-%m-%dT%H:%M:%S").to_string());
+    let example = |index: usize| ChatExample { index: index as u64, time: time(index), text: chat.messages[index].text.clone() };
+    let people = scan
+        .people
+        .iter()
+        .map(|p| ChatPerson {
+            name: p.name.clone(),
+            is_me: p.is_me,
+            messages: p.messages as u64,
+            level: p.level.to_string(),
+            summary: p.summary.clone(),
+            stages: p.stages.iter().map(|s| s.as_str().to_string()).collect(),
+            signals: p.signals.iter().map(|s| ChatSignal { signal: s.signal.to_string(), count: s.count as u64, first_seen: time(s.first_index), examples: s.examples.iter().map(|&i| example(i)).collect() }).collect(),
+            events: p.events.iter().map(|(e, n)| ChatEventCount { event: e.as_str().to_string(), count: *n as u64 }).collect(),
+            minutes_to_sexual_request: p.minutes_to_sexual_request,
+        })
+        .collect();
+    Ok(ChatScan {
+        format: scan.format.as_str().to_string(),
+        messages_total: scan.messages_total as u64,
+        level: scan.level.to_string(),
+        people,
+        limitations: scan.limitations.iter().map(|&l| ChatLimitation { id: l.as_str().to_string(), text: chat::limitation_text(l, language).to_string() }).collect(),
+    })
+}

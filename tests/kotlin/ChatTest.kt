@@ -1,0 +1,38 @@
+package nl.baken.tests
+
+import nl.baken.*
+import org.junit.Assert.*
+import org.junit.Test
+import java.io.File
+
+class ChatTest {
+    private fun fixture(name: String) = File("core/tests/fixtures/chats/$name").readBytes()
+
+    @Test
+    fun aWhatsAppExportIsScannedPerPersonAndTheTeenIsNeverScored() {
+        val scan = scanChat(fixture("scan-grooming-en.txt"), "Emma", "nl")
+        assertEquals("whatsapp_android", scan.format)
+        assertEquals(13L, scan.messagesTotal)
+        assertEquals("danger", scan.level)
+        val alex = scan.people.first { it.name == "Alex" }
+        assertEquals("danger", alex.level)
+        assertEquals("trust", alex.stages.first())
+        assertTrue(alex.summary, alex.summary.startsWith("In 3 dagen ging Alex van complimentjes"))
+        val images = alex.signals.first { it.signal == "image_request" }
+        assertEquals("2024-03-16T22:15:00", images.firstSeen)
+        assertEquals("send me a pic of you in your bra", images.examples.first().text)
+        val emma = scan.people.first { it.name == "Emma" }
+        assertTrue(emma.isMe)
+        assertTrue(emma.signals.isEmpty())
+        assertEquals("none", scan.people.first { it.name == "Mum" }.level)
+        assertTrue(scan.limitations.any { it.id == "deleted_messages" && it.text.startsWith("Er zijn berichten verwijderd") })
+    }
+
+    @Test
+    fun badExportsAreTypedErrors() {
+        assertThrows(BakenException.InvalidInput::class.java) { scanChat(ByteArray(0), null, null) }
+        assertThrows(BakenException.InvalidInput::class.java) { scanChat("{\"messages\": [".toByteArray(), null, null) }
+        val wrongMe = assertThrows(BakenException.InvalidInput::class.java) { scanChat(fixture("pasted.txt"), "Nobody", null) }
+        assertTrue(wrongMe.message!!.contains("Sam, Lisa"))
+    }
+}

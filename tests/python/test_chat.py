@@ -1,0 +1,40 @@
+"""The chat-export scan through the generated Python bindings and the real cdylib."""
+from pathlib import Path
+
+import pytest
+
+import baken_ffi as baken
+
+CHATS = Path(__file__).resolve().parents[2] / "core" / "tests" / "fixtures" / "chats"
+
+
+def test_every_format_is_detected_from_its_content():
+    formats = {
+        "whatsapp-android-nl.txt": "whatsapp_android",
+        "whatsapp-ios-nl.txt": "whatsapp_ios",
+        "telegram-result.json": "telegram",
+        "instagram-message_1.json": "instagram",
+        "pasted.txt": "plain",
+    }
+    for name, expected in formats.items():
+        assert baken.scan_chat((CHATS / name).read_bytes(), None, "en").format == expected, name
+
+
+def test_a_groomer_builds_up_and_a_parent_stays_quiet():
+    scan = baken.scan_chat((CHATS / "scan-grooming-en.txt").read_bytes(), "Emma", "en")
+    people = {p.name: p for p in scan.people}
+    assert people["Alex"].level == "danger"
+    assert people["Alex"].minutes_to_sexual_request == 3073
+    assert {"trust", "isolation", "images", "coercion"} <= set(people["Alex"].stages)
+    assert people["Emma"].is_me and people["Emma"].signals == []
+    assert people["Mum"].level == "none"
+    assert [e.event for e in people["Alex"].events] == ["media", "deleted"]
+
+
+def test_bad_exports_are_typed_errors():
+    with pytest.raises(baken.BakenError.InvalidInput):
+        baken.scan_chat(b"", None, None)
+    with pytest.raises(baken.BakenError.InvalidInput):
+        baken.scan_chat(bytes(range(256)) * 100, None, None)
+    with pytest.raises(baken.BakenError.InvalidInput):
+        baken.scan_chat((CHATS / "pasted.txt").read_bytes(), None, "fr")
