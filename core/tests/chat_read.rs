@@ -171,3 +171,31 @@ fn bad_input_is_a_typed_error_never_a_panic() {
     let no_sender = "18-03-2022 14:56 - something happened\n";
     assert_eq!(chat::read(no_sender.as_bytes()).unwrap().messages[0].sender, None);
 }
+
+#[test]
+fn zip_exports_are_read_directly() {
+    let zipped = chat::read(&fixture("whatsapp-ios-nl.zip")).unwrap();
+    assert_eq!(zipped, chat::read(&fixture("whatsapp-ios-nl.txt")).unwrap(), "the zip gives exactly what its _chat.txt gives");
+
+    let instagram = chat::read(&fixture("instagram-two-pages.zip")).unwrap();
+    let texts: Vec<&str> = instagram.messages.iter().map(|m| m.text.as_str()).collect();
+    assert_eq!(texts.first(), Some(&"the very first message"), "page 2 holds the older messages");
+    assert_eq!(texts[1], "older page, newest of it");
+    assert_eq!(instagram.messages.len(), 6);
+    assert!(instagram.messages.windows(2).all(|w| w[0].utc <= w[1].utc));
+}
+
+#[test]
+fn bad_zips_are_typed_errors_with_bounded_memory() {
+    for (name, expected) in [
+        ("zip-without-chat.zip", "holds no chat"),
+        ("zip-lying-size.zip", "does not unpack, or is larger than it says"),
+        ("zip-cut-short.zip", "no end record"),
+    ] {
+        match chat::read(&fixture(name)) {
+            Err(ChatError::Damaged { format: "zip", detail }) => assert!(detail.contains(expected), "{name}: {detail}"),
+            other => panic!("{name}: expected a damaged zip, got {other:?}"),
+        }
+    }
+    assert_eq!(chat::read(&fixture("zip-bomb-header.zip")), Err(ChatError::TooLarge { limit: chat::MAX_EXPORT_BYTES }), "refused before anything is inflated");
+}

@@ -15,12 +15,17 @@ pub(super) fn looks_like(text: &str) -> bool {
     start.contains("\"participants\"") && (start.contains("\"sender_name\"") || start.contains("\"messages\""))
 }
 
-/// Reads one `message_N.json`.
-pub(super) fn read(text: &str) -> Result<Chat, ChatError> {
-    let damaged = |detail: String| ChatError::Damaged { format: "Instagram", detail };
-    let root: Value = serde_json::from_str(text).map_err(|e| damaged(format!("line {}: {e}", e.line())))?;
-    let list = root.get("messages").and_then(Value::as_array).ok_or_else(|| damaged("it has no \"messages\"".into()))?;
-    let mut messages: Vec<Message> = list.iter().map(message).collect();
+/// Reads the pages of one conversation (`message_1.json`, `message_2.json`, ...).
+pub(super) fn read(pages: &[&str]) -> Result<Chat, ChatError> {
+    let mut messages: Vec<Message> = Vec::new();
+    for (number, text) in pages.iter().enumerate() {
+        let damaged = |detail: String| ChatError::Damaged { format: "Instagram", detail: format!("message_{}.json: {detail}", number + 1) };
+        let root: Value = serde_json::from_str(text).map_err(|e| damaged(format!("line {}: {e}", e.line())))?;
+        let list = root.get("messages").and_then(Value::as_array).ok_or_else(|| damaged("it has no \"messages\"".into()))?;
+        messages.extend(list.iter().map(message));
+    }
+    // Newest first within and across pages; a stable sort keeps equal times in export order.
+    messages.reverse();
     messages.sort_by_key(|m| m.utc);
     Ok(finish(Format::Instagram, messages, vec![Limitation::EditsNotShown]))
 }

@@ -2,7 +2,8 @@
 //!
 //! [`read`] detects the format from the content, never the file name: WhatsApp text exports
 //! (Android and iOS, many locales, see `whatsapp`), Telegram Desktop JSON (`telegram`), Instagram
-//! / Meta JSON (`instagram`), and plain pasted "Name: message" lines (`plain`) as a fallback.
+//! / Meta JSON (`instagram`), and plain pasted "Name: message" lines (`plain`) as a fallback, each
+//! also inside a `.zip` export (`zip`).
 //! Every parser gives messages in the order of the export, with the sender, the time as the
 //! phone showed it (and in UTC where the export says), the text, and events (media, deletions,
 //! calls, timers, notices) that are not text. What the export cannot show is listed in
@@ -13,6 +14,7 @@ mod plain;
 mod scan;
 mod telegram;
 mod whatsapp;
+mod zip;
 
 pub use scan::{limitation_text, scan, Person, Scan, ScanError, SignalSeen, Stage};
 
@@ -199,11 +201,26 @@ pub enum ChatError {
     },
 }
 
-/// Reads a chat export from its bytes, detecting the format from the content.
+/// Reads a chat export from its bytes (a `.zip` export too), detecting the format from the
+/// content.
 pub fn read(bytes: &[u8]) -> Result<Chat, ChatError> {
     if bytes.len() > MAX_EXPORT_BYTES {
         return Err(ChatError::TooLarge { limit: MAX_EXPORT_BYTES });
     }
+    if !zip::looks_like(bytes) {
+        return read_file(bytes);
+    }
+    match zip::chat_bytes(bytes)?.as_slice() {
+        [one] => read_file(one),
+        pages => {
+            let texts: Vec<String> = pages.iter().map(|page| String::from_utf8_lossy(page).into_owned()).collect();
+            instagram::read(&texts.iter().map(String::as_str).collect::<Vec<_>>())
+        }
+    }
+}
+
+/// Reads one file of an export.
+fn read_file(bytes: &[u8]) -> Result<Chat, ChatError> {
     let text = String::from_utf8_lossy(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes));
     let trimmed = text.trim_start();
     if trimmed.is_empty() {
@@ -211,7 +228,7 @@ pub fn read(bytes: &[u8]) -> Result<Chat, ChatError> {
     }
     let chat = if trimmed.starts_with('{') {
         if instagram::looks_like(trimmed) {
-            instagram::read(trimmed)?
+            instagram::read(&[trimmed])?
         } else if telegram::looks_like(trimmed) {
             telegram::read(trimmed)?
         } else {

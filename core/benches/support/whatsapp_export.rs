@@ -1,0 +1,45 @@
+//! A WhatsApp Android export of distinct lines for benches: two people, times that move on,
+//! messages from the labelled development sets with a few words of another appended, now and
+//! then a continuation line or a media placeholder.
+
+/// The development sets' message texts (never the blind sets).
+pub fn texts() -> Vec<String> {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures/");
+    ["messages.jsonl", "analyzer-tune.jsonl"]
+        .iter()
+        .flat_map(|name| std::fs::read_to_string(format!("{dir}{name}")).unwrap_or_else(|e| panic!("{name}: {e}")).lines().map(str::to_owned).collect::<Vec<_>>())
+        .map(|line| {
+            let v: serde_json::Value = serde_json::from_str(&line).expect("a labelled line");
+            v["text"].as_str().unwrap_or_default().replace('\n', " ")
+        })
+        .collect()
+}
+
+/// An export of about `bytes` bytes, different for every `seed`.
+pub fn export(texts: &[String], bytes: usize, seed: u64) -> String {
+    let mut x = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
+    let mut next = move |n: usize| {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        (x % n as u64) as usize
+    };
+    let mut out = String::with_capacity(bytes + 256);
+    let mut minute = 0usize;
+    while out.len() < bytes {
+        minute += 1 + next(30);
+        let (day, hour, min) = (1 + (minute / 1440) % 28, (minute / 60) % 24, minute % 60);
+        let month = 1 + (minute / (1440 * 28)) % 12;
+        let who = if next(2) == 0 { "Sam" } else { "Lisa de Vries" };
+        let text = &texts[next(texts.len())];
+        let other = &texts[next(texts.len())];
+        let tail: String = other.split(' ').skip(next(4)).take(1 + next(5)).collect::<Vec<_>>().join(" ");
+        let body = match next(40) {
+            0 => "<Media weggelaten>".to_string(),
+            1 => format!("{text}\n{tail}"),
+            _ => format!("{text} {tail}"),
+        };
+        out.push_str(&format!("{day:02}-{month:02}-2024 {hour:02}:{min:02} - {who}: {body}\n"));
+    }
+    out
+}

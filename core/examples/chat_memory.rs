@@ -1,0 +1,29 @@
+//! Peak memory and wall time of reading and scanning a 50 MB WhatsApp export of distinct lines,
+//! as an app meets it (a cold analyzer). `cargo run --release -p baken-core --example chat_memory`
+
+#[path = "../benches/support/whatsapp_export.rs"]
+mod whatsapp_export;
+
+use std::time::Instant;
+
+/// The process's peak resident memory in MB (Linux), or 0.
+fn peak_mb() -> f64 {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    let kb = status.lines().find_map(|l| l.strip_prefix("VmHWM:")).and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<f64>().ok());
+    kb.unwrap_or(0.0) / 1000.0
+}
+
+fn main() {
+    let texts = whatsapp_export::texts();
+    let export = whatsapp_export::export(&texts, 50_000_000, 7);
+    let mb = export.len() as f64 / 1e6;
+    let before = peak_mb();
+    let start = Instant::now();
+    let chat = baken_core::chat::read(export.as_bytes()).expect("reads");
+    let read = start.elapsed().as_secs_f64();
+    let analyzer = baken_core::check::analyzer().expect("analyzer");
+    let scan = baken_core::chat::scan(analyzer, &chat, Some("Lisa de Vries"), None).expect("scans");
+    let total = start.elapsed().as_secs_f64();
+    println!("{mb:.1} MB, {} messages; read {read:.2} s = {:.0} MB/s; read + scan {total:.2} s = {:.1} MB/s", chat.messages.len(), mb / read, mb / total);
+    println!("peak RSS {:.1} MB with the export in memory ({before:.1} MB before reading); level {}", peak_mb(), scan.level);
+}
