@@ -67,7 +67,7 @@ fn every_answer_the_decoy_gives_is_the_real_journals() {
 
 #[test]
 fn a_decoys_duress_passcode_cannot_open_or_reveal_the_real_journal() {
-    let (_tmp, dir, journal) = new_journal();
+    let (_tmp, _dir, journal) = new_journal();
     let real = journal.add(incident("the real evidence")).unwrap();
     journal.set_duress_passcode(PASSCODE, DURESS).unwrap();
     journal.lock();
