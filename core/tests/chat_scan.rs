@@ -50,3 +50,30 @@ fn without_me_everyone_is_scored_and_the_result_says_so() {
         other => panic!("expected UnknownMe, got {other:?}"),
     }
 }
+
+#[test]
+fn a_scan_is_saved_as_one_evidence_entry_about_one_contact() {
+    use baken_core::journal::{EntryKind, Journal, Kdf, Options};
+    let analyzer = Analyzer::new().unwrap();
+    let export = fixture("scan-grooming-en.txt");
+    let chat = chat::read(&export).unwrap();
+    let scan = chat::scan(&analyzer, &chat, Some("Emma"), Some(Language::En)).unwrap();
+    let offset = chrono::FixedOffset::east_opt(3600).unwrap();
+    assert!(matches!(chat::evidence(&chat, &scan, "Emma", &export, false, offset, Language::En), Err(chat::EvidenceError::UnknownContact(_))), "the teen is not evidence against herself");
+    let entry = chat::evidence(&chat, &scan, "Alex", &export, true, offset, Language::En).unwrap();
+    assert_eq!(entry.kind, EntryKind::Evidence);
+    assert_eq!(entry.happened_at, "2024-03-14T19:05:00+01:00", "the first flagged message, in the phone's zone");
+    assert_eq!(entry.contact.as_ref().map(|c| (c.name.as_str(), c.platform.as_deref())), Some(("Alex", Some("WhatsApp"))));
+    assert_eq!(entry.level, Some(Level::Danger));
+    assert!(entry.text.contains("[2024-03-16 22:15] Alex: send me a pic of you in your bra\n"), "{}", entry.text);
+    let sha = baken_core::journal::crypto::hex(&baken_core::journal::crypto::sha256(&[&export]));
+    assert!(entry.text.contains(&format!("SHA-256 {sha}")));
+    assert!(entry.text.contains("Some messages were deleted before the export."));
+    assert_eq!(entry.attachments[0].bytes, export);
+
+    let tmp = tempfile::tempdir().unwrap();
+    let journal = Journal::create(&tmp.path().join("journal"), "correct horse 42", Options { kdf: Kdf::InsecureFastForTests, key_store: None }).unwrap();
+    let stored = journal.add(entry).unwrap();
+    assert_eq!(stored.content.attachments[0].sha256, sha, "the journal keeps the export with the same hash");
+    assert!(journal.verify().unwrap().broken.is_none());
+}

@@ -9,6 +9,7 @@
 //! calls, timers, notices) that are not text. What the export cannot show is listed in
 //! [`Chat::limitations`]. [`scan`] then analyses every contact's messages over time.
 
+mod evidence;
 mod instagram;
 mod plain;
 mod scan;
@@ -16,6 +17,7 @@ mod telegram;
 mod whatsapp;
 mod zip;
 
+pub use evidence::{evidence, EvidenceError};
 pub use scan::{limitation_text, scan, Person, Scan, ScanError, SignalSeen, Stage};
 
 use chrono::{DateTime, NaiveDateTime, Utc};

@@ -281,7 +281,7 @@ fn duration(texts: &Texts, minutes: i64) -> String {
 
 /// The summary texts of one language (`content/chat/summary.toml`).
 #[derive(Debug, Deserialize)]
-struct Texts {
+pub(super) struct Texts {
     none: String,
     one: String,
     several: String,
@@ -290,6 +290,12 @@ struct Texts {
     hours: [String; 2],
     days: [String; 2],
     me: String,
+    /// The journal entry's headings and lines (see `evidence`).
+    pub(super) flagged: String,
+    pub(super) more: String,
+    pub(super) cannot_show: String,
+    pub(super) export: String,
+    pub(super) too_large: String,
     stages: BTreeMap<String, String>,
     limitations: BTreeMap<String, String>,
 }
@@ -302,12 +308,12 @@ fn load_texts() -> Result<BTreeMap<String, Texts>, String> {
 }
 
 /// The texts of `language`; the lint makes sure every language has them.
-fn texts(language: Language) -> &'static Texts {
+pub(super) fn texts(language: Language) -> &'static Texts {
     static TEXTS: OnceLock<BTreeMap<String, Texts>> = OnceLock::new();
     static EMPTY: OnceLock<Texts> = OnceLock::new();
     let all = TEXTS.get_or_init(|| load_texts().unwrap_or_default());
     all.get(language.code()).unwrap_or_else(|| {
-        EMPTY.get_or_init(|| Texts { none: String::new(), one: String::new(), several: String::new(), and: String::new(), minutes: Default::default(), hours: Default::default(), days: Default::default(), me: String::new(), stages: BTreeMap::new(), limitations: BTreeMap::new() })
+        EMPTY.get_or_init(|| Texts { none: String::new(), one: String::new(), several: String::new(), and: String::new(), minutes: Default::default(), hours: Default::default(), days: Default::default(), me: String::new(), flagged: String::new(), more: String::new(), cannot_show: String::new(), export: String::new(), too_large: String::new(), stages: BTreeMap::new(), limitations: BTreeMap::new() })
     })
 }
 
