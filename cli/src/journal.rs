@@ -67,6 +67,26 @@ enum Action {
         #[arg(long = "attach")]
         attachments: Vec<PathBuf>,
     },
+    /// Save a chat scan as evidence: one entry about one contact, with their flagged messages,
+    /// the summary and the export's SHA-256.
+    AddScan {
+        #[command(flatten)]
+        common: Common,
+        /// The chat export (WhatsApp, Telegram, Instagram, .zip or pasted lines).
+        file: PathBuf,
+        /// The contact the entry is about.
+        #[arg(long)]
+        contact: String,
+        /// Your own name in the chat.
+        #[arg(long)]
+        me: Option<String>,
+        /// Attach the export itself (up to 20 MB).
+        #[arg(long)]
+        attach: bool,
+        /// The entry's language: nl or en.
+        #[arg(long, default_value = "nl")]
+        lang: String,
+    },
     /// List the entries.
     List {
         #[command(flatten)]
@@ -292,6 +312,19 @@ pub fn run(args: Args) -> Result<(), String> {
             let contact = contact.map(|name| Contact { name, platform });
             let journal = common.unlocked()?;
             let entry = journal.add(NewEntry { kind, happened_at, contact, text, signals, level, tags, attachments }).map_err(err)?;
+            println!("{}", entry.id);
+            println!("seal: {}", journal.seal().map_err(err)?);
+        }
+        Action::AddScan { common, file, contact, me, attach, lang } => {
+            let language: Language = lang.parse().map_err(|e: baken_core::language::UnsupportedLanguage| e.to_string())?;
+            let export = std::fs::read(&file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
+            let chat = baken_core::chat::read(&export).map_err(|e| format!("{}: {e}", file.display()))?;
+            let analyzer = baken_core::check::analyzer().map_err(|e| e.to_string())?;
+            let scan = baken_core::chat::scan(analyzer, &chat, me.as_deref(), Some(language)).map_err(|e| e.to_string())?;
+            let offset = *chrono::Local::now().offset();
+            let entry = baken_core::chat::evidence(&chat, &scan, &contact, &export, attach, offset, language).map_err(|e| e.to_string())?;
+            let journal = common.unlocked()?;
+            let entry = journal.add(entry).map_err(err)?;
             println!("{}", entry.id);
             println!("seal: {}", journal.seal().map_err(err)?);
         }

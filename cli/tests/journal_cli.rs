@@ -101,3 +101,38 @@ fn a_short_pin_is_warned_about_but_allowed() {
     let strong = baken(&["journal", "init", "--path", tmp.path().join("strong").to_str().unwrap(), "--passcode-stdin"], &format!("{PASSCODE}\n"));
     assert!(strong.status.success() && !String::from_utf8_lossy(&strong.stderr).contains("easy to guess"));
 }
+
+#[test]
+fn a_chat_scan_is_saved_as_evidence_about_one_contact() {
+    let tmp = tempfile::tempdir().unwrap();
+    let path = tmp.path().join("journal");
+    let path = path.to_str().unwrap();
+    let line = format!("{PASSCODE}\n");
+    let export = concat!(env!("CARGO_MANIFEST_DIR"), "/../core/tests/fixtures/chats/scan-grooming-en.txt");
+    ok(&["journal", "init", "--path", path, "--passcode-stdin"], &line);
+    let added = ok(&["journal", "add-scan", "--path", path, "--passcode-stdin", export, "--contact", "Alex", "--me", "Emma", "--attach", "--lang", "en"], &line);
+    let id = added.lines().next().unwrap();
+    let shown = ok(&["journal", "show", "--path", path, "--passcode-stdin", id], &line);
+    assert!(shown.contains("Alex (WhatsApp)") && shown.contains("level:     danger") && shown.contains("text/plain"), "{shown}");
+    assert!(shown.contains("[2024-03-17 09:01] Alex: pay me 100 euro in gift cards now or else"), "{shown}");
+    let refused = baken(&["journal", "add-scan", "--path", path, "--passcode-stdin", export, "--contact", "Emma", "--me", "Emma"], &line);
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("\"Emma\" is not a contact in this scan"));
+}
+
+#[test]
+fn baken_scan_prints_a_timeline_or_json_and_refuses_what_it_cannot_read() {
+    let chats = concat!(env!("CARGO_MANIFEST_DIR"), "/../core/tests/fixtures/chats/");
+    let text = ok(&["scan", &format!("{chats}scan-grooming-en.txt"), "--me", "Emma", "--lang", "en"], "");
+    assert!(text.contains("Alex (10 messages): danger") && text.contains("Mum (1 message): none"), "{text}");
+    assert!(text.contains("2024-03-16 22:15  image_request"), "{text}");
+    let json: serde_json::Value = serde_json::from_str(&ok(&["scan", &format!("{chats}whatsapp-ios-nl.zip"), "--json"], "")).unwrap();
+    assert_eq!(json["format"], "whatsapp_ios");
+    assert_eq!(json["messages_total"], 6);
+    assert!(json["limitations"].as_array().unwrap().contains(&"me_unknown".into()));
+    for (file, message) in [("zip-without-chat.zip", "holds no chat"), ("pasted.txt", "is not in this chat")] {
+        let out = baken(&["scan", &format!("{chats}{file}"), "--me", "Nobody"], "");
+        assert_eq!(out.status.code(), Some(1), "{file}");
+        assert!(String::from_utf8_lossy(&out.stderr).contains(message), "{file}: {}", String::from_utf8_lossy(&out.stderr));
+    }
+}
