@@ -18,8 +18,19 @@
 //! slot that the user turns on: it wraps the open journal's key under an HMAC from a second
 //! platform key that needs the user's fingerprint or face. Rust derives and uses the keys; no
 //! journal key ever crosses to the app.
+//!
+//! With a key store, the app also keeps Baken's anchor (see `anchor`): after every committed
+//! write to a vault (an entry added, edited or deleted, the safety plan, a passcode change, a
+//! duress passcode, an export) its head record counts one more generation, and the vault's entry
+//! in the anchor is brought up to date; unlocking does the same, and `verify` compares. The
+//! anchor is kept fail-open: when the key store cannot read or write it, nothing written is
+//! undone or refused, the problem is reported by `verify`, and the next unlock or write tries
+//! again (a file ahead of the anchor moves it forward). Without a key store there is no anchor,
+//! and only the checks inside the file hold.
 
+use super::anchor::{Anchor, VaultState};
 use super::attempts::{self, Purpose};
+use super::chain::Point;
 use super::crypto::{self, Key};
 use super::records::{self, Kind, Vault};
 use super::store::{self, Store};
@@ -40,9 +51,17 @@ pub trait KeyStore: Send + Sync {
     /// HMAC-SHA256 of `data` under the biometric key, which the platform releases only after the
     /// user's fingerprint or face; an error when the app offers no biometric unlock.
     fn biometric_mac(&self, data: &[u8]) -> Result<Vec<u8>, String>;
-    /// Destroys both keys, so that no copy of the journal can be opened with them again. Called
-    /// first when the journal is wiped.
+    /// Destroys both keys and deletes the anchor, so that no copy of the journal can be opened
+    /// with them again. Called first when the journal is wiped.
     fn destroy_key(&self) -> Result<(), String>;
+    /// The anchor last given to [`KeyStore::write_anchor`]; empty when there is none yet.
+    fn read_anchor(&self) -> Result<Vec<u8>, String>;
+    /// Keeps `anchor` ([`ANCHOR_LEN`](super::ANCHOR_LEN) bytes, opaque), replacing the one
+    /// before, in storage that stays on this phone, outside the journal's folder and out of every
+    /// backup: on iOS a Keychain item with `kSecAttrAccessibleWhenUnlockedThisDeviceOnly`, on
+    /// Android a preference encrypted under an Android Keystore key, excluded from backup. With
+    /// it Baken notices an older copy of the journal, or of some of its records, put back.
+    fn write_anchor(&self, anchor: &[u8]) -> Result<(), String>;
 }
 
 /// How costly the passcode key derivation is.
@@ -105,6 +124,8 @@ pub(super) struct Session {
     decoy: bool,
     /// The id of its passcode slot.
     slot: [u8; 16],
+    /// Why the anchor could not be brought up to date the last time it was tried.
+    anchor_problem: Option<String>,
 }
 
 const PASSCODE_SLOT: i64 = 1;
@@ -129,7 +150,7 @@ impl Session {
             return None;
         }
         let (keys, rest) = payload.split_at(2 * crypto::KEY_LEN);
-        Some(Session { vault: Vault::from_bytes(keys)?, decoy: rest[0] == DECOY, slot: rest[1..].try_into().ok()? })
+        Some(Session { vault: Vault::from_bytes(keys)?, decoy: rest[0] == DECOY, slot: rest[1..].try_into().ok()?, anchor_problem: None })
     }
 }
 
@@ -233,15 +254,20 @@ impl Journal {
             device_bound: options.key_store.is_some(),
         };
         let kek = params.key_for(passcode, options)?;
-        let session = Session { vault: Vault::random()?, decoy: false, slot: crypto::random_bytes()? };
+        let mut session = Session { vault: Vault::random()?, decoy: false, slot: crypto::random_bytes()?, anchor_problem: None };
         let real_blob = params.wrap(&kek, &session.slot, &session)?;
-        store.write(|tx| {
+        let (head, second_head, second) = store.write(|tx| {
             params.save(tx)?;
             store::put_slot(tx, &session.slot, PASSCODE_SLOT, &real_blob)?;
             store::put_slot(tx, &crypto::random_bytes::<16>()?, PASSCODE_SLOT, &PasscodeParams::filler()?)?;
             start(tx, &session.vault)?;
-            new_second_vault(tx, &session.vault)
+            let second = new_second_vault(tx, &session.vault)?;
+            Ok((chain::head(tx, &session.vault)?, chain::head(tx, &second)?, second))
         })?;
+        keep_anchor(options, &mut session, |anchor, vault| {
+            anchor.saw(vault, &head, &[])?;
+            anchor.saw(&second, &second_head, &[vault])
+        });
         Ok(session)
     }
 
@@ -271,8 +297,7 @@ impl Journal {
             .find_map(|(id, blob)| params.unwrap(&kek, id, blob))
             .ok_or(JournalError::WrongPasscode)?;
         store.write(|tx| attempts::reset(tx))?;
-        inner.session = Some(session);
-        Ok(())
+        self.opened(&mut inner, session)
     }
 
     /// Turns on biometric unlock for the journal that is open (real or decoy, so the decoy
@@ -322,6 +347,15 @@ impl Journal {
         let kek = params.biometric_key(key_store.as_ref(), slot_id)?;
         let session = params.unwrap(&kek, slot_id, blob).ok_or_else(|| JournalError::KeyStore("biometric unlock no longer matches this phone's key; unlock with the passcode and turn it on again".into()))?;
         store.write(|tx| attempts::reset(tx))?;
+        self.opened(&mut inner, session)
+    }
+
+    /// Makes `session` the open one, after comparing its vault with the anchor: a file ahead of
+    /// the anchor moves it forward, a file behind it is noted there as rolled back. Neither
+    /// refuses to open: the teen must still reach what is there.
+    fn opened(&self, inner: &mut Inner, mut session: Session) -> Result<(), JournalError> {
+        let head = chain::head(inner.store_mut()?.conn(), &session.vault);
+        keep_anchor(&self.options, &mut session, |anchor, vault| anchor.saw(vault, &head?, &[]));
         inner.session = Some(session);
         Ok(())
     }
@@ -375,13 +409,15 @@ impl Journal {
                 JournalError::InvalidInput("that passcode is your duress passcode; choose another".into())
             });
         }
-        let rotated = Session { vault: session.vault.rekeyed()?, ..*session };
+        let mut rotated = Session { vault: session.vault.rekeyed()?, decoy: session.decoy, slot: session.slot, anchor_problem: None };
         let blob = params.wrap(&new_kek, &rotated.slot, &rotated)?;
-        store.write(|tx| {
+        let head = store.write(|tx| {
             rekey(tx, &session.vault, &rotated.vault)?;
             store::put_slot(tx, &rotated.slot, PASSCODE_SLOT, &blob)?;
-            store::delete_slots(tx, PLATFORM_SLOT)
+            store::delete_slots(tx, PLATFORM_SLOT)?;
+            chain::count_write(tx, &rotated.vault, false)
         })?;
+        keep_anchor(&self.options, &mut rotated, |anchor, vault| anchor.saw(vault, &head, &[]));
         *session = rotated;
         store.checkpoint()
     }
@@ -396,7 +432,7 @@ impl Journal {
         passcode::check(duress)?;
         let mut inner = self.inner();
         let Inner { store, session } = &mut *inner;
-        let session = session.as_ref().ok_or(JournalError::Locked)?;
+        let session = session.as_mut().ok_or(JournalError::Locked)?;
         let store = store.as_mut().ok_or_else(wiped)?;
         admit(store, Purpose::Change)?;
         let params = PasscodeParams::load(store.conn())?;
@@ -412,11 +448,16 @@ impl Journal {
         }
         let other = slots.iter().find_map(|(id, _)| <[u8; 16]>::try_from(id.as_slice()).ok().filter(|id| *id != session.slot));
         let other = other.ok_or_else(|| JournalError::Tampered("the key slots".into()))?;
-        store.write(|tx| {
-            let decoy = Session { vault: new_second_vault(tx, &session.vault)?, decoy: true, slot: other };
+        let (head, decoy_head, decoy) = store.write(|tx| {
+            let decoy = Session { vault: new_second_vault(tx, &session.vault)?, decoy: true, slot: other, anchor_problem: None };
             store::put_slot(tx, &other, PASSCODE_SLOT, &params.wrap(&duress_kek, &other, &decoy)?)?;
-            store::delete_slots(tx, PLATFORM_SLOT)
+            store::delete_slots(tx, PLATFORM_SLOT)?;
+            Ok((chain::count_write(tx, &session.vault, false)?, chain::head(tx, &decoy.vault)?, decoy))
         })?;
+        keep_anchor(&self.options, session, |anchor, vault| {
+            anchor.saw(vault, &head, &[])?;
+            anchor.saw(&decoy.vault, &decoy_head, &[vault])
+        });
         store.checkpoint()
     }
 
@@ -461,6 +502,41 @@ impl Journal {
         f(store.as_mut().ok_or_else(wiped)?, &session.vault)
     }
 
+    /// Runs `f` in one write transaction of the unlocked vault and counts the write in the
+    /// vault's head record (noting the end of the chain as the shared seal when `shared`); once it
+    /// is committed, brings the anchor up to date.
+    pub(super) fn commit<T>(&self, shared: bool, f: impl FnOnce(&rusqlite::Transaction, &Vault) -> Result<T, JournalError>) -> Result<T, JournalError> {
+        let mut inner = self.inner();
+        let Inner { store, session } = &mut *inner;
+        let session = session.as_mut().ok_or(JournalError::Locked)?;
+        let store = store.as_mut().ok_or_else(wiped)?;
+        let (value, head) = store.write(|tx| Ok((f(tx, &session.vault)?, chain::count_write(tx, &session.vault, shared)?)))?;
+        keep_anchor(&self.options, session, |anchor, vault| anchor.saw(vault, &head, &[]));
+        Ok(value)
+    }
+
+    /// What the anchor says of the open vault, without changing it.
+    pub(super) fn recall(&self) -> Result<Recall, JournalError> {
+        let mut inner = self.inner();
+        let Inner { store, session } = &mut *inner;
+        let session = session.as_ref().ok_or(JournalError::Locked)?;
+        let head = match chain::head(store.as_ref().ok_or_else(wiped)?.conn(), &session.vault) {
+            Ok(head) => head,
+            Err(JournalError::Tampered(_)) => return Ok(Recall::default()),
+            Err(e) => return Err(e),
+        };
+        let Some(key_store) = self.options.key_store.as_deref() else {
+            return Ok(Recall { shared: head.shared, ..Recall::default() });
+        };
+        Ok(match Anchor::load(key_store).and_then(|anchor| anchor.state(&session.vault)) {
+            Ok(state) => {
+                let state = state.map_or_else(|| VaultState::of(&head), |state| state.after(&head));
+                Recall { shared: state.shared, lost: state.lost, problem: session.anchor_problem.clone() }
+            }
+            Err(e) => Recall { shared: head.shared, lost: None, problem: Some(e.to_string()) },
+        })
+    }
+
     /// The options this journal was opened with.
     pub(super) fn options(&self) -> &Options {
         &self.options
@@ -479,6 +555,28 @@ impl Inner {
     fn session(&self) -> Result<&Session, JournalError> {
         self.session.as_ref().ok_or(JournalError::Locked)
     }
+}
+
+/// What the anchor says of the open vault (see [`Journal::recall`]).
+#[derive(Default)]
+pub(super) struct Recall {
+    /// The last seal shared, as the anchor or else the head record remembers it.
+    pub shared: Option<Point>,
+    /// The newest end of the chain that a rollback took away.
+    pub lost: Option<Point>,
+    /// Why the anchor could not be read or written.
+    pub problem: Option<String>,
+}
+
+/// Updates the anchor through the key store, if there is one: `update` gets it and the open
+/// vault. A failure changes nothing stored; it is kept in the session until an update succeeds.
+fn keep_anchor(options: &Options, session: &mut Session, update: impl FnOnce(&mut Anchor, &Vault) -> Result<(), JournalError>) {
+    let Some(key_store) = options.key_store.as_deref() else { return };
+    let result = Anchor::load(key_store).and_then(|mut anchor| {
+        update(&mut anchor, &session.vault)?;
+        anchor.save(key_store)
+    });
+    session.anchor_problem = result.err().map(|e| e.to_string());
 }
 
 /// Checks that `kek` opens the passcode slot `slot`, the open journal's own.
@@ -545,10 +643,7 @@ fn admit(store: &mut Store, purpose: Purpose) -> Result<(), JournalError> {
 /// Creates a journal from restored content: used by backup import.
 pub(super) fn create_with(dir: &Path, passcode: &str, options: Options, fill: impl FnOnce(&rusqlite::Transaction, &Vault) -> Result<(), JournalError>) -> Result<Journal, JournalError> {
     let journal = Journal::create(dir, passcode, options)?;
-    let result = journal.with_vault(|store, vault| {
-        store.write(|tx| fill(tx, vault))?;
-        store.checkpoint()
-    });
+    let result = journal.commit(false, fill).and_then(|()| journal.with_vault(|store, _| store.checkpoint()));
     match result {
         Ok(()) => Ok(journal),
         Err(e) => {

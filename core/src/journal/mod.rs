@@ -29,6 +29,7 @@
 //! refused (`KdfTooWeak`) by every journal opened with `Standard`, so a test journal can never pass
 //! for a real one, and a real app, which has only `Standard`, can never create a weak one.
 
+mod anchor;
 mod attempts;
 pub mod backup;
 
@@ -43,7 +44,8 @@ mod records;
 mod safety_plan;
 mod store;
 
-pub use chain::{BrokenLink, Verification};
+pub use anchor::ANCHOR_LEN;
+pub use chain::{BrokenLink, Remembered, Verification};
 pub use entries::{Attachment, AttachmentInfo, Contact, DamagedEntry, Entry, EntryKind, EntryList, NewAttachment, NewEntry};
 pub use lifecycle::{Journal, Kdf, KeyStore, Options};
 pub use passcode::PasscodeWarning;
