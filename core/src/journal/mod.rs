@@ -18,6 +18,10 @@
 //!   wipe; entries, attachments and the safety plan are read and written through it.
 //! - Every revision and tombstone is linked into a SHA-256 chain ([`chain`]); its head, shown as a
 //!   short seal, lets a trusted adult check a report later.
+//! - With a [`KeyStore`], the app keeps an anchor outside the file (`anchor`): each vault's write
+//!   count (its generation) and head, so that an older copy of the file, or of its records, put
+//!   back is reported by `verify` (and the last seal shared in an export with it). Without a key
+//!   store, only the checks inside the file hold.
 //! - Export only when asked: an HTML evidence report ([`report`]) and an encrypted backup ([`backup`]).
 //!
 //! # Passcode cost and tests
