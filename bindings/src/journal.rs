@@ -19,9 +19,18 @@ pub trait KeyStore: Send + Sync {
     /// user's fingerprint or face (Android: `setUserAuthenticationRequired`; iOS: `.biometryCurrentSet`).
     /// Fail when the app offers no biometric unlock.
     fn biometric_mac(&self, data: Vec<u8>) -> Result<Vec<u8>, BakenError>;
-    /// Deletes both keys for good; Baken calls it first when the journal is wiped. (Not
-    /// `destroy`: generated Kotlin objects already have a `destroy()` that frees them.)
+    /// Deletes both keys and the anchor for good; Baken calls it first when the journal is wiped.
+    /// (Not `destroy`: generated Kotlin objects already have a `destroy()` that frees them.)
     fn destroy_key(&self) -> Result<(), BakenError>;
+    /// The anchor last given to `write_anchor`; empty when there is none yet.
+    fn read_anchor(&self) -> Result<Vec<u8>, BakenError>;
+    /// Keeps `anchor` (a few hundred opaque bytes, always the same length), replacing the one
+    /// before, on this phone only, outside the journal's folder and out of every backup: iOS, a
+    /// Keychain item with `kSecAttrAccessibleWhenUnlockedThisDeviceOnly`; Android, a preference
+    /// encrypted under an Android Keystore key, excluded from backup. With it Baken notices an
+    /// older copy of the journal put back. A failure loses nothing: `verify` reports it and
+    /// Baken tries again on the next unlock or write.
+    fn write_anchor(&self, anchor: Vec<u8>) -> Result<(), BakenError>;
 }
 
 struct ForeignKeyStore(Arc<dyn KeyStore>);
@@ -35,6 +44,12 @@ impl core::KeyStore for ForeignKeyStore {
     }
     fn destroy_key(&self) -> Result<(), String> {
         self.0.destroy_key().map_err(|e| e.to_string())
+    }
+    fn read_anchor(&self) -> Result<Vec<u8>, String> {
+        self.0.read_anchor().map_err(|e| e.to_string())
+    }
+    fn write_anchor(&self, anchor: &[u8]) -> Result<(), String> {
+        self.0.write_anchor(anchor.to_vec()).map_err(|e| e.to_string())
     }
 }
 
@@ -217,9 +232,21 @@ pub struct BrokenLink {
     pub reason: String,
 }
 
+/// The newest state of the journal this phone remembers.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct RememberedJournal {
+    /// The links (revisions and tombstones) it had.
+    pub links: u64,
+    /// Its seal then.
+    pub seal: String,
+}
+
 /// The result of checking the chain.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct JournalVerification {
+    /// Whether nothing is wrong: no broken link, no damaged attachment, no rollback, and the
+    /// last shared seal still in the chain.
+    pub intact: bool,
     /// Links checked.
     pub links: u64,
     /// Head hash, hexadecimal.
@@ -230,6 +257,14 @@ pub struct JournalVerification {
     pub broken: Option<BrokenLink>,
     /// Attachments of current entries that cannot be read or no longer match their hash.
     pub damaged_attachments: Vec<String>,
+    /// What the phone remembers of a newer journal, when this one is older: an older copy of
+    /// the journal, or of some of its records, was put back.
+    pub rolled_back: Option<RememberedJournal>,
+    /// The seal of the last exported report or backup, when the chain no longer contains it.
+    pub shared_seal_missing: Option<String>,
+    /// Why the key store could not read or keep the anchor: a rollback cannot be ruled out
+    /// until it works again.
+    pub anchor_problem: Option<String>,
 }
 
 /// A trusted adult in the safety plan.
@@ -554,15 +589,19 @@ impl Journal {
         Ok(JournalAttachment { info: a.info.into(), bytes: a.bytes })
     }
 
-    /// Checks the integrity chain.
+    /// Checks the integrity chain, and compares the journal with what this phone remembers of it.
     pub fn verify(&self) -> Result<JournalVerification, BakenError> {
         let v = self.inner.verify()?;
         Ok(JournalVerification {
+            intact: v.intact,
             links: v.links,
             head: v.head,
             seal: v.seal,
             broken: v.broken.map(|b| BrokenLink { index: b.index, entry: b.entry, reason: b.reason }),
             damaged_attachments: v.damaged_attachments,
+            rolled_back: v.rolled_back.map(|r| RememberedJournal { links: r.links, seal: r.seal }),
+            shared_seal_missing: v.shared_seal_missing,
+            anchor_problem: v.anchor_problem,
         })
     }
 

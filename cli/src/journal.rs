@@ -10,7 +10,7 @@
 //! `--help`, and a journal made that way is refused by every normal open, so it cannot weaken a
 //! real one.
 
-use baken_core::journal::{Contact, Entry, EntryKind, Journal, Kdf, NewAttachment, NewEntry, Options, PasscodeWarning};
+use baken_core::journal::{Contact, Entry, EntryKind, Journal, Kdf, NewAttachment, NewEntry, Options, PasscodeWarning, Verification};
 use baken_core::language::Language;
 use baken_core::signal::{Level, Signal};
 use std::io::{BufRead, Write};
@@ -281,6 +281,30 @@ fn print_entry(entry: &Entry) {
     println!("{}", c.text);
 }
 
+/// What `verify` found wrong, in words for the teen and for whoever helps them; `Ok` when intact.
+fn verdict(verification: &Verification) -> Result<(), String> {
+    if let Some(remembered) = &verification.rolled_back {
+        return Err(format!(
+            "this journal is older than the one this phone remembers. The phone remembers {} links and the seal {}; the journal now has {} links and the seal {}. \
+             Someone may have put back an old copy and removed entries. Do not delete anything, and show this message to someone you trust.",
+            remembered.links, remembered.seal, verification.links, verification.seal
+        ));
+    }
+    if let Some(seal) = &verification.shared_seal_missing {
+        return Err(format!(
+            "the seal {seal} of the last report or backup you made is no longer in this journal. Entries that were in it may have been removed or changed. \
+             Keep that report or backup: it still holds them."
+        ));
+    }
+    if let Some(broken) = &verification.broken {
+        return Err(format!("the chain is broken at link {}: {}", broken.index, broken.reason));
+    }
+    if !verification.damaged_attachments.is_empty() {
+        return Err(format!("the chain is intact, but these attachments cannot be read: {}", verification.damaged_attachments.join(", ")));
+    }
+    Ok(())
+}
+
 fn json(value: &impl serde::Serialize) -> Result<(), String> {
     println!("{}", serde_json::to_string(value).map_err(|e| e.to_string())?);
     Ok(())
@@ -359,12 +383,7 @@ pub fn run(args: Args) -> Result<(), String> {
                 println!("links: {}", verification.links);
                 println!("seal: {}", verification.seal);
             }
-            if let Some(broken) = verification.broken {
-                return Err(format!("the chain is broken at link {}: {}", broken.index, broken.reason));
-            }
-            if !verification.damaged_attachments.is_empty() {
-                return Err(format!("the chain is intact, but these attachments cannot be read: {}", verification.damaged_attachments.join(", ")));
-            }
+            verdict(&verification)?;
             if !as_json {
                 println!("The chain is intact: nothing in the journal was changed.");
             }
@@ -407,4 +426,35 @@ pub fn run(args: Args) -> Result<(), String> {
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use baken_core::journal::Remembered;
+
+    fn intact() -> Verification {
+        Verification {
+            intact: true,
+            links: 1,
+            head: "ab".repeat(32),
+            seal: "ABAB-ABAB-ABAB-ABAB-ABAB".into(),
+            broken: None,
+            damaged_attachments: Vec::new(),
+            rolled_back: None,
+            shared_seal_missing: None,
+            anchor_problem: None,
+        }
+    }
+
+    #[test]
+    fn a_rollback_and_a_missing_shared_seal_fail_verify_with_what_the_phone_remembers() {
+        assert_eq!(verdict(&intact()), Ok(()));
+        let rolled_back = Verification { intact: false, rolled_back: Some(Remembered { links: 3, seal: "1588-25B0-0000-0000-0000".into() }), ..intact() };
+        let message = verdict(&rolled_back).unwrap_err();
+        assert!(message.contains("older than the one this phone remembers") && message.contains("3 links") && message.contains("1588-25B0-0000-0000-0000"), "{message}");
+        let missing = Verification { intact: false, shared_seal_missing: Some("1588-25B0-0000-0000-0000".into()), ..intact() };
+        let message = verdict(&missing).unwrap_err();
+        assert!(message.contains("1588-25B0-0000-0000-0000") && message.contains("report or backup"), "{message}");
+    }
 }

@@ -370,6 +370,12 @@ fn no_journal_key_crosses_to_the_key_store() {
         fn destroy_key(&self) -> Result<(), String> {
             self.0.destroy_key()
         }
+        fn read_anchor(&self) -> Result<Vec<u8>, String> {
+            self.0.read_anchor()
+        }
+        fn write_anchor(&self, anchor: &[u8]) -> Result<(), String> {
+            self.0.write_anchor(anchor)
+        }
     }
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("journal");

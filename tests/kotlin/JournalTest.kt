@@ -6,10 +6,13 @@ import org.junit.Test
 import java.io.File
 import java.util.concurrent.atomic.AtomicInteger
 
-/** A key store for tests: HMAC-SHA256 under keys made from a pad (the app uses Android Keystore). */
+/** A key store for tests: HMAC-SHA256 under keys made from a pad, and the anchor in memory (the
+ *  app uses Android Keystore, and a Keystore-encrypted preference for the anchor). */
 class HmacKeyStore(private val pad: Byte) : KeyStore {
     /** The calls Baken made to destroyKey(). */
     val destroyed = AtomicInteger()
+    /** The anchor Baken wrote last. */
+    @Volatile var anchor = ByteArray(0)
     /** HMAC-SHA256 (RFC 2104) over MessageDigest: javax.crypto would seed a SecureRandom from the
      *  network interfaces, whose probes show up as sockets in the privacy check. */
     private fun mac(which: Byte, data: ByteArray): ByteArray {
@@ -20,7 +23,9 @@ class HmacKeyStore(private val pad: Byte) : KeyStore {
     }
     override fun deviceMac(data: ByteArray): ByteArray = mac(1, data)
     override fun biometricMac(data: ByteArray): ByteArray = mac(2, data)
-    override fun destroyKey() { destroyed.incrementAndGet() }
+    override fun destroyKey() { destroyed.incrementAndGet(); anchor = ByteArray(0) }
+    override fun readAnchor(): ByteArray = anchor
+    override fun writeAnchor(anchor: ByteArray) { this.anchor = anchor }
 }
 
 /**
@@ -61,6 +66,7 @@ class JournalTest {
         assertArrayEquals(byteArrayOf(1, 2, 3), journal.attachment(written.attachments[0].id).bytes)
         val verification = journal.verify()
         assertNull(verification.broken)
+        assertTrue(verification.intact)
         assertEquals(journal.seal(), verification.seal)
 
         val report = File(tmp, "report.html").path
@@ -81,6 +87,34 @@ class JournalTest {
         journal.wipe()
         assertFalse(File(path, "journal.sqlite").exists())
         assertThrows(BakenException.NotFound::class.java) { Journal.openForTests(path, null) }
+    }
+
+    @Test
+    fun aRolledBackCopyOfTheJournalIsReported() {
+        val tmp = tempDir()
+        val folder = File(tmp, "journal")
+        val keyStore = HmacKeyStore(0x5a)
+        val journal = Journal.createForTests(folder.path, passcode, keyStore)
+        journal.add(entry("first"))
+        journal.lock()
+        val copy = File(tmp, "copy").apply { mkdirs() }
+        folder.listFiles()!!.forEach { it.copyTo(File(copy, it.name)) }
+        journal.unlock(passcode)
+        journal.add(entry("he came to my school"))
+        journal.add(entry("he threatened me"))
+        val newest = journal.seal()
+        journal.lock()
+        journal.destroy()
+        folder.listFiles()!!.forEach { it.delete() }
+        copy.listFiles()!!.forEach { it.copyTo(File(folder, it.name)) }
+
+        val reopened = Journal.openForTests(folder.path, keyStore)
+        reopened.unlock(passcode)
+        assertEquals(1, reopened.entries().entries.size)
+        val verification = reopened.verify()
+        assertNull(verification.broken)
+        assertFalse(verification.intact)
+        assertEquals(RememberedJournal(3uL, newest), verification.rolledBack)
     }
 
     @Test

@@ -2,6 +2,7 @@
 import hashlib
 import hmac
 import os
+import shutil
 
 import pytest
 
@@ -11,11 +12,13 @@ PASSCODE = "correct horse 42"
 
 
 class HmacKeyStore(baken.KeyStore):
-    """A key store for tests: HMAC-SHA256 under keys made from a pad (the app uses the iOS Keychain)."""
+    """A key store for tests: HMAC-SHA256 under keys made from a pad, and the anchor in memory (the
+    app uses the iOS Keychain for both)."""
 
     def __init__(self, pad):
         self.pad = pad
         self.destroyed = 0
+        self.anchor = b""
 
     def device_mac(self, data):
         return hmac.new(bytes([self.pad, 1]), data, hashlib.sha256).digest()
@@ -25,6 +28,13 @@ class HmacKeyStore(baken.KeyStore):
 
     def destroy_key(self):
         self.destroyed += 1
+        self.anchor = b""
+
+    def read_anchor(self):
+        return self.anchor
+
+    def write_anchor(self, anchor):
+        self.anchor = anchor
 
 
 def entry(text, attachment=None):
@@ -53,7 +63,7 @@ def test_create_write_lock_unlock_export_import_and_wipe(tmp_path):
     assert journal.entries().entries == [written]
     assert journal.attachment(written.attachments[0].id).bytes == b"\x89PNG"
     verification = journal.verify()
-    assert verification.broken is None and verification.seal == journal.seal()
+    assert verification.broken is None and verification.intact and verification.seal == journal.seal()
 
     journal.export_report(str(tmp_path / "report.html"), "en")
     assert verification.seal in (tmp_path / "report.html").read_text()
@@ -72,6 +82,30 @@ def test_create_write_lock_unlock_export_import_and_wipe(tmp_path):
 
     journal.wipe()
     assert not os.path.exists(os.path.join(path, "journal.sqlite"))
+
+
+def test_a_rolled_back_copy_of_the_journal_is_reported(tmp_path):
+    folder = tmp_path / "journal"
+    key_store = HmacKeyStore(0x5A)
+    journal = baken.Journal.create_for_tests(str(folder), PASSCODE, key_store)
+    journal.add(entry("first"))
+    journal.lock()
+    shutil.copytree(folder, tmp_path / "copy")
+    journal.unlock(PASSCODE)
+    journal.add(entry("he came to my school"))
+    journal.add(entry("he threatened me"))
+    newest = journal.seal()
+    journal.lock()
+    del journal
+    shutil.rmtree(folder)
+    shutil.copytree(tmp_path / "copy", folder)
+
+    reopened = baken.Journal.open_for_tests(str(folder), key_store)
+    reopened.unlock(PASSCODE)
+    assert len(reopened.entries().entries) == 1
+    verification = reopened.verify()
+    assert verification.broken is None and not verification.intact
+    assert verification.rolled_back == baken.RememberedJournal(links=3, seal=newest)
 
 
 def test_lockout_after_repeated_wrong_passcodes(tmp_path):

@@ -401,7 +401,7 @@ impl Journal {
     /// protected by `passphrase` (at least 8 characters), with [`MIN_ITERATIONS`](super::MIN_ITERATIONS)
     /// (fewer only for a test journal). Refuses to overwrite an existing file; removes what it
     /// wrote if it fails. An attachment that cannot be read does not stop it: it is marked in the
-    /// backup and named in the summary.
+    /// backup and named in the summary. Its seal is remembered as the last one shared.
     pub fn export_backup(&self, path: &Path, passphrase: &str) -> Result<BackupSummary, JournalError> {
         if passphrase.chars().count() < MIN_PASSPHRASE_CHARS {
             return Err(JournalError::InvalidInput(format!("a backup passphrase needs at least {MIN_PASSPHRASE_CHARS} characters")));
@@ -454,7 +454,9 @@ impl Journal {
         if result.is_err() {
             drop(std::fs::remove_file(path));
         }
-        result
+        let summary = result?;
+        self.remember_shared_seal()?;
+        Ok(summary)
     }
 
     /// Creates a new journal in `dir`, protected by `passcode`, from the backup file at `backup`.

@@ -175,23 +175,96 @@ pub fn seal_text(head: &Hash) -> String {
     digits.as_bytes().chunks(4).map(|c| String::from_utf8_lossy(c).into_owned()).collect::<Vec<_>>().join("-")
 }
 
+/// A point of the chain: the number of links up to it and the hash there; its short form is a seal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Point {
+    /// The links up to this point.
+    pub links: u64,
+    /// The hash after them ([`genesis`] for none).
+    pub hash: Hash,
+}
+
+/// The bytes of an optional [`Point`]: `present u8 · links u64 · hash`.
+pub(super) const POINT_BYTES: usize = 1 + 8 + 32;
+
+impl Point {
+    /// `present u8 · links u64 · hash`, zeros for none.
+    pub fn encode(point: Option<&Point>) -> [u8; POINT_BYTES] {
+        let mut out = [0u8; POINT_BYTES];
+        if let Some(point) = point {
+            out[0] = 1;
+            out[1..9].copy_from_slice(&point.links.to_be_bytes());
+            out[9..].copy_from_slice(&point.hash);
+        }
+        out
+    }
+
+    /// Parses [`Point::encode`]; `None` inside when absent, `None` outside when malformed.
+    pub fn decode(bytes: &[u8]) -> Option<Option<Point>> {
+        let bytes: &[u8; POINT_BYTES] = bytes.try_into().ok()?;
+        let point = Point { links: u64::from_be_bytes(bytes[1..9].try_into().ok()?), hash: bytes[9..].try_into().ok()? };
+        match bytes[0] {
+            0 => Some(None),
+            1 => Some(Some(point)),
+            _ => None,
+        }
+    }
+}
+
+/// The head record of a vault: where its chain ends, how many writes the vault has committed
+/// (its generation, which the phone's anchor remembers), and the last seal shared in an export.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Head {
+    /// The end of the chain.
+    pub end: Point,
+    /// Committed writes to the vault since it was made.
+    pub generation: u64,
+    /// The head when the last report or backup was exported.
+    pub shared: Option<Point>,
+}
+
+impl Head {
+    /// `links u64 · hash · generation u64 · shared point`. A head of 40 bytes (links and hash
+    /// only) is one written before generations: generation 0, nothing shared.
+    fn encode(&self) -> Vec<u8> {
+        [&self.end.links.to_be_bytes()[..], &self.end.hash, &self.generation.to_be_bytes(), &Point::encode(self.shared.as_ref())].concat()
+    }
+
+    fn decode(bytes: &[u8]) -> Option<Head> {
+        let end = Point { links: u64::from_be_bytes(bytes.get(..8)?.try_into().ok()?), hash: bytes.get(8..40)?.try_into().ok()? };
+        if bytes.len() == 40 {
+            return Some(Head { end, generation: 0, shared: None });
+        }
+        let generation = u64::from_be_bytes(bytes.get(40..48)?.try_into().ok()?);
+        Some(Head { end, generation, shared: Point::decode(bytes.get(48..)?)? })
+    }
+}
+
 /// Writes an empty chain for a new vault.
 pub(super) fn start(conn: &Connection, vault: &Vault) -> Result<(), JournalError> {
-    set_head(conn, vault, 0, &genesis())
+    set_head(conn, vault, &Head { end: Point { links: 0, hash: genesis() }, generation: 0, shared: None })
 }
 
-/// The number of links and the head hash of a vault.
-pub(super) fn head(conn: &Connection, vault: &Vault) -> Result<(u64, Hash), JournalError> {
+/// The head record of a vault.
+pub(super) fn head(conn: &Connection, vault: &Vault) -> Result<Head, JournalError> {
     const WHAT: &str = "the chain's head record";
-    let bytes = vault.single(conn, Kind::Head, WHAT)?;
-    let count = bytes.get(..8).and_then(|b| b.try_into().ok()).map(u64::from_be_bytes);
-    let hash = bytes.get(8..40).and_then(|b| b.try_into().ok());
-    count.zip(hash).ok_or_else(|| JournalError::Tampered(WHAT.into()))
+    Head::decode(&vault.single(conn, Kind::Head, WHAT)?).ok_or_else(|| JournalError::Tampered(WHAT.into()))
 }
 
-/// Records a new head.
-fn set_head(conn: &Connection, vault: &Vault, count: u64, hash: &Hash) -> Result<(), JournalError> {
-    vault.put(conn, vault.key(), Kind::Head, &[], &[&count.to_be_bytes()[..], hash].concat())
+fn set_head(conn: &Connection, vault: &Vault, head: &Head) -> Result<(), JournalError> {
+    vault.put(conn, vault.key(), Kind::Head, &[], &head.encode())
+}
+
+/// Counts one committed write of the vault in its head record (and, after an export, remembers
+/// the end of the chain as the shared seal); returns the new head.
+pub(super) fn count_write(conn: &Connection, vault: &Vault, shared: bool) -> Result<Head, JournalError> {
+    let mut head = head(conn, vault)?;
+    head.generation = head.generation.checked_add(1).ok_or_else(|| JournalError::Tampered("the chain's head record".into()))?;
+    if shared {
+        head.shared = Some(head.end);
+    }
+    set_head(conn, vault, &head)?;
+    Ok(head)
 }
 
 /// Reads link `index`, sealed under `key`.
@@ -209,7 +282,8 @@ pub(super) fn write_link(conn: &Connection, vault: &Vault, key: &Key, link: &Sto
 pub(super) fn append(conn: &Connection, vault: &Vault, key: &Key, link: &StoredLink) -> Result<Hash, JournalError> {
     write_link(conn, vault, key, link)?;
     let hash = link.hash();
-    set_head(conn, vault, link.index() + 1, &hash)?;
+    let head = head(conn, vault)?;
+    set_head(conn, vault, &Head { end: Point { links: link.index() + 1, hash }, ..head })?;
     Ok(hash)
 }
 
@@ -219,6 +293,9 @@ pub(super) type ReadLink = (Option<String>, Result<StoredLink, Lost>);
 /// The result of checking the whole chain.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Verification {
+    /// Whether nothing is wrong: no broken link, no damaged attachment, no rollback and the
+    /// shared seal still in the chain.
+    pub intact: bool,
     /// The number of links (revisions and tombstones) checked.
     pub links: u64,
     /// The stored head hash, hexadecimal.
@@ -229,6 +306,32 @@ pub struct Verification {
     pub broken: Option<BrokenLink>,
     /// Attachments of current entries that cannot be read or no longer match their hash.
     pub damaged_attachments: Vec<String>,
+    /// What the phone remembers of a newer journal, when the file is older than that: an older
+    /// copy of the journal, or of some of its records, was put back. Only with a key store.
+    pub rolled_back: Option<Remembered>,
+    /// The short seal of the last report or backup that was exported, when the chain no longer
+    /// contains it.
+    pub shared_seal_missing: Option<String>,
+    /// Why the phone's record of the journal (the anchor in the key store) could not be read or
+    /// written, so a rollback cannot be ruled out until it works again.
+    pub anchor_problem: Option<String>,
+}
+
+/// The newest state of the journal the phone remembers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Remembered {
+    /// The number of links (revisions and tombstones) the journal had.
+    pub links: u64,
+    /// Its seal then.
+    pub seal: String,
+}
+
+impl Verification {
+    /// Sets [`Verification::intact`] from the findings.
+    pub(super) fn conclude(mut self) -> Verification {
+        self.intact = self.broken.is_none() && self.damaged_attachments.is_empty() && self.rolled_back.is_none() && self.shared_seal_missing.is_none();
+        self
+    }
 }
 
 /// Where the chain breaks first.
@@ -243,18 +346,33 @@ pub struct BrokenLink {
 }
 
 /// Recomputes the chain of the unlocked vault and compares it with the stored head; `read` gives
-/// link `index` with the right key. A link whose record cannot be found counts as missing.
-pub(super) fn verify(conn: &Connection, vault: &Vault, mut read: impl FnMut(u64) -> Result<ReadLink, JournalError>) -> Result<Verification, JournalError> {
+/// link `index` with the right key. A link whose record cannot be found counts as missing. When
+/// `shared` is given, reports it as missing unless the checked chain passes through it.
+pub(super) fn verify(conn: &Connection, vault: &Vault, shared: Option<Point>, mut read: impl FnMut(u64) -> Result<ReadLink, JournalError>) -> Result<Verification, JournalError> {
     let broken = |index: u64, entry: Option<String>, reason: &str| Some(BrokenLink { index, entry, reason: reason.to_string() });
-    let (count, head) = match head(conn, vault) {
-        Ok(head) => head,
+    let missing = shared.map(|point| seal_text(&point.hash));
+    let mut verification = Verification {
+        intact: false,
+        links: 0,
+        head: String::new(),
+        seal: String::new(),
+        broken: None,
+        damaged_attachments: Vec::new(),
+        rolled_back: None,
+        shared_seal_missing: missing.clone(),
+        anchor_problem: None,
+    };
+    let Point { links: count, hash: head } = match head(conn, vault) {
+        Ok(head) => head.end,
         Err(JournalError::Tampered(_)) => {
-            let reason = "the record that holds the seal was changed or damaged";
-            return Ok(Verification { links: 0, head: String::new(), seal: String::new(), broken: broken(0, None, reason), damaged_attachments: Vec::new() });
+            verification.broken = broken(0, None, "the record that holds the seal was changed or damaged");
+            return Ok(verification.conclude());
         }
         Err(e) => return Err(e),
     };
+    let passes = |links: u64, hash: &Hash| shared.is_some_and(|point| point == Point { links, hash: *hash });
     let mut prev = genesis();
+    let mut found = passes(0, &prev);
     let mut first_broken = None;
     for index in 0..count {
         let (entry, link) = read(index)?;
@@ -266,6 +384,7 @@ pub(super) fn verify(conn: &Connection, vault: &Vault, mut read: impl FnMut(u64)
             Ok(link) if link.prev() != &prev => Some("this record does not follow the one before it"),
             Ok(link) => {
                 prev = link.hash();
+                found |= passes(index + 1, &prev);
                 None
             }
         };
@@ -279,7 +398,8 @@ pub(super) fn verify(conn: &Connection, vault: &Vault, mut read: impl FnMut(u64)
     } else if first_broken.is_none() && prev != head {
         first_broken = broken(count, None, "the chain does not end at the stored seal");
     }
-    Ok(Verification { links: count, head: hex(&head), seal: seal_text(&head), broken: first_broken, damaged_attachments: Vec::new() })
+    verification.shared_seal_missing = missing.filter(|_| !found);
+    Ok(Verification { links: count, head: hex(&head), seal: seal_text(&head), broken: first_broken, ..verification }.conclude())
 }
 
 #[cfg(test)]

@@ -9,7 +9,7 @@
 //! Deleting an entry deletes its record, and so its keys: its links are kept as redacted links
 //! under the vault key, its attachments are deleted.
 
-use super::chain::{self, BrokenLink, Event, LinkContent, ReadLink, StoredLink, Verification};
+use super::chain::{self, BrokenLink, Event, LinkContent, Point, ReadLink, Remembered, StoredLink, Verification};
 use super::crypto::{self, hex, unhex, Key};
 use super::lifecycle::Journal;
 use super::records::{Kind, Lost, Vault, SINGLES};
@@ -355,26 +355,34 @@ impl EntryRecord {
         Ok(link.and_then(|link| if link.entry() == hex(&self.id) { Ok(link) } else { Err(Lost::Damaged) }))
     }
 
-    /// Every revision, oldest first; damaged if a link cannot be read or is not a written revision.
-    fn revisions(&self, conn: &Connection, vault: &Vault) -> Result<Result<Vec<Entry>, Lost>, JournalError> {
-        let mut out = Vec::with_capacity(self.links.len());
-        for link in &self.links {
-            let link = match self.read_link(conn, vault, link)? {
-                Ok(link) => link,
-                Err(lost) => return Ok(Err(lost)),
+    /// Every revision, oldest first. `Tampered` naming the entry when a link cannot be read or is
+    /// not a written revision, and naming the order when the chain indices or the revision
+    /// numbers do not go up, as `verify` demands of the chain.
+    fn revisions(&self, conn: &Connection, vault: &Vault) -> Result<Vec<Entry>, JournalError> {
+        let mut out: Vec<Entry> = Vec::with_capacity(self.links.len());
+        let mut last_index = None;
+        for item in &self.links {
+            let link = self.read_link(conn, vault, item)?.map_err(|_| damaged(&self.id))?;
+            let (index, hash) = (link.index(), hex(&link.hash()));
+            let StoredLink::Full { content: LinkContent { entry, revision, event: Event::Written(content), .. }, .. } = link else {
+                return Err(damaged(&self.id));
             };
-            let hash = hex(&link.hash());
-            match link {
-                StoredLink::Full { content: LinkContent { entry, revision, event: Event::Written(content), .. }, .. } => out.push(Entry { id: entry, revision, hash, content }),
-                _ => return Ok(Err(Lost::Damaged)),
+            let backwards = last_index.is_some_and(|last| index <= last) || out.last().is_some_and(|last| revision <= last.revision);
+            if index != item.0 || backwards {
+                return Err(JournalError::Tampered(format!("the order of the revisions of entry {}", hex(&self.id))));
             }
+            last_index = Some(index);
+            out.push(Entry { id: entry, revision, hash, content });
         }
-        Ok(if out.is_empty() { Err(Lost::Damaged) } else { Ok(out) })
+        if out.is_empty() {
+            return Err(damaged(&self.id));
+        }
+        Ok(out)
     }
 
     /// The entry at its latest revision.
     fn current(&self, conn: &Connection, vault: &Vault) -> Result<Entry, JournalError> {
-        self.revisions(conn, vault)?.ok().and_then(|mut revisions| revisions.pop()).ok_or_else(|| damaged(&self.id))
+        self.revisions(conn, vault)?.pop().ok_or_else(|| damaged(&self.id))
     }
 
     /// Seals and stores attachment bytes under a new content key.
@@ -470,7 +478,7 @@ fn write_page(conn: &Connection, vault: &Vault, page: u64, ids: &[[u8; 16]]) -> 
 /// one of links `p · PAGE` to `p · PAGE + PAGE - 1`. Pages 0 to `links / PAGE` always exist, so
 /// adding an entry rewrites one small page, and a missing page is damage.
 fn list(conn: &Connection, vault: &Vault) -> Result<Vec<[u8; 16]>, JournalError> {
-    let (links, _) = chain::head(conn, vault)?;
+    let links = chain::head(conn, vault)?.end.links;
     let mut ids = Vec::new();
     for page in 0..=links / PAGE {
         ids.extend(read_page(conn, vault, page)?);
@@ -496,8 +504,8 @@ pub(super) fn start(conn: &Connection, vault: &Vault) -> Result<(), JournalError
 
 /// The next link of the chain, for `entry`.
 fn next_link(conn: &Connection, vault: &Vault, entry: &[u8; 16], revision: u32, event: Event) -> Result<StoredLink, JournalError> {
-    let (count, prev) = chain::head(conn, vault)?;
-    StoredLink::full(prev, LinkContent { index: count, entry: hex(entry), revision, event })
+    let end = chain::head(conn, vault)?.end;
+    StoredLink::full(end.hash, LinkContent { index: end.links, entry: hex(entry), revision, event })
 }
 
 /// The current entries: their ids, the records that can be read, and which record holds each
@@ -606,14 +614,12 @@ impl Journal {
     /// Writes a new entry; returns it as stored. The commit is durable when this returns.
     pub fn add(&self, new: NewEntry) -> Result<Entry, JournalError> {
         new.validate()?;
-        self.with_vault(|store, vault| {
-            store.write(|tx| {
-                let mut record = EntryRecord::new(crypto::random_bytes()?);
-                let attachments = record.store_attachments(tx, vault, &new.attachments)?;
-                let entry = record.write(tx, vault, 1, new.into_content(Vec::new(), attachments))?;
-                record.add_to_list(tx, vault)?;
-                Ok(entry)
-            })
+        self.commit(false, |tx, vault| {
+            let mut record = EntryRecord::new(crypto::random_bytes()?);
+            let attachments = record.store_attachments(tx, vault, &new.attachments)?;
+            let entry = record.write(tx, vault, 1, new.into_content(Vec::new(), attachments))?;
+            record.add_to_list(tx, vault)?;
+            Ok(entry)
         })
     }
 
@@ -622,13 +628,11 @@ impl Journal {
     pub fn edit(&self, id: &str, new: NewEntry) -> Result<Entry, JournalError> {
         new.validate()?;
         let id = entry_id(id)?;
-        self.with_vault(|store, vault| {
-            store.write(|tx| {
-                let mut record = EntryRecord::find(tx, vault, &id)?;
-                let entry = record.current(tx, vault)?;
-                let attachments = record.store_attachments(tx, vault, &new.attachments)?;
-                record.write(tx, vault, next_revision(&id, entry.revision)?, new.into_content(entry.content.attachments, attachments))
-            })
+        self.commit(false, |tx, vault| {
+            let mut record = EntryRecord::find(tx, vault, &id)?;
+            let entry = record.current(tx, vault)?;
+            let attachments = record.store_attachments(tx, vault, &new.attachments)?;
+            record.write(tx, vault, next_revision(&id, entry.revision)?, new.into_content(entry.content.attachments, attachments))
         })
     }
 
@@ -637,15 +641,13 @@ impl Journal {
     /// write-ahead log is then emptied, so no old page image of the entry stays in any file.
     pub fn delete(&self, id: &str) -> Result<(), JournalError> {
         let id = entry_id(id)?;
-        self.with_vault(|store, vault| {
-            store.write(|tx| {
-                let record = EntryRecord::find(tx, vault, &id)?;
-                let revision = record.current(tx, vault)?.revision;
-                let tombstone = next_link(tx, vault, &id, next_revision(&id, revision)?, Event::Deleted { deleted_at: now() })?;
-                record.remove(tx, vault, &tombstone)
-            })?;
-            store.checkpoint()
-        })
+        self.commit(false, |tx, vault| {
+            let record = EntryRecord::find(tx, vault, &id)?;
+            let revision = record.current(tx, vault)?.revision;
+            let tombstone = next_link(tx, vault, &id, next_revision(&id, revision)?, Event::Deleted { deleted_at: now() })?;
+            record.remove(tx, vault, &tombstone)
+        })?;
+        self.with_vault(|store, _| store.checkpoint())
     }
 
     /// All current entries, ordered by when they happened; damaged ones are listed apart.
@@ -655,12 +657,13 @@ impl Journal {
                 let mut list = EntryList { entries: Vec::new(), damaged: Vec::new() };
                 for id in self::list(conn, vault)? {
                     let entry = match EntryRecord::load(conn, vault, &id)? {
-                        Ok(record) => record.revisions(conn, vault)?.ok().and_then(|mut revisions| revisions.pop()),
-                        Err(_) => None,
+                        Ok(record) => record.current(conn, vault),
+                        Err(_) => Err(damaged(&id)),
                     };
                     match entry {
-                        Some(entry) => list.entries.push(entry),
-                        None => list.damaged.push(DamagedEntry { id: hex(&id), reason: "a record of this entry was changed or damaged".into() }),
+                        Ok(entry) => list.entries.push(entry),
+                        Err(JournalError::Tampered(what)) => list.damaged.push(DamagedEntry { id: hex(&id), reason: format!("{what} was changed or damaged") }),
+                        Err(e) => return Err(e),
                     }
                 }
                 list.entries.sort_by_cached_key(|e| parse_time(&e.content.happened_at).ok());
@@ -678,7 +681,7 @@ impl Journal {
     /// Every revision of an entry, oldest first.
     pub fn history(&self, id: &str) -> Result<Vec<Entry>, JournalError> {
         let id = entry_id(id)?;
-        self.with_vault(|store, vault| EntryRecord::find(store.conn(), vault, &id)?.revisions(store.conn(), vault)?.map_err(|_| damaged(&id)))
+        self.with_vault(|store, vault| EntryRecord::find(store.conn(), vault, &id)?.revisions(store.conn(), vault))
     }
 
     /// An attachment with its bytes, found among the current entries; `Tampered` if they were
@@ -710,7 +713,7 @@ impl Journal {
         self.with_vault(|store, vault| {
             store.read(|conn| {
                 let current = Current::load(conn, vault)?;
-                let (count, _) = chain::head(conn, vault)?;
+                let count = chain::head(conn, vault)?.end.links;
                 (0..count).map(|index| Ok(current.read_link(conn, vault, index)?.1.ok())).collect()
             })
         })
@@ -718,16 +721,28 @@ impl Journal {
 
     /// Recomputes the integrity chain and reports the first broken link, if any, and checks every
     /// attachment of the current entries against its hash. A damaged list of entries is reported
-    /// as a break after the last link.
+    /// as a break after the last link. With a key store, it also compares the journal with what
+    /// the phone's anchor remembers: a journal older than that was rolled back, and the seal of
+    /// the last export must still be in the chain.
     pub fn verify(&self) -> Result<Verification, JournalError> {
-        let mut verification = self.verify_chain()?;
+        let recall = self.recall()?;
+        let mut verification = self.check_chain(recall.shared)?;
+        verification.rolled_back = recall.lost.map(|lost| Remembered { links: lost.links, seal: chain::seal_text(&lost.hash) });
+        verification.anchor_problem = recall.problem;
         let entries = match self.entries() {
             Err(JournalError::Tampered(what)) => {
                 let reason = format!("{what} was changed or damaged");
                 verification.broken.get_or_insert(BrokenLink { index: verification.links, entry: None, reason });
                 Vec::new()
             }
-            list => list?.entries,
+            list => {
+                let list = list?;
+                if let Some(damaged) = list.damaged.first() {
+                    let reason = format!("entry {}: {}", damaged.id, damaged.reason);
+                    verification.broken.get_or_insert(BrokenLink { index: verification.links, entry: Some(damaged.id.clone()), reason });
+                }
+                list.entries
+            }
         };
         for entry in entries {
             for info in &entry.content.attachments {
@@ -738,21 +753,92 @@ impl Journal {
                 }
             }
         }
-        Ok(verification)
+        Ok(verification.conclude())
     }
 
     /// Recomputes the integrity chain only (the report checks each attachment as it shows it).
     pub(super) fn verify_chain(&self) -> Result<Verification, JournalError> {
+        self.check_chain(None)
+    }
+
+    /// Recomputes the integrity chain, looking for the `shared` seal in it.
+    fn check_chain(&self, shared: Option<Point>) -> Result<Verification, JournalError> {
         self.with_vault(|store, vault| {
             store.read(|conn| {
                 let current = Current::load(conn, vault)?;
-                chain::verify(conn, vault, |index| current.read_link(conn, vault, index))
+                chain::verify(conn, vault, shared, |index| current.read_link(conn, vault, index))
             })
         })
     }
 
+    /// Remembers the end of the chain as the seal that went out in an export (a report or a
+    /// backup), in the head record and the anchor, so that `verify` can tell when it is gone.
+    pub(super) fn remember_shared_seal(&self) -> Result<(), JournalError> {
+        self.commit(true, |_, _| Ok(()))
+    }
+
     /// The seal: the short form of the chain's head, to write down or send to a trusted adult.
     pub fn seal(&self) -> Result<String, JournalError> {
-        self.with_vault(|store, vault| Ok(chain::seal_text(&chain::head(store.conn(), vault)?.1)))
+        self.with_vault(|store, vault| Ok(chain::seal_text(&chain::head(store.conn(), vault)?.end.hash)))
+    }
+}
+
+#[cfg(all(test, feature = "insecure-test-kdf"))]
+mod tests {
+    use super::*;
+    use crate::journal::{Kdf, Options};
+
+    fn journal() -> (tempfile::TempDir, Journal, Entry) {
+        let tmp = tempfile::tempdir().unwrap();
+        let journal = Journal::create(&tmp.path().join("journal"), "correct horse 42", Options { kdf: Kdf::InsecureFastForTests, key_store: None }).unwrap();
+        let entry = journal.add(note("first")).unwrap();
+        journal.edit(&entry.id, note("second")).unwrap();
+        (tmp, journal, entry)
+    }
+
+    fn note(text: &str) -> NewEntry {
+        NewEntry { kind: EntryKind::Note, happened_at: "2026-03-01T21:15:00+01:00".into(), contact: None, text: text.into(), signals: vec![], level: None, tags: vec![], attachments: vec![] }
+    }
+
+    /// Changes the record of `entry` under the vault key, as only someone with the keys could.
+    fn rewrite(journal: &Journal, entry: &Entry, change: impl FnOnce(&Connection, &Vault, &mut EntryRecord) -> Result<(), JournalError>) {
+        let id = entry_id(&entry.id).unwrap();
+        journal
+            .with_vault(|store, vault| {
+                store.write(|tx| {
+                    let mut record = EntryRecord::find(tx, vault, &id)?;
+                    change(tx, vault, &mut record)?;
+                    record.save(tx, vault)
+                })
+            })
+            .unwrap();
+    }
+
+    fn assert_refused_everywhere(journal: &Journal, entry: &Entry) {
+        let out_of_order = |result: Result<(), JournalError>| matches!(result, Err(JournalError::Tampered(what)) if what.contains("order") && what.contains(&entry.id));
+        assert!(out_of_order(journal.entry(&entry.id).map(drop)));
+        assert!(out_of_order(journal.history(&entry.id).map(drop)));
+        let list = journal.entries().unwrap();
+        assert!(list.entries.is_empty() && list.damaged[0].reason.contains("order"), "{list:?}");
+        let verification = journal.verify().unwrap();
+        assert!(!verification.intact && verification.broken.is_some_and(|b| b.reason.contains("order")));
+    }
+
+    #[test]
+    fn revisions_listed_against_the_chain_order_are_refused_on_every_read() {
+        let (_tmp, journal, entry) = journal();
+        rewrite(&journal, &entry, |_, _, record| Ok(record.links.reverse()));
+        assert_refused_everywhere(&journal, &entry);
+    }
+
+    #[test]
+    fn revision_numbers_that_do_not_go_up_are_refused_on_every_read() {
+        let (_tmp, journal, entry) = journal();
+        rewrite(&journal, &entry, |tx, vault, record| {
+            let id = record.id;
+            let link = next_link(tx, vault, &id, 1, Event::Written(record.current(tx, vault)?.content))?;
+            record.append(tx, vault, &link).map(drop)
+        });
+        assert_refused_everywhere(&journal, &entry);
     }
 }

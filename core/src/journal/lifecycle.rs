@@ -17,8 +17,19 @@
 //! slot that the user turns on: it wraps the open journal's key under an HMAC from a second
 //! platform key that needs the user's fingerprint or face. Rust derives and uses the keys; no
 //! journal key ever crosses to the app.
+//!
+//! With a key store, the app also keeps Baken's anchor (see `anchor`): after every committed
+//! write to a vault (an entry added, edited or deleted, the safety plan, a passcode change, a
+//! duress passcode, an export) its head record counts one more generation, and the vault's entry
+//! in the anchor is brought up to date; unlocking does the same, and `verify` compares. The
+//! anchor is kept fail-open: when the key store cannot read or write it, nothing written is
+//! undone or refused, the problem is reported by `verify`, and the next unlock or write tries
+//! again (a file ahead of the anchor moves it forward). Without a key store there is no anchor,
+//! and only the checks inside the file hold.
 
+use super::anchor::{Anchor, VaultState};
 use super::attempts::{self, Gate, Purpose};
+use super::chain::{self, Point};
 use super::crypto::{self, Key};
 use super::records::{self, Kind, Vault};
 use super::store::{self, Store};
@@ -40,9 +51,17 @@ pub trait KeyStore: Send + Sync {
     /// HMAC-SHA256 of `data` under the biometric key, which the platform releases only after the
     /// user's fingerprint or face; an error when the app offers no biometric unlock.
     fn biometric_mac(&self, data: &[u8]) -> Result<Vec<u8>, String>;
-    /// Destroys both keys, so that no copy of the journal can be opened with them again. Called
-    /// first when the journal is wiped.
+    /// Destroys both keys and deletes the anchor, so that no copy of the journal can be opened
+    /// with them again. Called first when the journal is wiped.
     fn destroy_key(&self) -> Result<(), String>;
+    /// The anchor last given to [`KeyStore::write_anchor`]; empty when there is none yet.
+    fn read_anchor(&self) -> Result<Vec<u8>, String>;
+    /// Keeps `anchor` ([`ANCHOR_LEN`](super::ANCHOR_LEN) bytes, opaque), replacing the one
+    /// before, in storage that stays on this phone, outside the journal's folder and out of every
+    /// backup: on iOS a Keychain item with `kSecAttrAccessibleWhenUnlockedThisDeviceOnly`, on
+    /// Android a preference encrypted under an Android Keystore key, excluded from backup. With
+    /// it Baken notices an older copy of the journal, or of some of its records, put back.
+    fn write_anchor(&self, anchor: &[u8]) -> Result<(), String>;
 }
 
 /// How costly the passcode key derivation is: the cost new passcode slots and backups get, and
@@ -122,6 +141,8 @@ pub(super) struct Session {
     decoy: bool,
     /// The id of its passcode slot.
     slot: SlotId,
+    /// Why the anchor could not be brought up to date the last time it was tried.
+    anchor_problem: Option<String>,
 }
 
 const PASSCODE_SLOT: i64 = 1;
@@ -146,7 +167,7 @@ impl Session {
             return None;
         }
         let (keys, rest) = payload.split_at(2 * crypto::KEY_LEN);
-        Some(Session { vault: Vault::from_bytes(keys)?, decoy: rest[0] == DECOY, slot: rest[1..].try_into().ok()? })
+        Some(Session { vault: Vault::from_bytes(keys)?, decoy: rest[0] == DECOY, slot: rest[1..].try_into().ok()?, anchor_problem: None })
     }
 }
 
@@ -264,17 +285,19 @@ impl Journal {
             device_bound: options.key_store.is_some(),
         };
         let kek = params.key_for(passcode, options)?;
-        let session = Session { vault: Vault::random()?, decoy: false, slot: crypto::random_bytes()? };
+        let mut session = Session { vault: Vault::random()?, decoy: false, slot: crypto::random_bytes()?, anchor_problem: None };
         let real_blob = params.wrap(&kek, &session.slot, &session)?;
         let below = (1..vaults::DEPTH).map(|_| crypto::random_bytes()).collect::<Result<Vec<SlotId>, _>>()?;
         let gate = params.gate(options)?;
-        store.write(|tx| {
+        let heads = store.write(|tx| {
             params.save(tx)?;
             gate.start(tx)?;
             store::put_slot(tx, &session.slot, PASSCODE_SLOT, &real_blob)?;
             put_fillers(tx, &below)?;
-            vaults::start(tx, &session.vault, &below)
+            vaults::start(tx, &session.vault, &below)?;
+            heads_of(tx, &session, vaults::chain_below(tx, &session.vault)?)
         })?;
+        keep_anchor(options, &mut session, |anchor, vault| note_heads(anchor, vault, &heads));
         Ok(session)
     }
 
@@ -311,8 +334,7 @@ impl Journal {
         store.write(|tx| attempts::reset(tx, &gate))?;
         // The journal opens even when the cost cannot be raised now; it is tried again next time.
         drop(self.raise_cost(store, &params, passcode, &session));
-        inner.session = Some(session);
-        Ok(())
+        self.opened(&mut inner, session)
     }
 
     /// Wraps the real journal's slot again at the default cost, if it is lower and no duress
@@ -380,6 +402,16 @@ impl Journal {
         let kek = params.biometric_key(key_store.as_ref(), slot_id)?;
         let session = params.unwrap(&kek, slot_id, blob).ok_or_else(|| JournalError::KeyStore("biometric unlock no longer matches this phone's key; unlock with the passcode and turn it on again".into()))?;
         store.write(|tx| attempts::reset(tx, &gate))?;
+        self.opened(&mut inner, session)
+    }
+
+    /// Makes `session` the open one, after comparing its vault with the anchor: a file ahead of
+    /// the anchor moves it forward, a file behind it is noted there as rolled back. Neither
+    /// refuses to open: the teen must still reach what is there.
+    fn opened(&self, inner: &mut Inner, mut session: Session) -> Result<(), JournalError> {
+        let head = chain::head(inner.store_mut()?.conn(), &session.vault);
+        let position = slot_position(inner.store_mut()?.conn(), &session.slot);
+        keep_anchor(&self.options, &mut session, |anchor, vault| anchor.saw(vault, &head?, position?));
         inner.session = Some(session);
         Ok(())
     }
@@ -433,13 +465,16 @@ impl Journal {
                 false => JournalError::WrongPasscode,
             });
         }
-        let rotated = Session { vault: session.vault.rekeyed()?, ..*session };
+        let mut rotated = Session { vault: session.vault.rekeyed()?, decoy: session.decoy, slot: session.slot, anchor_problem: None };
         let blob = params.wrap(&new_kek, &rotated.slot, &rotated)?;
-        store.write(|tx| {
+        let head = store.write(|tx| {
             rekey(tx, &session.vault, &rotated.vault)?;
             store::put_slot(tx, &rotated.slot, PASSCODE_SLOT, &blob)?;
-            store::delete_slots(tx, PLATFORM_SLOT)
+            store::delete_slots(tx, PLATFORM_SLOT)?;
+            chain::count_write(tx, &rotated.vault, false)
         })?;
+        let position = slot_position(store.conn(), &rotated.slot);
+        keep_anchor(&self.options, &mut rotated, |anchor, vault| anchor.saw(vault, &head, position?));
         *session = rotated;
         store.checkpoint()
     }
@@ -457,7 +492,7 @@ impl Journal {
         passcode::check(duress)?;
         let mut inner = self.inner();
         let Inner { store, session } = &mut *inner;
-        let session = session.as_ref().ok_or(JournalError::Locked)?;
+        let session = session.as_mut().ok_or(JournalError::Locked)?;
         let store = store.as_mut().ok_or_else(wiped)?;
         let params = PasscodeParams::load(store.conn())?;
         admit(store, &params.gate(&self.options)?, Purpose::Change)?;
@@ -480,15 +515,18 @@ impl Journal {
             true => (kek, duress_kek),
             false => (target.key_for(passcode, &self.options)?, target.key_for(duress, &self.options)?),
         };
-        store.write(|tx| {
+        let heads = store.write(|tx| {
             let (duress_vault, further) = vaults::replace_below(tx, &session.vault)?.ok_or_else(|| JournalError::Tampered("the duress journal's keys".into()))?;
-            let decoy = Session { vault: duress_vault.vault, decoy: true, slot: duress_vault.slot };
+            let decoy = Session { vault: duress_vault.vault, decoy: true, slot: duress_vault.slot, anchor_problem: None };
             target.save(tx)?;
             store::put_slot(tx, &session.slot, PASSCODE_SLOT, &target.wrap(&kek, &session.slot, session)?)?;
             store::put_slot(tx, &decoy.slot, PASSCODE_SLOT, &target.wrap(&duress_kek, &decoy.slot, &decoy)?)?;
             put_fillers(tx, &further)?;
-            store::delete_slots(tx, PLATFORM_SLOT)
+            store::delete_slots(tx, PLATFORM_SLOT)?;
+            chain::count_write(tx, &session.vault, false)?;
+            heads_of(tx, session, vaults::chain_below(tx, &session.vault)?)
         })?;
+        keep_anchor(&self.options, session, |anchor, vault| note_heads(anchor, vault, &heads));
         store.checkpoint()
     }
 
@@ -536,6 +574,42 @@ impl Journal {
         f(store.as_mut().ok_or_else(wiped)?, &session.vault)
     }
 
+    /// Runs `f` in one write transaction of the unlocked vault and counts the write in the
+    /// vault's head record (noting the end of the chain as the shared seal when `shared`); once it
+    /// is committed, brings the anchor up to date.
+    pub(super) fn commit<T>(&self, shared: bool, f: impl FnOnce(&rusqlite::Transaction, &Vault) -> Result<T, JournalError>) -> Result<T, JournalError> {
+        let mut inner = self.inner();
+        let Inner { store, session } = &mut *inner;
+        let session = session.as_mut().ok_or(JournalError::Locked)?;
+        let store = store.as_mut().ok_or_else(wiped)?;
+        let (value, head) = store.write(|tx| Ok((f(tx, &session.vault)?, chain::count_write(tx, &session.vault, shared)?)))?;
+        let position = slot_position(store.conn(), &session.slot);
+        keep_anchor(&self.options, session, |anchor, vault| anchor.saw(vault, &head, position?));
+        Ok(value)
+    }
+
+    /// What the anchor says of the open vault, without changing it.
+    pub(super) fn recall(&self) -> Result<Recall, JournalError> {
+        let mut inner = self.inner();
+        let Inner { store, session } = &mut *inner;
+        let session = session.as_ref().ok_or(JournalError::Locked)?;
+        let head = match chain::head(store.as_ref().ok_or_else(wiped)?.conn(), &session.vault) {
+            Ok(head) => head,
+            Err(JournalError::Tampered(_)) => return Ok(Recall::default()),
+            Err(e) => return Err(e),
+        };
+        let Some(key_store) = self.options.key_store.as_deref() else {
+            return Ok(Recall { shared: head.shared, ..Recall::default() });
+        };
+        Ok(match Anchor::load(key_store).and_then(|anchor| anchor.state(&session.vault)) {
+            Ok(state) => {
+                let state = state.map_or_else(|| VaultState::of(&head), |state| state.after(&head));
+                Recall { shared: state.shared, lost: state.lost, problem: session.anchor_problem.clone() }
+            }
+            Err(e) => Recall { shared: head.shared, lost: None, problem: Some(e.to_string()) },
+        })
+    }
+
     /// The options this journal was opened with.
     pub(super) fn options(&self) -> &Options {
         &self.options
@@ -554,6 +628,52 @@ impl Inner {
     fn session(&self) -> Result<&Session, JournalError> {
         self.session.as_ref().ok_or(JournalError::Locked)
     }
+}
+
+/// What the anchor says of the open vault (see [`Journal::recall`]).
+#[derive(Default)]
+pub(super) struct Recall {
+    /// The last seal shared, as the anchor or else the head record remembers it.
+    pub shared: Option<Point>,
+    /// The newest end of the chain that a rollback took away.
+    pub lost: Option<Point>,
+    /// Why the anchor could not be read or written.
+    pub problem: Option<String>,
+}
+
+/// Updates the anchor through the key store, if there is one: `update` gets it and the open
+/// vault. A failure changes nothing stored; it is kept in the session until an update succeeds.
+fn keep_anchor(options: &Options, session: &mut Session, update: impl FnOnce(&mut Anchor, &Vault) -> Result<(), JournalError>) {
+    let Some(key_store) = options.key_store.as_deref() else { return };
+    let result = Anchor::load(key_store).and_then(|mut anchor| {
+        update(&mut anchor, &session.vault)?;
+        anchor.save(key_store)
+    });
+    session.anchor_problem = result.err().map(|e| e.to_string());
+}
+
+/// Where the anchor keeps the entry of the vault whose passcode slot is `slot`: the slot's place
+/// among the passcode slots, whose ids never change, so no vault takes another's entry.
+fn slot_position(conn: &rusqlite::Connection, slot: &SlotId) -> Result<usize, JournalError> {
+    store::slots(conn, PASSCODE_SLOT)?.iter().position(|(id, _)| id == slot).ok_or_else(|| JournalError::Tampered("the key slots".into()))
+}
+
+/// A vault's head after a write, with its place in the anchor; `None` for the open vault.
+type Seen = (usize, Option<Vault>, chain::Head);
+
+/// The heads of the open vault and of the vaults `below` it, for [`note_heads`].
+fn heads_of(conn: &rusqlite::Connection, session: &Session, below: Vec<Below>) -> Result<Vec<Seen>, JournalError> {
+    let mut heads = vec![(slot_position(conn, &session.slot)?, None, chain::head(conn, &session.vault)?)];
+    for below in below {
+        let head = chain::head(conn, &below.vault)?;
+        heads.push((slot_position(conn, &below.slot)?, Some(below.vault), head));
+    }
+    Ok(heads)
+}
+
+/// Notes every head of `heads` in the anchor (the open vault is `open`).
+fn note_heads(anchor: &mut Anchor, open: &Vault, heads: &[Seen]) -> Result<(), JournalError> {
+    heads.iter().try_for_each(|(position, vault, head)| anchor.saw(vault.as_ref().unwrap_or(open), head, *position))
 }
 
 /// Checks that `kek` opens the passcode slot `slot`, the open journal's own.
@@ -611,10 +731,7 @@ fn admit(store: &mut Store, gate: &Gate, purpose: Purpose) -> Result<(), Journal
 /// Creates a journal from restored content: used by backup import.
 pub(super) fn create_with(dir: &Path, passcode: &str, options: Options, fill: impl FnOnce(&rusqlite::Transaction, &Vault) -> Result<(), JournalError>) -> Result<Journal, JournalError> {
     let journal = Journal::create(dir, passcode, options)?;
-    let result = journal.with_vault(|store, vault| {
-        store.write(|tx| fill(tx, vault))?;
-        store.checkpoint()
-    });
+    let result = journal.commit(false, fill).and_then(|()| journal.with_vault(|store, _| store.checkpoint()));
     match result {
         Ok(()) => Ok(journal),
         Err(e) => {

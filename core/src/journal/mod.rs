@@ -19,6 +19,10 @@
 //!   wipe; entries, attachments and the safety plan are read and written through it.
 //! - Every revision and tombstone is linked into a SHA-256 chain ([`chain`]); its head, shown as a
 //!   short seal, lets a trusted adult check a report later.
+//! - With a [`KeyStore`], the app keeps an anchor outside the file (`anchor`): each vault's write
+//!   count (its generation) and head, so that an older copy of the file, or of its records, put
+//!   back is reported by `verify` (and the last seal shared in an export with it). Without a key
+//!   store, only the checks inside the file hold.
 //! - Export only when asked: an HTML evidence report ([`report`]) and an encrypted backup ([`backup`]).
 //!
 //! # Passcode cost and tests
@@ -31,6 +35,7 @@
 //! refused (`KdfTooWeak`) by every journal opened with `Standard`, so a test journal can never pass
 //! for a real one, and a real app, which has only `Standard`, can never create a weak one.
 
+mod anchor;
 mod attempts;
 pub mod backup;
 
@@ -46,7 +51,8 @@ mod safety_plan;
 mod store;
 mod vaults;
 
-pub use chain::{BrokenLink, Verification};
+pub use anchor::ANCHOR_LEN;
+pub use chain::{BrokenLink, Remembered, Verification};
 pub use entries::{Attachment, AttachmentInfo, Contact, DamagedEntry, Entry, EntryKind, EntryList, NewAttachment, NewEntry};
 pub use lifecycle::{Journal, Kdf, KeyStore, Options};
 pub use passcode::PasscodeWarning;

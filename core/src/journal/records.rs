@@ -38,6 +38,8 @@ pub(super) enum Kind {
     Entry = 7,
     /// Attachment bytes, by attachment id.
     Attachment = 8,
+    /// A vault's entry in the anchor the key store keeps (not a record; see `anchor`).
+    Anchor = 9,
 }
 
 /// The records a vault has exactly one of (every vault but the last has [`Kind::Decoy`]); all are
@@ -138,10 +140,21 @@ impl Vault {
         &self.key
     }
 
+    /// The keyed name of a thing of the vault under its locator key; a record's id is its
+    /// first 8 bytes.
+    pub fn name(&self, kind: Kind, logical: &[u8]) -> crypto::Hash {
+        crypto::hmac_sha256(&self.locator, &[&[kind as u8], logical])
+    }
+
     /// The id of a record.
     pub fn id(&self, kind: Kind, logical: &[u8]) -> i64 {
-        let mac = crypto::hmac_sha256(&self.locator, &[&[kind as u8], logical]);
+        let mac = self.name(kind, logical);
         i64::from_be_bytes([mac[0], mac[1], mac[2], mac[3], mac[4], mac[5], mac[6], mac[7]])
+    }
+
+    /// A key for one purpose, derived from the vault's secret: the same after a passcode change.
+    pub fn derived(&self, label: &[u8]) -> Result<Key, JournalError> {
+        crypto::derive_key(&self.secret, label)
     }
 
     /// Reads a record sealed under `key`.

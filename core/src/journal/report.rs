@@ -399,12 +399,14 @@ impl Journal {
         self.write_report(&mut std::io::sink(), language)
     }
 
-    /// Writes the evidence report to a new file at `path`; refuses to overwrite a file.
+    /// Writes the evidence report to a new file at `path`; refuses to overwrite a file. Its seal
+    /// is remembered as the last one shared, so that `verify` can tell when the chain loses it.
     pub fn export_report(&self, path: &Path, language: Language) -> Result<ReportSummary, JournalError> {
         let io = |e: std::io::Error| JournalError::Io(format!("{}: {e}", path.display()));
         let mut file = std::io::BufWriter::new(store::create_private_file(path)?);
         let summary = self.write_report(&mut file, language)?;
         file.into_inner().map_err(|e| io(e.into_error()))?.sync_all().map_err(io)?;
+        self.remember_shared_seal()?;
         Ok(summary)
     }
 

@@ -39,7 +39,7 @@ impl Journal {
     /// Saves the safety plan, replacing the earlier one.
     pub fn set_safety_plan(&self, plan: &SafetyPlan) -> Result<(), JournalError> {
         let json = to_json(plan)?;
-        self.with_vault(|store, vault| store.write(|tx| write_plan(tx, vault, &json)))
+        self.commit(false, |tx, vault| write_plan(tx, vault, &json))
     }
 }
 

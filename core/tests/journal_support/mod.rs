@@ -61,10 +61,15 @@ pub fn files(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
 }
 
 /// A key store for tests: HMAC-SHA256 under keys made from a pad (a phone with another pad is
-/// another phone). It counts biometric prompts and calls to `destroy_key`; `biometrics` off is a
-/// phone without them.
+/// another phone), and the anchor in memory. It counts biometric prompts and calls to
+/// `destroy_key`; `biometrics` off is a phone without them; `anchor_fails` makes every anchor
+/// read and write fail.
 pub struct TestKeyStore {
     pad: u8,
+    /// The anchor Baken wrote last.
+    pub anchor: std::sync::Mutex<Vec<u8>>,
+    /// Whether reading and writing the anchor fail.
+    pub anchor_fails: std::sync::atomic::AtomicBool,
     /// Whether the biometric key can be used.
     pub biometrics: std::sync::atomic::AtomicBool,
     /// How often the user was asked for a fingerprint.
@@ -76,7 +81,7 @@ pub struct TestKeyStore {
 impl TestKeyStore {
     /// A key store with keys made from `pad`.
     pub fn new(pad: u8) -> TestKeyStore {
-        TestKeyStore { pad, biometrics: true.into(), prompts: 0.into(), destroyed: 0.into() }
+        TestKeyStore { pad, anchor: Default::default(), anchor_fails: false.into(), biometrics: true.into(), prompts: 0.into(), destroyed: 0.into() }
     }
 
     fn mac(&self, which: u8, data: &[u8]) -> Vec<u8> {
@@ -98,7 +103,20 @@ impl KeyStore for TestKeyStore {
     }
     fn destroy_key(&self) -> Result<(), String> {
         self.destroyed.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        self.anchor.lock().unwrap().clear();
         Ok(())
+    }
+    fn read_anchor(&self) -> Result<Vec<u8>, String> {
+        match self.anchor_fails.load(std::sync::atomic::Ordering::SeqCst) {
+            true => Err("the keychain is not available".into()),
+            false => Ok(self.anchor.lock().unwrap().clone()),
+        }
+    }
+    fn write_anchor(&self, anchor: &[u8]) -> Result<(), String> {
+        match self.anchor_fails.load(std::sync::atomic::Ordering::SeqCst) {
+            true => Err("the keychain is not available".into()),
+            false => Ok(*self.anchor.lock().unwrap() = anchor.to_vec()),
+        }
     }
 }
 
