@@ -43,7 +43,7 @@ fn message(item: &Value) -> Message {
     } else {
         None
     };
-    Message { sender, local_time: utc.map(|t| t.naive_utc()), utc, text: content.unwrap_or_default(), event, line: 0 }
+    Message { sender: sender.map(Into::into), local_time: utc.map(|t| t.naive_utc()), utc, text: content.unwrap_or_default(), event, line: 0 }
 }
 
 /// Undoes Meta's mojibake: every char is one byte of UTF-8.

@@ -21,6 +21,7 @@ pub use evidence::{evidence, EvidenceError};
 pub use scan::{limitation_text, scan, Person, Scan, ScanError, SignalSeen, Stage};
 
 use chrono::{DateTime, NaiveDateTime, Utc};
+use std::sync::Arc;
 
 /// The largest export read, in bytes: a WhatsApp export of 40,000 messages is a few MB.
 pub const MAX_EXPORT_BYTES: usize = 256 * 1024 * 1024;
@@ -90,8 +91,8 @@ impl Event {
 /// One message or event, in export order.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Message {
-    /// Who wrote it; `None` for the app's own notices.
-    pub sender: Option<String>,
+    /// Who wrote it; `None` for the app's own notices. Every message of one sender shares the name.
+    pub sender: Option<Arc<str>>,
     /// The time as the phone showed it, without a zone.
     pub local_time: Option<NaiveDateTime>,
     /// The time in UTC, where the export says it (Telegram, Instagram).
@@ -248,9 +249,9 @@ fn read_file(bytes: &[u8]) -> Result<Chat, ChatError> {
 /// limitations the messages show besides those the parser found.
 fn finish(format: Format, messages: Vec<Message>, mut limitations: Vec<Limitation>) -> Chat {
     let mut participants: Vec<String> = Vec::new();
-    for sender in messages.iter().filter_map(|m| m.sender.as_ref()) {
-        if !participants.contains(sender) {
-            participants.push(sender.clone());
+    for sender in messages.iter().filter_map(|m| m.sender.as_deref()) {
+        if !participants.iter().any(|p| p == sender) {
+            participants.push(sender.to_string());
         }
     }
     let shown = |event: Event| messages.iter().any(|m| m.event == Some(event));

@@ -18,7 +18,7 @@ pub(super) fn read(text: &str) -> Option<Chat> {
     let mut unattributed = false;
     for (number, line) in lines.iter().enumerate() {
         match (named(line), messages.last_mut()) {
-            (Some((name, body)), _) => messages.push(Message { sender: Some(name.to_string()), local_time: None, utc: None, text: body.to_string(), event: None, line: number + 1 }),
+            (Some((name, body)), _) => messages.push(Message { sender: Some(name.into()), local_time: None, utc: None, text: body.to_string(), event: None, line: number + 1 }),
             (None, Some(last)) => {
                 last.text.push('\n');
                 last.text.push_str(line);

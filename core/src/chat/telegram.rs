@@ -65,7 +65,7 @@ fn message(item: &Value) -> Message {
         };
         (who("from", "from_id").or_else(|| Some("(deleted account)".to_string())), event)
     };
-    Message { sender, local_time, utc, text, event, line: 0 }
+    Message { sender: sender.map(Into::into), local_time, utc, text, event, line: 0 }
 }
 
 /// The message text: `text_entities` joined, else `text` as a string or an array of parts.

@@ -38,19 +38,31 @@ struct Header<'a> {
     rest: &'a str,
 }
 
-/// Reads an export, or `None` when too few lines look like WhatsApp headers.
+/// Reads an export, or `None` when too few lines look like WhatsApp headers. Two passes over the
+/// lines, so nothing but the headers' dates is held between them: the first decides the date
+/// order over the whole file, the second builds the messages.
 pub(super) fn read(text: &str) -> Option<Chat> {
-    let lines: Vec<&str> = text.lines().collect();
-    let headers: Vec<Option<Header>> = lines.iter().map(|line| header(line)).collect();
-    let first = headers.iter().position(Option::is_some)?;
-    let counted = lines.iter().take(200).filter(|l| !l.trim().is_empty()).count();
-    let found = headers.iter().take(200).filter(|h| h.is_some()).count();
+    let mut stamps: Vec<Stamp> = Vec::new();
+    let (mut ios_headers, mut first, mut counted, mut found) = (0usize, None, 0usize, 0usize);
+    for (number, line) in text.lines().enumerate() {
+        let header = header(line);
+        if number < 200 {
+            counted += usize::from(!line.trim().is_empty());
+            found += usize::from(header.is_some());
+        }
+        if let Some(header) = header {
+            first.get_or_insert(number);
+            ios_headers += usize::from(header.ios);
+            stamps.push(header.stamp);
+        }
+    }
+    let first = first?;
     if found * 3 < counted {
         return None;
     }
-    let stamps: Vec<Stamp> = headers.iter().flatten().map(|h| h.stamp).collect();
     let (order, assumed) = date_order(&stamps);
-    let ios = headers.iter().flatten().filter(|h| h.ios).count() * 2 > stamps.len();
+    let ios = ios_headers * 2 > stamps.len();
+    drop(stamps);
     let mut limitations = vec![Limitation::OlderMessagesMayBeMissing, Limitation::EditsNotShown];
     if assumed {
         limitations.push(Limitation::DateOrderAssumed);
@@ -59,9 +71,15 @@ pub(super) fn read(text: &str) -> Option<Chat> {
         limitations.push(Limitation::UnattributedLines);
     }
     let mut messages: Vec<Message> = Vec::new();
-    for (number, (line, header)) in lines.iter().zip(&headers).enumerate() {
-        match header {
-            Some(header) => messages.push(message(header, order, number + 1)),
+    let mut names = Names::default();
+    for (number, line) in text.lines().enumerate() {
+        match header(line) {
+            Some(header) => {
+                if let Some(last) = messages.last_mut().filter(|m| m.event.is_none()) {
+                    last.event = classify_text(&last.text);
+                }
+                messages.push(message(&header, order, number + 1, &mut names));
+            }
             None => {
                 if let Some(last) = messages.last_mut() {
                     last.text.push('\n');
@@ -70,19 +88,33 @@ pub(super) fn read(text: &str) -> Option<Chat> {
             }
         }
     }
-    for message in &mut messages {
-        if message.event.is_none() {
-            message.event = classify_text(&message.text);
-        }
+    if let Some(last) = messages.last_mut().filter(|m| m.event.is_none()) {
+        last.event = classify_text(&last.text);
     }
     Some(finish(if ios { Format::WhatsAppIos } else { Format::WhatsAppAndroid }, messages, limitations))
 }
 
+/// Senders seen so far, so that every message of one sender shares one name.
+#[derive(Default)]
+struct Names(Vec<std::sync::Arc<str>>);
+
+impl Names {
+    fn get(&mut self, name: &str) -> std::sync::Arc<str> {
+        let name = clean_name(name);
+        if let Some(known) = self.0.iter().find(|known| ***known == *name) {
+            return known.clone();
+        }
+        let new: std::sync::Arc<str> = name.into();
+        self.0.push(new.clone());
+        new
+    }
+}
+
 /// The message a header starts: sender and body, or a notice without a sender.
-fn message(header: &Header, order: Order, line: usize) -> Message {
+fn message(header: &Header, order: Order, line: usize, names: &mut Names) -> Message {
     let local_time = order.time(&header.stamp);
     let (sender, body) = match header.rest.split_once(": ") {
-        Some((name, body)) if plausible_name(name) => (Some(clean_name(name)), body),
+        Some((name, body)) if plausible_name(name) => (Some(names.get(name)), body),
         _ => (None, header.rest),
     };
     let marked = body.starts_with(MARKS);
@@ -107,7 +139,12 @@ fn notice(body: &str) -> Event {
 
 /// What a sender's body is besides text: media, view-once, deleted, a missed call.
 fn classify_text(body: &str) -> Option<Event> {
-    let folded = fold(body.lines().next().unwrap_or_default());
+    let first_line = body.lines().next().unwrap_or_default();
+    // Every placeholder is a short line, or ends or starts like one (a file name is short too).
+    if first_line.len() > 160 {
+        return None;
+    }
+    let folded = fold(first_line);
     let words = words();
     let media = words.media.exact.contains(&folded)
         || words.media.suffix.iter().any(|s| folded.ends_with(s.as_str()))

@@ -23,9 +23,8 @@ use super::records::{self, Kind, Vault};
 use super::{JournalError, KeyStore};
 use zeroize::Zeroizing;
 
-/// The vaults a journal file holds (the real one and the second, decoy one), and so the entries
-/// of the anchor.
-pub(super) const VAULTS: usize = 2;
+/// The vaults a journal file holds (see `vaults`), and so the entries of the anchor.
+pub(super) const VAULTS: usize = super::vaults::DEPTH;
 const ID_LEN: usize = 16;
 /// The state's plaintext, padded: generation, end of chain, shared seal, lost end, and room.
 const STATE_LEN: usize = 160;
@@ -130,25 +129,18 @@ impl Anchor {
         Ok(crypto::open(&key, &records::aad(Kind::Anchor, &id), sealed).and_then(|state| VaultState::decode(&state)))
     }
 
-    /// Notes that `vault` was seen at `head` (see [`VaultState::after`]); a vault without an entry
-    /// gets one, not in the entry of a vault in `keep`.
-    pub fn saw(&mut self, vault: &Vault, head: &Head, keep: &[&Vault]) -> Result<(), JournalError> {
+    /// Notes that `vault`, whose entry is at `position`, was seen at `head` (see
+    /// [`VaultState::after`]).
+    pub fn saw(&mut self, vault: &Vault, head: &Head, position: usize) -> Result<(), JournalError> {
         let state = self.state(vault)?.map_or_else(|| VaultState::of(head), |state| state.after(head));
-        self.set(vault, &state, keep)
+        self.set(vault, &state, position)
     }
 
-    /// Stores the state of `vault` in its entry; without one, in a random entry that is not one
-    /// of the vaults in `keep`.
-    fn set(&mut self, vault: &Vault, state: &VaultState, keep: &[&Vault]) -> Result<(), JournalError> {
-        let position = match self.position(vault)? {
-            Some(position) => position,
-            None => {
-                let kept = keep.iter().map(|v| self.position(v)).collect::<Result<Vec<_>, _>>()?;
-                let free: Vec<usize> = (0..VAULTS).filter(|p| !kept.contains(&Some(*p))).collect();
-                let pick = usize::from(crypto::random_bytes::<1>()?[0]) % free.len().max(1);
-                free.get(pick).copied().ok_or_else(|| JournalError::InvalidInput("the anchor has no room for another vault".into()))?
-            }
-        };
+    /// Stores the state of `vault` in the entry at `position`.
+    fn set(&mut self, vault: &Vault, state: &VaultState, position: usize) -> Result<(), JournalError> {
+        if position >= VAULTS {
+            return Err(JournalError::Tampered("the key slots".into()));
+        }
         let (id, key) = names(vault)?;
         let sealed = crypto::seal_padded(&key, &records::aad(Kind::Anchor, &id), &[&state.encode()], STATE_LEN)?;
         self.entries[position] = [&id[..], &sealed].concat();
@@ -184,8 +176,8 @@ mod tests {
         let (one, two) = (Vault::random().unwrap(), Vault::random().unwrap());
         let mut anchor = Anchor::new().unwrap();
         let state = VaultState::of(&head(3, 2, Some(1))).after(&head(1, 1, None));
-        anchor.set(&one, &state, &[]).unwrap();
-        anchor.set(&two, &VaultState::of(&head(0, 0, None)), &[&one]).unwrap();
+        anchor.set(&one, &state, 0).unwrap();
+        anchor.set(&two, &VaultState::of(&head(0, 0, None)), 1).unwrap();
         assert_eq!(anchor.entries.concat().len(), ANCHOR_LEN);
         assert_eq!(anchor.state(&one).unwrap(), Some(state));
         assert_eq!(anchor.state(&two).unwrap().map(|s| s.generation), Some(0));

@@ -69,15 +69,20 @@ pub(super) fn start(conn: &Connection, vault: &Vault, slots: &[SlotId]) -> Resul
     Ok(())
 }
 
-/// The slots of the vaults below `vault`, nearest first.
-pub(super) fn slots_below(conn: &Connection, vault: &Vault) -> Result<Vec<SlotId>, JournalError> {
-    let mut slots = Vec::new();
+/// The vaults below `vault`, nearest first.
+pub(super) fn chain_below(conn: &Connection, vault: &Vault) -> Result<Vec<Below>, JournalError> {
+    let mut chain: Vec<Below> = Vec::new();
     let mut next = Below::of(conn, vault)?;
     while let Some(below) = next {
-        slots.push(below.slot);
         next = Below::of(conn, &below.vault)?;
+        chain.push(below);
     }
-    Ok(slots)
+    Ok(chain)
+}
+
+/// The slots of the vaults below `vault`, nearest first.
+pub(super) fn slots_below(conn: &Connection, vault: &Vault) -> Result<Vec<SlotId>, JournalError> {
+    Ok(chain_below(conn, vault)?.into_iter().map(|below| below.slot).collect())
 }
 
 /// Deletes every record of `vault` and of the vaults below it that can be found; returns the
