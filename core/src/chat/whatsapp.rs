@@ -62,6 +62,7 @@ pub(super) fn read(text: &str) -> Option<Chat> {
     }
     let (order, assumed) = date_order(&stamps);
     let ios = ios_headers * 2 > stamps.len();
+    let count = stamps.len();
     drop(stamps);
     let mut limitations = vec![Limitation::OlderMessagesMayBeMissing, Limitation::EditsNotShown];
     if assumed {
@@ -70,7 +71,7 @@ pub(super) fn read(text: &str) -> Option<Chat> {
     if first > 0 {
         limitations.push(Limitation::UnattributedLines);
     }
-    let mut messages: Vec<Message> = Vec::new();
+    let mut messages: Vec<Message> = Vec::with_capacity(count);
     let mut names = Names::default();
     for (number, line) in text.lines().enumerate() {
         match header(line) {
@@ -96,17 +97,16 @@ pub(super) fn read(text: &str) -> Option<Chat> {
 
 /// Senders seen so far, so that every message of one sender shares one name.
 #[derive(Default)]
-struct Names(Vec<std::sync::Arc<str>>);
+struct Names(Vec<(String, std::sync::Arc<str>)>);
 
 impl Names {
-    fn get(&mut self, name: &str) -> std::sync::Arc<str> {
-        let name = clean_name(name);
-        if let Some(known) = self.0.iter().find(|known| ***known == *name) {
+    fn get(&mut self, raw: &str) -> std::sync::Arc<str> {
+        if let Some((_, known)) = self.0.iter().find(|(seen, _)| seen == raw) {
             return known.clone();
         }
-        let new: std::sync::Arc<str> = name.into();
-        self.0.push(new.clone());
-        new
+        let name: std::sync::Arc<str> = clean_name(raw).into();
+        self.0.push((raw.to_string(), name.clone()));
+        name
     }
 }
 
@@ -139,13 +139,13 @@ fn notice(body: &str) -> Event {
 
 /// What a sender's body is besides text: media, view-once, deleted, a missed call.
 fn classify_text(body: &str) -> Option<Event> {
-    let first_line = body.lines().next().unwrap_or_default();
-    // Every placeholder is a short line, or ends or starts like one (a file name is short too).
-    if first_line.len() > 160 {
+    let first_line = body.lines().next().unwrap_or_default().trim_end_matches(['.', ' ']);
+    let words = words();
+    // A placeholder is short, or names a file: `… (file attached)`, `<attached: …>`.
+    if first_line.len() > words.longest && !first_line.ends_with([')', '>']) {
         return None;
     }
     let folded = fold(first_line);
-    let words = words();
     let media = words.media.exact.contains(&folded)
         || words.media.suffix.iter().any(|s| folded.ends_with(s.as_str()))
         || (folded.ends_with('>') && words.media.prefix.iter().any(|p| folded.starts_with(p.as_str())));
@@ -340,6 +340,9 @@ struct Words {
     missed_call: Exact,
     disappearing: Contains,
     notice: Contains,
+    /// The longest whole-body entry, in bytes, with room for marks (set after loading).
+    #[serde(skip)]
+    longest: usize,
 }
 
 #[derive(Debug, Deserialize)]
@@ -367,14 +370,18 @@ fn words() -> &'static Words {
     WORDS.get_or_init(|| {
         load_words().unwrap_or_else(|_| {
             let none = || Vec::new();
-            Words { media: Media { exact: none(), suffix: none(), prefix: none() }, view_once: Exact { exact: none() }, deleted: Exact { exact: none() }, missed_call: Exact { exact: none() }, disappearing: Contains { contains: none() }, notice: Contains { contains: none() } }
+            Words { media: Media { exact: none(), suffix: none(), prefix: none() }, view_once: Exact { exact: none() }, deleted: Exact { exact: none() }, missed_call: Exact { exact: none() }, disappearing: Contains { contains: none() }, notice: Contains { contains: none() }, longest: 0 }
         })
     })
 }
 
 fn load_words() -> Result<Words, String> {
     let (_, text) = crate::content::files_under(WORDS_FILE).next().ok_or_else(|| format!("{WORDS_FILE} is missing"))?;
-    toml::from_str(text).map_err(|e| format!("{WORDS_FILE}: {e}"))
+    let mut words: Words = toml::from_str(text).map_err(|e| format!("{WORDS_FILE}: {e}"))?;
+    let exact = [&words.media.exact, &words.view_once.exact, &words.deleted.exact, &words.missed_call.exact];
+    // Upper case can take more bytes than lower case (İ), and marks add 3 bytes each.
+    words.longest = exact.into_iter().flatten().map(String::len).max().unwrap_or(0) * 2 + 12;
+    Ok(words)
 }
 
 /// Checks the bundled word lists: they parse, and every entry is already folded.
