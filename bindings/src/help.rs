@@ -3,6 +3,7 @@
 
 use crate::BakenError;
 use baken_core::help::{self, Availability, ChannelKind, HelpError, Person, Situation};
+use baken_core::language::Language;
 
 /// The number to call when someone is in danger right now.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
@@ -73,6 +74,9 @@ pub struct RouteRequest {
     pub signals: Vec<String>,
     /// Level id of a checker result: `none`, `caution`, `warning` or `danger`.
     pub level: Option<String>,
+    /// Who is asking: `teen`, `parent` or `professional`. For a parent or a professional, `age`
+    /// is the child's age and the reasons speak to the adult.
+    pub audience: String,
     /// Age in years.
     pub age: Option<u8>,
     /// Language code, such as `"nl"` or `"en-GB"`.
@@ -92,7 +96,9 @@ pub struct HelpRoute {
     pub name: String,
     /// How it is reached.
     pub channel: HelpChannel,
-    /// Hand this to the OS after the user taps: `tel:`, `sms:`, `mailto:` or `https:`.
+    /// Hand this to the OS after the user taps: `tel:`, `sms:`, `mailto:` or `https:`. Empty for
+    /// "call the emergency number of the country you are in" where Baken does not know it: show
+    /// the text, no button.
     pub action_uri: String,
     /// Button text in the requested language.
     pub label: String,
@@ -114,9 +120,17 @@ pub struct HelpRoute {
 #[uniffi::export]
 pub fn route(request: RouteRequest) -> Result<Vec<HelpRoute>, BakenError> {
     let situation = Situation::from_ids(request.topic.as_deref(), request.signals.iter().map(String::as_str), request.level.as_deref())?;
-    let person = Person { age: request.age, language: request.language.parse().map_err(HelpError::from)?, quiet: request.quiet };
+    let person = Person { asker: request.audience.parse()?, age: request.age, language: request.language.parse().map_err(HelpError::from)?, quiet: request.quiet };
     let now = help::parse_time(&request.now)?;
     Ok(help::route(&situation, &request.country, &person, now)?.into_iter().map(HelpRoute::from).collect())
+}
+
+/// A note to show above the routes when Baken does not know the country's own help services yet
+/// (for instance "Baken does not know the help services in your country yet."); none otherwise.
+#[uniffi::export]
+pub fn coverage_note(country: String, language: String) -> Result<Option<String>, BakenError> {
+    let language: Language = language.parse().map_err(HelpError::from)?;
+    Ok(help::coverage_note(&country, language)?)
 }
 
 impl From<help::Route> for HelpRoute {
@@ -161,8 +175,8 @@ impl From<HelpError> for BakenError {
         use HelpError::*;
         let reason = e.to_string();
         match e {
-            UnknownCountry(_) => BakenError::NotFound { reason },
-            MalformedCountry(_) | UnknownTopic(_) | UnknownId(_) | UnsupportedLanguage(_) | MalformedTime(_) | InvalidData(_) => {
+            NoEmergencyNumber(_) => BakenError::NotFound { reason },
+            MalformedCountry(_) | UnknownCountry(_) | UnknownAudience(_) | YearOutOfRange(_) | UnknownTopic(_) | UnknownId(_) | UnsupportedLanguage(_) | MalformedTime(_) | InvalidData(_) => {
                 BakenError::InvalidInput { reason }
             }
         }
@@ -179,6 +193,7 @@ mod tests {
             topic: topic.map(String::from),
             signals: vec![],
             level: None,
+            audience: "teen".into(),
             age: Some(age),
             language: "nl".into(),
             quiet: false,

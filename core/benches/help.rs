@@ -1,14 +1,14 @@
 //! Help routing speed: `route` on the bundled Dutch data, and loading the whole directory.
 
 use baken_core::content;
-use baken_core::help::{parse_time, Directory, Person, Situation};
+use baken_core::help::{parse_time, Asker, Directory, Person, Situation};
 use baken_core::language::Language;
 use criterion::{criterion_group, criterion_main, Criterion};
 use std::hint::black_box;
 
 fn route(c: &mut Criterion) {
     let directory = Directory::bundled();
-    let person = Person { age: Some(14), language: Language::Nl, quiet: false };
+    let person = Person { asker: Asker::Teen, age: Some(14), language: Language::Nl, quiet: false };
     let now = parse_time("2026-12-05T23:30:00+01:00").unwrap();
     let blackmail = Situation::from_ids(None, ["threat", "payment_demand"], Some("danger")).unwrap();
     c.bench_function("route NL signals at night", |b| {

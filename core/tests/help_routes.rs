@@ -1,7 +1,7 @@
 //! Table tests of routing: (situation, country, age, time) → the first route, on a made-up
 //! directory for the edge cases and on the bundled Dutch data.
 
-use baken_core::help::{parse_time, Availability, Directory, HelpError, Person, Route, Situation, Topic};
+use baken_core::help::{parse_time, Asker, Availability, Directory, HelpError, Person, Route, Situation, Topic};
 use baken_core::language::Language;
 use baken_core::signal::{Level, Signal};
 
@@ -16,7 +16,7 @@ fn topic(id: &str) -> Situation {
 }
 
 fn person(age: u8, language: Language, quiet: bool) -> Person {
-    Person { age: Some(age), language, quiet }
+    Person { asker: Asker::Teen, age: Some(age), language, quiet }
 }
 
 fn teen() -> Person {
@@ -130,8 +130,10 @@ fn bad_input_is_a_typed_error() {
     let directory = fixture();
     let now = parse_time("2026-12-01T10:00:00+01:00").unwrap();
     let route = |country: &str| directory.route(&Situation::default(), country, &teen(), now);
-    assert_eq!(route("ZZ"), Err(HelpError::UnknownCountry("ZZ".into())));
-    assert_eq!(route("BE"), Err(HelpError::UnknownCountry("BE".into())), "no emergency number for BE in the fixture");
+    assert_eq!(route("ZZ"), Err(HelpError::UnknownCountry("ZZ".into())), "not an ISO 3166-1 code");
+    let no_number = route("BE").unwrap();
+    assert_eq!((no_number[0].service_id.as_str(), no_number[0].action_uri.as_str()), ("local-emergency", ""), "no emergency number for BE in the fixture");
+    assert_eq!(directory.route(&Situation::default(), "NL", &teen(), parse_time("2013-12-01T10:00:00+01:00").unwrap()), Err(HelpError::YearOutOfRange(2013)));
     assert_eq!(route("Nederland"), Err(HelpError::MalformedCountry("Nederland".into())));
     assert!(matches!(Situation::from_ids(Some("blackmail"), [], None), Err(HelpError::UnknownTopic(_))));
     assert!(matches!(Situation::from_ids(None, ["threat", "shouting"], None), Err(HelpError::UnknownId(_))));
