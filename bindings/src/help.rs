@@ -218,12 +218,24 @@ mod tests {
         assert_eq!((kindertelefoon.open, kindertelefoon.next_open.as_deref()), (OpenState::Closed, Some("2026-12-02T11:00:00+01:00")));
         let danger = route(request(Some("emergency"), 14, "2026-12-01T23:00:00+01:00")).unwrap();
         assert_eq!((danger[0].action_uri.as_str(), danger[0].emergency), ("tel:112", true));
+        let parent = route(RouteRequest { audience: "parent".into(), ..request(Some("grooming"), 13, "2026-12-01T20:00:00+01:00") }).unwrap();
+        assert_eq!((parent[0].service_id.as_str(), parent[0].action_uri.as_str()), ("nl-veilig-thuis", "tel:08002000"));
+        assert!(parent.iter().all(|r| r.service_id != "nl-kindertelefoon"));
+        let canada = route(RouteRequest { country: "CA".into(), ..request(Some("sextortion"), 15, "2026-12-05T23:30:00-05:00") }).unwrap();
+        assert_eq!(canada[0].service_id, "intl-take-it-down");
+        assert!(canada.iter().any(|r| r.service_id == "local-emergency" && r.action_uri.is_empty()));
+        assert!(coverage_note("CA".into(), "en".into()).unwrap().is_some());
+        assert_eq!(coverage_note("NL".into(), "nl".into()).unwrap(), None);
+        let rph = route(RouteRequest { country: "GB".into(), language: "en".into(), topic: Some("image_removal".into()), ..request(None, 22, "2026-12-25T11:00:00+00:00") }).unwrap();
+        assert!(rph.iter().any(|r| r.service_id == "gb-revenge-porn-helpline" && r.open == OpenState::Closed && r.next_open.as_deref() == Some("2026-12-29T10:00:00+00:00")), "closed on Christmas and Boxing Day's substitute");
     }
 
     #[test]
     fn bad_input_is_invalid_input_or_not_found() {
         let ok = || request(None, 14, "2026-12-01T15:00:00+01:00");
-        assert!(matches!(route(RouteRequest { country: "ZZ".into(), ..ok() }), Err(BakenError::NotFound { .. })));
+        assert!(matches!(route(RouteRequest { country: "ZZ".into(), ..ok() }), Err(BakenError::InvalidInput { .. })));
+        assert!(matches!(route(RouteRequest { audience: "ouder".into(), ..ok() }), Err(BakenError::InvalidInput { reason }) if reason.contains("'ouder'")));
+        assert!(matches!(emergency_number("CA".into()), Err(BakenError::NotFound { .. })));
         assert!(matches!(route(RouteRequest { topic: Some("blackmail".into()), ..ok() }), Err(BakenError::InvalidInput { .. })));
         assert!(matches!(route(RouteRequest { language: "fr".into(), ..ok() }), Err(BakenError::InvalidInput { .. })));
         assert!(matches!(route(RouteRequest { now: "tomorrow".into(), ..ok() }), Err(BakenError::InvalidInput { .. })));

@@ -31,9 +31,10 @@ impl Situation {
     }
 
     /// Immediate danger, asked for or found (a `danger` level: a threat, a demand, exploitation,
-    /// a secret meeting): the emergency number goes first.
+    /// a secret meeting), or a missing child ("Kind vermist – bel 112", the Dutch Ombudsman's
+    /// advice): the emergency number goes first.
     pub fn immediate_danger(&self) -> bool {
-        self.topic == Some(Topic::Emergency) || self.level == Some(Level::Danger)
+        matches!(self.topic, Some(Topic::Emergency | Topic::MissingChild)) || self.level == Some(Level::Danger)
     }
 
     /// The topics a fitting service covers, most specific first, and the topics it may also
