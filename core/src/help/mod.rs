@@ -1,7 +1,11 @@
-//! Help services: the directory, opening hours, and routing to the one that can help now.
+//! Help services: the directory, opening hours, public holidays, and routing to the one that can
+//! help now.
 //!
-//! The directory is data (`content/help/*.toml`, one file per country or region), loaded once and
-//! checked; [`route`] ranks the ways to reach help for a situation, a person and a moment.
+//! The directory is data (`content/help/*.toml`, one file per country or region, with the
+//! country's public holidays as rules), loaded once and checked; [`route`] ranks the ways to reach
+//! help for a situation, a person (a young person, a parent or a professional) and a moment. Any
+//! ISO 3166-1 country gets at least the worldwide tools and an emergency route
+//! (`content/countries.toml` lists the codes).
 
 mod asker;
 mod country;
@@ -19,7 +23,7 @@ pub use directory::{Audience, Channel, ChannelKind, Directory, Service};
 pub use emergency::{emergency, EmergencyNumber};
 pub use holidays::{easter, Calendar, Holiday, HolidayPolicy, YEARS};
 pub use hours::{Availability, Hours, OnHolidays, Period};
-pub use route::{parse_time, Person, Route, Situation};
+pub use route::{parse_time, Person, Route, Situation, LOCAL_EMERGENCY};
 pub use topic::{Topic, UnknownTopic};
 
 use crate::content::LintIssue;
