@@ -3,6 +3,7 @@
 
 use crate::BakenError;
 use baken_core::help::{self, Availability, ChannelKind, HelpError, Person, Situation};
+use baken_core::language::Language;
 
 /// The number to call when someone is in danger right now.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
@@ -73,6 +74,9 @@ pub struct RouteRequest {
     pub signals: Vec<String>,
     /// Level id of a checker result: `none`, `caution`, `warning` or `danger`.
     pub level: Option<String>,
+    /// Who is asking: `teen`, `parent` or `professional`. For a parent or a professional, `age`
+    /// is the child's age and the reasons speak to the adult.
+    pub audience: String,
     /// Age in years.
     pub age: Option<u8>,
     /// Language code, such as `"nl"` or `"en-GB"`.
@@ -92,7 +96,9 @@ pub struct HelpRoute {
     pub name: String,
     /// How it is reached.
     pub channel: HelpChannel,
-    /// Hand this to the OS after the user taps: `tel:`, `sms:`, `mailto:` or `https:`.
+    /// Hand this to the OS after the user taps: `tel:`, `sms:`, `mailto:` or `https:`. Empty for
+    /// "call the emergency number of the country you are in" where Baken does not know it: show
+    /// the text, no button.
     pub action_uri: String,
     /// Button text in the requested language.
     pub label: String,
@@ -114,9 +120,17 @@ pub struct HelpRoute {
 #[uniffi::export]
 pub fn route(request: RouteRequest) -> Result<Vec<HelpRoute>, BakenError> {
     let situation = Situation::from_ids(request.topic.as_deref(), request.signals.iter().map(String::as_str), request.level.as_deref())?;
-    let person = Person { age: request.age, language: request.language.parse().map_err(HelpError::from)?, quiet: request.quiet };
+    let person = Person { asker: request.audience.parse()?, age: request.age, language: request.language.parse().map_err(HelpError::from)?, quiet: request.quiet };
     let now = help::parse_time(&request.now)?;
     Ok(help::route(&situation, &request.country, &person, now)?.into_iter().map(HelpRoute::from).collect())
+}
+
+/// A note to show above the routes when Baken does not know the country's own help services yet
+/// (for instance "Baken does not know the help services in your country yet."); none otherwise.
+#[uniffi::export]
+pub fn coverage_note(country: String, language: String) -> Result<Option<String>, BakenError> {
+    let language: Language = language.parse().map_err(HelpError::from)?;
+    Ok(help::coverage_note(&country, language)?)
 }
 
 impl From<help::Route> for HelpRoute {
@@ -161,8 +175,8 @@ impl From<HelpError> for BakenError {
         use HelpError::*;
         let reason = e.to_string();
         match e {
-            UnknownCountry(_) => BakenError::NotFound { reason },
-            MalformedCountry(_) | UnknownTopic(_) | UnknownId(_) | UnsupportedLanguage(_) | MalformedTime(_) | InvalidData(_) => {
+            NoEmergencyNumber(_) => BakenError::NotFound { reason },
+            MalformedCountry(_) | UnknownCountry(_) | UnknownAudience(_) | YearOutOfRange(_) | UnknownTopic(_) | UnknownId(_) | UnsupportedLanguage(_) | MalformedTime(_) | InvalidData(_) => {
                 BakenError::InvalidInput { reason }
             }
         }
@@ -179,6 +193,7 @@ mod tests {
             topic: topic.map(String::from),
             signals: vec![],
             level: None,
+            audience: "teen".into(),
             age: Some(age),
             language: "nl".into(),
             quiet: false,
@@ -203,12 +218,24 @@ mod tests {
         assert_eq!((kindertelefoon.open, kindertelefoon.next_open.as_deref()), (OpenState::Closed, Some("2026-12-02T11:00:00+01:00")));
         let danger = route(request(Some("emergency"), 14, "2026-12-01T23:00:00+01:00")).unwrap();
         assert_eq!((danger[0].action_uri.as_str(), danger[0].emergency), ("tel:112", true));
+        let parent = route(RouteRequest { audience: "parent".into(), ..request(Some("grooming"), 13, "2026-12-01T20:00:00+01:00") }).unwrap();
+        assert_eq!((parent[0].service_id.as_str(), parent[0].action_uri.as_str()), ("nl-veilig-thuis", "tel:08002000"));
+        assert!(parent.iter().all(|r| r.service_id != "nl-kindertelefoon"));
+        let canada = route(RouteRequest { country: "CA".into(), ..request(Some("sextortion"), 15, "2026-12-05T23:30:00-05:00") }).unwrap();
+        assert_eq!(canada[0].service_id, "intl-take-it-down");
+        assert!(canada.iter().any(|r| r.service_id == "local-emergency" && r.action_uri.is_empty()));
+        assert!(coverage_note("CA".into(), "en".into()).unwrap().is_some());
+        assert_eq!(coverage_note("NL".into(), "nl".into()).unwrap(), None);
+        let rph = route(RouteRequest { country: "GB".into(), language: "en".into(), topic: Some("image_removal".into()), ..request(None, 22, "2026-12-25T11:00:00+00:00") }).unwrap();
+        assert!(rph.iter().any(|r| r.service_id == "gb-revenge-porn-helpline" && r.open == OpenState::Closed && r.next_open.as_deref() == Some("2026-12-29T10:00:00+00:00")), "closed on Christmas and Boxing Day's substitute");
     }
 
     #[test]
     fn bad_input_is_invalid_input_or_not_found() {
         let ok = || request(None, 14, "2026-12-01T15:00:00+01:00");
-        assert!(matches!(route(RouteRequest { country: "ZZ".into(), ..ok() }), Err(BakenError::NotFound { .. })));
+        assert!(matches!(route(RouteRequest { country: "ZZ".into(), ..ok() }), Err(BakenError::InvalidInput { .. })));
+        assert!(matches!(route(RouteRequest { audience: "ouder".into(), ..ok() }), Err(BakenError::InvalidInput { reason }) if reason.contains("'ouder'")));
+        assert!(matches!(emergency_number("CA".into()), Err(BakenError::NotFound { .. })));
         assert!(matches!(route(RouteRequest { topic: Some("blackmail".into()), ..ok() }), Err(BakenError::InvalidInput { .. })));
         assert!(matches!(route(RouteRequest { language: "fr".into(), ..ok() }), Err(BakenError::InvalidInput { .. })));
         assert!(matches!(route(RouteRequest { now: "tomorrow".into(), ..ok() }), Err(BakenError::InvalidInput { .. })));

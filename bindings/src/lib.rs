@@ -18,7 +18,7 @@ pub use checklist::{
     SignalExplanation,
 };
 pub use error::BakenError;
-pub use help::{emergency_number, route, EmergencyNumber, HelpChannel, HelpRoute, OpenState, RouteRequest};
+pub use help::{coverage_note, emergency_number, route, EmergencyNumber, HelpChannel, HelpRoute, OpenState, RouteRequest};
 pub use journal::{Journal, KeyStore};
 pub use library::{
     library_article, library_articles, library_search, library_topics, warning_sign, warning_signs, ArticleSource,

@@ -6,7 +6,7 @@
 //! (`start`/`end` are byte offsets into that line, `*_utf16` UTF-16 offsets).
 
 use baken_core::check::{self, Analysis};
-use baken_core::help::{self, Person, Situation};
+use baken_core::help::{self, Asker, Person, Situation};
 use baken_core::language::Language;
 use baken_core::signal::Level;
 use baken_core::signal_text;
@@ -47,9 +47,10 @@ pub fn run(args: Args) -> Result<(), String> {
         if !args.jsonl && analysis.level >= Level::Caution {
             let language = analysis.language.or(args.lang.0).unwrap_or(Language::En);
             let situation = Situation { topic: None, signals: analysis.signals.iter().map(|f| f.signal).collect(), level: Some(analysis.level) };
-            let person = Person { age: None, language, quiet: false };
+            let person = Person { asker: Asker::Teen, age: None, language, quiet: false };
             let routes = help::route(&situation, &args.country, &person, chrono::Local::now().fixed_offset()).map_err(|e| e.to_string())?;
-            write!(out, "\n{}", crate::route::text(&routes, language)).map_err(|e| format!("cannot write the result: {e}"))?;
+            let note = help::coverage_note(&args.country, language).map_err(|e| e.to_string())?;
+            write!(out, "\n{}", crate::route::text(note.as_deref(), &routes, language)).map_err(|e| format!("cannot write the result: {e}"))?;
         }
         return Ok(());
     }

@@ -1,6 +1,6 @@
 //! `baken route`: who can help now, best first.
 
-use baken_core::help::{self, Availability, Person, Route, Situation};
+use baken_core::help::{self, Asker, Availability, Person, Route, Situation};
 use baken_core::language::Language;
 use serde_json::{json, Value};
 
@@ -18,6 +18,9 @@ pub struct Args {
     /// Level of a checker result: none, caution, warning or danger.
     #[arg(long)]
     level: Option<String>,
+    /// Who is asking: teen, parent or professional (for a parent or professional, --age is the child's age).
+    #[arg(long = "for", default_value = "teen")]
+    asker: String,
     /// Age in years.
     #[arg(long)]
     age: Option<u8>,
@@ -42,13 +45,15 @@ pub fn run(args: Args) -> Result<(), String> {
         Some(text) => help::parse_time(text).map_err(|e| e.to_string())?,
         None => chrono::Local::now().fixed_offset(),
     };
-    let person = Person { age: args.age, language, quiet: args.quiet };
+    let asker: Asker = args.asker.parse().map_err(|e: help::HelpError| e.to_string())?;
+    let person = Person { asker, age: args.age, language, quiet: args.quiet };
     let routes = help::route(&situation, &args.country, &person, now).map_err(|e| e.to_string())?;
+    let note = help::coverage_note(&args.country, language).map_err(|e| e.to_string())?;
     if args.json {
         let routes: Vec<Value> = routes.iter().map(route_json).collect();
-        println!("{}", json!({ "routes": routes }));
+        println!("{}", json!({ "note": note, "routes": routes }));
     } else {
-        print!("{}", text(&routes, language));
+        print!("{}", text(note.as_deref(), &routes, language));
     }
     Ok(())
 }
@@ -73,12 +78,19 @@ fn route_json(route: &Route) -> Value {
     })
 }
 
-/// The first route first and in full, then a few more, and the emergency number if not yet shown.
-pub fn text(routes: &[Route], language: Language) -> String {
+/// The note (if any), the first route first and in full, then a few more, and the emergency
+/// number if not yet shown.
+pub fn text(note: Option<&str>, routes: &[Route], language: Language) -> String {
     let nl = language == Language::Nl;
-    let mut out = String::from(if nl { "Je staat er niet alleen voor. Hier kun je nu terecht:\n\n" } else { "You are not alone. This is who can help:\n\n" });
+    let mut out = String::from(if nl { "Je staat er niet alleen voor. Hier kun je terecht:\n\n" } else { "You are not alone. This is who can help:\n\n" });
+    if let Some(note) = note {
+        out += &format!("  {note}\n\n");
+    }
     let Some((first, rest)) = routes.split_first() else { return out };
-    out += &format!("  {}\n  {}\n  {}\n", first.label, first.reason, first.action_uri);
+    out += &format!("  {}\n  {}\n", first.label, first.reason);
+    if !first.action_uri.is_empty() {
+        out += &format!("  {}\n", first.action_uri);
+    }
     let mut shown: Vec<&Route> = rest.iter().take(4).collect();
     if !first.emergency && !shown.iter().any(|r| r.emergency) {
         shown.extend(rest.iter().find(|r| r.emergency));

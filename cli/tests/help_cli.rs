@@ -43,7 +43,9 @@ fn route_text_is_short_and_starts_with_the_first_route() {
 fn bad_input_exits_1_with_a_clear_message() {
     for (args, expected) in [
         (vec!["route", "--country", "NL", "--at", "tomorrow"], "'tomorrow' is not a time in RFC 3339"),
-        (vec!["route", "--country", "ZZ"], "no help services are known for country 'ZZ'"),
+        (vec!["route", "--country", "ZZ"], "'ZZ' is not an ISO 3166-1 country code"),
+        (vec!["route", "--country", "NL", "--for", "ouder"], "'ouder' is not an audience: use teen, parent or professional"),
+        (vec!["route", "--country", "NL", "--at", "1890-12-01T10:00:00+01:00"], "1890 is outside the years"),
         (vec!["route", "--country", "NL", "--topic", "blackmail"], "unknown topic 'blackmail'"),
         (vec!["route", "--country", "NL", "--lang", "fr"], "unsupported language 'fr'"),
         (vec!["services", "--country", "NLD"], "'NLD' is not a country code"),
@@ -53,6 +55,26 @@ fn bad_input_exits_1_with_a_clear_message() {
         assert!(String::from_utf8_lossy(&out.stderr).contains(expected), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
     }
     assert_eq!(baken(&["route"], b"").status.code(), Some(2), "--country is required");
+}
+
+#[test]
+fn a_country_outside_the_directory_gets_the_worldwide_routes_and_a_note() {
+    let out = json(&baken(&["route", "--country", "CA", "--topic", "sextortion", "--age", "15", "--at", "2026-12-05T23:30:00-05:00", "--json"], b""));
+    let routes = out["routes"].as_array().unwrap();
+    assert_eq!(routes[0]["service_id"], "intl-take-it-down", "{routes:?}");
+    assert!(routes.iter().any(|r| r["service_id"] == "local-emergency" && r["emergency"] == true));
+    assert!(out["note"].as_str().unwrap().contains("does not know the help services in your country yet"));
+    let text = String::from_utf8(baken(&["route", "--country", "CA", "--topic", "emergency", "--lang", "nl"], b"").stdout).unwrap();
+    assert!(text.contains("Bel het alarmnummer van het land waar je bent"), "{text}");
+}
+
+#[test]
+fn a_parent_is_spoken_to_about_their_child() {
+    let out = json(&baken(&["route", "--country", "NL", "--for", "parent", "--topic", "grooming", "--age", "13", "--lang", "nl", "--at", "2026-12-01T20:00:00+01:00", "--json"], b""));
+    let routes = out["routes"].as_array().unwrap();
+    assert_eq!(routes[0]["service_id"], "nl-veilig-thuis", "{routes:?}");
+    assert!(routes.iter().all(|r| r["service_id"] != "nl-kindertelefoon"), "a line for the child is not a parent's route");
+    assert!(routes.iter().any(|r| r["reason"].as_str().unwrap().contains("het vertrouwen van je kind")), "{routes:?}");
 }
 
 #[test]

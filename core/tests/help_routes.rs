@@ -1,7 +1,7 @@
 //! Table tests of routing: (situation, country, age, time) → the first route, on a made-up
 //! directory for the edge cases and on the bundled Dutch data.
 
-use baken_core::help::{parse_time, Availability, Directory, HelpError, Person, Route, Situation, Topic};
+use baken_core::help::{parse_time, Asker, Availability, Directory, HelpError, Person, Route, Situation, Topic};
 use baken_core::language::Language;
 use baken_core::signal::{Level, Signal};
 
@@ -16,7 +16,7 @@ fn topic(id: &str) -> Situation {
 }
 
 fn person(age: u8, language: Language, quiet: bool) -> Person {
-    Person { age: Some(age), language, quiet }
+    Person { asker: Asker::Teen, age: Some(age), language, quiet }
 }
 
 fn teen() -> Person {
@@ -130,8 +130,10 @@ fn bad_input_is_a_typed_error() {
     let directory = fixture();
     let now = parse_time("2026-12-01T10:00:00+01:00").unwrap();
     let route = |country: &str| directory.route(&Situation::default(), country, &teen(), now);
-    assert_eq!(route("ZZ"), Err(HelpError::UnknownCountry("ZZ".into())));
-    assert_eq!(route("BE"), Err(HelpError::UnknownCountry("BE".into())), "no emergency number for BE in the fixture");
+    assert_eq!(route("ZZ"), Err(HelpError::UnknownCountry("ZZ".into())), "not an ISO 3166-1 code");
+    let no_number = route("BE").unwrap();
+    assert_eq!((no_number[0].service_id.as_str(), no_number[0].action_uri.as_str()), ("local-emergency", ""), "no emergency number for BE in the fixture");
+    assert_eq!(directory.route(&Situation::default(), "NL", &teen(), parse_time("2013-12-01T10:00:00+01:00").unwrap()), Err(HelpError::YearOutOfRange(2013)));
     assert_eq!(route("Nederland"), Err(HelpError::MalformedCountry("Nederland".into())));
     assert!(matches!(Situation::from_ids(Some("blackmail"), [], None), Err(HelpError::UnknownTopic(_))));
     assert!(matches!(Situation::from_ids(None, ["threat", "shouting"], None), Err(HelpError::UnknownId(_))));
@@ -201,4 +203,159 @@ fn a_professional_would_sign_these_first_routes() {
     }
     // Except in danger: then 112 stays first.
     assert_eq!(routes(&danger, &person(15, Language::Nl, true), saturday_night)[0].action_uri, "tel:112");
+}
+
+/// One scenario as a professional checks it: who asks, how old the young person is, what
+/// happened, where, when, and whether they can talk out loud.
+struct Scenario {
+    name: &'static str,
+    asker: Asker,
+    age: Option<u8>,
+    situation: Situation,
+    country: &'static str,
+    at: &'static str,
+    quiet: bool,
+    language: Language,
+    /// The first route: service id and what the phone opens.
+    first: (&'static str, &'static str),
+    /// Services that must not be the first route.
+    not_first: &'static [&'static str],
+}
+
+fn sign(scenarios: Vec<Scenario>) {
+    for s in scenarios {
+        let person = Person { asker: s.asker, age: s.age, language: s.language, quiet: s.quiet };
+        let routes = baken_core::help::route(&s.situation, s.country, &person, parse_time(s.at).unwrap()).unwrap();
+        let first = &routes[0];
+        assert_eq!((first.service_id.as_str(), first.action_uri.as_str()), s.first, "{}: {routes:#?}", s.name);
+        assert!(!s.not_first.contains(&first.service_id.as_str()), "{}", s.name);
+        assert!(routes.iter().any(|r| r.emergency), "{}: the emergency number is missing", s.name);
+    }
+}
+
+fn scenario(name: &'static str, country: &'static str, at: &'static str, situation: Situation, first: (&'static str, &'static str)) -> Scenario {
+    Scenario { name, asker: Asker::Teen, age: Some(15), situation, country, at, quiet: false, language: Language::Nl, first, not_first: &[] }
+}
+
+/// Public holidays: a line closed on holidays is not open on Christmas, Easter Monday, King's Day
+/// or a UK substitute day; a line open 365 days a year is.
+#[test]
+fn holidays_a_professional_would_sign() {
+    let en = Language::En;
+    sign(vec![
+        // The Revenge Porn Helpline is closed on bank holidays: on Christmas Day (Friday 25 December
+        // 2026) and Boxing Day's substitute (Monday 28 December 2026) an adult gets a line that is open.
+        Scenario { asker: Asker::Teen, age: Some(22), language: en, not_first: &["gb-revenge-porn-helpline"], ..scenario("GB adult, images shared, Christmas Day 11:00", "GB", "2026-12-25T11:00:00+00:00", topic("image_removal"), ("intl-take-it-down", "https://takeitdown.ncmec.org")) },
+        Scenario { asker: Asker::Teen, age: Some(22), language: en, not_first: &["gb-revenge-porn-helpline"], ..scenario("GB adult, images shared, Boxing Day substitute 11:00", "GB", "2026-12-28T11:00:00+00:00", topic("image_removal"), ("intl-take-it-down", "https://takeitdown.ncmec.org")) },
+        // On an ordinary Tuesday the helpline is open and first.
+        Scenario { asker: Asker::Teen, age: Some(22), language: en, ..scenario("GB adult, images shared, a Tuesday 11:00", "GB", "2026-12-29T11:00:00+00:00", topic("image_removal"), ("gb-revenge-porn-helpline", "tel:03456000459")) },
+        // The Kindertelefoon is open 365 days a year, also on Easter Monday and King's Day.
+        scenario("NL teen wants to talk, Easter Monday 15:00", "NL", "2026-04-06T15:00:00+02:00", Situation::default(), ("nl-kindertelefoon", "tel:08000432")),
+        scenario("NL teen wants to talk, King's Day on Saturday 26 April 2025", "NL", "2025-04-26T15:00:00+02:00", Situation::default(), ("nl-kindertelefoon", "tel:08000432")),
+        // A day after the spring clock change the 11:00 opening is in summer time.
+        scenario("NL teen groomed, 11:15 the day after the spring clock change", "NL", "2026-03-30T11:15:00+02:00", topic("grooming"), ("nl-kindertelefoon", "tel:08000432")),
+        scenario("NL teen groomed, 11:15 on the autumn clock change day (Sunday)", "NL", "2026-10-25T11:15:00+01:00", topic("grooming"), ("nl-kindertelefoon", "tel:08000432")),
+    ]);
+}
+
+/// Holiday dates, as the governments list them.
+#[test]
+fn public_holidays_as_the_governments_list_them() {
+    let dates = |country: &str, year: i32| -> Vec<String> { baken_core::help::holidays(country, year).unwrap().iter().map(|h| h.date.to_string()).collect() };
+    // King's Day 2025 falls on a Sunday: kept on Saturday 26 April. Easter Monday 2026 is 6 April.
+    assert!(dates("NL", 2025).contains(&"2025-04-26".to_string()) && !dates("NL", 2025).contains(&"2025-04-27".to_string()));
+    assert!(dates("NL", 2026).contains(&"2026-04-06".to_string()) && dates("NL", 2026).contains(&"2026-04-27".to_string()));
+    assert_eq!(dates("NL", 2026).len(), 11);
+    // UK substitute days: Christmas 2021 on Saturday, Boxing Day on Sunday (gov.uk: 27 and 28 December).
+    let gb2021 = dates("GB", 2021);
+    assert!(gb2021.ends_with(&["2021-12-27".to_string(), "2021-12-28".to_string()]), "{gb2021:?}");
+    // 2022: Christmas on Sunday, Boxing Day on Monday: Christmas is kept on Tuesday 27 December.
+    assert!(dates("GB", 2022).ends_with(&["2022-12-26".to_string(), "2022-12-27".to_string()]));
+    // 2022's one-off changes: spring bank holiday on 2 June and the Jubilee on 3 June, not 30 May.
+    assert!(dates("GB", 2022).contains(&"2022-06-03".to_string()) && !dates("GB", 2022).contains(&"2022-05-30".to_string()));
+    assert_eq!(dates("GB", 2026), ["2026-01-01", "2026-04-03", "2026-04-06", "2026-05-04", "2026-05-25", "2026-08-31", "2026-12-25", "2026-12-28"]);
+    // US observed days: 2023 New Year's Day on Sunday is kept Monday 2 January, Veterans Day on
+    // Saturday on Friday 10 November (OPM's 2023 list); New Year's Day 2022 on Saturday on 31 December 2021.
+    assert!(dates("US", 2023).contains(&"2023-01-02".to_string()) && dates("US", 2023).contains(&"2023-11-10".to_string()));
+    assert!(dates("US", 2021).contains(&"2021-12-31".to_string()) && !dates("US", 2022).contains(&"2022-01-01".to_string()));
+    assert!(dates("US", 2026).contains(&"2026-06-19".to_string()) && dates("US", 2026).contains(&"2026-11-26".to_string()));
+    // Belgium: ten legal holidays, not moved.
+    assert_eq!(dates("BE", 2026).len(), 10);
+    // Far years are typed errors naming the year; a country without holiday data has none.
+    assert_eq!(baken_core::help::holidays("NL", 1899), Err(HelpError::YearOutOfRange(1899)));
+    assert_eq!(baken_core::help::holidays("NL", 2201), Err(HelpError::YearOutOfRange(2201)));
+    assert_eq!(baken_core::help::holidays("CA", 2026), Ok(vec![]));
+}
+
+/// A country outside the directory: the worldwide tools, the emergency number where the data has
+/// it, otherwise "call your local emergency number", and a note.
+#[test]
+fn fallback_a_professional_would_sign() {
+    let en = Language::En;
+    sign(vec![
+        Scenario { language: en, not_first: &["intl-stopncii"], ..scenario("Canada, 15, sextortion, Saturday night", "CA", "2026-12-05T23:30:00-05:00", topic("sextortion"), ("intl-take-it-down", "https://takeitdown.ncmec.org")) },
+        Scenario { language: en, ..scenario("Canada, 15, danger right now", "CA", "2026-12-05T23:30:00-05:00", topic("emergency"), ("local-emergency", "")) },
+        Scenario { language: en, ..scenario("Germany, 15, danger right now: 112", "DE", "2026-12-05T23:30:00+01:00", topic("emergency"), ("eu-112", "tel:112")) },
+        Scenario { language: en, ..scenario("Germany, 15, images shared", "DE", "2026-12-05T23:30:00+01:00", topic("image_removal"), ("intl-take-it-down", "https://takeitdown.ncmec.org")) },
+    ]);
+    let note = |c: &str| baken_core::help::coverage_note(c, Language::En).unwrap();
+    assert!(note("CA").unwrap().contains("does not know the help services in your country yet"));
+    assert!(note("DE").is_some() && note("NL").is_none() && note("us").is_none());
+    assert_eq!(baken_core::help::coverage_note("ZZ", Language::En), Err(HelpError::UnknownCountry("ZZ".into())));
+    assert_eq!(baken_core::help::coverage_note("C4", Language::En), Err(HelpError::MalformedCountry("C4".into())));
+}
+
+/// Who asks: a parent gets the parent and advice lines and is spoken to about their child; a
+/// professional gets the reporting and advice routes; lines only for young people are not theirs.
+#[test]
+fn audience_a_professional_would_sign() {
+    let en = Language::En;
+    sign(vec![
+        Scenario { asker: Asker::Parent, age: Some(13), not_first: &["nl-kindertelefoon", "nl-meld-misdaad-anoniem"], ..scenario("NL parent, child of 13 groomed, Tuesday 20:00", "NL", "2026-12-01T20:00:00+01:00", topic("grooming"), ("nl-veilig-thuis", "tel:08002000")) },
+        Scenario { asker: Asker::Parent, age: Some(13), ..scenario("NL parent, child missing, 03:00", "NL", "2026-12-02T03:00:00+01:00", topic("missing_child"), ("nl-112", "tel:112")) },
+        Scenario { asker: Asker::Professional, age: Some(15), ..scenario("NL teacher, pupil of 15 blackmailed, Wednesday 10:00", "NL", "2026-12-02T10:00:00+01:00", topic("sextortion"), ("nl-veilig-thuis", "tel:08002000")) },
+        Scenario { asker: Asker::Parent, age: Some(14), language: en, not_first: &["gb-childline"], ..scenario("GB parent, child of 14 groomed, Tuesday 20:00", "GB", "2026-12-01T20:00:00+00:00", topic("grooming"), ("gb-nspcc-helpline", "tel:08088005000")) },
+        Scenario { asker: Asker::Professional, age: Some(14), language: en, ..scenario("GB youth worker, child of 14 groomed, 23:00", "GB", "2026-12-01T23:00:00+00:00", topic("grooming"), ("gb-nspcc-helpline", "mailto:help@nspcc.org.uk")) },
+        Scenario { asker: Asker::Teen, age: Some(14), language: en, not_first: &["gb-nspcc-helpline"], ..scenario("GB teen of 14 groomed, 23:00", "GB", "2026-12-01T23:00:00+00:00", topic("grooming"), ("gb-childline", "tel:08001111")) },
+    ]);
+    let person = |asker| Person { asker, age: Some(13), language: Language::Nl, quiet: false };
+    let at = parse_time("2026-12-01T20:00:00+01:00").unwrap();
+    let parent = baken_core::help::route(&topic("grooming"), "NL", &person(Asker::Parent), at).unwrap();
+    assert!(parent.iter().all(|r| r.service_id != "nl-kindertelefoon"), "the Kindertelefoon is for the child to call");
+    assert!(parent.iter().any(|r| r.reason.contains("het vertrouwen van je kind")), "{parent:#?}");
+    let teen = baken_core::help::route(&topic("grooming"), "NL", &person(Asker::Teen), at).unwrap();
+    assert!(teen.iter().any(|r| r.reason.contains("je vertrouwen")) && teen[0].service_id == "nl-kindertelefoon", "{teen:#?}");
+    assert_eq!("ouder".parse::<Asker>(), Err(HelpError::UnknownAudience("ouder".into())));
+}
+
+/// Missing services and flags: suicide in Belgium and for UK adults, sextortion offers a
+/// suicide line too, free lines say so, and "talk about anything" only for lines that mean it.
+#[test]
+fn services_and_flags_a_professional_would_sign() {
+    let en = Language::En;
+    sign(vec![
+        Scenario { not_first: &["be-1712"], ..scenario("BE, 15, suicidal thoughts, Wednesday 10:00", "BE", "2026-12-02T10:00:00+01:00", topic("suicide"), ("be-zelfmoordlijn", "tel:1813")) },
+        Scenario { age: Some(45), language: en, not_first: &["gb-nspcc-helpline"], ..scenario("GB adult, suicidal thoughts, 23:00", "GB", "2026-12-01T23:00:00+00:00", topic("suicide"), ("gb-samaritans", "tel:116123")) },
+        Scenario { age: Some(16), language: en, not_first: &["gb-ceop"], ..scenario("GB, 16, blackmailed with pictures, Saturday 23:30: an open removal tool, not a form with unknown hours", "GB", "2026-12-05T23:30:00+00:00", topic("sextortion"), ("intl-take-it-down", "https://takeitdown.ncmec.org")) },
+    ]);
+    let uk = baken_core::help::route(&topic("sextortion"), "GB", &Person { asker: Asker::Teen, age: Some(16), language: en, quiet: false }, parse_time("2026-12-05T23:30:00+00:00").unwrap()).unwrap();
+    assert!(uk.iter().any(|r| r.service_id == "gb-report-remove") && uk.iter().any(|r| r.service_id == "gb-childline"), "{uk:#?}");
+    let at = parse_time("2026-12-05T23:30:00+01:00").unwrap();
+    let teen = Person { asker: Asker::Teen, age: Some(15), language: Language::Nl, quiet: false };
+    let blackmail = baken_core::help::route(&topic("sextortion"), "NL", &teen, at).unwrap();
+    assert!(blackmail.iter().any(|r| r.service_id == "nl-113"), "after sextortion, suicide risk is real: 113 is offered");
+    assert!(blackmail.iter().any(|r| r.service_id == "nl-politie"), "aangifte is offered for sextortion");
+    let csg = blackmail.iter().find(|r| r.service_id == "nl-centrum-seksueel-geweld").unwrap();
+    assert!(csg.reason.contains("Gratis"), "{}", csg.reason);
+    let general = baken_core::help::route(&Situation::default(), "NL", &teen, at).unwrap();
+    for route in general.iter().filter(|r| r.reason.contains("over alles praten")) {
+        assert_eq!(route.service_id, "nl-kindertelefoon", "only a line for anything says so: {route:#?}");
+    }
+    let gb = baken_core::help::route(&topic("grooming"), "GB", &Person { asker: Asker::Parent, age: Some(14), language: en, quiet: false }, parse_time("2026-12-01T23:00:00+00:00").unwrap()).unwrap();
+    let email = gb.iter().find(|r| r.action_uri.starts_with("mailto:")).unwrap();
+    assert!(email.reason.contains("You can send an e-mail at any time") && !email.reason.contains("Open day and night"), "{}", email.reason);
+    let labels: Vec<&str> = gb.iter().map(|r| r.label.as_str()).collect();
+    let mut unique = labels.clone();
+    unique.dedup();
+    assert_eq!(labels.len(), unique.len(), "no label twice: {labels:?}");
 }

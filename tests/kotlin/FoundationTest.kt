@@ -21,8 +21,10 @@ class FoundationTest {
 
     @Test
     fun unknownCountryIsATypedErrorNamingTheCode() {
-        val e = assertThrows(BakenException.NotFound::class.java) { emergencyNumber("ZZ") }
-        assertTrue(e.reason, e.reason.contains("ZZ"))
+        val notIso = assertThrows(BakenException.InvalidInput::class.java) { emergencyNumber("ZZ") }
+        assertTrue(notIso.reason, notIso.reason.contains("ZZ"))
+        val noNumber = assertThrows(BakenException.NotFound::class.java) { emergencyNumber("CA") }
+        assertTrue(noNumber.reason, noNumber.reason.contains("CA"))
     }
 
     @Test

@@ -6,12 +6,13 @@ import org.junit.Test
 
 /** The same cases as bindings/src/help.rs and core/tests/help_routes.rs: same first route as Rust. */
 class HelpTest {
-    private fun request(topic: String?, age: Int, now: String, country: String = "NL", language: String = "nl", quiet: Boolean = false) =
+    private fun request(topic: String?, age: Int, now: String, country: String = "NL", language: String = "nl", quiet: Boolean = false, audience: String = "teen") =
         RouteRequest(
             country = country,
             topic = topic,
             signals = emptyList(),
             level = null,
+            audience = audience,
             age = age.toUByte(),
             language = language,
             quiet = quiet,
@@ -63,9 +64,40 @@ class HelpTest {
     }
 
     @Test
-    fun unknownCountryTopicLanguageOrTimeAreTypedErrors() {
-        val country = assertThrows(BakenException.NotFound::class.java) { route(request(null, 14, "2026-12-01T15:00:00+01:00", country = "ZZ")) }
+    fun aParentGetsVeiligThuisAndIsSpokenToAboutTheirChild() {
+        val routes = route(request("grooming", 13, "2026-12-01T20:00:00+01:00", audience = "parent"))
+        assertEquals("nl-veilig-thuis", routes.first().serviceId)
+        assertEquals("tel:08002000", routes.first().actionUri)
+        assertTrue("the Kindertelefoon is for the child to call", routes.none { it.serviceId == "nl-kindertelefoon" })
+        assertTrue(routes.any { it.reason.contains("het vertrouwen van je kind") })
+    }
+
+    @Test
+    fun aCountryOutsideTheDirectoryGetsTheWorldwideRoutesAndANote() {
+        val routes = route(request("sextortion", 15, "2026-12-05T23:30:00-05:00", country = "CA", language = "en"))
+        assertEquals("intl-take-it-down", routes.first().serviceId)
+        assertTrue(routes.any { it.serviceId == "local-emergency" && it.emergency && it.actionUri.isEmpty() })
+        assertNotNull(coverageNote("CA", "en"))
+        assertNull(coverageNote("NL", "nl"))
+    }
+
+    @Test
+    fun aLineClosedOnBankHolidaysIsClosedOnChristmasDay() {
+        val routes = route(request("image_removal", 22, "2026-12-25T11:00:00+00:00", country = "GB", language = "en"))
+        val helpline = routes.first { it.serviceId == "gb-revenge-porn-helpline" }
+        assertEquals(OpenState.CLOSED, helpline.open)
+        assertEquals("2026-12-29T10:00:00+00:00", helpline.nextOpen)
+        assertNotEquals("gb-revenge-porn-helpline", routes.first().serviceId)
+    }
+
+    @Test
+    fun unknownCountryAudienceTopicLanguageOrTimeAreTypedErrors() {
+        val country = assertThrows(BakenException.InvalidInput::class.java) { route(request(null, 14, "2026-12-01T15:00:00+01:00", country = "ZZ")) }
         assertTrue(country.reason, country.reason.contains("ZZ"))
+        val audience = assertThrows(BakenException.InvalidInput::class.java) { route(request(null, 14, "2026-12-01T15:00:00+01:00", audience = "ouder")) }
+        assertTrue(audience.reason, audience.reason.contains("ouder"))
+        val noNumber = assertThrows(BakenException.NotFound::class.java) { emergencyNumber("CA") }
+        assertTrue(noNumber.reason, noNumber.reason.contains("CA"))
         val topic = assertThrows(BakenException.InvalidInput::class.java) { route(request("blackmail", 14, "2026-12-01T15:00:00+01:00")) }
         assertTrue(topic.reason, topic.reason.contains("blackmail"))
         val language = assertThrows(BakenException.InvalidInput::class.java) { route(request(null, 14, "2026-12-01T15:00:00+01:00", language = "fr")) }

@@ -17,9 +17,12 @@ def test_netherlands_emergency_number_is_112_with_a_source():
 
 
 def test_unknown_country_is_a_typed_error_naming_the_code():
-    with pytest.raises(baken.BakenError.NotFound) as info:
+    with pytest.raises(baken.BakenError.InvalidInput) as info:
         baken.emergency_number("ZZ")
     assert "ZZ" in str(info.value)
+    with pytest.raises(baken.BakenError.NotFound) as info:
+        baken.emergency_number("CA")
+    assert "CA" in str(info.value)
 
 
 def test_malformed_country_is_a_typed_error_naming_the_code():

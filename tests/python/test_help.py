@@ -5,9 +5,9 @@ import pytest
 import baken_ffi as baken
 
 
-def request(topic=None, age=14, now="2026-12-01T15:00:00+01:00", country="NL", language="nl", signals=(), quiet=False):
+def request(topic=None, age=14, now="2026-12-01T15:00:00+01:00", country="NL", language="nl", signals=(), quiet=False, audience="teen"):
     return baken.RouteRequest(
-        country=country, topic=topic, signals=list(signals), level=None, age=age,
+        country=country, topic=topic, signals=list(signals), level=None, audience=audience, age=age,
         language=language, quiet=quiet, now=now,
     )
 
@@ -49,10 +49,41 @@ def test_immediate_danger_puts_the_emergency_number_first():
     assert first.action_uri == "tel:112" and first.emergency
 
 
+def test_a_parent_gets_veilig_thuis_and_is_spoken_to_about_their_child():
+    routes = baken.route(request("grooming", 13, "2026-12-01T20:00:00+01:00", audience="parent"))
+    assert (routes[0].service_id, routes[0].action_uri) == ("nl-veilig-thuis", "tel:08002000")
+    assert all(r.service_id != "nl-kindertelefoon" for r in routes), "the Kindertelefoon is for the child to call"
+    assert any("het vertrouwen van je kind" in r.reason for r in routes)
+
+
+def test_a_country_outside_the_directory_gets_the_worldwide_routes_and_a_note():
+    routes = baken.route(request("sextortion", 15, "2026-12-05T23:30:00-05:00", country="CA", language="en"))
+    assert routes[0].service_id == "intl-take-it-down"
+    assert any(r.service_id == "local-emergency" and r.emergency and r.action_uri == "" for r in routes)
+    assert "does not know" in baken.coverage_note("CA", "en")
+    assert baken.coverage_note("NL", "nl") is None
+
+
+def test_a_line_closed_on_bank_holidays_is_closed_on_christmas_day():
+    routes = baken.route(request("image_removal", 22, "2026-12-25T11:00:00+00:00", country="GB", language="en"))
+    helpline = next(r for r in routes if r.service_id == "gb-revenge-porn-helpline")
+    assert helpline.open == baken.OpenState.CLOSED
+    assert helpline.next_open == "2026-12-29T10:00:00+00:00"
+    assert routes[0].service_id != "gb-revenge-porn-helpline"
+
+
+def test_no_emergency_number_known_is_not_found():
+    with pytest.raises(baken.BakenError.NotFound) as info:
+        baken.emergency_number("CA")
+    assert "CA" in str(info.value)
+
+
 @pytest.mark.parametrize(
     "bad, error, named",
     [
-        (dict(country="ZZ"), baken.BakenError.NotFound, "ZZ"),
+        (dict(country="ZZ"), baken.BakenError.InvalidInput, "ZZ"),
+        (dict(audience="ouder"), baken.BakenError.InvalidInput, "ouder"),
+        (dict(now="1890-12-01T10:00:00+01:00"), baken.BakenError.InvalidInput, "1890"),
         (dict(topic="blackmail"), baken.BakenError.InvalidInput, "blackmail"),
         (dict(language="fr"), baken.BakenError.InvalidInput, "fr"),
         (dict(signals=["shouting"]), baken.BakenError.InvalidInput, "shouting"),

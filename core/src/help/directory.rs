@@ -3,6 +3,7 @@
 //! Loading never stops at the first problem: an entry with a problem is left out and the problem
 //! is reported, so one bad line cannot hide the emergency number. `content lint` shows every problem.
 
+use super::holidays::{Calendar, HolidayPolicy, RawCalendar};
 use super::{hours::Period, Country, HelpError, Hours, Topic};
 use crate::content::{self, LintIssue};
 use crate::language::Language;
@@ -120,6 +121,8 @@ pub struct Service {
     /// A line for anonymous tips about crime, which does not help victims themselves; never a
     /// first route.
     pub tip_line: bool,
+    /// What its scheduled channels do on public holidays.
+    pub holidays: HolidayPolicy,
     /// Its verified channels.
     pub channels: Vec<Channel>,
 }
@@ -136,10 +139,11 @@ impl Service {
     }
 }
 
-/// A set of help services.
+/// A set of help services and the public holidays of their countries.
 #[derive(Debug, Clone, Default)]
 pub struct Directory {
     services: Vec<Service>,
+    calendars: Vec<Calendar>,
 }
 
 impl Directory {
@@ -162,13 +166,21 @@ impl Directory {
         &self.services
     }
 
-    /// The services for `country`; an error when it is malformed or has no emergency number here.
+    /// The services for `country` (for a country without services of its own, the worldwide
+    /// ones); an error when the code is malformed or not an ISO 3166-1 country.
     pub fn serving(&self, country: &str) -> Result<(Country, impl Iterator<Item = &Service>), HelpError> {
         let country: Country = country.parse()?;
-        if !self.services.iter().any(|s| s.immediate_danger && s.serves(country)) {
-            return Err(HelpError::UnknownCountry(country.to_string()));
-        }
         Ok((country, self.services.iter().filter(move |s| s.serves(country))))
+    }
+
+    /// Whether the directory has services of `country`'s own, beyond worldwide and EU-wide ones.
+    pub fn knows_local_services(&self, country: Country) -> bool {
+        self.services.iter().any(|s| s.countries == [country])
+    }
+
+    /// The public holidays of `country`, when the directory has them.
+    pub fn calendar(&self, country: Country) -> Option<&Calendar> {
+        self.calendars.iter().find(|c| c.country == country)
     }
 }
 
@@ -179,10 +191,14 @@ pub(super) fn lint(issues: &mut Vec<LintIssue>) {
     issues.extend(load(content::files_under(PREFIX)).1);
 }
 
+/// A country file: its services, and the country's public holidays.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct RawFile<T> {
-    service: Vec<T>,
+#[serde(bound = "S: Deserialize<'de>, C: Deserialize<'de>")]
+struct RawFile<S, C> {
+    #[serde(default = "Vec::new")]
+    service: Vec<S>,
+    holidays: Option<C>,
 }
 
 #[derive(Deserialize)]
@@ -206,6 +222,7 @@ struct RawService {
     immediate_danger: bool,
     #[serde(default)]
     tip_line: bool,
+    holidays: Option<HolidayPolicy>,
     channels: Vec<RawChannel>,
 }
 
@@ -251,17 +268,34 @@ fn load<'a>(files: impl Iterator<Item = (&'a str, &'a str)>) -> (Directory, Vec<
     let mut ids = HashSet::new();
     for (file, text) in files {
         let mut report = |message: String| issues.push(LintIssue { file: file.to_string(), message });
-        // Typed in one pass when the file is valid; otherwise service by service, to keep the good ones.
-        let services: Vec<Result<RawService, String>> = match toml::from_str::<RawFile<RawService>>(text) {
-            Ok(file) => file.service.into_iter().map(Ok).collect(),
-            Err(_) => match toml::from_str::<RawFile<toml::Value>>(text) {
-                Ok(file) => file.service.into_iter().enumerate().map(|(i, v)| RawService::deserialize(v).map_err(|e| format!("service #{}: {e}", i + 1))).collect(),
+        // Typed in one pass when the file is valid; otherwise item by item, to keep the good ones.
+        let (services, calendar): (Vec<Result<RawService, String>>, Option<Result<RawCalendar, String>>) = match toml::from_str::<RawFile<RawService, RawCalendar>>(text) {
+            Ok(file) => (file.service.into_iter().map(Ok).collect(), file.holidays.map(Ok)),
+            Err(_) => match toml::from_str::<RawFile<toml::Value, toml::Value>>(text) {
+                Ok(file) => (
+                    file.service.into_iter().enumerate().map(|(i, v)| RawService::deserialize(v).map_err(|e| format!("service #{}: {e}", i + 1))).collect(),
+                    file.holidays.map(|v| RawCalendar::deserialize(v).map_err(|e| format!("holidays: {e}"))),
+                ),
                 Err(e) => {
                     report(e.to_string());
                     continue;
                 }
             },
         };
+        match calendar {
+            Some(Ok(raw)) => {
+                let mut problems = Vec::new();
+                let calendar = raw.check(&mut problems);
+                problems.into_iter().for_each(|p| report(format!("holidays: {p}")));
+                match calendar {
+                    Some(c) if directory.calendar(c.country).is_some() => report(format!("holidays: a second calendar for {}", c.country)),
+                    Some(c) => directory.calendars.push(c),
+                    None => {}
+                }
+            }
+            Some(Err(e)) => report(e),
+            None => {}
+        }
         for raw in services {
             let raw = match raw {
                 Ok(raw) => raw,
@@ -285,7 +319,27 @@ fn load<'a>(files: impl Iterator<Item = (&'a str, &'a str)>) -> (Directory, Vec<
             }
         }
     }
+    issues.extend(cross_check(&directory));
     (directory, issues)
+}
+
+/// Checks across files: every country with services of its own has an emergency number, and
+/// every country whose holidays change a service's hours has a holiday calendar.
+fn cross_check(directory: &Directory) -> Vec<LintIssue> {
+    let issue = |message: String| LintIssue { file: PREFIX.to_string(), message };
+    let mut issues = Vec::new();
+    let mut national: Vec<Country> = directory.services.iter().filter(|s| s.countries.len() == 1).map(|s| s.countries[0]).collect();
+    national.sort();
+    national.dedup();
+    for country in national.iter().filter(|c| !directory.services.iter().any(|s| s.immediate_danger && s.serves(**c))) {
+        issues.push(issue(format!("country {country} has services but no emergency number")));
+    }
+    for service in directory.services.iter().filter(|s| s.holidays != HolidayPolicy::AsUsual && s.channels.iter().any(|c| matches!(c.hours, Hours::Schedule { .. }))) {
+        for country in service.countries.iter().filter(|c| directory.calendar(**c).is_none()) {
+            issues.push(issue(format!("service '{}': no public holidays are known for {country}, but its hours change on them", service.id)));
+        }
+    }
+    issues
 }
 
 /// Validates one service; channels with problems are left out, other problems leave out the service.
@@ -331,6 +385,13 @@ fn service(raw: RawService, problems: &mut Vec<String>, channel_problems: &mut V
     if raw.immediate_danger && !channels.iter().any(|c| c.kind == ChannelKind::Phone) {
         problems.push("an emergency service needs a verified phone number".into());
     }
+    let holiday_periods = channels.iter().any(|c| matches!(&c.hours, Hours::Schedule { periods, .. } if periods.iter().any(|p| p.holidays)));
+    match raw.holidays {
+        None => problems.push("no holiday policy: holidays = \"as_usual\", \"closed\", \"own_hours\" or \"unknown\"".into()),
+        Some(HolidayPolicy::OwnHours) if !holiday_periods => problems.push("holidays = \"own_hours\" but no schedule period on day \"hol\"".into()),
+        Some(policy) if policy != HolidayPolicy::OwnHours && holiday_periods => problems.push("a schedule period on day \"hol\" needs holidays = \"own_hours\"".into()),
+        _ => {}
+    }
     Some(Service {
         id: raw.id,
         name: raw.name,
@@ -349,6 +410,7 @@ fn service(raw: RawService, problems: &mut Vec<String>, channel_problems: &mut V
         description,
         immediate_danger: raw.immediate_danger,
         tip_line: raw.tip_line,
+        holidays: raw.holidays?,
         channels,
     })
 }
@@ -516,11 +578,29 @@ mod tests {
             (broken("\"https://example.org/chat\"", "\"http://example.org/chat\""), "not an https address"),
             (broken("days = [\"mon\"", "days = [\"mondag\""), "is not a day"),
             (broken("name = \"Test Helpline\"", "name = \"Test Helpline\"\nnotes = \"x\""), "unknown field"),
+            (broken("holidays = \"as_usual\"\n", ""), "no holiday policy"),
+            (broken("holidays = \"as_usual\"", "holidays = \"own_hours\""), "no schedule period on day \"hol\""),
+            (broken("days = [\"sat\", \"sun\"]", "days = [\"sat\", \"sun\", \"hol\"]"), "needs holidays = \"own_hours\""),
+            (broken("source = \"https://example.org/holidays\"\n", ""), "holiday 'Christmas': no source address"),
+            (broken("easter = 1", "easter = 1\ndate = \"04-06\""), "give one of"),
+            (broken("date = \"12-25\"", "date = \"12-32\""), "is not MM-DD"),
+            (broken("[holidays]\ncountry = \"NL\"", "[holidays]\ncountry = \"ZZ\""), "'ZZ' is not an ISO 3166-1 country code"),
+            (broken("countries = [\"NL\"]", "countries = [\"ZZ\"]"), "not an upper-case country code"),
         ];
         for (toml, expected) in cases {
             let problems = problems_in(&toml);
             assert!(problems.iter().any(|p| p.contains(expected)), "expected '{expected}' in {problems:?}");
         }
+    }
+
+    #[test]
+    fn lint_finds_a_country_without_an_emergency_number_or_holidays() {
+        // A Belgian line with office hours and a holiday policy, but Belgium has neither an
+        // emergency number nor a holiday calendar in this data.
+        let belgian = broken("id = \"test-office\"\nname = \"Test Office\"\ncountries = [\"NL\"]", "id = \"test-office\"\nname = \"Test Office\"\ncountries = [\"BE\"]");
+        let problems = problems_in(&belgian);
+        assert!(problems.iter().any(|p| p == "country BE has services but no emergency number"), "{problems:?}");
+        assert!(problems.iter().any(|p| p.contains("no public holidays are known for BE")), "{problems:?}");
     }
 
     #[test]

@@ -32,7 +32,7 @@ impl Directory {
                 source: c.source.clone(),
                 verified_on: c.verified_on.to_string(),
             })
-            .ok_or_else(|| HelpError::UnknownCountry(country.to_string()))
+            .ok_or_else(|| HelpError::NoEmergencyNumber(country.to_string()))
     }
 }
 
@@ -57,6 +57,7 @@ mod tests {
     #[test]
     fn unknown_and_malformed_codes_are_typed_errors_naming_the_code() {
         assert_eq!(emergency("ZZ"), Err(HelpError::UnknownCountry("ZZ".into())));
+        assert_eq!(emergency("CA"), Err(HelpError::NoEmergencyNumber("CA".into())));
         let err = emergency("NLD").unwrap_err();
         assert_eq!(err, HelpError::MalformedCountry("NLD".into()));
         assert!(err.to_string().contains("NLD"));

@@ -1,21 +1,29 @@
-//! Help services: the directory, opening hours, and routing to the one that can help now.
+//! Help services: the directory, opening hours, public holidays, and routing to the one that can
+//! help now.
 //!
-//! The directory is data (`content/help/*.toml`, one file per country or region), loaded once and
-//! checked; [`route`] ranks the ways to reach help for a situation, a person and a moment.
+//! The directory is data (`content/help/*.toml`, one file per country or region, with the
+//! country's public holidays as rules), loaded once and checked; [`route`] ranks the ways to reach
+//! help for a situation, a person (a young person, a parent or a professional) and a moment. Any
+//! ISO 3166-1 country gets at least the worldwide tools and an emergency route
+//! (`content/countries.toml` lists the codes).
 
+mod asker;
 mod country;
 mod directory;
 mod emergency;
+mod holidays;
 mod hours;
 mod route;
 mod texts;
 mod topic;
 
+pub use asker::Asker;
 pub use country::Country;
 pub use directory::{Audience, Channel, ChannelKind, Directory, Service};
 pub use emergency::{emergency, EmergencyNumber};
-pub use hours::{Availability, Hours, Period};
-pub use route::{parse_time, Person, Route, Situation};
+pub use holidays::{easter, Calendar, Holiday, HolidayPolicy, YEARS};
+pub use hours::{Availability, Hours, OnHolidays, Period};
+pub use route::{parse_time, Person, Route, Situation, LOCAL_EMERGENCY};
 pub use topic::{Topic, UnknownTopic};
 
 use crate::content::LintIssue;
@@ -29,9 +37,18 @@ pub enum HelpError {
     /// Not a two-letter ISO 3166-1 country code.
     #[error("'{0}' is not a country code: use two letters, such as NL")]
     MalformedCountry(String),
-    /// A well-formed code for which Baken knows no emergency number.
-    #[error("no help services are known for country '{0}'")]
+    /// Two letters, but not an officially assigned ISO 3166-1 code.
+    #[error("'{0}' is not an ISO 3166-1 country code, such as NL, BE, GB or US")]
     UnknownCountry(String),
+    /// A country for which the help data has no emergency number.
+    #[error("no emergency number is known for country '{0}': call your local emergency number")]
+    NoEmergencyNumber(String),
+    /// Not one of the audiences Baken writes for.
+    #[error("'{0}' is not an audience: use teen, parent or professional")]
+    UnknownAudience(String),
+    /// A year outside the years public holidays are known for.
+    #[error("{0} is outside the years Baken knows public holidays for ({start} to {end})", start = holidays::YEARS.start(), end = holidays::YEARS.end())]
+    YearOutOfRange(i32),
     /// Not a help topic or signal id.
     #[error(transparent)]
     UnknownTopic(#[from] UnknownTopic),
@@ -52,6 +69,23 @@ pub enum HelpError {
 /// Ranked routes from the bundled directory; see [`Directory::route`].
 pub fn route(situation: &Situation, country: &str, person: &Person, now: DateTime<FixedOffset>) -> Result<Vec<Route>, HelpError> {
     Directory::bundled().route(situation, country, person, now)
+}
+
+/// The public holidays of `country` in `year` from the bundled data; an empty list for a country
+/// whose holidays are not known, a typed error for a year outside [`YEARS`].
+pub fn holidays(country: &str, year: i32) -> Result<Vec<Holiday>, HelpError> {
+    let country: Country = country.parse()?;
+    match Directory::bundled().calendar(country) {
+        Some(calendar) => calendar.holidays(year),
+        None => holidays::in_range(year).map(|_| Vec::new()),
+    }
+}
+
+/// A note to show above the routes when the directory has no services of `country`'s own, such as
+/// "Baken does not know the local help services in your country yet."
+pub fn coverage_note(country: &str, language: crate::language::Language) -> Result<Option<String>, HelpError> {
+    let country: Country = country.parse()?;
+    Ok((!Directory::bundled().knows_local_services(country)).then(|| texts::not_known_yet(language).to_string()))
 }
 
 /// The bundled services for `country` (all when `None`) that cover `topic` (all when `None`).

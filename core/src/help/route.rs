@@ -2,10 +2,10 @@
 
 use super::directory::{Audience, ChannelKind, Directory, Service};
 use super::texts::{self, Reason};
-use super::{Availability, HelpError, Topic};
+use super::{holidays, Asker, Availability, HelpError, OnHolidays, Topic};
 use crate::language::Language;
 use crate::signal::{Level, Signal};
-use chrono::{DateTime, FixedOffset};
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, TimeDelta};
 use std::collections::HashSet;
 
 /// What is going on: a topic, signals seen (for instance from a checker result) and a level.
@@ -31,13 +31,15 @@ impl Situation {
     }
 
     /// Immediate danger, asked for or found (a `danger` level: a threat, a demand, exploitation,
-    /// a secret meeting): the emergency number goes first.
+    /// a secret meeting), or a missing child ("Kind vermist – bel 112", the Dutch Ombudsman's
+    /// advice): the emergency number goes first.
     pub fn immediate_danger(&self) -> bool {
-        self.topic == Some(Topic::Emergency) || self.level == Some(Level::Danger)
+        matches!(self.topic, Some(Topic::Emergency | Topic::MissingChild)) || self.level == Some(Level::Danger)
     }
 
-    /// The topics a fitting service covers, most specific first.
-    fn wanted(&self) -> Vec<Topic> {
+    /// The topics a fitting service covers, most specific first, and the topics it may also
+    /// cover: after blackmail with pictures, thoughts of suicide are a real risk.
+    fn wanted(&self) -> (Vec<Topic>, Vec<Topic>) {
         let mut wanted: Vec<Topic> = self.topic.into_iter().collect();
         wanted.extend(self.signals.iter().map(|s| Topic::Signal(*s)));
         wanted.extend(self.signals.iter().flat_map(|s| harms(*s)));
@@ -49,7 +51,11 @@ impl Situation {
         }
         let mut seen = HashSet::new();
         wanted.retain(|t| seen.insert(*t));
-        wanted
+        let also = match wanted.contains(&Topic::Sextortion) && !wanted.contains(&Topic::Suicide) {
+            true => vec![Topic::Suicide],
+            false => vec![],
+        };
+        (wanted, also)
     }
 }
 
@@ -70,7 +76,10 @@ pub(super) fn harms(signal: Signal) -> &'static [Topic] {
 /// Who is asking.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Person {
-    /// Age in years, when given.
+    /// The young person, a parent or a professional.
+    pub asker: Asker,
+    /// Age in years, when given: the young person's own age, also when a parent or a
+    /// professional asks.
     pub age: Option<u8>,
     /// The language to talk in and to write the texts in.
     pub language: Language,
@@ -87,7 +96,8 @@ pub struct Route {
     pub name: String,
     /// How to reach it.
     pub channel: ChannelKind,
-    /// What to hand to the phone after a tap: `tel:`, `sms:`, `mailto:` or `https:`.
+    /// What to hand to the phone after a tap: `tel:`, `sms:`, `mailto:` or `https:`; empty for
+    /// "call your local emergency number" in a country whose number Baken does not know.
     pub action_uri: String,
     /// The button text, in the person's language.
     pub label: String,
@@ -95,11 +105,14 @@ pub struct Route {
     pub availability: Availability,
     /// Why it was chosen, in a few short sentences.
     pub reason: String,
-    /// A page confirming this contact detail.
+    /// A page confirming this contact detail (empty for the local emergency number, see above).
     pub source: String,
     /// It is the emergency number.
     pub emergency: bool,
 }
+
+/// The id of the route "call your local emergency number", for a country whose number is not known.
+pub const LOCAL_EMERGENCY: &str = "local-emergency";
 
 /// A service's first topics are its focus: a service that focuses on the situation fits best.
 const FOCUS: usize = 2;
@@ -118,16 +131,21 @@ struct Rank {
     emergency_first: bool,
     /// It covers the situation or gives general help (the emergency number always comes along).
     fits: bool,
-    /// Not a tip line: a victim is never sent first to a line for tips about crime.
+    /// Not a tip line: a victim is never sent first to a line for tips about crime (a
+    /// professional may be).
     helps_victims: bool,
     /// It speaks the person's language.
     speaks: bool,
     /// A typed route for someone who cannot talk out loud.
     typed_when_quiet: bool,
+    /// A professional asks and it is meant for professionals: the reporting and advice routes.
+    for_professional: bool,
     /// Open now (2), hours unknown (1), closed (0).
     open: u8,
     /// Covers the situation (2) or gives general help (1).
     tier: u8,
+    /// It is meant for the one asking: parents for a parent, young people for a young person.
+    for_asker: bool,
     /// The situation is among its focus topics.
     focus: bool,
     /// A service of the person's country before a worldwide tool.
@@ -136,8 +154,6 @@ struct Rank {
     channel: u8,
     /// How many of the wanted topics it covers.
     matched: usize,
-    /// It is meant for young people and the person is under 18.
-    for_young: bool,
 }
 
 impl Directory {
@@ -145,21 +161,34 @@ impl Directory {
     /// 1. In immediate danger (asked for, or a `danger` level from the checker or analyzer) the
     ///    emergency number is first. It is always in the list.
     /// 2. Services that cover the situation or give general help come before the rest; a tip line
-    ///    (anonymous tips about crime) is never first, because it does not help victims.
+    ///    (anonymous tips about crime) is never first for a young person or a parent, because it
+    ///    does not help victims.
     /// 3. A service that speaks the person's language; for someone who cannot talk out loud
-    ///    (`quiet`), a chat or text route before any phone call.
-    /// 4. Open now, then hours unknown (shown as unknown, never as open), then closed.
-    /// 5. Then the best fit: covers the situation, focuses on it, of the person's own country
-    ///    before a worldwide tool, the preferred channel, for young people when they are young.
+    ///    (`quiet`), a chat or text route before any phone call; for a professional, the
+    ///    services meant for professionals.
+    /// 4. Open now, then hours unknown (shown as unknown, never as open), then closed. Public
+    ///    holidays count: a line closed on holidays is closed on Christmas Day.
+    /// 5. Then the best fit: covers the situation, meant for the one asking, focuses on it, of
+    ///    the person's own country before a worldwide tool, the preferred channel.
     ///
-    /// Services that do not fit the person's age, and walk-ins, are left out.
+    /// Services that do not fit the one asking or the young person's age, and walk-ins, are left
+    /// out. In a country whose emergency number is not known, "call your local emergency number"
+    /// stands in for it. A year outside [`holidays::YEARS`] is a typed error.
     pub fn route(&self, situation: &Situation, country: &str, person: &Person, now: DateTime<FixedOffset>) -> Result<Vec<Route>, HelpError> {
-        let (_, services) = self.serving(country)?;
-        let wanted = situation.wanted();
+        let (country, services) = self.serving(country)?;
+        holidays::in_range(now.year())?;
+        let today = now.date_naive();
+        let holiday_dates: Vec<NaiveDate> = match self.calendar(country) {
+            Some(calendar) => calendar.between(today - TimeDelta::days(2), today + TimeDelta::days(9)).into_iter().map(|h| h.date).collect(),
+            None => Vec::new(),
+        };
+        let (wanted, also) = situation.wanted();
         let mut candidates: Vec<Candidate> = Vec::new();
-        for service in services.filter(|s| s.immediate_danger || fits_person(s, person.age)) {
-            let matched: Vec<Topic> = wanted.iter().copied().filter(|t| service.topics.contains(t)).collect();
-            let focus = service.topics.iter().take(FOCUS).any(|t| matched.contains(t));
+        let mut emergency_known = false;
+        for service in services.filter(|s| s.immediate_danger || fits_person(s, person)) {
+            emergency_known |= service.immediate_danger;
+            let matched: Vec<Topic> = wanted.iter().chain(&also).copied().filter(|t| service.topics.contains(t)).collect();
+            let focus = service.topics.iter().take(FOCUS).any(|t| matched.contains(t) && !also.contains(t));
             let tier = match () {
                 _ if !matched.is_empty() => 2,
                 _ if service.topics.contains(&Topic::General) => 1,
@@ -168,10 +197,15 @@ impl Directory {
             };
             let speaks = service.languages.iter().any(|l| l == person.language.code());
             let national = !service.worldwide;
-            let for_young = person.age.is_some_and(|a| a < 18) && service.audiences.contains(&Audience::YoungPeople);
+            let for_asker = match person.asker {
+                Asker::Teen => person.age.is_none_or(|a| a < 18) && service.audiences.contains(&Audience::YoungPeople),
+                Asker::Parent => service.audiences.contains(&Audience::Parents),
+                Asker::Professional => service.audiences.contains(&Audience::Professionals),
+            };
+            let on_holidays = OnHolidays { dates: &holiday_dates, policy: service.holidays };
             for channel in &service.channels {
                 let Some(action_uri) = channel.action_uri.clone() else { continue };
-                let availability = channel.hours.availability(service.timezone, now);
+                let availability = channel.hours.availability(service.timezone, on_holidays, now);
                 let open = match availability {
                     Availability::Open { .. } => 2,
                     Availability::Unknown => 1,
@@ -180,6 +214,9 @@ impl Directory {
                 let reason = Reason {
                     emergency: service.immediate_danger,
                     topic: matched.first().copied().filter(|t| *t != Topic::General),
+                    focus: service.topics.first().copied().unwrap_or(Topic::General),
+                    asker: person.asker,
+                    channel: channel.kind,
                     availability,
                     now,
                     free: service.free == Some(true),
@@ -200,32 +237,47 @@ impl Directory {
                 let rank = Rank {
                     emergency_first: situation.immediate_danger() && service.immediate_danger,
                     fits: tier > 0,
-                    helps_victims: !service.tip_line,
+                    helps_victims: !service.tip_line || person.asker == Asker::Professional,
                     speaks,
                     typed_when_quiet: person.quiet && channel.kind != ChannelKind::Phone,
+                    for_professional: person.asker == Asker::Professional && service.audiences.contains(&Audience::Professionals),
                     open,
                     tier,
+                    for_asker,
                     focus,
                     national,
                     channel: channel_preference(channel.kind, person.quiet),
                     matched: matched.len(),
-                    for_young,
                 };
                 candidates.push(Candidate { service, route, rank });
             }
         }
         candidates.sort_by(|a, b| b.rank.cmp(&a.rank).then(a.service.countries.len().cmp(&b.service.countries.len())));
         let mut dialled = HashSet::new();
-        Ok(candidates.into_iter().filter(|c| dialled.insert(c.route.action_uri.clone())).map(|c| c.route).collect())
+        let mut routes: Vec<Route> = candidates.into_iter().filter(|c| dialled.insert(c.route.action_uri.clone())).map(|c| c.route).collect();
+        if !emergency_known {
+            let local = texts::local_emergency(person.language);
+            let route = Route { service_id: LOCAL_EMERGENCY.into(), name: local.name.into(), channel: ChannelKind::Phone, action_uri: String::new(), label: local.label.into(), availability: Availability::Unknown, reason: local.reason.into(), source: String::new(), emergency: true };
+            match situation.immediate_danger() {
+                true => routes.insert(0, route),
+                false => routes.push(route),
+            }
+        }
+        Ok(routes)
     }
 }
 
-/// Whether the person's age is inside the service's ages and a young person is among its audiences.
-fn fits_person(service: &Service, age: Option<u8>) -> bool {
-    let Some(age) = age else { return true };
-    let in_range = service.min_age.is_none_or(|min| age >= min) && service.max_age.is_none_or(|max| age <= max);
-    let for_minors = service.audiences.iter().any(|a| matches!(a, Audience::YoungPeople | Audience::Anyone));
-    in_range && (age >= 18 || for_minors)
+/// Whether the service is for the one asking, and the young person's age is inside its ages.
+/// A line only for young people is for the young person to call, not for a parent.
+fn fits_person(service: &Service, person: &Person) -> bool {
+    let in_range = person.age.is_none_or(|age| service.min_age.is_none_or(|min| age >= min) && service.max_age.is_none_or(|max| age <= max));
+    let meant_for = |own: Audience| service.audiences.iter().any(|a| *a == own || *a == Audience::Anyone);
+    let for_asker = match person.asker {
+        Asker::Teen => person.age.is_some_and(|a| a >= 18) || meant_for(Audience::YoungPeople),
+        Asker::Parent => meant_for(Audience::Parents),
+        Asker::Professional => meant_for(Audience::Professionals),
+    };
+    in_range && for_asker
 }
 
 /// Higher is preferred: a call by default; typing when the person cannot talk out loud.

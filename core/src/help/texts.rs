@@ -1,6 +1,6 @@
 //! The short texts of a route, in the asker's language: the button label and why it was chosen.
 
-use super::{Availability, ChannelKind, Topic};
+use super::{Asker, Availability, ChannelKind, Topic};
 use crate::language::Language;
 use chrono::{DateTime, Datelike, FixedOffset, Timelike, Weekday};
 
@@ -36,6 +36,11 @@ pub(super) struct Reason {
     pub emergency: bool,
     /// The topic it was chosen for (`None`: general help).
     pub topic: Option<Topic>,
+    /// The service's first topic: what it is for when it was chosen for general help.
+    pub focus: Topic,
+    /// Who is asking: the reasons speak to them.
+    pub asker: Asker,
+    pub channel: ChannelKind,
     pub availability: Availability,
     pub now: DateTime<FixedOffset>,
     pub free: bool,
@@ -48,13 +53,20 @@ impl Reason {
     /// The sentences, joined.
     pub fn text(&self, language: Language) -> String {
         let nl = language == Language::Nl;
-        let mut parts = vec![match (self.emergency, self.topic) {
-            (true, _) if nl => "Voor gevaar, nu meteen.".to_string(),
-            (true, _) => "For danger, right now.".to_string(),
-            (false, Some(topic)) if nl => format!("Helpt bij {}.", topic_words(topic, language)),
-            (false, Some(topic)) => format!("Helps with {}.", topic_words(topic, language)),
-            (false, None) if nl => "Je kunt over alles praten.".to_string(),
-            (false, None) => "You can talk about anything.".to_string(),
+        // Only a line for anything says "you can talk about anything"; another service chosen for
+        // general help says what it is for.
+        let topic = self.topic.or(Some(self.focus).filter(|t| *t != Topic::General));
+        let mut parts = vec![match (self.emergency, topic, self.asker) {
+            (true, ..) if nl => "Voor gevaar, nu meteen.".to_string(),
+            (true, ..) => "For danger, right now.".to_string(),
+            (false, Some(topic), asker) if nl => format!("Helpt bij {}.", topic_words(topic, asker, language)),
+            (false, Some(topic), asker) => format!("Helps with {}.", topic_words(topic, asker, language)),
+            (false, None, Asker::Teen) if nl => "Je kunt over alles praten.".to_string(),
+            (false, None, Asker::Teen) => "You can talk about anything.".to_string(),
+            (false, None, Asker::Parent) if nl => "Voor als je je zorgen maakt om je kind.".to_string(),
+            (false, None, Asker::Parent) => "For when you are worried about your child.".to_string(),
+            (false, None, Asker::Professional) if nl => "Voor zorgen om een kind.".to_string(),
+            (false, None, Asker::Professional) => "For worries about a child.".to_string(),
         }];
         parts.push(self.when(language));
         let extras = [
@@ -70,6 +82,9 @@ impl Reason {
         let nl = language == Language::Nl;
         let clock = |t: DateTime<FixedOffset>| format!("{:02}:{:02}", t.hour(), t.minute());
         match self.availability {
+            // An e-mail can be sent at any time, but it is answered in office hours.
+            Availability::Open { until: None } if self.channel == ChannelKind::Email && nl => "Je kunt altijd mailen.".into(),
+            Availability::Open { until: None } if self.channel == ChannelKind::Email => "You can send an e-mail at any time.".into(),
             Availability::Open { until: None } if nl => "Dag en nacht open.".into(),
             Availability::Open { until: None } => "Open day and night.".into(),
             Availability::Open { until: Some(t) } if nl => format!("Nu open, tot {}.", clock(t)),
@@ -89,8 +104,8 @@ impl Reason {
                     false => format!("Closed now, opens {day}at {}.", clock(t)),
                 }
             }
-            Availability::Unknown if nl => "Openingstijden niet bekend.".into(),
-            Availability::Unknown => "Opening hours not known.".into(),
+            Availability::Unknown if nl => "Openingstijden niet bekend. Neemt niemand op, probeer dan de volgende.".into(),
+            Availability::Unknown => "Opening hours not known. If no one answers, try the next one.".into(),
         }
     }
 }
@@ -105,15 +120,60 @@ fn weekday(day: Weekday, language: Language) -> &'static str {
     }
 }
 
-/// A topic in a few plain words; a signal is named by the harm it points to.
-fn topic_words(topic: Topic, language: Language) -> &'static str {
+/// The route "call your local emergency number", for a country whose number is not known.
+pub(super) struct LocalEmergency {
+    pub name: &'static str,
+    pub label: &'static str,
+    pub reason: &'static str,
+}
+
+pub(super) fn local_emergency(language: Language) -> LocalEmergency {
+    match language {
+        Language::Nl => LocalEmergency {
+            name: "Alarmnummer",
+            label: "Bel het alarmnummer van het land waar je bent",
+            reason: "Voor gevaar, nu meteen. Baken kent dit nummer in jouw land nog niet.",
+        },
+        Language::En => LocalEmergency {
+            name: "Emergency number",
+            label: "Call the emergency number of the country you are in",
+            reason: "For danger, right now. Baken does not know this number for your country yet.",
+        },
+    }
+}
+
+/// The note for a country whose own help services are not in the directory.
+pub(super) fn not_known_yet(language: Language) -> &'static str {
+    match language {
+        Language::Nl => "Baken kent de hulpdiensten in jouw land nog niet. Hieronder staat wat overal werkt.",
+        Language::En => "Baken does not know the help services in your country yet. Below is what works everywhere.",
+    }
+}
+
+/// A topic in a few plain words, said to the one asking; a signal is named by the harm it points to.
+fn topic_words(topic: Topic, asker: Asker, language: Language) -> &'static str {
+    let nl = language == Language::Nl;
+    let pick = |en: &'static str, nl_text: &'static str| if nl { nl_text } else { en };
+    match (topic, asker) {
+        (Topic::Grooming, Asker::Teen) => pick("grooming: adults who try to win your trust online", "grooming: volwassenen die online je vertrouwen proberen te winnen"),
+        (Topic::Grooming, Asker::Parent) => pick("grooming: adults who try to win your child's trust online", "grooming: volwassenen die online het vertrouwen van je kind proberen te winnen"),
+        (Topic::Grooming, Asker::Professional) => pick("grooming: adults who try to win a child's trust online", "grooming: volwassenen die online het vertrouwen van een kind proberen te winnen"),
+        (Topic::Exploitation, Asker::Teen) => pick("being forced into sex or crime", "als iemand je dwingt tot seks of misdaad"),
+        (Topic::Exploitation, Asker::Parent) => pick("a child being forced into sex or crime", "als iemand je kind dwingt tot seks of misdaad"),
+        (Topic::Signal(signal), _) => topic_words(super::route::harms(signal)[0], asker, language),
+        (topic, _) => plain_words(topic, language),
+    }
+}
+
+/// A topic in a few plain words, the same for everyone asking.
+fn plain_words(topic: Topic, language: Language) -> &'static str {
     let nl = language == Language::Nl;
     let pick = |en: &'static str, nl_text: &'static str| if nl { nl_text } else { en };
     match topic {
         Topic::Emergency => pick("danger right now", "acuut gevaar"),
-        Topic::Grooming => pick("grooming: adults who try to win a child's trust online", "grooming: volwassenen die online je vertrouwen proberen te winnen"),
+        Topic::Grooming => pick("grooming: adults who try to win a child's trust online", "grooming: volwassenen die online het vertrouwen van een kind proberen te winnen"),
         Topic::Sextortion => pick("blackmail with pictures", "afpersing met foto's"),
-        Topic::Exploitation => pick("being used for sex or crime", "uitbuiting, voor seks of misdaad"),
+        Topic::Exploitation => pick("sexual or criminal exploitation of a child", "uitbuiting van een kind, voor seks of misdaad"),
         Topic::Trafficking => pick("human trafficking", "mensenhandel"),
         Topic::ImageRemoval => pick("getting pictures removed", "foto's laten verwijderen"),
         Topic::OnlineAbuse => pick("problems online", "problemen online"),
@@ -124,7 +184,7 @@ fn topic_words(topic: Topic, language: Language) -> &'static str {
         Topic::MissingChild => pick("missing children", "vermiste kinderen"),
         Topic::OffenderPrevention => pick("worries about your own sexual feelings", "zorgen over je eigen seksuele gevoelens"),
         Topic::General => pick("anything on your mind", "alles wat je dwarszit"),
-        Topic::Signal(signal) => topic_words(super::route::harms(signal)[0], language),
+        Topic::Signal(signal) => plain_words(super::route::harms(signal)[0], language),
     }
 }
 
@@ -138,6 +198,9 @@ mod tests {
         let reason = |next: &str| Reason {
             emergency: false,
             topic: Some(Topic::Sextortion),
+            focus: Topic::Sextortion,
+            asker: Asker::Teen,
+            channel: ChannelKind::Phone,
             availability: Availability::Closed { next_open: Some(DateTime::parse_from_rfc3339(next).unwrap()) },
             now,
             free: true,
