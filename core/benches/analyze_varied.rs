@@ -3,6 +3,9 @@
 //! warm analyzer and on a cold one (built just before, as an app meets it after start).
 //! `cargo bench -p baken-core --bench analyze_varied -- --warm-up-time 1 --measurement-time 5`
 
+#[path = "support/labelled.rs"]
+mod labelled;
+
 use baken_core::check::{analyzer, Analyzer, MAX_TEXT_BYTES};
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion, Throughput};
 use std::cell::Cell;
@@ -13,15 +16,7 @@ type Message = (String, bool);
 
 /// The labelled messages.
 fn messages() -> Vec<Message> {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures/");
-    ["messages.jsonl", "messages-blind.jsonl"]
-        .iter()
-        .flat_map(|name| std::fs::read_to_string(format!("{dir}{name}")).unwrap_or_else(|e| panic!("{name}: {e}")).lines().map(str::to_owned).collect::<Vec<_>>())
-        .map(|line| {
-            let v: serde_json::Value = serde_json::from_str(&line).expect("a labelled line");
-            (v["text"].as_str().unwrap_or_default().replace('\n', " "), v["kind"] == "harmful")
-        })
-        .collect()
+    labelled::labelled(&["messages.jsonl", "messages-blind.jsonl"])
 }
 
 /// A 1 MiB chat of distinct lines: each is a message with a sender, a time and a few words of

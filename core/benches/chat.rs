@@ -2,6 +2,8 @@
 //! (detection and parsing) an 8 MB WhatsApp export, and reading plus scanning a 1 MB one.
 //! `cargo bench -p baken-core --bench chat -- --warm-up-time 1 --measurement-time 5`
 
+#[path = "support/labelled.rs"]
+mod labelled;
 #[path = "support/whatsapp_export.rs"]
 mod whatsapp_export;
 

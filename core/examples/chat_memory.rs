@@ -1,6 +1,8 @@
 //! Peak memory and wall time of reading and scanning a 50 MB WhatsApp export of distinct lines,
 //! as an app meets it (a cold analyzer). `cargo run --release -p baken-core --example chat_memory`
 
+#[path = "../benches/support/labelled.rs"]
+mod labelled;
 #[path = "../benches/support/whatsapp_export.rs"]
 mod whatsapp_export;
 

@@ -4,15 +4,7 @@
 
 /// The development sets' message texts (never the blind sets).
 pub fn texts() -> Vec<String> {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures/");
-    ["messages.jsonl", "analyzer-tune.jsonl"]
-        .iter()
-        .flat_map(|name| std::fs::read_to_string(format!("{dir}{name}")).unwrap_or_else(|e| panic!("{name}: {e}")).lines().map(str::to_owned).collect::<Vec<_>>())
-        .map(|line| {
-            let v: serde_json::Value = serde_json::from_str(&line).expect("a labelled line");
-            v["text"].as_str().unwrap_or_default().replace('\n', " ")
-        })
-        .collect()
+    crate::labelled::labelled(&["messages.jsonl", "analyzer-tune.jsonl"]).into_iter().map(|(text, _)| text).collect()
 }
 
 /// An export of about `bytes` bytes, different for every `seed`.
