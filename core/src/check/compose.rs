@@ -81,7 +81,8 @@ impl Composition {
     }
 
     /// Calls `found(first, last)` for each place in `found` where every group lies within the
-    /// window, ending at the occurrence that completes it.
+    /// window (from the first word of the first to the first word of the last), ending at the
+    /// occurrence that completes it.
     fn each(&self, occurrences: &[Occurrence], mut found: impl FnMut(usize, usize)) {
         // Per group: the first token of the latest usable start (ordered: of a chain of the
         // groups so far) and the furthest token its words reach.
@@ -109,7 +110,7 @@ impl Composition {
             } else {
                 latest.iter().map(|l| l.map(|(start, _)| start)).try_fold(usize::MAX, |min, start| Some(min.min(start?)))
             };
-            if let Some(first) = first.filter(|&first| o.last - first < self.window) {
+            if let Some(first) = first.filter(|&first| o.first - first < self.window) {
                 found(first, o.last);
             }
         }

@@ -300,6 +300,9 @@ impl Lexicon {
         }
         let (at_start, entry) = entry.strip_prefix('^').map_or((false, entry), |rest| (true, rest));
         let (at_end, entry) = entry.strip_suffix('$').map_or((false, entry), |rest| (true, rest));
+        if entry.contains(['^', '$']) {
+            return Err("`^` comes first and `$` last");
+        }
         let (prefix, suffix) = (entry.ends_with('*'), entry.starts_with('*'));
         let words = entry_words(entry.trim_matches('*'));
         let exact: Vec<bool> = entry.trim_matches('*').split_whitespace().map(|w| w.starts_with('=')).collect();
