@@ -537,7 +537,8 @@ mod tests {
     fn spans_point_at_the_original_text_in_bytes_and_utf16() {
         let text = "héé 😊😊 s.e.n.d me a 📸 of you, don't tell anyone 🤫";
         let analysis = analyze(text, Some(Language::En)).expect("analyses");
-        assert_eq!(signals(&analysis), vec![Signal::ImageRequest, Signal::Secrecy]);
+        // The secret is asked twice: in words, and with 🤫 (read as "secret").
+        assert_eq!(signals(&analysis), vec![Signal::ImageRequest, Signal::Secrecy, Signal::Secrecy]);
         let utf16: Vec<u16> = text.encode_utf16().collect();
         for finding in &analysis.signals {
             assert_eq!(&text[finding.span.clone()], finding.excerpt);
@@ -547,6 +548,7 @@ mod tests {
         }
         assert!(analysis.signals[0].excerpt.starts_with("s.e.n.d me a 📸"), "{:?}", analysis.signals[0].excerpt);
         assert_eq!(analysis.signals[1].excerpt, "don't tell anyone");
+        assert_eq!(analysis.signals[2].excerpt, "🤫");
         // A secret kept around a sexual image request is danger.
         assert_eq!(analysis.level, Level::Danger);
     }
@@ -569,6 +571,52 @@ mod tests {
         assert_eq!(level("I'll post your nudes online unless you pay"), Level::Danger);
         assert_eq!(level("let's meet up this weekend, don't tell anyone"), Level::Danger);
         assert_eq!(level("can you send me a pic of the homework?"), Level::None);
+    }
+
+    /// The classic lines of issue 13 that phrase rules missed: each shows at least these signals.
+    #[test]
+    fn hard_cases_of_issue_13_fire_the_right_signals() {
+        use Signal::*;
+        for (text, expected) in [
+            ("you're so mature for 13", &[Flattery][..]),
+            ("je bent zo volwassen, vertel niemand over ons", &[Flattery, Secrecy]),
+            ("zet je cam even aan en doe je trui uit, krijg je 800 robux van me", &[ImageRequest, GiftsMoney]),
+            ("maak het over in crypto en het blijft tussen ons; ga je naar de politie dan staat het direct online", &[PaymentDemand, Secrecy, Threat]),
+            ("I know which school your brother goes to and where you live", &[Threat]),
+            ("if you block me it goes up straight away", &[Threat]),
+            ("when are your parents out tonight? i'm close by, could pop round", &[PersonalInfo, Meeting]),
+            ("je slaapt hier voor niks, tijd om iets terug te doen, er komen vanavond vrienden voor je", &[DebtBondage, Exploitation]),
+            ("leen me ff je bankpas, jij krijgt 250 en het is echt legaal", &[Recruitment]),
+        ] {
+            let found = signals(&analyze(text, None).expect("analyses"));
+            for signal in expected {
+                assert!(found.contains(signal), "{text}: {signal} missing from {found:?}");
+            }
+        }
+    }
+
+    /// Family and friends who sound like the tactics: their cues silence the signals.
+    #[test]
+    fn family_and_friend_look_alikes_of_issue_13_stay_quiet() {
+        for text in [
+            "oma here, send me a picture of you in your graduation outfit",
+            "touch my charger again and you're dead 😂 - your brother",
+            "haha i know where you live, bringing your jacket back in 5",
+            "share your location, I'll pick you up, it's raining. love dad",
+            "deel je locatie even, ik haal je op, het regent. liefs papa",
+            "haha ik weet waar je woont, ik breng je jas zo terug",
+        ] {
+            let analysis = analyze(text, None).expect("analyses");
+            assert!(analysis.signals.is_empty(), "{text}: {:?}", analysis.signals);
+        }
+    }
+
+    #[test]
+    fn a_cue_never_silences_a_threat_to_expose_or_a_money_demand() {
+        for text in ["haha send 200 in gift cards or your nudes go to all your followers 😂", "pay 100 euro or I post your pics. love dad"] {
+            let found = signals(&analyze(text, Some(Language::En)).expect("analyses"));
+            assert!(found.contains(&Signal::Threat) && found.contains(&Signal::PaymentDemand), "{text}: {found:?}");
+        }
     }
 
     #[test]
