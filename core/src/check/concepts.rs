@@ -326,8 +326,8 @@ impl Lexicon {
         }
         let forms: Vec<PhraseWord> = words.iter().zip(&exact).map(|(word, &exact)| self.form(word, exact)).collect();
         let (head, rest) = forms.split_first().ok_or("has no word")?;
-        let phrase = (rest.len() > 0 || at_start || at_end).then(|| self.phrases.len());
-        if let Some(_) = phrase {
+        let phrase = (!rest.is_empty() || at_start || at_end).then_some(self.phrases.len());
+        if phrase.is_some() {
             self.phrases.push(Phrase { rest: rest.iter().map(|w| PhraseWord { word: w.word.clone(), stem: w.stem.clone() }).collect(), concepts: concept, at_start, at_end });
         }
         let mark = |entry: &mut Entry| match phrase {
