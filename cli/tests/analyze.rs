@@ -24,7 +24,8 @@ fn jsonl_gives_one_object_per_input_line_with_byte_offsets_into_that_line() {
     let first_line = input.lines().next().expect("a line");
     assert_eq!(results[0]["level"], "danger");
     let signals = results[0]["signals"].as_array().expect("signals");
-    assert_eq!(signals.len(), 2);
+    // The secret is asked twice: in words, and with 🤫 (read as "secret").
+    assert_eq!(signals.len(), 3);
     for s in signals {
         let (start, end) = (s["start"].as_u64().expect("start") as usize, s["end"].as_u64().expect("end") as usize);
         assert_eq!(&first_line[start..end], s["excerpt"].as_str().expect("excerpt"));
@@ -32,6 +33,7 @@ fn jsonl_gives_one_object_per_input_line_with_byte_offsets_into_that_line() {
     }
     assert_eq!(signals[0]["category"], "image_request");
     assert_eq!(signals[1]["category"], "secrecy");
+    assert_eq!(signals[2]["category"], "secrecy");
     assert_eq!(results[1], serde_json::json!({"level": "none", "language": null, "signals": []}));
     assert_eq!(results[2]["signals"][0]["category"], "personal_info");
     assert_eq!(results[2]["language"], "nl");

@@ -10,7 +10,8 @@ class AnalyzeTest {
         val text = "hé 😊😊 send me a 📸 of you, don't tell anyone 🤫"
         val result = analyze(text, "en")
         assertEquals("danger", result.level)
-        assertEquals(listOf("image_request", "secrecy"), result.signals.map { it.signal })
+        // The secret is asked twice: in words, and with 🤫 (read as "secret").
+        assertEquals(listOf("image_request", "secrecy", "secrecy"), result.signals.map { it.signal })
         for (s in result.signals) {
             // Kotlin strings are UTF-16: the UTF-16 offsets cut exactly the excerpt.
             assertEquals(s.excerpt, text.substring(s.startUtf16.toInt(), s.endUtf16.toInt()))
@@ -20,6 +21,7 @@ class AnalyzeTest {
             assertEquals(s.signal, s.explanationId)
         }
         assertEquals("don't tell anyone", result.signals[1].excerpt)
+        assertEquals("🤫", result.signals[2].excerpt)
     }
 
     @Test

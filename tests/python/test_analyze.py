@@ -14,7 +14,8 @@ def test_spans_in_bytes_and_utf16_highlight_the_excerpt_in_text_with_emoji():
     text = "hé 😊😊 send me a 📸 of you, don't tell anyone 🤫"
     result = baken.analyze(text, "en")
     assert result.level == "danger"
-    assert [s.signal for s in result.signals] == ["image_request", "secrecy"]
+    # The secret is asked twice: in words, and with 🤫 (read as "secret").
+    assert [s.signal for s in result.signals] == ["image_request", "secrecy", "secrecy"]
     for s in result.signals:
         assert text.encode("utf-8")[s.start:s.end].decode("utf-8") == s.excerpt
         assert utf16_slice(text, s.start_utf16, s.end_utf16) == s.excerpt

@@ -1,13 +1,23 @@
 //! The message analyzer: which warning signals a chat message shows, where, and how serious.
 //!
-//! [`analyze`] normalises the text the way evasive chat looks ([`normalize`]), a chunk of whole
-//! lines at a time, runs the language's rules over each line (module `rules`, data in
-//! `content/rules/`), maps every match back to the original bytes and UTF-16 code units, and
-//! weighs the signals seen into a [`Level`].
-//! Without a language it is detected ([`detect`]); when neither language is evident, both rule
-//! sets run. Texts over [`MAX_TEXT_BYTES`] are refused with [`CheckError::TooLarge`].
+//! [`analyze`] reads a text top-down, one line (one message) at a time, a chunk of lines at once:
+//! 1. normalise it the way evasive chat looks ([`normalize`]);
+//! 2. find the concepts its words stand for (module `concepts`, data in `content/concepts/`);
+//! 3. compose signals from concepts near each other (`compose`, `content/compose/`), and match
+//!    the phrase rules for what only a phrase captures (`rules`, `content/rules/`);
+//! 4. apply context: cues that the writer is family, a coach or joking, or that an everyday
+//!    meaning is meant, silence signals in that line (`context`, `content/context/`);
+//! 5. map every finding back to the original bytes and UTF-16 code units, and weigh the signals
+//!    into a [`Level`] (`level`, `content/levels.toml`).
+//!
+//! Without a language it is detected ([`detect`]); when neither language is evident, both run.
+//! Texts over [`MAX_TEXT_BYTES`] are refused with [`CheckError::TooLarge`].
 
+mod compose;
+mod concepts;
+mod context;
 pub mod detect;
+mod level;
 pub mod normalize;
 mod pattern;
 mod rules;
@@ -15,6 +25,10 @@ mod rules;
 use crate::content::LintIssue;
 use crate::language::{Language, UnsupportedLanguage};
 use crate::signal::{Level, Signal};
+use compose::Compositions;
+use concepts::{Lexicon, Tagged};
+use context::Context;
+use level::Levels;
 use normalize::{Normalized, Normalizer};
 use rules::RuleSet;
 pub use rules::RuleError;
@@ -73,18 +87,70 @@ pub struct Analysis {
     pub signals: Vec<Finding>,
 }
 
+/// What the analyzer knows of one language: its phrase rules and its tactics.
+#[derive(Debug)]
+struct LanguageSet {
+    rules: RuleSet,
+    tactics: Tactics,
+}
+
+/// Concepts, their compositions into signals, and the context that silences them.
+#[derive(Debug)]
+struct Tactics {
+    lexicon: Lexicon,
+    compositions: Compositions,
+    context: Context,
+}
+
+impl LanguageSet {
+    /// Compiles the bundled data of `language`.
+    fn compile(language: Language, levels: &Levels) -> Result<LanguageSet, RuleError> {
+        let rules = rules::compile(language, levels);
+        let mut issues = Vec::new();
+        let tactics = Tactics::read(language, levels, &mut issues);
+        match (rules, tactics) {
+            (Ok(rules), Some(tactics)) if issues.is_empty() => Ok(LanguageSet { rules, tactics }),
+            (rules, _) => Err(RuleError(rules.err().map(|e| e.0).unwrap_or_default().into_iter().chain(issues).collect())),
+        }
+    }
+}
+
+impl Tactics {
+    /// Reads the bundled concepts, compositions and context of `language`; problems are listed,
+    /// each with its file.
+    fn read(language: Language, levels: &Levels, issues: &mut Vec<String>) -> Option<Tactics> {
+        let mut in_file = |(path, source): (String, Option<&str>), read: &mut dyn FnMut(&str, &mut Vec<String>)| {
+            let mut problems = Vec::new();
+            match source {
+                Some(source) => read(source, &mut problems),
+                None => problems.push("is missing".to_string()),
+            }
+            issues.extend(problems.into_iter().map(|m| format!("{path}: {m}")));
+        };
+        let mut lexicon = None;
+        in_file(concepts::source(language), &mut |source, problems| lexicon = concepts::read(language, source, problems));
+        let lexicon = lexicon?;
+        let (mut compositions, mut context) = (Compositions::default(), Context::default());
+        in_file(compose::source(language), &mut |source, problems| compositions = compose::read(language, source, &lexicon, levels, problems).0);
+        in_file(context::source(language), &mut |source, problems| context = context::read(language, source, &lexicon, problems).0);
+        Some(Tactics { lexicon, compositions, context })
+    }
+}
+
 /// The compiled rules of every language. Build once; [`analyze`] keeps one for the process.
 #[derive(Debug)]
 pub struct Analyzer {
-    sets: Vec<RuleSet>,
+    sets: Vec<LanguageSet>,
+    levels: &'static Levels,
 }
 
 impl Analyzer {
     /// Compiles the bundled rules of every language, each on its own thread (or on this one when
     /// the system gives no thread).
     pub fn new() -> Result<Analyzer, RuleError> {
+        let levels = level::bundled().map_err(RuleError)?;
         let compiled: Vec<_> = std::thread::scope(|scope| {
-            let compile = |language| move || rules::compile(language);
+            let compile = |language| move || LanguageSet::compile(language, levels);
             let threads: Vec<_> =
                 Language::ALL.iter().map(|&language| (language, std::thread::Builder::new().spawn_scoped(scope, compile(language)).ok())).collect();
             threads
@@ -105,7 +171,7 @@ impl Analyzer {
             }
         }
         if problems.is_empty() {
-            Ok(Analyzer { sets })
+            Ok(Analyzer { sets, levels })
         } else {
             Err(RuleError(problems))
         }
@@ -119,23 +185,26 @@ impl Analyzer {
         }
         let language = language.or_else(|| detect::detect(text));
         let mut findings = Vec::new();
-        for set in self.sets.iter().filter(|s| language.is_none_or(|l| l == s.language)) {
-            find(set, text, &mut findings);
+        for set in self.sets.iter().filter(|s| language.is_none_or(|l| l == s.rules.language)) {
+            find(&set.rules, Some(&set.tactics), text, &mut findings);
         }
         // Each rule set's hits come in this order already, line by line, so this is quick.
         findings.sort_by_key(Hit::order);
         show_each_signal_once_where_hits_overlap(&mut findings);
-        let level = level_of(&findings);
+        let highest = findings.iter().map(|h| h.level).max().unwrap_or(Level::None);
+        let level = self.levels.combined(highest, findings.iter().fold(0, |seen, h| seen | level::bit(h.signal)));
         Ok(Analysis { level, language, signals: with_utf16_spans(text, findings) })
     }
 }
 
-/// A rule match mapped back to the original text.
+/// A finding, in normalised text or mapped back to the original.
 struct Hit<'r> {
     signal: Signal,
     span: Range<usize>,
     rule: &'r Arc<str>,
     level: Level,
+    /// Never silenced by context.
+    firm: bool,
 }
 
 impl Hit<'_> {
@@ -165,15 +234,24 @@ fn show_each_signal_once_where_hits_overlap(hits: &mut Vec<Hit>) {
 /// work buffers stay in the processor's cache.
 const CHUNK_BYTES: usize = 16 * 1024;
 
-/// Finds every signal of one rule set, a chunk of whole lines at a time. A chunk is normalised
-/// without the map back to the original text and searched for where matches end, line by line.
-/// A line with a match that no look-alike silences is normalised again, with the map, for the
-/// spans: lines are normalised independently of each other, so a line gives the same text
-/// either way.
-fn find<'r>(set: &'r RuleSet, text: &str, out: &mut Vec<Hit<'r>>) {
-    let (mut normalizer, mut searcher) = (Normalizer::default(), set.searcher());
+/// Reusable buffers for the stages of one line.
+#[derive(Default)]
+struct LineWork {
+    spans: Vec<(usize, Range<usize>)>,
+    tagged: Tagged,
+    composed: Vec<compose::Found>,
+}
+
+/// Finds every signal of one language, a chunk of whole lines at a time. A chunk is normalised
+/// without the map back to the original text, and the phrase rules find the lines where they
+/// match. Every line's concepts are found and composed; the phrase matches and compositions of
+/// a line that its context does not silence are mapped back: the line is normalised again, with
+/// the map (lines are normalised independently of each other, so it gives the same text).
+/// Without `tactics`, only the phrase rules run (for their lint).
+fn find<'r>(rules: &'r RuleSet, tactics: Option<&'r Tactics>, text: &str, out: &mut Vec<Hit<'r>>) {
+    let (mut normalizer, mut searcher) = (Normalizer::default(), rules.searcher());
     let (mut searched, mut line) = (Vec::new(), Normalized::default());
-    let (mut matches, mut spans) = (Vec::new(), Vec::new());
+    let (mut matches, mut work, mut hits) = (Vec::new(), LineWork::default(), Vec::new());
     let mut chunk_start = 0;
     while chunk_start < text.len() {
         let rest = &text[chunk_start..];
@@ -182,28 +260,59 @@ fn find<'r>(set: &'r RuleSet, text: &str, out: &mut Vec<Hit<'r>>) {
             None => rest.len(),
         };
         let chunk = &rest[..chunk_len];
-        normalizer.normalize_text_into(chunk, &set.emoji, &mut searched);
+        normalizer.normalize_text_into(chunk, &rules.emoji, &mut searched);
         searcher.matches(&searched, &mut matches);
-        let mut lines = LineCursor::default();
-        for in_line in matches.chunk_by(|a, b| a.line_start == b.line_start) {
-            searcher.spans(&searched, in_line, &mut spans);
-            if spans.is_empty() {
+        let mut phrase_lines = matches.chunk_by(|a, b| a.line_start == b.line_start).peekable();
+        let (mut lines, mut start) = (LineCursor::default(), 0);
+        for normalized in searched.split(|&b| b == b'\n') {
+            let line_start = start;
+            start += normalized.len() + 1;
+            hits.clear();
+            if let Some(in_line) = phrase_lines.next_if(|m| m[0].line_start == line_start) {
+                searcher.spans(&searched, in_line, &mut work.spans);
+                for (rule, span) in &work.spans {
+                    let rule = &rules.rules[*rule];
+                    let span = span.start - line_start..span.end - line_start;
+                    hits.push(Hit { signal: rule.signal, span, rule: &rule.id, level: rule.level, firm: rule.firm });
+                }
+            }
+            if let Some(tactics) = tactics {
+                tactics.find(normalized, &mut work, &mut hits);
+            }
+            if hits.is_empty() {
                 continue;
             }
-            let (start, end) = (in_line[0].line_start, in_line[0].line_end);
-            let original = lines.original_line(&searched, chunk, start);
-            normalizer.normalize_into(&chunk[original.clone()], &set.emoji, &mut line);
-            debug_assert_eq!(line.as_bytes(), &searched[start..end], "a line normalises the same alone");
+            let original = lines.original_line(&searched, chunk, line_start);
+            normalizer.normalize_into(&chunk[original.clone()], &rules.emoji, &mut line);
+            debug_assert_eq!(line.as_bytes(), normalized, "a line normalises the same alone");
             let (line_hits, at) = (out.len(), chunk_start + original.start);
-            for (rule, span) in &spans {
-                let rule = &set.rules[*rule];
-                if let Some(span) = line.original_span(span.start - start..span.end - start) {
-                    out.push(Hit { signal: rule.signal, span: at + span.start..at + span.end, rule: &rule.id, level: rule.level });
+            for hit in hits.drain(..) {
+                if let Some(span) = line.original_span(hit.span.clone()) {
+                    out.push(Hit { span: at + span.start..at + span.end, ..hit });
                 }
             }
             out[line_hits..].sort_by_key(Hit::order);
         }
         chunk_start += chunk_len;
+    }
+}
+
+impl Tactics {
+    /// Stages 2 to 4 on one normalised line: its concepts, their compositions added to `hits`
+    /// (spans in the line), and the context that silences some of `hits`.
+    fn find<'r>(&'r self, line: &[u8], work: &mut LineWork, hits: &mut Vec<Hit<'r>>) {
+        self.lexicon.tag(line, &mut work.tagged);
+        self.compositions.find(&work.tagged, &mut work.composed);
+        let tokens = &work.tagged.tokens;
+        for found in &work.composed {
+            let composition = &self.compositions.all[found.composition];
+            let span = tokens[found.first].start..tokens[found.last].end;
+            hits.push(Hit { signal: composition.signal, span, rule: &composition.id, level: composition.level, firm: composition.firm });
+        }
+        if !hits.is_empty() {
+            let silenced = self.context.silenced(work.tagged.all);
+            hits.retain(|hit| hit.firm || silenced & level::bit(hit.signal) == 0);
+        }
     }
 }
 
@@ -272,27 +381,6 @@ fn utf16_len(text: &str) -> usize {
     bytes.len() - continuations as usize - tail_continuations + fours as usize + tail_fours
 }
 
-/// The level of a set of hits: the most serious rule, raised by telling combinations.
-///
-/// - Danger: a meeting or sexual images or talk kept secret, or sexual requests paired with
-///   gifts or money (sex in exchange for something is exploitation).
-/// - At least warning: three or more different signals together.
-fn level_of(hits: &[Hit]) -> Level {
-    let seen = |signal: Signal| hits.iter().any(|h| h.signal == signal);
-    let sexual = seen(Signal::ImageRequest) || seen(Signal::SexualTalk);
-    let base = hits.iter().map(|h| h.level).max().unwrap_or(Level::None);
-    let mut distinct: Vec<Signal> = hits.iter().map(|h| h.signal).collect();
-    distinct.sort();
-    distinct.dedup();
-    if (seen(Signal::Secrecy) && (sexual || seen(Signal::Meeting))) || (sexual && seen(Signal::GiftsMoney)) {
-        Level::Danger
-    } else if distinct.len() >= 3 {
-        base.max(Level::Warning)
-    } else {
-        base
-    }
-}
-
 /// The analyzer of this process, compiled on first use.
 pub fn analyzer() -> Result<&'static Analyzer, CheckError> {
     static ANALYZER: OnceLock<Result<Analyzer, RuleError>> = OnceLock::new();
@@ -316,9 +404,75 @@ pub fn analyze_with_code(text: &str, code: Option<&str>) -> Result<Analysis, Che
     analyze(text, language)
 }
 
-/// Checks the bundled message rules (part of `baken content lint`).
+/// Checks the bundled analyzer data (part of `baken content lint`): levels, phrase rules, and per
+/// language the concepts, compositions and context. Every concept named exists and every
+/// concept is used; every composition's example fires it; no benign look-alike fires anything;
+/// every cue's example keeps none of the signals the cue silences.
 pub fn lint(issues: &mut Vec<LintIssue>) {
-    rules::lint(issues);
+    level::lint(issues);
+    let Ok(levels) = level::bundled() else { return };
+    rules::lint(issues, levels);
+    for &language in Language::ALL {
+        let mut problems = Vec::new();
+        lint_tactics(language, levels, &mut problems);
+        issues.extend(problems.into_iter().map(|(file, message)| LintIssue { file, message }));
+    }
+}
+
+/// The tactics part of [`lint`] for one language, as (file, problem).
+fn lint_tactics(language: Language, levels: &Levels, issues: &mut Vec<(String, String)>) {
+    let mut problems = Vec::new();
+    let tactics = Tactics::read(language, levels, &mut problems);
+    for problem in problems {
+        let (file, message) = problem.split_once(": ").unwrap_or(("concepts", &problem));
+        issues.push((file.to_string(), message.to_string()));
+    }
+    let (Some(tactics), Ok(rules)) = (tactics, rules::compile(language, levels)) else { return };
+    let fired = |text: &str| {
+        let mut hits = Vec::new();
+        find(&rules, Some(&tactics), text, &mut hits);
+        hits.into_iter().map(|hit| (hit.rule.to_string(), hit.signal)).collect::<Vec<_>>()
+    };
+    let (compose_path, compose_source) = compose::source(language);
+    let (context_path, context_source) = context::source(language);
+    let mut ignored = Vec::new();
+    let compose_file = compose_source.and_then(|source| compose::read(language, source, &tactics.lexicon, levels, &mut ignored).1);
+    let context_file = context_source.and_then(|source| context::read(language, source, &tactics.lexicon, &mut ignored).1);
+    let mut used = 0;
+    if let Some(file) = &compose_file {
+        for spec in &file.signal {
+            used |= spec.concepts().filter_map(|any| tactics.lexicon.concepts(any).ok()).fold(0, |a, c| a | c);
+            if spec.examples.is_empty() {
+                issues.push((compose_path.clone(), format!("composition {}: give at least one example", spec.id)));
+            }
+            for example in spec.examples.iter().filter(|e| !fired(e).iter().any(|(id, _)| *id == spec.id)) {
+                issues.push((compose_path.clone(), format!("composition {}: example {example:?} does not fire it", spec.id)));
+            }
+        }
+    }
+    let benign = compose_file.iter().flat_map(|f| f.benign.iter().cloned()).chain(rules::benign(language));
+    for text in benign {
+        let fired: Vec<String> = fired(&text).into_iter().map(|(id, _)| id).collect();
+        if !fired.is_empty() {
+            issues.push((compose_path.clone(), format!("benign look-alike {text:?} fires {}", fired.join(", "))));
+        }
+    }
+    for (n, spec) in context_file.iter().flat_map(|f| f.cue.iter()).enumerate() {
+        used |= spec.concepts().iter().filter_map(|any| tactics.lexicon.concepts(any).ok()).fold(0, |a, c| a | c);
+        if spec.examples.is_empty() {
+            issues.push((context_path.clone(), format!("cue {}: give at least one example", spec.id)));
+        }
+        for example in &spec.examples {
+            let kept: Vec<String> = fired(example).into_iter().filter(|(_, s)| tactics.context.silences(n) & level::bit(*s) != 0).map(|(id, _)| id).collect();
+            if !kept.is_empty() {
+                issues.push((context_path.clone(), format!("cue {}: example {example:?} still fires {}", spec.id, kept.join(", "))));
+            }
+        }
+    }
+    let unused = tactics.lexicon.every() & !used;
+    if unused != 0 {
+        issues.push((concepts::source(language).0, format!("concepts no composition or cue uses: {}", tactics.lexicon.names(unused))));
+    }
 }
 
 #[cfg(test)]
@@ -342,7 +496,7 @@ mod tests {
     #[test]
     fn a_signal_is_shown_once_where_its_hits_overlap() {
         let rule: Arc<str> = Arc::from("test.rule");
-        let hit = |signal, span: Range<usize>| Hit { signal, span, rule: &rule, level: Level::Caution };
+        let hit = |signal, span: Range<usize>| Hit { signal, span, rule: &rule, level: Level::Caution, firm: false };
         let mut hits = vec![
             hit(Signal::Secrecy, 0..10),
             hit(Signal::Flattery, 2..4),
@@ -383,7 +537,8 @@ mod tests {
     fn spans_point_at_the_original_text_in_bytes_and_utf16() {
         let text = "héé 😊😊 s.e.n.d me a 📸 of you, don't tell anyone 🤫";
         let analysis = analyze(text, Some(Language::En)).expect("analyses");
-        assert_eq!(signals(&analysis), vec![Signal::ImageRequest, Signal::Secrecy]);
+        // The secret is asked twice: in words, and with 🤫 (read as "secret").
+        assert_eq!(signals(&analysis), vec![Signal::ImageRequest, Signal::Secrecy, Signal::Secrecy]);
         let utf16: Vec<u16> = text.encode_utf16().collect();
         for finding in &analysis.signals {
             assert_eq!(&text[finding.span.clone()], finding.excerpt);
@@ -393,6 +548,7 @@ mod tests {
         }
         assert!(analysis.signals[0].excerpt.starts_with("s.e.n.d me a 📸"), "{:?}", analysis.signals[0].excerpt);
         assert_eq!(analysis.signals[1].excerpt, "don't tell anyone");
+        assert_eq!(analysis.signals[2].excerpt, "🤫");
         // A secret kept around a sexual image request is danger.
         assert_eq!(analysis.level, Level::Danger);
     }
@@ -415,6 +571,52 @@ mod tests {
         assert_eq!(level("I'll post your nudes online unless you pay"), Level::Danger);
         assert_eq!(level("let's meet up this weekend, don't tell anyone"), Level::Danger);
         assert_eq!(level("can you send me a pic of the homework?"), Level::None);
+    }
+
+    /// The classic lines of issue 13 that phrase rules missed: each shows at least these signals.
+    #[test]
+    fn hard_cases_of_issue_13_fire_the_right_signals() {
+        use Signal::*;
+        for (text, expected) in [
+            ("you're so mature for 13", &[Flattery][..]),
+            ("je bent zo volwassen, vertel niemand over ons", &[Flattery, Secrecy]),
+            ("zet je cam even aan en doe je trui uit, krijg je 800 robux van me", &[ImageRequest, GiftsMoney]),
+            ("maak het over in crypto en het blijft tussen ons; ga je naar de politie dan staat het direct online", &[PaymentDemand, Secrecy, Threat]),
+            ("I know which school your brother goes to and where you live", &[Threat]),
+            ("if you block me it goes up straight away", &[Threat]),
+            ("when are your parents out tonight? i'm close by, could pop round", &[PersonalInfo, Meeting]),
+            ("je slaapt hier voor niks, tijd om iets terug te doen, er komen vanavond vrienden voor je", &[DebtBondage, Exploitation]),
+            ("leen me ff je bankpas, jij krijgt 250 en het is echt legaal", &[Recruitment]),
+        ] {
+            let found = signals(&analyze(text, None).expect("analyses"));
+            for signal in expected {
+                assert!(found.contains(signal), "{text}: {signal} missing from {found:?}");
+            }
+        }
+    }
+
+    /// Family and friends who sound like the tactics: their cues silence the signals.
+    #[test]
+    fn family_and_friend_look_alikes_of_issue_13_stay_quiet() {
+        for text in [
+            "oma here, send me a picture of you in your graduation outfit",
+            "touch my charger again and you're dead 😂 - your brother",
+            "haha i know where you live, bringing your jacket back in 5",
+            "share your location, I'll pick you up, it's raining. love dad",
+            "deel je locatie even, ik haal je op, het regent. liefs papa",
+            "haha ik weet waar je woont, ik breng je jas zo terug",
+        ] {
+            let analysis = analyze(text, None).expect("analyses");
+            assert!(analysis.signals.is_empty(), "{text}: {:?}", analysis.signals);
+        }
+    }
+
+    #[test]
+    fn a_cue_never_silences_a_threat_to_expose_or_a_money_demand() {
+        for text in ["haha send 200 in gift cards or your nudes go to all your followers 😂", "pay 100 euro or I post your pics. love dad"] {
+            let found = signals(&analyze(text, Some(Language::En)).expect("analyses"));
+            assert!(found.contains(&Signal::Threat) && found.contains(&Signal::PaymentDemand), "{text}: {found:?}");
+        }
     }
 
     #[test]

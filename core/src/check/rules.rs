@@ -10,6 +10,7 @@
 //! match ends. Only for those rules, on those lines, the guard is checked and a backward DFA
 //! finds where each match starts; both are compiled per rule, on first use.
 
+use super::level::Levels;
 use super::normalize::{squeeze_pattern, EmojiWords};
 use super::pattern;
 use crate::content::{files_under, LintIssue};
@@ -57,6 +58,9 @@ struct RuleSpec {
     unless: Vec<String>,
     #[serde(default)]
     examples: Vec<String>,
+    /// Never silenced by context (see `context`).
+    #[serde(default)]
+    firm: bool,
 }
 
 /// One compiled rule.
@@ -65,6 +69,7 @@ pub(crate) struct Rule {
     pub(crate) id: Arc<str>,
     pub(crate) signal: Signal,
     pub(crate) level: Level,
+    pub(crate) firm: bool,
     /// The benign look-alikes that silence the rule, as pattern ids of the set's `guards`.
     guards: Vec<usize>,
     /// The rule's patterns read backwards, to find where a match that ends at a known place
@@ -302,16 +307,6 @@ fn line_around(text: &[u8], at: usize) -> Range<usize> {
     start..end
 }
 
-/// Default level of a rule, by signal, when the rule names none.
-fn default_level(signal: Signal) -> Level {
-    use Signal::*;
-    match signal {
-        Threat | PaymentDemand | Exploitation => Level::Danger,
-        Secrecy | Isolation | SexualTalk | ImageRequest | DebtBondage | Recruitment | Control => Level::Warning,
-        PlatformSwitch | PersonalInfo | Flattery | GiftsMoney | Meeting | Pressure => Level::Caution,
-    }
-}
-
 fn file_of(language: Language) -> String {
     format!("rules/{}.toml", language.code())
 }
@@ -379,7 +374,7 @@ fn read(prepared: &str, lint: bool) -> Result<Hir, String> {
 
 /// A compiled rule set and the problems found while compiling it (empty when all is well).
 /// `lint` also checks how the patterns are read (see [`read`]).
-fn compile_file(language: Language, source: &str, lint: bool) -> (Option<RuleSet>, RuleFile, Vec<String>) {
+fn compile_file(language: Language, source: &str, levels: &Levels, lint: bool) -> (Option<RuleSet>, RuleFile, Vec<String>) {
     let mut issues = Vec::new();
     let file: RuleFile = match toml::from_str(source) {
         Ok(file) => file,
@@ -412,7 +407,7 @@ fn compile_file(language: Language, source: &str, lint: bool) -> (Option<RuleSet
         let signal = spec.signal.parse::<Signal>().map_err(|e| rule_issues.push(e.to_string())).ok();
         let level = match &spec.level {
             Some(level) => level.parse::<Level>().map_err(|e| rule_issues.push(e.to_string())).ok(),
-            None => signal.map(default_level),
+            None => signal.map(|s| levels.of(s)),
         };
         if spec.patterns.is_empty() {
             rule_issues.push("has no patterns".to_string());
@@ -441,7 +436,7 @@ fn compile_file(language: Language, source: &str, lint: bool) -> (Option<RuleSet
         match (signal, level, rule_issues.is_empty()) {
             (Some(signal), Some(level), true) => {
                 patterns.extend(read_patterns.into_iter().map(|hir| (rules.len(), hir)));
-                rules.push(Rule { id: spec.id.as_str().into(), signal, level, guards: rule_guards, starts: OnFirstUse::new(prepared, true) });
+                rules.push(Rule { id: spec.id.as_str().into(), signal, level, firm: spec.firm, guards: rule_guards, starts: OnFirstUse::new(prepared, true) });
             }
             _ => issues.extend(rule_issues.into_iter().map(|m| format!("rule {}: {m}", spec.id))),
         }
@@ -463,10 +458,10 @@ fn source_of(language: Language) -> Option<&'static str> {
 }
 
 /// Compiles the bundled rules of one language.
-pub(crate) fn compile(language: Language) -> Result<RuleSet, RuleError> {
+pub(crate) fn compile(language: Language, levels: &Levels) -> Result<RuleSet, RuleError> {
     let file = file_of(language);
     let source = source_of(language).ok_or_else(|| RuleError(vec![format!("{file} is missing")]))?;
-    match compile_file(language, source, false) {
+    match compile_file(language, source, levels, false) {
         (Some(set), _, issues) if issues.is_empty() => Ok(set),
         (_, _, issues) => Err(RuleError(issues.into_iter().map(|m| format!("{file}: {m}")).collect())),
     }
@@ -475,13 +470,19 @@ pub(crate) fn compile(language: Language) -> Result<RuleSet, RuleError> {
 /// The ids of the rules that fire on `text` in this set.
 pub(crate) fn fired(set: &RuleSet, text: &str) -> Vec<String> {
     let mut hits = Vec::new();
-    super::find(set, text, &mut hits);
+    super::find(set, None, text, &mut hits);
     hits.into_iter().map(|hit| hit.rule.to_string()).collect()
+}
+
+/// The benign look-alikes of the bundled rule file of `language`.
+pub(crate) fn benign(language: Language) -> Vec<String> {
+    let file = source_of(language).and_then(|source| toml::from_str::<RuleFile>(source).ok());
+    file.map(|f| f.benign).unwrap_or_default()
 }
 
 /// Checks both rule files: they compile, ids are unique and known, every signal has rules,
 /// every example fires its rule, and no benign look-alike fires any rule.
-pub(crate) fn lint(issues: &mut Vec<LintIssue>) {
+pub(crate) fn lint(issues: &mut Vec<LintIssue>, levels: &Levels) {
     let mut all_ids = HashSet::new();
     for &language in Language::ALL {
         let file = file_of(language);
@@ -490,7 +491,7 @@ pub(crate) fn lint(issues: &mut Vec<LintIssue>) {
             report("missing: every language needs message rules".to_string());
             continue;
         };
-        let (set, spec, problems) = compile_file(language, source, true);
+        let (set, spec, problems) = compile_file(language, source, levels, true);
         problems.into_iter().for_each(&mut report);
         for rule in &spec.rule {
             if !all_ids.insert(rule.id.clone()) {
@@ -551,9 +552,13 @@ unless = ['homework']
 examples = ["send me a 📸", "s3nd me a pic"]
 "#;
 
+    fn levels() -> &'static Levels {
+        super::super::level::bundled().expect("bundled levels")
+    }
+
     #[test]
     fn compiles_defines_emoji_guards_and_examples() {
-        let (set, _, issues) = compile_file(Language::En, GOOD, true);
+        let (set, _, issues) = compile_file(Language::En, GOOD, levels(), true);
         assert_eq!(issues, Vec::<String>::new());
         let set = set.expect("compiles");
         assert_eq!(fired(&set, "pls sEEEnd me a 📸"), vec!["en.image.send"]);
@@ -565,12 +570,12 @@ examples = ["send me a 📸", "s3nd me a pic"]
     fn a_rules_spans_reach_back_to_the_leftmost_start_and_do_not_overlap() {
         let patterns = r"patterns = ['\bsend (me )?(a )?<pic>\b', '\ba <pic>\b', '\bpic now\b']";
         let three_patterns = GOOD.replace(r"patterns = ['\bsend (me )?(a )?<pic>\b']", patterns);
-        let (set, _, issues) = compile_file(Language::En, &three_patterns, true);
+        let (set, _, issues) = compile_file(Language::En, &three_patterns, levels(), true);
         assert_eq!(issues, Vec::<String>::new());
         let set = set.expect("compiles");
         let spans = |text: &'static str| {
             let mut hits = Vec::new();
-            super::super::find(&set, text, &mut hits);
+            super::super::find(&set, None, text, &mut hits);
             hits.iter().map(|hit| &text[hit.span.clone()]).collect::<Vec<_>>()
         };
         // Two patterns end together: one span, from the leftmost start.
@@ -585,7 +590,7 @@ examples = ["send me a 📸", "s3nd me a pic"]
             .replace("image_request", "nudes")
             .replace(r"\bsend", r"(\bsend")
             .replace("\"📸\"", "\"ab\"");
-        let (_, _, issues) = compile_file(Language::Nl, &bad, true);
+        let (_, _, issues) = compile_file(Language::Nl, &bad, levels(), true);
         let all = issues.join("\n");
         assert!(all.contains("language is \"en\""), "{all}");
         assert!(all.contains("emoji key \"ab\""), "{all}");
@@ -596,18 +601,18 @@ examples = ["send me a 📸", "s3nd me a pic"]
     #[test]
     fn unknown_definitions_and_upper_case_are_reported() {
         let bad = GOOD.replace("<pic>", "<picture>").replace("homework", "HOMEWORK");
-        let (_, _, issues) = compile_file(Language::En, &bad, true);
+        let (_, _, issues) = compile_file(Language::En, &bad, levels(), true);
         let all = issues.join("\n");
         assert!(all.contains("unknown definition <picture>"), "{all}");
         assert!(all.contains("normalised text never contains"), "{all}");
-        let (_, _, issues) = compile_file(Language::En, "language = 'en'\n[[rule]]\nid = 1", true);
+        let (_, _, issues) = compile_file(Language::En, "language = 'en'\n[[rule]]\nid = 1", levels(), true);
         assert!(issues[0].starts_with("not valid"), "{issues:?}");
     }
 
     #[test]
     fn bundled_rules_pass_the_lint() {
         let mut issues = Vec::new();
-        lint(&mut issues);
+        lint(&mut issues, levels());
         assert!(issues.is_empty(), "{issues:#?}");
     }
 }
