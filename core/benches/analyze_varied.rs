@@ -23,13 +23,7 @@ fn messages() -> Vec<Message> {
 /// another message, chosen by `seed`; every 20th line is harmful.
 fn chat(messages: &[Message], seed: u64) -> String {
     let (harmful, quiet): (Vec<&Message>, Vec<&Message>) = messages.iter().partition(|(_, h)| *h);
-    let mut x = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
-    let mut next = move |n: usize| {
-        x ^= x << 13;
-        x ^= x >> 7;
-        x ^= x << 17;
-        (x % n as u64) as usize
-    };
+    let mut next = labelled::picker(seed);
     let mut out = String::with_capacity(MAX_TEXT_BYTES);
     for i in 0.. {
         let pool = if i % 20 == 19 { &harmful } else { &quiet };

@@ -12,7 +12,7 @@ class ChatTest {
     fun aWhatsAppExportIsScannedPerPersonAndTheTeenIsNeverScored() {
         val scan = scanChat(fixture("scan-grooming-en.txt"), "Emma", "nl")
         assertEquals("whatsapp_android", scan.format)
-        assertEquals(13L, scan.messagesTotal)
+        assertEquals(13UL, scan.messagesTotal)
         assertEquals("danger", scan.level)
         val alex = scan.people.first { it.name == "Alex" }
         assertEquals("danger", alex.level)

@@ -1,4 +1,4 @@
-//! The labelled message sets of `tests/fixtures/`, for benches.
+//! For benches: the labelled message sets of `tests/fixtures/`, and a seeded random pick.
 
 /// The labelled messages of `files` in `tests/fixtures/`: each text on one line, and whether it
 /// is harmful.
@@ -12,4 +12,15 @@ pub fn labelled(files: &[&str]) -> Vec<(String, bool)> {
             (v["text"].as_str().unwrap_or_default().replace('\n', " "), v["kind"] == "harmful")
         })
         .collect()
+}
+
+/// A picker of numbers below `n`, the same sequence for the same `seed` (xorshift).
+pub fn picker(seed: u64) -> impl FnMut(usize) -> usize {
+    let mut x = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
+    move |n: usize| {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        (x % n as u64) as usize
+    }
 }

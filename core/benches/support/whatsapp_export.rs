@@ -9,13 +9,7 @@ pub fn texts() -> Vec<String> {
 
 /// An export of about `bytes` bytes, different for every `seed`.
 pub fn export(texts: &[String], bytes: usize, seed: u64) -> String {
-    let mut x = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
-    let mut next = move |n: usize| {
-        x ^= x << 13;
-        x ^= x >> 7;
-        x ^= x << 17;
-        (x % n as u64) as usize
-    };
+    let mut next = crate::labelled::picker(seed);
     let mut out = String::with_capacity(bytes + 256);
     let mut minute = 0usize;
     while out.len() < bytes {
