@@ -262,6 +262,9 @@ struct RawPeriod {
 }
 
 /// Loads every file, leaving out what has a problem, and returns the problems found.
+/// An item of a file, read, or why it could not be.
+type Checked<T> = Result<T, String>;
+
 fn load<'a>(files: impl Iterator<Item = (&'a str, &'a str)>) -> (Directory, Vec<LintIssue>) {
     let mut directory = Directory::default();
     let mut issues = Vec::new();
@@ -269,7 +272,7 @@ fn load<'a>(files: impl Iterator<Item = (&'a str, &'a str)>) -> (Directory, Vec<
     for (file, text) in files {
         let mut report = |message: String| issues.push(LintIssue { file: file.to_string(), message });
         // Typed in one pass when the file is valid; otherwise item by item, to keep the good ones.
-        let (services, calendar): (Vec<Result<RawService, String>>, Option<Result<RawCalendar, String>>) = match toml::from_str::<RawFile<RawService, RawCalendar>>(text) {
+        let (services, calendar): (Vec<Checked<RawService>>, Option<Checked<RawCalendar>>) = match toml::from_str::<RawFile<RawService, RawCalendar>>(text) {
             Ok(file) => (file.service.into_iter().map(Ok).collect(), file.holidays.map(Ok)),
             Err(_) => match toml::from_str::<RawFile<toml::Value, toml::Value>>(text) {
                 Ok(file) => (

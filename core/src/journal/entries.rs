@@ -827,7 +827,10 @@ mod tests {
     #[test]
     fn revisions_listed_against_the_chain_order_are_refused_on_every_read() {
         let (_tmp, journal, entry) = journal();
-        rewrite(&journal, &entry, |_, _, record| Ok(record.links.reverse()));
+        rewrite(&journal, &entry, |_, _, record| {
+            record.links.reverse();
+            Ok(())
+        });
         assert_refused_everywhere(&journal, &entry);
     }
 

@@ -115,7 +115,10 @@ impl KeyStore for TestKeyStore {
     fn write_anchor(&self, anchor: &[u8]) -> Result<(), String> {
         match self.anchor_fails.load(std::sync::atomic::Ordering::SeqCst) {
             true => Err("the keychain is not available".into()),
-            false => Ok(*self.anchor.lock().unwrap() = anchor.to_vec()),
+            false => {
+                *self.anchor.lock().unwrap() = anchor.to_vec();
+                Ok(())
+            }
         }
     }
 }
