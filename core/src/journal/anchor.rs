@@ -3,7 +3,8 @@
 //! some of its records, put back in place is noticed.
 //!
 //! The blob is a table of [`VAULTS`] entries of [`ENTRY_LEN`] bytes, one per vault in the file,
-//! in random order. An entry is `id · AES-256-GCM(state)`: the id is a keyed name under the
+//! each at the place of its vault's passcode slot among the slots (slot ids never change), so no
+//! vault can take another's entry. An entry is `id · AES-256-GCM(state)`: the id is a keyed name under the
 //! vault's locator key, the seal is under a key derived from the vault's record secret (both
 //! survive a passcode change), and the state is what the vault's head record said at its last
 //! committed write (its generation, the end of its chain, the last seal shared) and the newest
