@@ -7,6 +7,11 @@ pub fn files_under(prefix: &str) -> impl Iterator<Item = (&'static str, &'static
     FILES.iter().copied().filter(move |(path, _)| path.starts_with(prefix))
 }
 
+/// The bundled file at exactly `path` (relative to `content/`).
+pub fn file(path: &str) -> Option<&'static str> {
+    FILES.iter().find(|(p, _)| *p == path).map(|(_, text)| *text)
+}
+
 /// One problem found in the bundled content.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LintIssue {

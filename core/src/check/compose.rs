@@ -187,13 +187,6 @@ pub(crate) fn read(language: Language, source: &str, lexicon: &Lexicon, levels: 
     (Compositions { all }, Some(file))
 }
 
-/// The bundled composition file of `language`.
-pub(crate) fn source(language: Language) -> (String, Option<&'static str>) {
-    let path = format!("compose/{}.toml", language.code());
-    let found = crate::content::files_under(&path).find(|(p, _)| *p == path).map(|(_, text)| text);
-    (path, found)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -352,13 +352,6 @@ impl Lexicon {
     }
 }
 
-/// The bundled concept file of `language`.
-pub(crate) fn source(language: Language) -> (String, Option<&'static str>) {
-    let path = format!("concepts/{}.toml", language.code());
-    let found = crate::content::files_under(&path).find(|(p, _)| *p == path).map(|(_, text)| text);
-    (path, found)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

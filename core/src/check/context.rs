@@ -91,13 +91,6 @@ pub(crate) fn read(language: Language, source: &str, lexicon: &Lexicon, issues: 
     (Context { cues }, Some(file))
 }
 
-/// The bundled context file of `language`.
-pub(crate) fn source(language: Language) -> (String, Option<&'static str>) {
-    let path = format!("context/{}.toml", language.code());
-    let found = crate::content::files_under(&path).find(|(p, _)| *p == path).map(|(_, text)| text);
-    (path, found)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,7 +1,6 @@
 //! The last stage: how serious the signals of a text are, alone and together
 //! (`content/levels.toml`): each signal's own level, and combinations that raise it.
 
-use crate::content::files_under;
 use crate::signal::{Level, Signal};
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -102,7 +101,7 @@ pub(crate) fn bundled() -> Result<&'static Levels, Vec<String>> {
     static LEVELS: OnceLock<Result<Levels, Vec<String>>> = OnceLock::new();
     let read_bundled = || {
         let mut issues = Vec::new();
-        let source = files_under(FILE).find(|(path, _)| *path == FILE).map(|(_, text)| text);
+        let source = crate::content::file(FILE);
         let levels = source.and_then(|text| read(text, &mut issues));
         levels.ok_or_else(|| if issues.is_empty() { vec![format!("{FILE} is missing")] } else { issues.into_iter().map(|m| format!("{FILE}: {m}")).collect() })
     };

@@ -128,13 +128,21 @@ impl Tactics {
             issues.extend(problems.into_iter().map(|m| format!("{path}: {m}")));
         };
         let mut lexicon = None;
-        in_file(concepts::source(language), &mut |source, problems| lexicon = concepts::read(language, source, problems));
+        in_file(source("concepts", language), &mut |source, problems| lexicon = concepts::read(language, source, problems));
         let lexicon = lexicon?;
         let (mut compositions, mut context) = (Compositions::default(), Context::default());
-        in_file(compose::source(language), &mut |source, problems| compositions = compose::read(language, source, &lexicon, levels, problems).0);
-        in_file(context::source(language), &mut |source, problems| context = context::read(language, source, &lexicon, problems).0);
+        in_file(source("compose", language), &mut |source, problems| compositions = compose::read(language, source, &lexicon, levels, problems).0);
+        in_file(source("context", language), &mut |source, problems| context = context::read(language, source, &lexicon, problems).0);
         Some(Tactics { lexicon, compositions, context })
     }
+}
+
+/// The bundled data file `folder/<language>.toml` of a stage (concepts, compose, context): its
+/// path and its text, if it is there.
+fn source(folder: &str, language: Language) -> (String, Option<&'static str>) {
+    let path = format!("{folder}/{}.toml", language.code());
+    let text = crate::content::file(&path);
+    (path, text)
 }
 
 /// The compiled rules of every language. Build once; [`analyze`] keeps one for the process.
@@ -433,8 +441,8 @@ fn lint_tactics(language: Language, levels: &Levels, issues: &mut Vec<(String, S
         find(&rules, Some(&tactics), text, &mut hits);
         hits.into_iter().map(|hit| (hit.rule.to_string(), hit.signal)).collect::<Vec<_>>()
     };
-    let (compose_path, compose_source) = compose::source(language);
-    let (context_path, context_source) = context::source(language);
+    let (compose_path, compose_source) = source("compose", language);
+    let (context_path, context_source) = source("context", language);
     let mut ignored = Vec::new();
     let compose_file = compose_source.and_then(|source| compose::read(language, source, &tactics.lexicon, levels, &mut ignored).1);
     let context_file = context_source.and_then(|source| context::read(language, source, &tactics.lexicon, &mut ignored).1);
@@ -471,7 +479,7 @@ fn lint_tactics(language: Language, levels: &Levels, issues: &mut Vec<(String, S
     }
     let unused = tactics.lexicon.every() & !used;
     if unused != 0 {
-        issues.push((concepts::source(language).0, format!("concepts no composition or cue uses: {}", tactics.lexicon.names(unused))));
+        issues.push((source("concepts", language).0, format!("concepts no composition or cue uses: {}", tactics.lexicon.names(unused))));
     }
 }
 

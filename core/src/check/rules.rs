@@ -13,7 +13,7 @@
 use super::level::Levels;
 use super::normalize::{squeeze_pattern, EmojiWords};
 use super::pattern;
-use crate::content::{files_under, LintIssue};
+use crate::content::LintIssue;
 use crate::language::Language;
 use crate::signal::{Level, Signal};
 use regex_automata::hybrid::dfa::{Cache, DFA};
@@ -452,9 +452,7 @@ fn compile_file(language: Language, source: &str, levels: &Levels, lint: bool) -
 }
 
 fn source_of(language: Language) -> Option<&'static str> {
-    let path = file_of(language);
-    let found = files_under(&path).find(|(p, _)| *p == path).map(|(_, text)| text);
-    found
+    crate::content::file(&file_of(language))
 }
 
 /// Compiles the bundled rules of one language.
