@@ -280,7 +280,7 @@ fn duration(texts: &Texts, minutes: i64) -> String {
 }
 
 /// The summary texts of one language (`content/chat/summary.toml`).
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Default, Deserialize)]
 pub(super) struct Texts {
     none: String,
     one: String,
@@ -303,7 +303,7 @@ pub(super) struct Texts {
 const TEXTS_FILE: &str = "chat/summary.toml";
 
 fn load_texts() -> Result<BTreeMap<String, Texts>, String> {
-    let (_, text) = crate::content::files_under(TEXTS_FILE).next().ok_or_else(|| format!("{TEXTS_FILE} is missing"))?;
+    let text = crate::content::file(TEXTS_FILE).ok_or_else(|| format!("{TEXTS_FILE} is missing"))?;
     toml::from_str(text).map_err(|e| format!("{TEXTS_FILE}: {e}"))
 }
 
@@ -312,9 +312,7 @@ pub(super) fn texts(language: Language) -> &'static Texts {
     static TEXTS: OnceLock<BTreeMap<String, Texts>> = OnceLock::new();
     static EMPTY: OnceLock<Texts> = OnceLock::new();
     let all = TEXTS.get_or_init(|| load_texts().unwrap_or_default());
-    all.get(language.code()).unwrap_or_else(|| {
-        EMPTY.get_or_init(|| Texts { none: String::new(), one: String::new(), several: String::new(), and: String::new(), minutes: Default::default(), hours: Default::default(), days: Default::default(), me: String::new(), flagged: String::new(), more: String::new(), cannot_show: String::new(), export: String::new(), too_large: String::new(), stages: BTreeMap::new(), limitations: BTreeMap::new() })
-    })
+    all.get(language.code()).unwrap_or_else(|| EMPTY.get_or_init(Texts::default))
 }
 
 /// What `limitation` means, in one plain sentence in `language`.

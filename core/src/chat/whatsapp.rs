@@ -137,7 +137,8 @@ fn notice(body: &str) -> Event {
     }
 }
 
-/// What a sender's body is besides text: media, view-once, deleted, a missed call.
+/// What a sender's body is besides text: media, view-once, deleted, a missed call (timers and
+/// notices are found in [`message`], where the body's marks still show).
 fn classify_text(body: &str) -> Option<Event> {
     let first_line = body.lines().next().unwrap_or_default().trim_end_matches(['.', ' ']);
     let words = words();
@@ -157,8 +158,6 @@ fn classify_text(body: &str) -> Option<Event> {
         Some(Event::Deleted)
     } else if words.missed_call.exact.contains(&folded) {
         Some(Event::MissedCall)
-    } else if matches(&words.disappearing, body) && body.lines().count() == 1 && body.starts_with(MARKS) {
-        Some(Event::DisappearingTimer)
     } else {
         None
     }
@@ -332,7 +331,7 @@ fn date_order(stamps: &[Stamp]) -> (Order, bool) {
 }
 
 /// The word lists of `content/chat/whatsapp.toml`.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Default, Deserialize)]
 struct Words {
     media: Media,
     view_once: Exact,
@@ -345,19 +344,19 @@ struct Words {
     longest: usize,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Default, Deserialize)]
 struct Media {
     exact: Vec<String>,
     suffix: Vec<String>,
     prefix: Vec<String>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Default, Deserialize)]
 struct Exact {
     exact: Vec<String>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Default, Deserialize)]
 struct Contains {
     contains: Vec<String>,
 }
@@ -367,16 +366,11 @@ const WORDS_FILE: &str = "chat/whatsapp.toml";
 /// The bundled word lists; empty lists if the file is broken (the lint reports it).
 fn words() -> &'static Words {
     static WORDS: OnceLock<Words> = OnceLock::new();
-    WORDS.get_or_init(|| {
-        load_words().unwrap_or_else(|_| {
-            let none = || Vec::new();
-            Words { media: Media { exact: none(), suffix: none(), prefix: none() }, view_once: Exact { exact: none() }, deleted: Exact { exact: none() }, missed_call: Exact { exact: none() }, disappearing: Contains { contains: none() }, notice: Contains { contains: none() }, longest: 0 }
-        })
-    })
+    WORDS.get_or_init(|| load_words().unwrap_or_default())
 }
 
 fn load_words() -> Result<Words, String> {
-    let (_, text) = crate::content::files_under(WORDS_FILE).next().ok_or_else(|| format!("{WORDS_FILE} is missing"))?;
+    let text = crate::content::file(WORDS_FILE).ok_or_else(|| format!("{WORDS_FILE} is missing"))?;
     let mut words: Words = toml::from_str(text).map_err(|e| format!("{WORDS_FILE}: {e}"))?;
     let exact = [&words.media.exact, &words.view_once.exact, &words.deleted.exact, &words.missed_call.exact];
     // Upper case can take more bytes than lower case (İ), and marks add 3 bytes each.
