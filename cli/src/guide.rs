@@ -80,7 +80,11 @@ fn show(article: &Article, as_json: bool) -> Result<(), String> {
         let _ = writeln!(out, "{value}");
     } else {
         let _ = writeln!(out, "{}\n\n{}\n\n{}\n", article.title, article.summary, article.plain_text());
-        let _ = writeln!(out, "Sources (reviewed {}):", article.last_reviewed);
+        let heading = match article.language {
+            Language::Nl => "Bronnen (gecontroleerd op",
+            Language::En => "Sources (reviewed",
+        };
+        let _ = writeln!(out, "{heading} {}):", article.last_reviewed);
         for s in &article.sources {
             let _ = writeln!(out, "- {} ({})", s.title, s.url);
         }

@@ -2,10 +2,12 @@
 //!
 //! Everything comes from `content/articles/{nl,en}/*.md`, `content/signs/signs.toml` and
 //! `content/library/search.toml`, checked when loaded: a broken file is a typed error, never a
-//! half-loaded library. [`lint`] also checks readability (`article-format.md`).
+//! half-loaded library. [`lint`] also checks readability (`article-format.md`) and the editorial
+//! rules of `content/library/rules.toml` (primary sources, Dutch parent address, review dates).
 
 mod article;
 mod readability;
+mod rules;
 mod search;
 mod signs;
 mod text;
@@ -251,28 +253,41 @@ fn load_articles(files: &[(&str, &str)]) -> (Vec<Article>, Vec<(String, ContentE
     (articles, problems)
 }
 
-/// Checks the bundled library: every article, the signs and search files, and the readability of
-/// teen texts (teen articles one by one; the sign explanations per language).
+/// Checks the bundled library: every article, the signs and search files, the editorial rules, and
+/// the readability of teen texts (teen articles one by one; the signal explanations per language).
 pub fn lint(issues: &mut Vec<LintIssue>) {
     let mut report = |file: &str, message: String| issues.push(LintIssue { file: file.into(), message });
     let (articles, problems) = load_articles(content::FILES);
     for (file, problem) in problems {
         report(&file, problem.to_string());
     }
+    let path = |a: &Article| format!("articles/{}/{}.md", a.language, a.id);
     for a in articles.iter().filter(|a| a.audience == Audience::Teen) {
         if let Some(message) = readability_problem(&a.prose(), a.language) {
-            report(&format!("articles/{}/{}.md", a.language, a.id), message);
+            report(&path(a), message);
         }
     }
     let file = |path: &str| content::files_under(path).next().map(|(_, text)| text);
+    match file(rules::FILE).map(rules::Rules::parse) {
+        None => report(rules::FILE, "missing".into()),
+        Some(Err(problem)) => report(rules::FILE, problem.to_string()),
+        Some(Ok(rules)) => {
+            let today = chrono::Local::now().date_naive();
+            for a in &articles {
+                for message in rules.problems(a, today) {
+                    report(&path(a), message);
+                }
+            }
+        }
+    }
     let signs = match file(signs::FILE).map(signs::Signs::parse) {
         None => return report(signs::FILE, "missing".into()),
         Some(Err(problem)) => return report(signs::FILE, problem.to_string()),
         Some(Ok(signs)) => signs,
     };
     for language in Language::ALL {
-        if let Some(message) = readability_problem(&signs.text(*language), *language) {
-            report(signs::FILE, message);
+        if let Some(message) = readability_problem(&signs::text(*language), *language) {
+            report(&format!("signals/{language}.toml"), message);
         }
     }
     match file(search::FILE).map(|text| search::Index::build(&articles, text, |a| signs.keywords(a))) {

@@ -1,8 +1,10 @@
-//! Warning signs as data (`content/signs/signs.toml`): per topic the signals that are signs of it,
-//! and per signal a short explanation for a teenager, in every language.
+//! Warning signs as data (`content/signs/signs.toml`): per topic its name and the signals that are
+//! signs of it. What each signal means comes from the one explanation per signal and language in
+//! [`crate::signal_text`] (`content/signals/<language>.toml`), so the library and the analyzer
+//! never explain a signal in two different ways.
 
 use super::{Article, ArticleTopic, ContentError};
-use crate::{language::Language, signal::Signal};
+use crate::{language::Language, signal::Signal, signal_text};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -23,9 +25,9 @@ pub struct TopicName {
 pub struct WarningSign {
     /// The signal.
     pub signal: Signal,
-    /// A short name, such as "Asks you to keep secrets".
+    /// A short name: the signal's title in `signal_text`, such as "Asking you to keep secrets".
     pub name: String,
-    /// Why it matters, in words for a teenager.
+    /// What the contact does and why it matters: the signal's `what` and `why` in `signal_text`.
     pub explanation: String,
     /// Every topic this signal is one of the signs of.
     pub topics: Vec<TopicName>,
@@ -35,7 +37,6 @@ pub struct WarningSign {
 #[serde(deny_unknown_fields)]
 struct File {
     topics: BTreeMap<String, TopicEntry>,
-    signals: BTreeMap<String, BTreeMap<String, Explained>>,
 }
 
 #[derive(Deserialize)]
@@ -45,24 +46,16 @@ struct TopicEntry {
     signals: Vec<String>,
 }
 
-#[derive(Deserialize, Clone)]
-#[serde(deny_unknown_fields)]
-struct Explained {
-    name: String,
-    explanation: String,
-}
-
 /// The parsed signs, keyed by typed ids.
 #[derive(Debug)]
 pub(super) struct Signs {
     /// Topic, its names per language, its signals in order.
     topics: Vec<(ArticleTopic, BTreeMap<Language, String>, Vec<Signal>)>,
-    /// Signal → language → (name, explanation).
-    signals: BTreeMap<Signal, BTreeMap<Language, (String, String)>>,
 }
 
 impl Signs {
-    /// Parses and checks the signs file: every id known, every topic and signal present in every language.
+    /// Parses and checks the signs file: every id known, every topic named in every language, every
+    /// signal a sign of some topic.
     pub(super) fn parse(text: &str) -> Result<Signs, ContentError> {
         let file: File = toml::from_str(text).map_err(|e| ContentError::Syntax(e.message().to_string()))?;
         let mut topics = Vec::new();
@@ -71,30 +64,18 @@ impl Signs {
             let signals: Vec<Signal> = entry.signals.iter().map(|s| s.parse()).collect::<Result<_, _>>()?;
             topics.push((id.parse::<ArticleTopic>()?, names, signals));
         }
-        let mut signals = BTreeMap::new();
-        for (id, texts) in file.signals {
-            let texts = by_language(texts, &id)?;
-            if let Some(e) = texts.values().find(|e| e.name.trim().is_empty() || e.explanation.trim().is_empty()) {
-                return Err(ContentError::Missing(format!("text for signal {id} ('{}')", e.name)));
-            }
-            let texts = texts.into_iter().map(|(l, e)| (l, (e.name, e.explanation))).collect();
-            signals.insert(id.parse::<Signal>()?, texts);
-        }
         for topic in ArticleTopic::ALL {
             if !topics.iter().any(|(t, _, _)| t == topic) {
                 return Err(ContentError::Missing(format!("topic {topic}")));
             }
         }
         for signal in Signal::ALL {
-            if !signals.contains_key(signal) {
-                return Err(ContentError::Missing(format!("explanation of signal {signal}")));
-            }
             if !topics.iter().any(|(_, _, s)| s.contains(signal)) {
                 return Err(ContentError::Missing(format!("a topic with signal {signal}")));
             }
         }
         topics.sort_by_key(|(t, _, _)| *t);
-        Ok(Signs { topics, signals })
+        Ok(Signs { topics })
     }
 
     /// Every topic with its name in `language`, in topic order.
@@ -114,7 +95,7 @@ impl Signs {
 
     /// One signal explained in `language`, with every topic it is a sign of.
     pub(super) fn sign(&self, signal: Signal, language: Language) -> WarningSign {
-        let (name, explanation) = self.signals.get(&signal).and_then(|t| t.get(&language)).cloned().unwrap_or_default();
+        let (name, explanation) = explained(signal, language).unwrap_or_default();
         let topics = self
             .topics
             .iter()
@@ -127,15 +108,21 @@ impl Signs {
     /// The names of an article's topic and signals in its language, as search keywords.
     pub(super) fn keywords(&self, article: &Article) -> String {
         let topic = self.topics.iter().find(|(t, _, _)| *t == article.topic).and_then(|(_, names, _)| names.get(&article.language));
-        let signals = article.signals.iter().filter_map(|s| self.signals.get(s)?.get(&article.language).map(|(name, _)| name));
-        topic.into_iter().chain(signals).cloned().collect::<Vec<_>>().join("\n")
+        let signals = article.signals.iter().filter_map(|s| explained(*s, article.language).map(|(name, _)| name));
+        topic.cloned().into_iter().chain(signals).collect::<Vec<_>>().join("\n")
     }
+}
 
-    /// Every name and explanation in `language`, one per line, for readability checks.
-    pub(super) fn text(&self, language: Language) -> String {
-        let texts = self.signals.values().filter_map(|t| t.get(&language));
-        texts.map(|(name, explanation)| format!("{name}\n{explanation}")).collect::<Vec<_>>().join("\n")
-    }
+/// Every signal's name and explanation in `language`, one per line, for readability checks.
+pub(super) fn text(language: Language) -> String {
+    let texts = Signal::ALL.iter().filter_map(|s| explained(*s, language));
+    texts.map(|(name, explanation)| format!("{name}\n{explanation}")).collect::<Vec<_>>().join("\n")
+}
+
+/// A signal's name and explanation in `language`, from its one text in `signal_text`.
+fn explained(signal: Signal, language: Language) -> Option<(String, String)> {
+    let text = signal_text::explanation(signal, language).ok()?;
+    Some((text.title.clone(), format!("{} {}", text.what, text.why)))
 }
 
 /// Turns `{"nl": x, "en": y}` into typed keys, requiring every language.

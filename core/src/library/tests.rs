@@ -183,6 +183,8 @@ fn warning_signs_by_topic_and_by_signal() {
     assert!(signs.iter().all(|s| !s.name.is_empty() && !s.explanation.is_empty()));
     let sign = library.warning_sign(Signal::Threat, Language::Nl);
     assert!(sign.topics.iter().any(|t| t.topic == ArticleTopic::Sextortion && !t.name.is_empty()));
+    let text = crate::signal_text::explanation(Signal::Threat, Language::Nl).unwrap();
+    assert_eq!((sign.name, sign.explanation), (text.title.clone(), format!("{} {}", text.what, text.why)));
     assert!(library.warning_signs(ArticleTopic::Parenting, Language::Nl).is_empty());
 }
 
