@@ -45,6 +45,7 @@ pub enum Event {
 
 /// A link as stored inside a sealed revision record.
 #[derive(Debug, Clone)]
+#[expect(clippy::large_enum_variant, reason = "links are read one at a time and matched by pattern; a box would only add an allocation per link")]
 pub enum StoredLink {
     /// The full content.
     Full {
