@@ -8,6 +8,7 @@ mod article;
 mod readability;
 mod search;
 mod signs;
+mod terms;
 mod text;
 
 pub use article::{Article, Source};
@@ -141,7 +142,12 @@ pub struct Hit<'a> {
     pub article: &'a Article,
     /// Relevance; only comparable within one search.
     pub score: f32,
+    /// It matches at least half of the query's words (a weaker hit may be a chance match).
+    pub confident: bool,
 }
+
+/// How much more an article for the asker's own audience scores.
+const OWN_AUDIENCE: f32 = 2.5;
 
 /// The loaded, checked and indexed content.
 #[derive(Debug)]
@@ -202,14 +208,21 @@ impl Library {
     }
 
     /// Articles in `language` matching `query` (plain words, any case, accents optional), best first.
-    /// A query without words gives an empty list.
+    /// Articles for `audience`, when given, rank higher, but others that fit clearly still come.
+    /// Any text is a query; one without words gives an empty list.
     pub fn search(&self, query: &str, language: Language, audience: Option<Audience>) -> Vec<Hit<'_>> {
-        self.index
+        let mut hits: Vec<Hit<'_>> = self
+            .index
             .search(query, language)
             .into_iter()
-            .filter_map(|(doc, score)| self.articles.get(doc).map(|article| Hit { article, score }))
-            .filter(|hit| audience.is_none_or(|x| hit.article.audience == x))
-            .collect()
+            .filter_map(|found| {
+                let article = self.articles.get(found.doc)?;
+                let preferred = audience.is_some_and(|x| article.audience == x);
+                Some(Hit { article, score: found.score * if preferred { OWN_AUDIENCE } else { 1.0 }, confident: found.confident })
+            })
+            .collect();
+        hits.sort_by(|a, b| b.score.total_cmp(&a.score));
+        hits
     }
 
     /// The warning signs of `topic`, explained in `language` (empty for topics that are no tactic).
