@@ -34,7 +34,7 @@ const B: f32 = 0.5;
 const SYNONYM: f32 = 0.8;
 const INFLECTION: f32 = 0.8;
 const PREFIX: f32 = 0.6;
-const COMPOUND: f32 = 0.5;
+const COMPOUND: f32 = 0.3;
 const TYPO: f32 = 0.6;
 /// Shortest word that matches other than exactly; typos only in words at least [`MIN_TYPO`] long.
 const MIN_PARTIAL: usize = 4;
@@ -42,7 +42,7 @@ const MIN_TYPO: usize = 5;
 /// Letters an inflection may add to a term ("afperst" → "afpers").
 const MAX_INFLECTION: usize = 2;
 /// Query words after this many are ignored, so any query is answered in bounded time.
-pub(super) const MAX_WORDS: usize = 32;
+const MAX_WORDS: usize = 32;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
