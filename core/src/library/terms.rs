@@ -6,6 +6,7 @@
 use super::text::fold;
 use crate::language::Language;
 use rust_stemmers::Stemmer;
+use std::collections::HashMap;
 
 /// Separable verb parts that come before `ge` in a Dutch participle ("af|ge|perst").
 const SEPARABLE: &[&str] =
@@ -29,14 +30,14 @@ pub(super) struct Terms {
     language: Language,
     stemmer: Stemmer,
     word: String,
-    stem: String,
     participle: String,
-    verb: String,
+    /// Folded word → its stem and verb: an article repeats its words, and stemming is the slow part.
+    known: HashMap<String, (String, Option<String>)>,
 }
 
 impl Terms {
     pub(super) fn new(language: Language) -> Terms {
-        Terms { language, stemmer: language.stemmer(), word: String::new(), stem: String::new(), participle: String::new(), verb: String::new() }
+        Terms { language, stemmer: language.stemmer(), word: String::new(), participle: String::new(), known: HashMap::new() }
     }
 
     /// Calls `found` with each term of `text`, in order.
@@ -48,15 +49,14 @@ impl Terms {
             if self.word.is_empty() {
                 continue;
             }
-            self.stem.clear();
-            self.stem.push_str(&self.stemmer.stem(&self.word));
-            let participle = self.language == Language::Nl && participle_verb(&self.word, &mut self.participle);
-            if participle {
-                self.verb.clear();
-                self.verb.push_str(&self.stemmer.stem(&self.participle));
+            if !self.known.contains_key(&self.word) {
+                let stem = self.stemmer.stem(&self.word).into_owned();
+                let participle = self.language == Language::Nl && participle_verb(&self.word, &mut self.participle);
+                let verb = participle.then(|| self.stemmer.stem(&self.participle).into_owned()).filter(|v| *v != stem);
+                self.known.insert(self.word.clone(), (stem, verb));
             }
-            let verb = participle.then_some(self.verb.as_str()).filter(|v| *v != self.stem);
-            found(Term { word: &self.word, stem: &self.stem, verb });
+            let (stem, verb) = &self.known[&self.word];
+            found(Term { word: &self.word, stem, verb: verb.as_deref() });
         }
     }
 
