@@ -71,12 +71,15 @@ pub(super) struct Found {
 #[derive(Debug, Default)]
 struct Vocabulary {
     /// Sorted by term: the term, its inverse document frequency, and per article its weight.
-    terms: Vec<(String, f32, Vec<(u32, f32)>)>,
+    terms: Vec<(String, f32, Postings)>,
     /// Each term reversed, with its position in `terms`, sorted: for compound ends.
     reversed: Vec<(String, u32)>,
     /// Stem → the stems it is a synonym of.
     synonyms: HashMap<String, Vec<String>>,
 }
+
+/// Per article that has a term, the term's weight there, in article order.
+type Postings = Vec<(u32, f32)>;
 
 /// A field's terms in one article: term → count, and the field's length.
 type FieldCounts = (FastMap<String, f32>, f32);
@@ -171,7 +174,7 @@ impl Vocabulary {
                 *sum += length / n;
             }
         }
-        let mut postings: FastMap<String, Vec<(u32, f32)>> = FastMap::default();
+        let mut postings: FastMap<String, Postings> = FastMap::default();
         for (doc, fields) in docs {
             let mut weighted: FastMap<String, f32> = FastMap::default();
             for (((counts, length), weight), average) in fields.into_iter().zip(FIELDS).zip(average) {
@@ -184,7 +187,7 @@ impl Vocabulary {
                 postings.entry(term).or_default().push((doc, tf * (K1 + 1.0) / (tf + K1)));
             }
         }
-        let mut terms_list: Vec<(String, f32, Vec<(u32, f32)>)> = postings
+        let mut terms_list: Vec<(String, f32, Postings)> = postings
             .into_iter()
             .map(|(term, mut docs)| {
                 docs.sort_unstable_by_key(|d| d.0);
