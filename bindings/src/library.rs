@@ -165,7 +165,8 @@ pub fn library_article(id: String, language: String) -> Result<LibraryArticle, B
     })
 }
 
-/// Articles in `language` matching `query`, best first. Any text is a valid query.
+/// Articles in `language` matching `query`, best first; those for `audience`, when given, rank
+/// higher. Any text is a valid query.
 #[uniffi::export]
 pub fn library_search(query: String, language: String, audience: Option<String>) -> Result<Vec<ArticleSummary>, BakenError> {
     let language = self::language(&language)?;

@@ -13,7 +13,7 @@ pub struct Args {
     /// Language: nl or en.
     #[arg(long, global = true, default_value = "nl")]
     lang: String,
-    /// Only articles for teen, parent or professional.
+    /// Only articles for teen, parent or professional (search: theirs first, others after).
     #[arg(long, global = true)]
     audience: Option<String>,
     /// Print JSON instead of text.

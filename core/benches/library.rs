@@ -1,7 +1,9 @@
-//! Library numbers: parse, check and index all bundled content; search medians. For comparison,
-//! the same articles in an in-memory SQLite FTS5 table (the alternative that was not chosen).
+//! Library numbers: parse, check and index all bundled content; search medians, for a few fixed
+//! queries and cycling through every query of the search evaluation sets (dev and blind, both
+//! languages, with their audience). For comparison, the same articles in an in-memory SQLite FTS5
+//! table (the alternative that was not chosen).
 
-use baken_core::{content, language::Language, library::Library};
+use baken_core::{content, language::Language, library::{Audience, Library}};
 use criterion::{criterion_group, criterion_main, Criterion};
 use rusqlite::Connection;
 use std::hint::black_box;
@@ -14,14 +16,45 @@ const QUERIES: &[(&str, &str, Language)] = &[
 ];
 
 fn load(c: &mut Criterion) {
+    // The first load in this process (cold caches), as an app start sees it.
+    let started = std::time::Instant::now();
+    let loaded = Library::from_files(content::FILES.iter().copied()).map(|_| ());
+    eprintln!("library/first_load: {:?} ({})", started.elapsed(), if loaded.is_ok() { "ok" } else { "failed" });
     c.bench_function("library/load_and_index", |b| {
         b.iter(|| Library::from_files(black_box(content::FILES).iter().copied()).map(|_| ()))
     });
     c.bench_function("fts5/load_and_index", |b| b.iter(fts5));
 }
 
+/// Every query of the search evaluation sets: (text, language, audience).
+fn evaluation_queries() -> Vec<(String, Language, Audience)> {
+    #[derive(serde::Deserialize)]
+    struct Query {
+        query: String,
+        language: Language,
+        audience: Audience,
+    }
+    ["search-dev.jsonl", "search-blind.jsonl"]
+        .iter()
+        .flat_map(|name| {
+            let path = format!("{}/../tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
+            std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}")).lines().map(str::to_string).collect::<Vec<_>>()
+        })
+        .map(|line| serde_json::from_str::<Query>(&line).expect("a query"))
+        .map(|q| (q.query, q.language, q.audience))
+        .collect()
+}
+
 fn search(c: &mut Criterion) {
     let library = Library::bundled().expect("bundled library loads");
+    let queries = evaluation_queries();
+    let mut next = queries.iter().cycle();
+    c.bench_function("library/search/evaluation_queries", |b| {
+        b.iter(|| {
+            let (query, language, audience) = next.next().expect("queries");
+            library.search(black_box(query), *language, Some(*audience)).len()
+        })
+    });
     let db = fts5();
     for (name, query, language) in QUERIES {
         c.bench_function(&format!("library/search/{name}"), |b| {

@@ -1,5 +1,6 @@
 //! The languages Baken's content is written in.
 
+use rust_stemmers::{Algorithm, Stemmer};
 use serde::{Deserialize, Serialize};
 use std::{fmt, str::FromStr};
 
@@ -23,6 +24,14 @@ impl Language {
             Language::Nl => "nl",
             Language::En => "en",
         }
+    }
+
+    /// The Snowball stemmer of this language: `afpersen` and `afpersing` share the stem `afpers`.
+    pub fn stemmer(self) -> Stemmer {
+        Stemmer::create(match self {
+            Language::Nl => Algorithm::Dutch,
+            Language::En => Algorithm::English,
+        })
     }
 }
 

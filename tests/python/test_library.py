@@ -26,8 +26,8 @@ def test_search_finds_sextortion(query, language):
     assert baken_ffi.library_search(query, language, "teen")[0].topic == "sextortion"
 
 
-def test_dutch_blackmail_query_finds_the_teen_article_first():
-    assert baken_ffi.library_search("chantage met naaktfoto", "nl", None)[0].id == "sextortion-teen"
+def test_dutch_blackmail_query_finds_the_teen_article_first_for_a_teen():
+    assert baken_ffi.library_search("chantage met naaktfoto", "nl", "teen")[0].id == "sextortion-teen"
 
 
 def test_unknown_id_and_language_are_typed_errors():

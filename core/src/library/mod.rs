@@ -10,6 +10,7 @@ mod readability;
 mod rules;
 mod search;
 mod signs;
+mod terms;
 mod text;
 
 pub use article::{Article, Source};
@@ -143,7 +144,15 @@ pub struct Hit<'a> {
     pub article: &'a Article,
     /// Relevance; only comparable within one search.
     pub score: f32,
+    /// It matches at least half of the query's words (a weaker hit may be a chance match).
+    pub confident: bool,
 }
+
+/// How much more an article for the asker's own audience scores.
+const OWN_AUDIENCE: f32 = 2.5;
+/// The share of an article's score that the first article it names as related gets (the
+/// second half of that, and so on).
+const RELATED: f32 = 0.2;
 
 /// The loaded, checked and indexed content.
 #[derive(Debug)]
@@ -204,14 +213,39 @@ impl Library {
     }
 
     /// Articles in `language` matching `query` (plain words, any case, accents optional), best first.
-    /// A query without words gives an empty list.
+    /// Articles for `audience`, when given, rank higher, but others that fit clearly still come.
+    /// Any text is a query; one without words gives an empty list.
     pub fn search(&self, query: &str, language: Language, audience: Option<Audience>) -> Vec<Hit<'_>> {
-        self.index
-            .search(query, language)
-            .into_iter()
-            .filter_map(|(doc, score)| self.articles.get(doc).map(|article| Hit { article, score }))
-            .filter(|hit| audience.is_none_or(|x| hit.article.audience == x))
-            .collect()
+        let found = self.index.search(query, language);
+        let mut hits: HashMap<usize, Hit<'_>> = HashMap::new();
+        for f in &found {
+            let Some(article) = self.articles.get(f.doc) else { continue };
+            let preferred = audience.is_some_and(|x| article.audience == x);
+            let score = f.score * if preferred { OWN_AUDIENCE } else { 1.0 };
+            hits.insert(f.doc, Hit { article, score, confident: f.confident });
+        }
+        // An article shares in the score of the articles that name it as related, closest first.
+        let mut shares: HashMap<usize, f32> = HashMap::new();
+        for (doc, hit) in &hits {
+            for (rank, id) in self.articles[*doc].related.iter().enumerate() {
+                if let Some(other) = self.position(id, language) {
+                    let share = shares.entry(other).or_default();
+                    *share = share.max(RELATED * hit.score / (rank + 1) as f32);
+                }
+            }
+        }
+        for (doc, share) in shares {
+            let article = &self.articles[doc];
+            hits.entry(doc).or_insert(Hit { article, score: 0.0, confident: false }).score += share;
+        }
+        let mut hits: Vec<Hit<'_>> = hits.into_values().collect();
+        hits.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.article.id.cmp(&b.article.id)));
+        hits
+    }
+
+    /// Where the article `id` in `language` is in `articles`.
+    fn position(&self, id: &str, language: Language) -> Option<usize> {
+        self.articles.binary_search_by(|a| (a.language, a.id.as_str()).cmp(&(language, id))).ok()
     }
 
     /// The warning signs of `topic`, explained in `language` (empty for topics that are no tactic).

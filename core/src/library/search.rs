@@ -1,17 +1,22 @@
 //! Full-text search over the articles: an in-memory inverted index per language.
 //!
-//! Text is folded (case, accents), split into tokens and lightly stemmed. A query token matches an
-//! indexed token exactly, as a prefix ("chanta" → "chantage") or as the end of a Dutch compound
-//! ("foto" → "naaktfoto"), and through a small synonym table ("pics" → "foto"). Hits in the title
-//! count more than in the summary, then the names of the article's signals and topic, then the body. The query is plain words: quotes,
-//! `*`, `NEAR`, `-` and brackets have no meaning and cannot cause an error.
+//! Words become terms as in [`super::terms`] (folded, Snowball-stemmed, Dutch participles also as
+//! their verb). A query word matches a term exactly, through the synonym and slang table of
+//! `library/search.toml` ("naaktjes" → "naaktfoto"), as an inflection the stemmer left
+//! ("threatend" → "threaten"), as the start of a longer word ("chanta" → "chantage"), as the end
+//! of a Dutch compound ("foto" → "naaktfoto"), and, when nothing else matches, with one typo
+//! ("polietie" → "politie"). Scores are BM25F: title, summary, the names of the article's signals
+//! and topic, and body, each with its weight and length normalisation. An article that matches
+//! more of the query's words (weighted by how rare they are) ranks higher. The query is plain words: quotes, `*`, `AND`, `:` and
+//! brackets have no meaning and cannot cause an error; at most [`MAX_WORDS`] words are used.
 //!
 //! Why not SQLite FTS5 in memory: `benches/library.rs` loads the same articles into FTS5
-//! (unicode61, diacritics removed, bm25 with the same field weights). FTS5 took about twice as
-//! long to load and two to three times as long per search, has no synonyms or Dutch compound
-//! matching, and its query syntax must be escaped. This index is a few hundred lines of plain Rust.
+//! (unicode61, diacritics removed, bm25 with the same field weights). On 2026-12-03 (a busy
+//! machine) FTS5 took about 1.5 times as long to load and 1.4 to 6 times as long per search, has
+//! no stemming, synonyms or Dutch compound matching, and its query syntax must be escaped.
 
-use super::{text::fold, Article, ContentError};
+use super::terms::{Term, Terms};
+use super::{text, Article, ContentError};
 use crate::language::Language;
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -20,20 +25,24 @@ use std::hash::{BuildHasherDefault, Hasher};
 /// Where the stop words and synonyms live under `content/`.
 pub(super) const FILE: &str = "library/search.toml";
 
-const TITLE: f32 = 4.0;
-const SUMMARY: f32 = 2.0;
-const KEYWORDS: f32 = 1.5;
-const BODY: f32 = 1.0;
-/// A word's weight in an article levels off (as in BM25), so one word repeated often does not
-/// outrank an article that matches every word of the query.
-const SATURATION: f32 = 4.0;
+/// Field weights: title, summary, keywords (signal and topic names), body.
+const FIELDS: [f32; 4] = [4.0, 2.0, 1.5, 1.0];
+/// BM25 saturation and length normalisation.
+const K1: f32 = 1.2;
+const B: f32 = 0.5;
+/// How much a match counts, by kind, against an exact match (1).
+const SYNONYM: f32 = 0.8;
+const INFLECTION: f32 = 0.8;
 const PREFIX: f32 = 0.6;
-const COMPOUND: f32 = 0.5;
-const SYNONYM: f32 = 0.7;
-/// Shorter tokens only match exactly.
-const MIN_PARTIAL: usize = 3;
-/// Suffixes stripped by the stemmer, longest first; the stem keeps at least [`MIN_PARTIAL`] letters.
-const SUFFIXES: &[&str] = &["ing", "es", "en", "ed", "s", "e"];
+const COMPOUND: f32 = 0.3;
+const TYPO: f32 = 0.6;
+/// Shortest word that matches other than exactly; typos only in words at least [`MIN_TYPO`] long.
+const MIN_PARTIAL: usize = 4;
+const MIN_TYPO: usize = 5;
+/// Letters an inflection may add to a term ("afperst" → "afpers").
+const MAX_INFLECTION: usize = 2;
+/// Query words after this many are ignored, so any query is answered in bounded time.
+const MAX_WORDS: usize = 32;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -42,137 +51,234 @@ struct File {
     synonyms: Vec<Vec<String>>,
 }
 
-/// The index: per language a sorted vocabulary with postings (article index, weight).
+/// The index: per language a vocabulary; stop words are folded words of any language.
 #[derive(Debug)]
 pub(super) struct Index {
     languages: BTreeMap<Language, Vocabulary>,
     stop_words: HashSet<String>,
-    /// Stem → the stems of its synonyms.
-    synonyms: HashMap<String, Vec<String>>,
+}
+
+/// An article that matches a query.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) struct Found {
+    /// Index into the articles the index was built over.
+    pub(super) doc: usize,
+    pub(super) score: f32,
+    /// It matches at least half of the query's words.
+    pub(super) confident: bool,
 }
 
 #[derive(Debug, Default)]
 struct Vocabulary {
-    /// Sorted by term.
-    terms: Vec<(String, Vec<(u32, f32)>)>,
-    documents: usize,
+    /// Sorted by term: the term, its inverse document frequency, and per article its weight.
+    terms: Vec<(String, f32, Postings)>,
+    /// Each term reversed, with its position in `terms`, sorted: for compound ends.
+    reversed: Vec<(String, u32)>,
+    /// Stem → the stems it is a synonym of.
+    synonyms: HashMap<String, Vec<String>>,
 }
+
+/// Per article that has a term, the term's weight there, in article order.
+type Postings = Vec<(u32, f32)>;
+
+/// A field's terms in one article: term → count, and the field's length.
+type FieldCounts = (FastMap<String, f32>, f32);
 
 impl Index {
     /// Builds the index over `articles` with the stop words and synonyms of the search file;
     /// `keywords` gives extra words for an article (such as the names of its signals).
     pub(super) fn build(articles: &[Article], file: &str, keywords: impl Fn(&Article) -> String) -> Result<Index, ContentError> {
         let file: File = toml::from_str(file).map_err(|e| ContentError::Syntax(e.message().to_string()))?;
-        let mut synonyms: HashMap<String, Vec<String>> = HashMap::new();
-        for group in &file.synonyms {
-            let stems: Vec<String> = group.iter().flat_map(|w| tokens(w)).collect();
-            for stem in &stems {
-                let others = stems.iter().filter(|s| *s != stem).cloned();
-                synonyms.entry(stem.clone()).or_default().extend(others);
-            }
-        }
-        let stop_words = file.stop_words.iter().flat_map(|w| tokens(w)).collect();
-
-        let mut languages: BTreeMap<Language, (usize, Postings)> = BTreeMap::new();
-        let mut counts: FastMap<String, f32> = FastMap::default();
+        let stop_words = file.stop_words.iter().flat_map(|w| w.split_whitespace()).map(|w| w.chars().map(text::fold).collect()).collect();
+        let mut counted: BTreeMap<Language, Vec<(u32, [FieldCounts; 4])>> = BTreeMap::new();
+        let mut terms: BTreeMap<Language, Terms> = BTreeMap::new();
         for (doc, article) in articles.iter().enumerate() {
-            let doc = doc as u32;
-            let (documents, terms) = languages.entry(article.language).or_default();
-            *documents += 1;
-            let keywords = keywords(article);
-            let fields = [(&article.title, TITLE), (&article.summary, SUMMARY), (&keywords, KEYWORDS), (&article.markdown, BODY)];
-            for (text, weight) in fields {
-                each_token(text, |token| match counts.get_mut(token) {
-                    Some(count) => *count += 1.0,
-                    None => drop(counts.insert(token.to_string(), 1.0)),
-                });
-                for (token, count) in counts.drain() {
-                    let docs = terms.entry(token).or_default();
-                    let score = weight * (1.0 + count.ln());
-                    match docs.last_mut() {
-                        Some((last, total)) if *last == doc => *total += score,
-                        _ => docs.push((doc, score)),
+            let terms = terms.entry(article.language).or_insert_with(|| Terms::new(article.language));
+            let fields = [article.title.clone(), article.summary.clone(), keywords(article), text::prose(&article.markdown)];
+            let counts = fields.map(|field| {
+                let (mut counts, mut length) = (FastMap::<String, f32>::default(), 0.0);
+                terms.each(&field, |Term { stem, verb, .. }| {
+                    length += 1.0;
+                    for term in std::iter::once(stem).chain(verb) {
+                        match counts.get_mut(term) {
+                            Some(count) => *count += 1.0,
+                            None => drop(counts.insert(term.to_string(), 1.0)),
+                        }
                     }
-                }
-            }
+                });
+                (counts, length)
+            });
+            counted.entry(article.language).or_default().push((doc as u32, counts));
         }
-        let languages = languages
+        let languages = counted
             .into_iter()
-            .map(|(language, (documents, terms))| {
-                let mut terms: Vec<_> = terms.into_iter().collect();
-                terms.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-                (language, Vocabulary { terms, documents })
+            .map(|(language, docs)| {
+                let terms = terms.get_mut(&language).expect("a language with articles has its terms");
+                (language, Vocabulary::build(docs, &file.synonyms, terms))
             })
             .collect();
-        Ok(Index { languages, stop_words, synonyms })
+        Ok(Index { languages, stop_words })
     }
 
-    /// Articles matching `query` in `language`, best first: (article index, score).
-    pub(super) fn search(&self, query: &str, language: Language) -> Vec<(usize, f32)> {
+    /// Articles matching `query` in `language`, best first.
+    pub(super) fn search(&self, query: &str, language: Language) -> Vec<Found> {
         let Some(vocabulary) = self.languages.get(&language) else { return Vec::new() };
-        let mut seen = HashSet::new();
-        let words: Vec<String> =
-            tokens(query).filter(|t| !self.stop_words.contains(t) && seen.insert(t.clone())).collect();
-        let mut scores: HashMap<u32, (f32, usize)> = HashMap::new();
-        for word in &words {
-            let mut best: HashMap<u32, f32> = HashMap::new();
-            let alternatives = std::iter::once((word.as_str(), 1.0))
-                .chain(self.synonyms.get(word).into_iter().flatten().map(|s| (s.as_str(), SYNONYM)));
-            for (alternative, weight) in alternatives {
-                vocabulary.matches(alternative, |term_weight, docs| {
-                    let idf = (1.0 + vocabulary.documents as f32 / docs.len() as f32).ln();
-                    for &(doc, w) in docs {
-                        let raw = weight * term_weight * w;
-                        let score = idf * raw / (raw + SATURATION);
-                        let slot = best.entry(doc).or_default();
-                        *slot = slot.max(score);
-                    }
-                });
+        let mut words: Vec<(String, Option<String>)> = Vec::new();
+        Terms::new(language).each(query, |t| {
+            if words.len() < MAX_WORDS && !self.stop_words.contains(t.word) && !words.iter().any(|(s, _)| s == t.stem) {
+                words.push((t.stem.to_string(), t.verb.map(str::to_string)));
             }
-            for (doc, score) in best {
+        });
+        // Per article: the score, the weight of the query words it matches, and their number.
+        let mut scores: HashMap<u32, (f32, f32, usize)> = HashMap::new();
+        let mut best: HashMap<u32, f32> = HashMap::new();
+        let mut total_weight = 0.0;
+        for (stem, verb) in &words {
+            best.clear();
+            let mut weight = 0.0f32;
+            vocabulary.each_match(stem, verb.as_deref(), |kind, idf, docs| {
+                weight = weight.max(kind * idf);
+                for &(doc, w) in docs {
+                    let slot = best.entry(doc).or_default();
+                    *slot = slot.max(kind * idf * w);
+                }
+            });
+            total_weight += weight;
+            for (&doc, &score) in &best {
                 let entry = scores.entry(doc).or_default();
                 entry.0 += score;
-                entry.1 += 1;
+                entry.1 += weight;
+                entry.2 += 1;
             }
         }
-        let mut hits: Vec<(usize, f32)> = scores
+        let mut found: Vec<Found> = scores
             .into_iter()
-            .map(|(doc, (score, matched))| (doc as usize, score * matched as f32 / words.len() as f32))
+            .map(|(doc, (score, weight, matched))| Found {
+                doc: doc as usize,
+                score: score * weight / total_weight,
+                confident: 2 * matched >= words.len(),
+            })
             .collect();
-        hits.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        hits
+        found.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.doc.cmp(&b.doc)));
+        found
     }
 }
 
 impl Vocabulary {
-    /// Calls `found(match weight, postings)` for every term that `word` matches.
-    fn matches(&self, word: &str, mut found: impl FnMut(f32, &[(u32, f32)])) {
-        let start = self.terms.partition_point(|(t, _)| t.as_str() < word);
-        for (term, docs) in &self.terms[start..] {
-            if term == word {
-                found(1.0, docs);
-            } else if word.len() >= MIN_PARTIAL && term.starts_with(word) {
-                found(PREFIX, docs);
-            } else {
-                break;
+    /// The vocabulary of one language's articles `(article, field counts)`.
+    fn build(docs: Vec<(u32, [FieldCounts; 4])>, synonyms: &[Vec<String>], terms: &mut Terms) -> Vocabulary {
+        let n = docs.len() as f32;
+        let mut average = [0.0f32; 4];
+        for (_, fields) in &docs {
+            for (sum, (_, length)) in average.iter_mut().zip(fields) {
+                *sum += length / n;
             }
         }
-        if word.len() > MIN_PARTIAL {
-            for (term, docs) in &self.terms {
-                if term.len() > word.len() && term.ends_with(word) {
-                    found(COMPOUND, docs);
+        let mut postings: FastMap<String, Postings> = FastMap::default();
+        for (doc, fields) in docs {
+            let mut weighted: FastMap<String, f32> = FastMap::default();
+            for (((counts, length), weight), average) in fields.into_iter().zip(FIELDS).zip(average) {
+                let norm = 1.0 - B + B * length / average.max(1.0);
+                for (term, count) in counts {
+                    *weighted.entry(term).or_default() += weight * count / norm;
+                }
+            }
+            for (term, tf) in weighted {
+                postings.entry(term).or_default().push((doc, tf * (K1 + 1.0) / (tf + K1)));
+            }
+        }
+        let mut terms_list: Vec<(String, f32, Postings)> = postings
+            .into_iter()
+            .map(|(term, mut docs)| {
+                docs.sort_unstable_by_key(|d| d.0);
+                let df = docs.len() as f32;
+                (term, (1.0 + (n - df + 0.5) / (df + 0.5)).ln(), docs)
+            })
+            .collect();
+        terms_list.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let mut reversed: Vec<(String, u32)> = terms_list.iter().enumerate().map(|(i, t)| (t.0.chars().rev().collect(), i as u32)).collect();
+        reversed.sort_unstable();
+        let mut table: HashMap<String, Vec<String>> = HashMap::new();
+        for group in synonyms {
+            let stems: Vec<String> = group.iter().flat_map(|w| terms.stems(w)).collect();
+            for stem in &stems {
+                let others = stems.iter().filter(|s| *s != stem && !table.get(stem).is_some_and(|o| o.contains(s))).cloned().collect::<Vec<_>>();
+                table.entry(stem.clone()).or_default().extend(others);
+            }
+        }
+        Vocabulary { terms: terms_list, reversed, synonyms: table }
+    }
+
+    fn position(&self, term: &str) -> Option<usize> {
+        self.terms.binary_search_by(|t| t.0.as_str().cmp(term)).ok()
+    }
+
+    /// Calls `found(match weight, idf, postings)` for every term that the query word `stem`
+    /// (with `verb` for a Dutch participle) matches; a term may be reported more than once.
+    /// The word's own forms (itself, its verb, the term it inflects, or one typo away when none of
+    /// those is known) match exactly and through their synonyms; the word also starts and ends terms.
+    fn each_match(&self, stem: &str, verb: Option<&str>, mut found: impl FnMut(f32, f32, &[(u32, f32)])) {
+        let mut report = |weight: f32, i: usize| {
+            let (_, idf, docs) = &self.terms[i];
+            found(weight, *idf, docs);
+        };
+        let words: Vec<&str> = std::iter::once(stem).chain(verb).collect();
+        let mut forms: Vec<(&str, f32)> = words.iter().map(|w| (*w, 1.0)).collect();
+        for word in &words {
+            for cut in 1..=MAX_INFLECTION {
+                if let Some(shorter) = word.get(..word.len().saturating_sub(cut)).filter(|s| s.len() >= MIN_PARTIAL) {
+                    forms.push((shorter, INFLECTION));
                 }
             }
         }
+        let known = |form: &str| self.position(form).is_some() || self.synonyms.contains_key(form);
+        if !forms.iter().any(|(form, _)| known(form)) && stem.len() >= MIN_TYPO {
+            forms.extend(self.terms.iter().filter(|t| one_edit_apart(stem, &t.0)).map(|t| (t.0.as_str(), TYPO)));
+        }
+        for (form, weight) in forms {
+            if let Some(i) = self.position(form) {
+                report(weight, i);
+            }
+            for synonym in self.synonyms.get(form).into_iter().flatten() {
+                if let Some(i) = self.position(synonym) {
+                    report(weight * SYNONYM, i);
+                }
+            }
+        }
+        for word in words.into_iter().filter(|w| w.len() >= MIN_PARTIAL) {
+            let start = self.terms.partition_point(|t| t.0.as_str() <= word);
+            for i in (start..self.terms.len()).take_while(|&i| self.terms[i].0.starts_with(word)) {
+                report(PREFIX, i);
+            }
+            let tail: String = word.chars().rev().collect();
+            let start = self.reversed.partition_point(|t| t.0.as_str() <= tail.as_str());
+            for (_, i) in self.reversed[start..].iter().take_while(|t| t.0.starts_with(&tail)) {
+                report(COMPOUND, *i as usize);
+            }
+        }
+    }
+}
+
+/// Whether `a` becomes `b` by inserting, deleting or changing one character, or by swapping two
+/// neighbours.
+fn one_edit_apart(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len().abs_diff(b.len()) > 1 || a == b {
+        return false;
+    }
+    let prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let suffix = a[prefix..].iter().rev().zip(b[prefix..].iter().rev()).take_while(|(x, y)| x == y).count();
+    let (a_mid, b_mid) = (&a[prefix..a.len() - suffix.min(a.len() - prefix)], &b[prefix..b.len() - suffix.min(b.len() - prefix)]);
+    match (a_mid.len(), b_mid.len()) {
+        (0, 1) | (1, 0) | (1, 1) => true,
+        (2, 2) => a_mid[0] == b_mid[1] && a_mid[1] == b_mid[0],
+        _ => false,
     }
 }
 
 /// A hash map with a fast, non-random hash: keys are the library's own words, so hash flooding
 /// is no concern, and building the index hashes every word of every article.
 type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
-
-/// Per term, the (article, weight) pairs in article order, while the index is built.
-type Postings = FastMap<String, Vec<(u32, f32)>>;
 
 /// The multiply-rotate hash of rustc ("FxHash").
 #[derive(Default)]
@@ -192,47 +298,17 @@ impl Hasher for FxHasher {
     }
 }
 
-/// The search tokens of `text`: folded, split at anything but letters and digits, stemmed.
-fn tokens(text: &str) -> impl Iterator<Item = String> {
-    let mut all = Vec::new();
-    each_token(text, |t| all.push(t.to_string()));
-    all.into_iter()
-}
-
-/// Calls `found` with each search token of `text`, reusing one buffer.
-fn each_token(text: &str, mut found: impl FnMut(&str)) {
-    let mut token = String::new();
-    for word in text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
-        token.clear();
-        token.extend(word.chars().map(fold));
-        stem(&mut token);
-        found(&token);
-    }
-}
-
-/// Strips one common Dutch or English inflection: "foto's" is already "foto", "photos" → "photo".
-fn stem(word: &mut String) {
-    if let Some(suffix) = SUFFIXES.iter().find(|s| word.len() >= s.len() + MIN_PARTIAL && word.ends_with(*s)) {
-        word.truncate(word.len() - suffix.len());
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn tokens_fold_split_and_stem() {
-        let t: Vec<_> = tokens("Naaktfoto's, PHOTOS en Crème-brûlée").collect();
-        assert_eq!(t, ["naaktfoto", "s", "photo", "en", "crem", "brule"]);
-    }
-
-    #[test]
-    fn stemming_keeps_short_words() {
-        for (word, stemmed) in [("yes", "yes"), ("threatening", "threaten"), ("berichten", "bericht")] {
-            let mut word = word.to_string();
-            stem(&mut word);
-            assert_eq!(word, stemmed);
+    fn one_edit_is_an_insertion_deletion_change_or_swap() {
+        for (a, b) in [("polietie", "politie"), ("groomd", "groomed"), ("jelous", "jealous"), ("freind", "friend"), ("agancy", "agency")] {
+            assert!(one_edit_apart(a, b), "{a} {b}");
+        }
+        for (a, b) in [("same", "same"), ("groomer", "grooming"), ("abc", "abcde"), ("abcd", "badc")] {
+            assert!(!one_edit_apart(a, b), "{a} {b}");
         }
     }
 }
