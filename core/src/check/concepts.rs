@@ -18,7 +18,7 @@
 
 use super::normalize::{normalize, EmojiWords};
 use crate::language::Language;
-use rust_stemmers::{Algorithm, Stemmer};
+use rust_stemmers::Stemmer;
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap};
 use std::hash::{BuildHasherDefault, Hasher};
@@ -143,14 +143,6 @@ impl std::fmt::Debug for Lexicon {
     }
 }
 
-/// The Snowball stemmer of a language.
-fn stemmer(language: Language) -> Stemmer {
-    Stemmer::create(match language {
-        Language::Nl => Algorithm::Dutch,
-        Language::En => Algorithm::English,
-    })
-}
-
 impl Lexicon {
     /// The concept named `name` (upper case, such as `REQUEST`).
     pub(crate) fn concept(&self, name: &str) -> Option<Concepts> {
@@ -265,7 +257,7 @@ pub(crate) fn read(language: Language, source: &str, issues: &mut Vec<String>) -
     }
     let mut lexicon = Lexicon {
         names: file.concepts.keys().cloned().collect(),
-        stemmer: stemmer(language),
+        stemmer: language.stemmer(),
         words: WordMap::default(),
         stems: WordMap::default(),
         prefixes: WordMap::default(),
