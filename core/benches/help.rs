@@ -22,6 +22,10 @@ fn route(c: &mut Criterion) {
     let boxing_day = parse_time("2026-12-28T11:00:00+00:00").unwrap();
     let images = Situation::from_ids(Some("image_removal"), [], None).unwrap();
     c.bench_function("route GB on a bank holiday", |b| b.iter(|| directory.route(black_box(&images), "GB", &adult, black_box(boxing_day)).unwrap()));
+    let teen = Person { asker: Asker::Teen, age: Some(15), language: Language::En, quiet: false };
+    let sextortion = Situation::from_ids(Some("sextortion"), [], None).unwrap();
+    let saturday_night = parse_time("2026-12-05T23:30:00+00:00").unwrap();
+    c.bench_function("route GB sextortion on Saturday night", |b| b.iter(|| directory.route(black_box(&sextortion), "GB", &teen, black_box(saturday_night)).unwrap()));
     let parent = Person { asker: Asker::Parent, age: Some(13), language: Language::Nl, quiet: false };
     let grooming = Situation::from_ids(Some("grooming"), [], None).unwrap();
     let kings_day = parse_time("2025-04-26T20:00:00+02:00").unwrap();

@@ -336,7 +336,7 @@ fn services_and_flags_a_professional_would_sign() {
     sign(vec![
         Scenario { not_first: &["be-1712"], ..scenario("BE, 15, suicidal thoughts, Wednesday 10:00", "BE", "2026-12-02T10:00:00+01:00", topic("suicide"), ("be-zelfmoordlijn", "tel:1813")) },
         Scenario { age: Some(45), language: en, not_first: &["gb-nspcc-helpline"], ..scenario("GB adult, suicidal thoughts, 23:00", "GB", "2026-12-01T23:00:00+00:00", topic("suicide"), ("gb-samaritans", "tel:116123")) },
-        Scenario { age: Some(16), language: en, not_first: &["gb-ceop"], ..scenario("GB, 16, blackmailed with pictures, Saturday 23:30: an open removal tool, not a form with unknown hours", "GB", "2026-12-05T23:30:00+00:00", topic("sextortion"), ("intl-take-it-down", "https://takeitdown.ncmec.org")) },
+        Scenario { age: Some(16), language: en, not_first: &["gb-ceop", "intl-take-it-down"], ..scenario("GB, 16, blackmailed with pictures, Saturday 23:30: someone to talk to, not a form with unknown hours", "GB", "2026-12-05T23:30:00+00:00", topic("sextortion"), ("gb-childline", "tel:08001111")) },
     ]);
     let uk = baken_core::help::route(&topic("sextortion"), "GB", &Person { asker: Asker::Teen, age: Some(16), language: en, quiet: false }, parse_time("2026-12-05T23:30:00+00:00").unwrap()).unwrap();
     assert!(uk.iter().any(|r| r.service_id == "gb-report-remove") && uk.iter().any(|r| r.service_id == "gb-childline"), "{uk:#?}");
@@ -349,7 +349,7 @@ fn services_and_flags_a_professional_would_sign() {
     assert!(csg.reason.contains("Gratis"), "{}", csg.reason);
     let general = baken_core::help::route(&Situation::default(), "NL", &teen, at).unwrap();
     for route in general.iter().filter(|r| r.reason.contains("over alles praten")) {
-        assert_eq!(route.service_id, "nl-kindertelefoon", "only a line for anything says so: {route:#?}");
+        assert!(["nl-kindertelefoon", "nl-luisterlijn"].contains(&route.service_id.as_str()), "only a line for anything says so: {route:#?}");
     }
     let gb = baken_core::help::route(&topic("grooming"), "GB", &Person { asker: Asker::Parent, age: Some(14), language: en, quiet: false }, parse_time("2026-12-01T23:00:00+00:00").unwrap()).unwrap();
     let email = gb.iter().find(|r| r.action_uri.starts_with("mailto:")).unwrap();
@@ -358,4 +358,46 @@ fn services_and_flags_a_professional_would_sign() {
     let mut unique = labels.clone();
     unique.dedup();
     assert_eq!(labels.len(), unique.len(), "no label twice: {labels:?}");
+}
+
+/// A 15-year-old in England is blackmailed with pictures on Saturday at 23:30. Childline (24/7,
+/// free, a person) and Take It Down (a self-service removal tool, always there) are both open;
+/// by the rules someone to talk to comes first, the removal tools next. Danger puts 999 first;
+/// someone who cannot talk gets Childline's chat.
+#[test]
+fn uk_saturday_night_sextortion_a_professional_would_sign() {
+    let en = Language::En;
+    let saturday_night = "2026-12-05T23:30:00+00:00";
+    let danger = Situation { topic: Some(Topic::Sextortion), signals: vec![Signal::Threat, Signal::PaymentDemand], level: Some(Level::Danger) };
+    let tools: &[&str] = &["intl-take-it-down", "gb-report-remove", "gb-ceop", "intl-stopncii"];
+    sign(vec![
+        Scenario { language: en, not_first: tools, ..scenario("England, 15, blackmailed with pictures, Saturday 23:30", "GB", saturday_night, topic("sextortion"), ("gb-childline", "tel:08001111")) },
+        Scenario { language: en, quiet: true, not_first: tools, ..scenario("England, 15, blackmailed, cannot talk out loud", "GB", saturday_night, topic("sextortion"), ("gb-childline", "https://www.childline.org.uk")) },
+        Scenario { language: en, ..scenario("England, 15, blackmailed, a danger result", "GB", saturday_night, danger, ("gb-999", "tel:999")) },
+        Scenario { language: en, not_first: &["gb-report-remove"], ..scenario("England, 15, wants a picture taken down, Saturday 23:30: the open tool", "GB", saturday_night, topic("image_removal"), ("intl-take-it-down", "https://takeitdown.ncmec.org")) },
+    ]);
+    let person = Person { asker: Asker::Teen, age: Some(15), language: en, quiet: false };
+    let routes = baken_core::help::route(&topic("sextortion"), "GB", &person, parse_time(saturday_night).unwrap()).unwrap();
+    let position = |id: &str| routes.iter().position(|r| r.service_id == id).unwrap_or_else(|| panic!("{id} is not offered: {routes:#?}"));
+    assert!(position("gb-childline") < position("intl-take-it-down") && position("intl-take-it-down") < position("gb-report-remove"), "{routes:#?}");
+}
+
+/// The services the review found missing, each where a professional would send someone.
+#[test]
+fn added_services_a_professional_would_sign() {
+    let en = Language::En;
+    sign(vec![
+        Scenario { not_first: &["nl-veilig-thuis", "nl-politie"], ..scenario("NL, 15, wants to talk, Sunday 03:00: De Luisterlijn is open", "NL", "2026-12-06T03:00:00+01:00", Situation::default(), ("nl-luisterlijn", "tel:0880767000")) },
+        scenario("NL, 15, wants to talk, Sunday 15:00: De Kindertelefoon", "NL", "2026-12-06T15:00:00+01:00", Situation::default(), ("nl-kindertelefoon", "tel:08000432")),
+        Scenario { not_first: &["nl-comensha", "nl-meld-misdaad-anoniem"], age: Some(16), ..scenario("NL, 16, loverboy, Wednesday 15:00", "NL", "2026-12-02T15:00:00+01:00", topic("exploitation"), ("nl-kindertelefoon", "tel:08000432")) },
+        Scenario { not_first: &["nl-comensha", "nl-meld-misdaad-anoniem"], age: Some(16), ..scenario("NL, 16, loverboy, Wednesday 10:00: Veilig Thuis (24/7, mensenhandel)", "NL", "2026-12-02T10:00:00+01:00", topic("exploitation"), ("nl-veilig-thuis", "tel:08002000")) },
+        Scenario { not_first: &["be-1712", "be-awel"], ..scenario("BE, 15, wants to talk, Sunday 03:00: Tele-Onthaal is open", "BE", "2026-12-06T03:00:00+01:00", Situation::default(), ("be-tele-onthaal", "tel:106")) },
+        Scenario { age: Some(30), language: en, quiet: true, not_first: &["gb-nspcc-helpline"], ..scenario("GB adult, cannot talk, struggling at 02:00: Shout by text", "GB", "2026-12-06T02:00:00+00:00", Situation::default(), ("gb-shout", "sms:85258?body=SHOUT")) },
+    ]);
+    // Stop it Now Vlaanderen's hours are not known, so a line known to be open may come first; it is
+    // offered with its free number.
+    let adult = Person { asker: Asker::Teen, age: Some(30), language: Language::Nl, quiet: false };
+    let worried = baken_core::help::route(&topic("offender_prevention"), "BE", &adult, parse_time("2026-12-02T10:00:00+01:00").unwrap()).unwrap();
+    let stop_it_now = worried.iter().find(|r| r.service_id == "be-stop-it-now").unwrap_or_else(|| panic!("{worried:#?}"));
+    assert_eq!((stop_it_now.action_uri.as_str(), stop_it_now.availability), ("tel:080020050", Availability::Unknown));
 }

@@ -90,6 +90,41 @@ class HelpTest {
         assertNotEquals("gb-revenge-porn-helpline", routes.first().serviceId)
     }
 
+    /** Rust: help_routes.rs, uk_saturday_night_sextortion_a_professional_would_sign. */
+    @Test
+    fun aTeenBlackmailedInEnglandOnSaturdayNightGetsChildlineBeforeTheRemovalTools() {
+        val routes = route(request("sextortion", 15, "2026-12-05T23:30:00+00:00", country = "GB", language = "en"))
+        assertEquals("gb-childline", routes.first().serviceId)
+        assertEquals("tel:08001111", routes.first().actionUri)
+        val ids = routes.map { it.serviceId }
+        assertTrue(ids.indexOf("gb-childline") < ids.indexOf("intl-take-it-down"))
+        assertTrue(ids.indexOf("intl-take-it-down") < ids.indexOf("gb-report-remove"))
+        val quiet = route(request("sextortion", 15, "2026-12-05T23:30:00+00:00", country = "GB", language = "en", quiet = true)).first()
+        assertEquals("https://www.childline.org.uk", quiet.actionUri)
+    }
+
+    /** Rust: help_routes.rs, services_and_flags_a_professional_would_sign. */
+    @Test
+    fun suicideInBelgiumGoesTo1813AndAUkAdultToSamaritans() {
+        val belgium = route(request("suicide", 15, "2026-12-02T10:00:00+01:00", country = "BE")).first()
+        assertEquals("be-zelfmoordlijn", belgium.serviceId)
+        assertEquals("tel:1813", belgium.actionUri)
+        val uk = route(request("suicide", 45, "2026-12-01T23:00:00+00:00", country = "GB", language = "en")).first()
+        assertEquals("gb-samaritans", uk.serviceId)
+        assertEquals("tel:116123", uk.actionUri)
+    }
+
+    /** Rust: help_routes.rs, added_services_a_professional_would_sign. */
+    @Test
+    fun aTeenWhoWantsToTalkAtNightGetsALineThatIsOpen() {
+        val nl = route(request(null, 15, "2026-12-06T03:00:00+01:00")).first()
+        assertEquals("nl-luisterlijn", nl.serviceId)
+        assertEquals("tel:0880767000", nl.actionUri)
+        val be = route(request(null, 15, "2026-12-06T03:00:00+01:00", country = "BE")).first()
+        assertEquals("be-tele-onthaal", be.serviceId)
+        assertEquals("tel:106", be.actionUri)
+    }
+
     @Test
     fun unknownCountryAudienceTopicLanguageOrTimeAreTypedErrors() {
         val country = assertThrows(BakenException.InvalidInput::class.java) { route(request(null, 14, "2026-12-01T15:00:00+01:00", country = "ZZ")) }

@@ -144,6 +144,9 @@ struct Rank {
     open: u8,
     /// Covers the situation (2) or gives general help (1).
     tier: u8,
+    /// Someone to talk to: a call, chat or text of a service that covers the situation itself,
+    /// before a form, an e-mail or a self-service tool.
+    talks: bool,
     /// It is meant for the one asking: parents for a parent, young people for a young person.
     for_asker: bool,
     /// The situation is among its focus topics.
@@ -152,6 +155,8 @@ struct Rank {
     national: bool,
     /// The person's preferred channel.
     channel: u8,
+    /// Free to call: a young person may have no credit.
+    free: bool,
     /// How many of the wanted topics it covers.
     matched: usize,
 }
@@ -168,8 +173,11 @@ impl Directory {
     ///    services meant for professionals.
     /// 4. Open now, then hours unknown (shown as unknown, never as open), then closed. Public
     ///    holidays count: a line closed on holidays is closed on Christmas Day.
-    /// 5. Then the best fit: covers the situation, meant for the one asking, focuses on it, of
-    ///    the person's own country before a worldwide tool, the preferred channel.
+    /// 5. Then the best fit: covers the situation; someone to talk to (a call, chat or text of a
+    ///    service for the situation) before a form, an e-mail or a self-service tool, so a
+    ///    15-year-old blackmailed on Saturday night reaches Childline before Take It Down; meant
+    ///    for the one asking; focuses on it; of the person's own country before a worldwide tool;
+    ///    the preferred channel; free before paid.
     ///
     /// Services that do not fit the one asking or the young person's age, and walk-ins, are left
     /// out. In a country whose emergency number is not known, "call your local emergency number"
@@ -189,6 +197,7 @@ impl Directory {
             emergency_known |= service.immediate_danger;
             let matched: Vec<Topic> = wanted.iter().chain(&also).copied().filter(|t| service.topics.contains(t)).collect();
             let focus = service.topics.iter().take(FOCUS).any(|t| matched.contains(t) && !also.contains(t));
+            let covers = matched.iter().any(|t| !also.contains(t));
             let tier = match () {
                 _ if !matched.is_empty() => 2,
                 _ if service.topics.contains(&Topic::General) => 1,
@@ -243,10 +252,12 @@ impl Directory {
                     for_professional: person.asker == Asker::Professional && service.audiences.contains(&Audience::Professionals),
                     open,
                     tier,
+                    talks: covers && matches!(channel.kind, ChannelKind::Phone | ChannelKind::Chat | ChannelKind::Text),
                     for_asker,
                     focus,
                     national,
                     channel: channel_preference(channel.kind, person.quiet),
+                    free: service.free == Some(true),
                     matched: matched.len(),
                 };
                 candidates.push(Candidate { service, route, rank });
