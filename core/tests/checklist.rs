@@ -73,11 +73,13 @@ fn each_danger_answer_alone_gives_danger_whoever_the_contact_is() {
 #[test]
 fn who_the_contact_is_weighs_every_answer() {
     let hang_out = [("personal_info", "yes"), ("platform_switch", "yes"), ("meeting", "yes"), ("flattery", "yes")];
-    assert_eq!(teen(CLASSMATE, &hang_out).level, Level::None, "a classmate who wants to hang out");
+    let classmate = teen(CLASSMATE, &hang_out);
+    assert_eq!(classmate.level, Level::None, "a classmate who wants to hang out");
+    assert!(classmate.signals.is_empty() && classmate.articles.is_empty(), "'no warning signs' lists none");
     assert_eq!(teen(ADULT_ONLINE, &hang_out).level, Level::Warning, "an adult met online days ago");
     let controlling = [("control", "yes"), ("pressure", "yes")];
     assert_eq!(teen(CLASSMATE, &controlling).level, Level::Warning, "control is not lowered for a peer");
-    let nudes = teen(CLASSMATE, &[("images", "nude")]);
+    let nudes = teen(CLASSMATE, &[("images", "nude"), ("meeting", "yes")]);
     assert_eq!((nudes.level, nudes.situation.signals), (Level::Caution, vec![Signal::ImageRequest]));
     assert_eq!(teen(ADULT_ONLINE, &[("images", "nude")]).level, Level::Danger, "an adult asking for nudes");
 }
@@ -169,7 +171,7 @@ fn the_parent_result_speaks_to_the_parent_about_the_child() {
 #[test]
 fn every_seen_signal_is_explained_in_both_languages() {
     let everything = walk(Audience::Teen, |q| match q {
-        "known" | "age" | "duration" => None,
+        "known" | "age" | "duration" => ADULT_ONLINE.iter().find(|(id, _)| *id == q).map(|&(_, a)| a),
         "images" => Some("nude"),
         "offers" | "threat_or_money" => Some("both"),
         _ => Some("yes"),

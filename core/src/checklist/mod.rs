@@ -197,8 +197,8 @@ pub struct ChecklistResult {
     pub level: Level,
     /// One or two sentences that say what the level means.
     pub headline: String,
-    /// The signals seen, strongest first, each explained; a "not sure" answer adds weight but
-    /// is not listed as something seen.
+    /// The signals seen, strongest first, each explained: none at level `none`, and never one
+    /// that only a "not sure" answer points to (it adds weight, but is not something seen).
     pub signals: Vec<SeenSignal>,
     /// What to do now, in order.
     pub advice: Vec<String>,

@@ -75,7 +75,11 @@ pub(super) fn score(
     let by_combination = def.combinations.iter().filter(|c| c.when.holds(answers)).map(|c| c.level).max();
     let level = by_all.max(floor).max(by_combination.unwrap_or(Level::None));
 
-    let mut seen: Vec<(Signal, u32)> = sure.iter().map(|(&s, &w)| (s, w)).collect();
+    let mut seen: Vec<(Signal, u32)> = if level == Level::None {
+        Vec::new()
+    } else {
+        sure.iter().filter(|&(_, &w)| w >= PERCENT).map(|(&s, &w)| (s, w)).collect()
+    };
     seen.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     let signals = seen
         .iter()
@@ -106,7 +110,8 @@ pub(super) fn score(
     })
 }
 
-/// Weights are kept in hundredths: a contact factor of 100 percent leaves a weight as it is.
+/// Weights are kept in hundredths: a contact factor of 100 percent leaves a weight as it is. A
+/// signal is listed as seen from one whole point, and only when the level is above `none`.
 const PERCENT: u32 = 100;
 
 /// The level a total weight (in hundredths) reaches; never `danger`.
@@ -123,8 +128,8 @@ fn one_step_above(level: Level) -> Level {
     Level::ALL.iter().copied().find(|&l| l > level).unwrap_or(level)
 }
 
-/// The related articles: those whose signals were seen, even if only "not sure", strongest
-/// first; then those that come with the level.
+/// The related articles: those whose signals weigh at least one point, even if only "not
+/// sure", strongest first; then those that come with the level.
 fn articles(def: &Definition, level: Level, sure: &BTreeMap<Signal, u32>, unsure: &BTreeMap<Signal, u32>) -> Vec<String> {
     let weight = |s: &Signal| sure.get(s).copied().unwrap_or(0) + unsure.get(s).copied().unwrap_or(0);
     let mut related: Vec<(u32, &str)> = def
@@ -132,7 +137,7 @@ fn articles(def: &Definition, level: Level, sure: &BTreeMap<Signal, u32>, unsure
         .iter()
         .filter_map(|a| {
             let strongest = a.signals.iter().map(weight).max().unwrap_or(0);
-            (strongest > 0 || a.level.is_some_and(|l| level >= l)).then_some((strongest, a.id.as_str()))
+            (strongest >= PERCENT || a.level.is_some_and(|l| level >= l)).then_some((strongest, a.id.as_str()))
         })
         .collect();
     related.sort_by(|a, b| b.0.cmp(&a.0));
