@@ -24,8 +24,8 @@ fn answers(pairs: &[(&str, &str)]) -> Answers {
 }
 
 /// Teen answers about the contact: a classmate of the same age, or an adult met online days ago.
-const CLASSMATE: &[(&str, &'static str)] = &[("known", "real_life"), ("age", "same"), ("duration", "months")];
-const ADULT_ONLINE: &[(&str, &'static str)] = &[("known", "online_only"), ("age", "much_older"), ("duration", "days")];
+const CLASSMATE: &[(&str, &str)] = &[("known", "real_life"), ("age", "same"), ("duration", "months")];
+const ADULT_ONLINE: &[(&str, &str)] = &[("known", "online_only"), ("age", "much_older"), ("duration", "days")];
 
 /// The teen checklist walked with `contact` and the `given` answers, the rest "no".
 fn teen(contact: &[(&str, &'static str)], given: &[(&str, &'static str)]) -> checklist::ChecklistResult {

@@ -3,8 +3,9 @@
 //! `caution`: benign; `warning`, `danger`: harmful) or just `benign` / `harmful`.
 //!
 //! - `checklist-dev.jsonl` is the development set, written with the weights in view and tuned on.
-//! - `checklist-blind.jsonl` was written by someone who saw only the questions
-//!   (`/work/data/checklist-questions.md`), never the weights; it is reported and never tuned on.
+//! - `checklist-blind.jsonl` (53 teen, 52 parent) was written by someone who saw only the
+//!   question set (`tests/fixtures/checklist-questions.md`), never the weights, the code or the
+//!   development set; it is reported and never tuned on.
 //!
 //! A scenario answers the questions about the contact; any other asked question it leaves out
 //! counts as `no`. Run with `-- --nocapture` to see the per-variant counts and every miss.
@@ -106,6 +107,12 @@ fn assert_no_misses(name: &str, minimum: usize) {
 #[test]
 fn the_development_scenarios_are_on_the_right_side_of_warning() {
     assert_no_misses("checklist-dev.jsonl", 20);
+}
+
+/// The floor: at least 40 scenarios per variant, none on the wrong side of warning.
+#[test]
+fn the_blind_scenarios_are_on_the_right_side_of_warning() {
+    assert_no_misses("checklist-blind.jsonl", 40);
 }
 
 #[test]

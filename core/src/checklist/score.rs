@@ -140,7 +140,7 @@ fn articles(def: &Definition, level: Level, sure: &BTreeMap<Signal, u32>, unsure
             (strongest >= PERCENT || a.level.is_some_and(|l| level >= l)).then_some((strongest, a.id.as_str()))
         })
         .collect();
-    related.sort_by(|a, b| b.0.cmp(&a.0));
+    related.sort_by_key(|&(weight, _)| std::cmp::Reverse(weight));
     related.into_iter().map(|(_, id)| id.to_string()).collect()
 }
 
