@@ -3,12 +3,13 @@
 
 use baken_core::checklist::{self, Answers, Audience, ChecklistResult, Question};
 use baken_core::language::Language;
+use baken_core::signal::Level;
 use std::io::{self, BufRead, Write};
 use std::path::PathBuf;
 
 #[derive(clap::Args)]
 #[command(after_help = "ANSWERS FILE: a JSON object of question id -> answer id, for example\n  \
-    {\"secrecy\": \"yes\", \"isolation\": \"no\", ...}\n\
+    {\"known\": \"online_only\", \"age\": \"unknown\", \"duration\": \"weeks\", \"secrecy\": \"yes\", ...}\n\
     Every question that is asked needs an answer; follow-up questions only after their gate answer.\n\
     Without --answers, the questions are asked one at a time: type the number of your answer.")]
 pub struct Args {
@@ -119,7 +120,7 @@ fn describe(result: &ChecklistResult, language: Language) -> String {
         Language::Nl => ["Uitkomst", "Wat we zagen", "Wat je nu kunt doen", "Lees meer", "Hulp zoeken"],
         Language::En => ["Result", "What we saw", "What you can do now", "Read more", "Find help"],
     };
-    let mut text = format!("\n{level}: {}\n{}\n", result.level.as_str().to_uppercase(), result.headline);
+    let mut text = format!("\n{level}: {}\n{}\n", level_name(result.level, language), result.headline);
     if !result.signals.is_empty() {
         text += &format!("\n{seen}:\n");
         for s in &result.signals {
@@ -134,4 +135,18 @@ fn describe(result: &ChecklistResult, language: Language) -> String {
         text += &format!("\n{read}: {}\n", result.articles.join(", "));
     }
     text + &format!("\n{help}: baken route --country NL\n")
+}
+
+/// The level as a word in the result's language, not its English id.
+fn level_name(level: Level, language: Language) -> &'static str {
+    match (language, level) {
+        (Language::Nl, Level::None) => "GEEN SIGNALEN",
+        (Language::Nl, Level::Caution) => "LET OP",
+        (Language::Nl, Level::Warning) => "WAARSCHUWING",
+        (Language::Nl, Level::Danger) => "GEVAAR",
+        (Language::En, Level::None) => "NO SIGNS",
+        (Language::En, Level::Caution) => "CAUTION",
+        (Language::En, Level::Warning) => "WARNING",
+        (Language::En, Level::Danger) => "DANGER",
+    }
 }

@@ -19,14 +19,18 @@ fn json(output: &Output) -> serde_json::Value {
     serde_json::from_slice(&output.stdout).expect("stdout is JSON")
 }
 
-/// Every teen question answered "no", with `changes` on top.
+/// A contact met online, of the teen's age, for months; every other teen question answered "no",
+/// with `changes` on top.
 fn teen_answers(changes: &[(&str, &str)]) -> String {
+    let contact = [("known", "online_only"), ("age", "same"), ("duration", "months")];
     let mut answers: serde_json::Map<String, serde_json::Value> = [
         "secrecy", "isolation", "personal_info", "platform_switch", "flattery", "sexual_talk", "images", "offers",
         "meeting", "control", "pressure", "threat_or_money", "exploitation", "afraid",
     ]
     .iter()
-    .map(|q| (q.to_string(), "no".into()))
+    .map(|&q| (q, "no"))
+    .chain(contact)
+    .map(|(q, a)| (q.to_string(), a.into()))
     .collect();
     for (q, a) in changes {
         answers.insert(q.to_string(), (*a).into());
@@ -51,11 +55,14 @@ fn answers_file_gives_a_json_result_to_route_with() {
     let result = json(&baken(&["check", "--lang", "nl", "--answers", calm.to_str().expect("utf-8"), "--json"], b""));
     assert_eq!(result["level"], "none");
     assert_eq!(result["language"], "nl");
+    let text = baken(&["check", "--lang", "nl", "--answers", path.to_str().expect("utf-8")], b"");
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(text.contains("Uitkomst: GEVAAR") && !text.contains("DANGER"), "no English level in Dutch: {text}");
 }
 
 #[test]
 fn answers_can_come_from_stdin_and_the_parent_checklist_is_separate() {
-    let parent = r#"{"secretive":"yes","withdrawal":"no","older_contact":"no","gifts":"no","several_phones":"no",
+    let parent = r#"{"contact":"unknown","secretive":"yes","withdrawal":"no","picked_up":"no","gifts":"no","several_phones":"no",
         "controlled":"no","away":"no","sexual_language":"no","asked_images":"no","job_offer":"no",
         "threat_or_money":"no","exploitation":"yes","afraid":"no"}"#;
     let result = json(&baken(&["check", "--parent", "--lang", "en", "--answers", "-", "--json"], parent.as_bytes()));
@@ -66,14 +73,16 @@ fn answers_can_come_from_stdin_and_the_parent_checklist_is_separate() {
 
 #[test]
 fn interactive_asks_one_question_at_a_time_and_skips_follow_ups() {
-    // 14 questions (the debt follow-up is skipped after "No" to offers); a wrong entry is asked again.
-    let typed = "7\n3\n3\n3\n3\n1\n3\n3\n4\n3\n3\n3\n5\n3\n3\n";
+    // 17 questions (the debt follow-up is skipped after "No" to offers); a wrong entry is asked
+    // again. Someone met online, age unknown, for weeks, who gives lots of compliments.
+    let typed = "7\n3\n4\n2\n3\n3\n3\n3\n1\n3\n3\n4\n3\n3\n3\n5\n3\n3\n";
     let output = baken(&["check", "--lang", "en"], typed.as_bytes());
     let stdout = String::from_utf8_lossy(&output.stdout);
     assert!(output.status.success(), "stderr: {}", String::from_utf8_lossy(&output.stderr));
-    assert!(stdout.contains("1. Did they ask you to keep your chats secret"), "{stdout}");
+    assert!(stdout.contains("1. Where do you know this person from?"), "{stdout}");
+    assert!(stdout.contains("4. Did they ask you to keep your chats secret"), "{stdout}");
     assert!(stdout.contains("Type a number from 1 to 3."), "7 is not an option: {stdout}");
-    assert!(stdout.contains("14. Are you afraid"), "{stdout}");
+    assert!(stdout.contains("17. Are you afraid"), "{stdout}");
     assert!(!stdout.contains("owe them"), "the debt question follows only an offer: {stdout}");
     assert!(stdout.contains("Result: CAUTION"), "{stdout}");
     assert!(stdout.contains("Lots of compliments"), "the seen signal is explained: {stdout}");
@@ -97,7 +106,7 @@ fn bad_input_exits_1_with_a_clear_message() {
         (vec!["--answers".into(), "-".into()], b"\xff\xfe{".to_vec(), "is not a JSON object"),
         (vec!["--answers".into(), "-".into()], teen_answers(&[("colour", "red")]).into_bytes(), "unknown question 'colour'"),
         (vec!["--answers".into(), "-".into()], teen_answers(&[("secrecy", "9")]).into_bytes(), "'9' is not an answer"),
-        (vec!["--answers".into(), "-".into()], br#"{"secrecy":"yes"}"#.to_vec(), "question 'isolation' has no answer"),
+        (vec!["--answers".into(), "-".into()], br#"{"secrecy":"yes"}"#.to_vec(), "question 'known' has no answer"),
         (vec![], b"1\n2\n".to_vec(), "the input ended"),
     ];
     for (extra, stdin, expected) in cases {

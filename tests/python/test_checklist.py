@@ -11,10 +11,12 @@ SIGNALS = [
 
 
 def walk(audience, pick=lambda qid: None):
-    """Walks the adaptive checklist, answering each question with pick(id) or else "no"."""
+    """Walks the adaptive checklist, answering each question with pick(id), or else "no", or else
+    (a question about the contact) its first answer."""
     answers = {}
     while (q := baken.checklist_next_question(audience, "en", answers)) is not None:
-        answer = pick(q.id) or "no"
+        ids = [a.id for a in q.answers]
+        answer = pick(q.id) or ("no" if "no" in ids else ids[0])
         assert answer in [a.id for a in q.answers], q.id
         answers[q.id] = answer
     return answers
@@ -23,7 +25,7 @@ def walk(audience, pick=lambda qid: None):
 def test_questions_in_both_languages_with_sources_and_follow_ups():
     nl = baken.checklist(baken.ChecklistAudience.TEEN, "nl")
     en = baken.checklist(baken.ChecklistAudience.TEEN, "en")
-    assert 2 <= len(en.questions) <= 15
+    assert 2 <= len(en.questions) <= 18
     assert [q.id for q in nl.questions] == [q.id for q in en.questions]
     assert nl.title != en.title
     assert next(q for q in en.questions if q.id == "owes").follows == "offers"

@@ -1,9 +1,11 @@
-//! The "Is this normal?" checklist: short, adaptive questions about a contact's behaviour (for
-//! teens) or about signs in a child (for parents), scored into a level, the signals seen with
-//! their explanations, advice steps, related articles and the situation to route help with.
+//! The "Is this normal?" checklist: short, adaptive questions, first about who the contact is,
+//! then about the contact's behaviour (for teens) or about signs in a child (for parents), scored
+//! into a level, the signals seen with their explanations, advice steps, related articles and
+//! the situation to route help with.
 //!
-//! The questions are data (`content/checklist/{teen,parent}.toml`), each naming its sources
-//! (`content/checklist/sources.toml`). Answers are given as question id -> answer id.
+//! The questions, weights, combinations and texts are data (`content/checklist/{teen,parent}.toml`),
+//! each question naming its sources (`content/checklist/sources.toml`). Answers are given as
+//! question id -> answer id.
 
 mod definition;
 mod score;
@@ -168,7 +170,8 @@ pub struct Checklist {
 pub struct SeenSignal {
     /// The signal.
     pub signal: Signal,
-    /// How strongly the answers point to it (sum of answer weights).
+    /// How strongly the answers point to it: the sum of answer weights, weighed by who the
+    /// contact is and rounded up.
     pub weight: u32,
     /// What it means and why it matters, in the checklist's language.
     pub explanation: SignalText,
@@ -194,7 +197,8 @@ pub struct ChecklistResult {
     pub level: Level,
     /// One or two sentences that say what the level means.
     pub headline: String,
-    /// The signals seen, strongest first, each explained.
+    /// The signals seen, strongest first, each explained: none at level `none`, and never one
+    /// that only a "not sure" answer points to (it adds weight, but is not something seen).
     pub signals: Vec<SeenSignal>,
     /// What to do now, in order.
     pub advice: Vec<String>,
