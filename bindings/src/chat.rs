@@ -1,10 +1,11 @@
-//! The chat-export scan: an export's bytes in, per person over time out. Ids are the stable
-//! snake_case ids (signals, levels, stages, events, limitations) as strings; times are the
+//! The chat-export scan: an export's bytes in, per person over time out. Signals and levels are
+//! typed; stages, events, formats and limitations are their stable snake_case ids; times are the
 //! phone's local time as `YYYY-MM-DDTHH:MM:SS`.
 
 use crate::BakenError;
-use baken_core::chat::{self, ChatError, ScanError};
+use baken_core::chat;
 use baken_core::language::Language;
+use baken_core::signal::{Level, Signal};
 
 /// A message shown as an example of a signal.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
@@ -20,8 +21,8 @@ pub struct ChatExample {
 /// One signal in one person's messages.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct ChatSignal {
-    /// The signal id, such as `image_request`.
-    pub signal: String,
+    /// The signal.
+    pub signal: Signal,
     /// How many of their messages show it.
     pub count: u64,
     /// When it first appeared, if the export says.
@@ -39,8 +40,8 @@ pub struct ChatPerson {
     pub is_me: bool,
     /// How many messages and events they wrote.
     pub messages: u64,
-    /// `none`, `caution`, `warning` or `danger`.
-    pub level: String,
+    /// How serious their messages are.
+    pub level: Level,
     /// What happened, in plain words in the reader's language.
     pub summary: String,
     /// The stages present, in order: `trust`, `isolation`, `sexual`, `images`, `coercion`,
@@ -80,42 +81,22 @@ pub struct ChatScan {
     /// How many messages and events the export holds.
     pub messages_total: u64,
     /// The highest level of any contact.
-    pub level: String,
+    pub level: Level,
     /// Every participant, in order of their first message.
     pub people: Vec<ChatPerson>,
     /// What the export cannot show.
     pub limitations: Vec<ChatLimitation>,
 }
 
-impl From<ChatError> for BakenError {
-    fn from(e: ChatError) -> Self {
-        let reason = e.to_string();
-        match e {
-            ChatError::TooLarge { .. } => BakenError::TooLarge { reason },
-            ChatError::Empty | ChatError::UnknownFormat | ChatError::Damaged { .. } => BakenError::InvalidInput { reason },
-        }
-    }
-}
-
-impl From<ScanError> for BakenError {
-    fn from(e: ScanError) -> Self {
-        match e {
-            ScanError::UnknownMe { .. } => BakenError::InvalidInput { reason: e.to_string() },
-            ScanError::Check(e) => e.into(),
-        }
-    }
-}
-
 /// Scans a chat export (the file's bytes: WhatsApp `.txt`, Telegram `result.json`, Instagram
 /// `message_1.json`, or pasted lines). `me`: the teen's own name in it; `language`: the reader's
-/// language for the summaries (`nl`, `en`; none for the chat's own).
+/// language for the summaries (none for the chat's own).
 #[uniffi::export]
-pub fn scan_chat(export: Vec<u8>, me: Option<String>, language: Option<String>) -> Result<ChatScan, BakenError> {
-    let reader = language.map(|code| code.parse::<Language>()).transpose().map_err(|e| BakenError::InvalidInput { reason: e.to_string() })?;
+pub fn scan_chat(export: Vec<u8>, me: Option<String>, language: Option<Language>) -> Result<ChatScan, BakenError> {
     let chat = chat::read(&export)?;
     let analyzer = baken_core::check::analyzer()?;
-    let scan = chat::scan(analyzer, &chat, me.as_deref(), reader)?;
-    let language = reader.unwrap_or(Language::En);
+    let scan = chat::scan(analyzer, &chat, me.as_deref(), language)?;
+    let reader = language.unwrap_or(Language::En);
     let time = |index: usize| chat.messages[index].local_time.map(|t| t.format("%Y-%m-%dT%H:%M:%S").to_string());
     let example = |index: usize| ChatExample { index: index as u64, time: time(index), text: chat.messages[index].text.clone() };
     let people = scan
@@ -125,10 +106,10 @@ pub fn scan_chat(export: Vec<u8>, me: Option<String>, language: Option<String>) 
             name: p.name.clone(),
             is_me: p.is_me,
             messages: p.messages as u64,
-            level: p.level.to_string(),
+            level: p.level,
             summary: p.summary.clone(),
             stages: p.stages.iter().map(|s| s.as_str().to_string()).collect(),
-            signals: p.signals.iter().map(|s| ChatSignal { signal: s.signal.to_string(), count: s.count as u64, first_seen: time(s.first_index), examples: s.examples.iter().map(|&i| example(i)).collect() }).collect(),
+            signals: p.signals.iter().map(|s| ChatSignal { signal: s.signal, count: s.count as u64, first_seen: time(s.first_index), examples: s.examples.iter().map(|&i| example(i)).collect() }).collect(),
             events: p.events.iter().map(|(e, n)| ChatEventCount { event: e.as_str().to_string(), count: *n as u64 }).collect(),
             minutes_to_sexual_request: p.minutes_to_sexual_request,
         })
@@ -136,8 +117,8 @@ pub fn scan_chat(export: Vec<u8>, me: Option<String>, language: Option<String>) 
     Ok(ChatScan {
         format: scan.format.as_str().to_string(),
         messages_total: scan.messages_total as u64,
-        level: scan.level.to_string(),
+        level: scan.level,
         people,
-        limitations: scan.limitations.iter().map(|&l| ChatLimitation { id: l.as_str().to_string(), text: chat::limitation_text(l, language).to_string() }).collect(),
+        limitations: scan.limitations.iter().map(|&l| ChatLimitation { id: l.as_str().to_string(), text: chat::limitation_text(l, reader).to_string() }).collect(),
     })
 }

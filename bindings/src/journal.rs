@@ -1,9 +1,13 @@
-//! The encrypted evidence journal: one object with methods, records for entries, and the
-//! `KeyStore` foreign trait the app implements over Android Keystore or the iOS Keychain.
+//! The encrypted evidence journal: one object with methods, and the `KeyStore` foreign trait the
+//! app implements over Android Keystore or the iOS Keychain. Entries, attachments, the safety
+//! plan and the verification are the core's own records (see `types.rs`); only an entry is
+//! reshaped, because the core nests its content.
 
 use crate::BakenError;
-use baken_core::journal::{self as core, JournalError};
+use baken_core::journal::{self as core, Attachment, AttachmentInfo, Contact, DamagedEntry, EntryKind, NewEntry, PasscodeWarning};
+use baken_core::journal::{ReportSummary, SafetyPlan, Verification};
 use baken_core::language::Language;
+use baken_core::signal::{Level, Signal};
 use std::path::Path;
 use std::sync::Arc;
 
@@ -53,127 +57,6 @@ impl core::KeyStore for ForeignKeyStore {
     }
 }
 
-impl From<uniffi::UnexpectedUniFFICallbackError> for BakenError {
-    fn from(e: uniffi::UnexpectedUniFFICallbackError) -> Self {
-        BakenError::Platform { reason: e.reason }
-    }
-}
-
-impl From<JournalError> for BakenError {
-    fn from(e: JournalError) -> Self {
-        let reason = e.to_string();
-        match e {
-            JournalError::WrongPasscode => BakenError::WrongPasscode { reason },
-            JournalError::LockedOut { retry_after_seconds } => BakenError::LockedOut { reason, retry_after_seconds },
-            JournalError::Locked => BakenError::JournalLocked { reason },
-            JournalError::Tampered(_) => BakenError::Tampered { reason },
-            JournalError::Storage(_) | JournalError::Io(_) | JournalError::Crypto => BakenError::Storage { reason },
-            JournalError::AlreadyExists(_) => BakenError::AlreadyExists { reason },
-            JournalError::NotFound(_) => BakenError::NotFound { reason },
-            JournalError::UnsupportedVersion { .. } => BakenError::UnsupportedVersion { reason },
-            JournalError::TooLarge { .. } => BakenError::TooLarge { reason },
-            JournalError::InvalidInput(_) | JournalError::KdfTooWeak(_) | JournalError::BadBackup(_) => BakenError::InvalidInput { reason },
-            JournalError::KeyStore(_) => BakenError::Platform { reason },
-        }
-    }
-}
-
-/// What an entry is about.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
-pub enum EntryKind {
-    /// Something that happened.
-    Incident,
-    /// A note to self.
-    Note,
-    /// Who a contact is.
-    Contact,
-    /// Evidence such as a screenshot.
-    Evidence,
-}
-
-impl From<EntryKind> for core::EntryKind {
-    fn from(kind: EntryKind) -> Self {
-        match kind {
-            EntryKind::Incident => core::EntryKind::Incident,
-            EntryKind::Note => core::EntryKind::Note,
-            EntryKind::Contact => core::EntryKind::Contact,
-            EntryKind::Evidence => core::EntryKind::Evidence,
-        }
-    }
-}
-
-impl From<core::EntryKind> for EntryKind {
-    fn from(kind: core::EntryKind) -> Self {
-        match kind {
-            core::EntryKind::Incident => EntryKind::Incident,
-            core::EntryKind::Note => EntryKind::Note,
-            core::EntryKind::Contact => EntryKind::Contact,
-            core::EntryKind::Evidence => EntryKind::Evidence,
-        }
-    }
-}
-
-/// The person an entry is about.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct JournalContact {
-    /// Name or handle, such as `@sam_2008`.
-    pub name: String,
-    /// The app or platform, such as `Snapchat`.
-    pub platform: Option<String>,
-}
-
-/// An attachment to add.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct NewJournalAttachment {
-    /// Media type, such as `image/png`.
-    pub media_type: String,
-    /// The bytes, at most 20 MB.
-    pub bytes: Vec<u8>,
-}
-
-/// An entry to write, or the new content of an edited one.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct NewJournalEntry {
-    /// What it is about.
-    pub kind: EntryKind,
-    /// When it happened, RFC 3339 with offset, such as `2026-03-01T21:15:00+01:00`.
-    pub happened_at: String,
-    /// Who it is about.
-    pub contact: Option<JournalContact>,
-    /// What happened.
-    pub text: String,
-    /// Signal ids, such as `threat`.
-    pub signals: Vec<String>,
-    /// Level id, such as `danger`.
-    pub level: Option<String>,
-    /// Free labels.
-    pub tags: Vec<String>,
-    /// Attachments to add; an edit keeps the earlier ones.
-    pub attachments: Vec<NewJournalAttachment>,
-}
-
-/// A stored attachment, without its bytes.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct JournalAttachmentInfo {
-    /// Id, hexadecimal.
-    pub id: String,
-    /// Media type.
-    pub media_type: String,
-    /// Size in bytes.
-    pub size: u64,
-    /// SHA-256 of the bytes, hexadecimal.
-    pub sha256: String,
-}
-
-/// A stored attachment with its bytes.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct JournalAttachment {
-    /// What is known about it.
-    pub info: JournalAttachmentInfo,
-    /// The bytes.
-    pub bytes: Vec<u8>,
-}
-
 /// One entry at one revision.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct JournalEntry {
@@ -190,26 +73,17 @@ pub struct JournalEntry {
     /// When this revision was recorded (RFC 3339).
     pub recorded_at: String,
     /// Who it is about.
-    pub contact: Option<JournalContact>,
+    pub contact: Option<Contact>,
     /// What happened.
     pub text: String,
-    /// Signal ids.
-    pub signals: Vec<String>,
-    /// Level id.
-    pub level: Option<String>,
+    /// Warning signals.
+    pub signals: Vec<Signal>,
+    /// Their level.
+    pub level: Option<Level>,
     /// Free labels.
     pub tags: Vec<String>,
     /// Attachments.
-    pub attachments: Vec<JournalAttachmentInfo>,
-}
-
-/// An entry that could not be read because a record was changed or damaged.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct DamagedJournalEntry {
-    /// Id, hexadecimal.
-    pub id: String,
-    /// What is wrong.
-    pub reason: String,
+    pub attachments: Vec<AttachmentInfo>,
 }
 
 /// Current entries by when they happened, and the damaged ones.
@@ -218,104 +92,7 @@ pub struct JournalEntryList {
     /// Readable entries.
     pub entries: Vec<JournalEntry>,
     /// Entries that could not be read.
-    pub damaged: Vec<DamagedJournalEntry>,
-}
-
-/// Where the chain breaks first.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct BrokenLink {
-    /// Position of the first bad link.
-    pub index: u64,
-    /// Its entry, when known.
-    pub entry: Option<String>,
-    /// What is wrong.
-    pub reason: String,
-}
-
-/// The newest state of the journal this phone remembers.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct RememberedJournal {
-    /// The links (revisions and tombstones) it had.
-    pub links: u64,
-    /// Its seal then.
-    pub seal: String,
-}
-
-/// The result of checking the chain.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct JournalVerification {
-    /// Whether nothing is wrong: no broken link, no damaged attachment, no rollback, and the
-    /// last shared seal still in the chain.
-    pub intact: bool,
-    /// Links checked.
-    pub links: u64,
-    /// Head hash, hexadecimal.
-    pub head: String,
-    /// The short seal.
-    pub seal: String,
-    /// The first broken link; `None` when intact.
-    pub broken: Option<BrokenLink>,
-    /// Attachments of current entries that cannot be read or no longer match their hash.
-    pub damaged_attachments: Vec<String>,
-    /// What the phone remembers of a newer journal, when this one is older: an older copy of
-    /// the journal, or of some of its records, was put back.
-    pub rolled_back: Option<RememberedJournal>,
-    /// The seal of the last exported report or backup, when the chain no longer contains it.
-    pub shared_seal_missing: Option<String>,
-    /// Why the key store could not read or keep the anchor: a rollback cannot be ruled out
-    /// until it works again.
-    pub anchor_problem: Option<String>,
-}
-
-/// A trusted adult in the safety plan.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct TrustedAdult {
-    /// Their name.
-    pub name: String,
-    /// How to reach them.
-    pub contact: String,
-}
-
-/// The teen's safety plan.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct SafetyPlan {
-    /// People to tell.
-    pub trusted_adults: Vec<TrustedAdult>,
-    /// Places to go.
-    pub safe_places: Vec<String>,
-    /// The code word.
-    pub code_word: String,
-    /// The chosen steps, in order.
-    pub steps: Vec<String>,
-}
-
-fn parse_ids<T: std::str::FromStr>(ids: &[String]) -> Result<Vec<T>, BakenError>
-where
-    T::Err: std::fmt::Display,
-{
-    ids.iter().map(|id| id.parse().map_err(|e: T::Err| BakenError::InvalidInput { reason: e.to_string() })).collect()
-}
-
-impl TryFrom<NewJournalEntry> for core::NewEntry {
-    type Error = BakenError;
-    fn try_from(e: NewJournalEntry) -> Result<Self, BakenError> {
-        Ok(core::NewEntry {
-            kind: e.kind.into(),
-            happened_at: e.happened_at,
-            contact: e.contact.map(|c| core::Contact { name: c.name, platform: c.platform }),
-            text: e.text,
-            signals: parse_ids(&e.signals)?,
-            level: parse_ids(e.level.as_slice())?.pop(),
-            tags: e.tags,
-            attachments: e.attachments.into_iter().map(|a| core::NewAttachment { media_type: a.media_type, bytes: a.bytes }).collect(),
-        })
-    }
-}
-
-impl From<core::AttachmentInfo> for JournalAttachmentInfo {
-    fn from(a: core::AttachmentInfo) -> Self {
-        JournalAttachmentInfo { id: a.id, media_type: a.media_type, size: a.size, sha256: a.sha256 }
-    }
+    pub damaged: Vec<DamagedEntry>,
 }
 
 impl From<core::Entry> for JournalEntry {
@@ -325,37 +102,15 @@ impl From<core::Entry> for JournalEntry {
             id: e.id,
             revision: e.revision,
             hash: e.hash,
-            kind: c.kind.into(),
+            kind: c.kind,
             happened_at: c.happened_at,
             recorded_at: c.recorded_at,
-            contact: c.contact.map(|c| JournalContact { name: c.name, platform: c.platform }),
+            contact: c.contact,
             text: c.text,
-            signals: c.signals.iter().map(ToString::to_string).collect(),
-            level: c.level.map(|l| l.to_string()),
+            signals: c.signals,
+            level: c.level,
             tags: c.tags,
-            attachments: c.attachments.into_iter().map(Into::into).collect(),
-        }
-    }
-}
-
-impl From<SafetyPlan> for core::SafetyPlan {
-    fn from(p: SafetyPlan) -> Self {
-        core::SafetyPlan {
-            trusted_adults: p.trusted_adults.into_iter().map(|t| core::TrustedAdult { name: t.name, contact: t.contact }).collect(),
-            safe_places: p.safe_places,
-            code_word: p.code_word,
-            steps: p.steps,
-        }
-    }
-}
-
-impl From<core::SafetyPlan> for SafetyPlan {
-    fn from(p: core::SafetyPlan) -> Self {
-        SafetyPlan {
-            trusted_adults: p.trusted_adults.into_iter().map(|t| TrustedAdult { name: t.name, contact: t.contact }).collect(),
-            safe_places: p.safe_places,
-            code_word: p.code_word,
-            steps: p.steps,
+            attachments: c.attachments,
         }
     }
 }
@@ -363,10 +118,6 @@ impl From<core::SafetyPlan> for SafetyPlan {
 /// How to open: the key derivation and the key store (optional).
 fn options(kdf: core::Kdf, key_store: Option<Arc<dyn KeyStore>>) -> core::Options {
     core::Options { kdf, key_store: key_store.map(|k| Arc::new(ForeignKeyStore(k)) as Arc<dyn core::KeyStore>) }
-}
-
-fn language(code: &str) -> Result<Language, BakenError> {
-    code.parse().map_err(|e: baken_core::language::UnsupportedLanguage| BakenError::InvalidInput { reason: e.to_string() })
 }
 
 /// A passcode or passphrase from the app, wiped from Rust's memory as soon as Baken is done with
@@ -383,23 +134,6 @@ impl std::ops::Deref for Secret {
     type Target = str;
     fn deref(&self) -> &str {
         &self.0
-    }
-}
-
-/// What an evidence report holds.
-#[derive(uniffi::Record)]
-pub struct ReportSummary {
-    /// The entries shown.
-    pub entries: u64,
-    /// Earlier versions of edited entries: their old text is in the report's appendix.
-    pub earlier_versions: u64,
-    /// Entries and attachments that could not be read and are shown as damaged.
-    pub damaged: u64,
-}
-
-impl From<core::ReportSummary> for ReportSummary {
-    fn from(s: core::ReportSummary) -> Self {
-        ReportSummary { entries: s.entries, earlier_versions: s.earlier_versions, damaged: s.damaged }
     }
 }
 
@@ -550,13 +284,13 @@ impl Journal {
     }
 
     /// Writes a new entry.
-    pub fn add(&self, entry: NewJournalEntry) -> Result<JournalEntry, BakenError> {
-        Ok(self.inner.add(entry.try_into()?)?.into())
+    pub fn add(&self, entry: NewEntry) -> Result<JournalEntry, BakenError> {
+        Ok(self.inner.add(entry)?.into())
     }
 
     /// Edits an entry: a new revision; history is kept.
-    pub fn edit(&self, id: String, entry: NewJournalEntry) -> Result<JournalEntry, BakenError> {
-        Ok(self.inner.edit(&id, entry.try_into()?)?.into())
+    pub fn edit(&self, id: String, entry: NewEntry) -> Result<JournalEntry, BakenError> {
+        Ok(self.inner.edit(&id, entry)?.into())
     }
 
     /// Deletes an entry, leaving a tombstone in the chain.
@@ -569,7 +303,7 @@ impl Journal {
         let list = self.inner.entries()?;
         Ok(JournalEntryList {
             entries: list.entries.into_iter().map(Into::into).collect(),
-            damaged: list.damaged.into_iter().map(|d| DamagedJournalEntry { id: d.id, reason: d.reason }).collect(),
+            damaged: list.damaged,
         })
     }
 
@@ -584,25 +318,13 @@ impl Journal {
     }
 
     /// An attachment with its bytes.
-    pub fn attachment(&self, id: String) -> Result<JournalAttachment, BakenError> {
-        let a = self.inner.attachment(&id)?;
-        Ok(JournalAttachment { info: a.info.into(), bytes: a.bytes })
+    pub fn attachment(&self, id: String) -> Result<Attachment, BakenError> {
+        Ok(self.inner.attachment(&id)?)
     }
 
     /// Checks the integrity chain, and compares the journal with what this phone remembers of it.
-    pub fn verify(&self) -> Result<JournalVerification, BakenError> {
-        let v = self.inner.verify()?;
-        Ok(JournalVerification {
-            intact: v.intact,
-            links: v.links,
-            head: v.head,
-            seal: v.seal,
-            broken: v.broken.map(|b| BrokenLink { index: b.index, entry: b.entry, reason: b.reason }),
-            damaged_attachments: v.damaged_attachments,
-            rolled_back: v.rolled_back.map(|r| RememberedJournal { links: r.links, seal: r.seal }),
-            shared_seal_missing: v.shared_seal_missing,
-            anchor_problem: v.anchor_problem,
-        })
+    pub fn verify(&self) -> Result<Verification, BakenError> {
+        Ok(self.inner.verify()?)
     }
 
     /// The seal: a short code to write down or send to a trusted adult.
@@ -610,15 +332,15 @@ impl Journal {
         Ok(self.inner.seal()?)
     }
 
-    /// Writes the evidence report (HTML) to a new file, in `language` (`nl` or `en`).
-    pub fn export_report(&self, path: String, language: String) -> Result<ReportSummary, BakenError> {
-        Ok(self.inner.export_report(Path::new(&path), self::language(&language)?)?.into())
+    /// Writes the evidence report (HTML) to a new file, in `language`.
+    pub fn export_report(&self, path: String, language: Language) -> Result<ReportSummary, BakenError> {
+        Ok(self.inner.export_report(Path::new(&path), language)?)
     }
 
     /// What the report would hold; show it before the user shares the report (for example that
     /// the old text of edited entries is in it).
-    pub fn report_summary(&self, language: String) -> Result<ReportSummary, BakenError> {
-        Ok(self.inner.report_summary(self::language(&language)?)?.into())
+    pub fn report_summary(&self, language: Language) -> Result<ReportSummary, BakenError> {
+        Ok(self.inner.report_summary(language)?)
     }
 
     /// Writes an encrypted backup to a new file. Attachments that cannot be read are marked in
@@ -630,12 +352,12 @@ impl Journal {
 
     /// The safety plan.
     pub fn safety_plan(&self) -> Result<SafetyPlan, BakenError> {
-        Ok(self.inner.safety_plan()?.into())
+        Ok(self.inner.safety_plan()?)
     }
 
     /// Saves the safety plan.
     pub fn set_safety_plan(&self, plan: SafetyPlan) -> Result<(), BakenError> {
-        Ok(self.inner.set_safety_plan(&plan.into())?)
+        Ok(self.inner.set_safety_plan(&plan)?)
     }
 }
 
@@ -650,20 +372,8 @@ pub struct BackupSummary {
     pub damaged: Vec<String>,
 }
 
-/// Why a passcode is easy to guess for someone with a copy of the journal.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
-pub enum PasscodeWarning {
-    /// Only digits, fewer than eight.
-    FewDigits,
-    /// Only digits, one repeated or counting up or down.
-    Predictable,
-}
-
 /// A warning to show while the user chooses a passcode, or `None`; the passcode is still allowed.
 #[uniffi::export]
 pub fn passcode_warning(passcode: Secret) -> Option<PasscodeWarning> {
-    core::passcode::warning(&passcode).map(|w| match w {
-        core::PasscodeWarning::FewDigits => PasscodeWarning::FewDigits,
-        core::PasscodeWarning::Predictable => PasscodeWarning::Predictable,
-    })
+    core::passcode::warning(&passcode)
 }

@@ -165,7 +165,7 @@ fn bad_backups_are_typed_errors_and_create_nothing() {
     assert!(import(&flipped, "moving phones 2026").is_err());
     assert!(!target.exists(), "no failed import leaves a journal behind");
     assert_eq!(std::fs::read(&backup).unwrap(), bytes);
-    assert!(matches!(import(&tmp.path().join("missing"), "moving phones 2026"), Err(JournalError::Io(_))));
+    assert!(matches!(import(&tmp.path().join("missing"), "moving phones 2026"), Err(JournalError::Io { .. })));
 }
 
 #[test]

@@ -24,8 +24,8 @@ def entry(text, contact="@sam_2008", happened="2026-03-01T21:15:00+01:00", tags=
         happened_at=happened,
         contact=baken.JournalContact(name=contact, platform="Snapchat"),
         text=text,
-        signals=["threat", "image_request"],
-        level="danger",
+        signals=[baken.Signal.THREAT, baken.Signal.IMAGE_REQUEST],
+        level=baken.Level.DANGER,
         tags=list(tags),
         attachments=[baken.NewJournalAttachment(media_type=t, bytes=b) for t, b in attachments],
     )
@@ -65,7 +65,7 @@ def report(tmp_path):
     gone = journal.add(entry("typed by mistake"))
     journal.delete(gone.id)
     journal.add(entry("he wrote <!--<script> to me and then </script> -->", happened="2026-03-03T10:00:00+01:00"))
-    summary = journal.export_report(str(tmp_path / "made.html"), "en")
+    summary = journal.export_report(str(tmp_path / "made.html"), baken.Language.EN)
     assert (summary.entries, summary.earlier_versions, summary.damaged) == (3, 1, 0)
     return (tmp_path / "made.html").read_text(encoding="utf-8"), journal.seal()
 
@@ -170,7 +170,7 @@ def test_hidden_characters_and_other_files_are_shown_safely(tmp_path):
     svg = b'<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>'
     journal.add(entry("send it or I post \u202eit everywhere", contact="\u2067sam\u2069",
                       attachments=[("image/svg+xml", svg), ("image/png", PNG_A)]))
-    journal.export_report(str(tmp_path / "made.html"), "nl")
+    journal.export_report(str(tmp_path / "made.html"), baken.Language.NL)
     html = (tmp_path / "made.html").read_text(encoding="utf-8")
     page = html[:page_part(html)]
     assert "\u202e" not in page and "[U+202E]" in page and "[U+2067]" in page

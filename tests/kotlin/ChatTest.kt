@@ -10,21 +10,21 @@ class ChatTest {
 
     @Test
     fun aWhatsAppExportIsScannedPerPersonAndTheTeenIsNeverScored() {
-        val scan = scanChat(fixture("scan-grooming-en.txt"), "Emma", "nl")
+        val scan = scanChat(fixture("scan-grooming-en.txt"), "Emma", Language.NL)
         assertEquals("whatsapp_android", scan.format)
         assertEquals(13UL, scan.messagesTotal)
-        assertEquals("danger", scan.level)
+        assertEquals(Level.DANGER, scan.level)
         val alex = scan.people.first { it.name == "Alex" }
-        assertEquals("danger", alex.level)
+        assertEquals(Level.DANGER, alex.level)
         assertEquals("trust", alex.stages.first())
         assertTrue(alex.summary, alex.summary.startsWith("In 3 dagen ging Alex van complimentjes"))
-        val images = alex.signals.first { it.signal == "image_request" }
+        val images = alex.signals.first { it.signal == Signal.IMAGE_REQUEST }
         assertEquals("2024-03-16T22:15:00", images.firstSeen)
         assertEquals("send me a pic of you in your bra", images.examples.first().text)
         val emma = scan.people.first { it.name == "Emma" }
         assertTrue(emma.isMe)
         assertTrue(emma.signals.isEmpty())
-        assertEquals("none", scan.people.first { it.name == "Mum" }.level)
+        assertEquals(Level.NONE, scan.people.first { it.name == "Mum" }.level)
         assertTrue(scan.limitations.any { it.id == "deleted_messages" && it.text.startsWith("Er zijn berichten verwijderd") })
     }
 

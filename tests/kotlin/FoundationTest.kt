@@ -32,4 +32,21 @@ class FoundationTest {
         val e = assertThrows(BakenException.InvalidInput::class.java) { emergencyNumber("NLD") }
         assertTrue(e.reason, e.reason.contains("NLD"))
     }
+
+    @Test
+    fun languageTagsAreReadAndAnUnsupportedOneIsATypedError() {
+        assertEquals(Language.NL, parseLanguage("nl-BE"))
+        assertEquals(Language.EN, parseLanguage("en_GB"))
+        val e = assertThrows(BakenException.InvalidInput::class.java) { parseLanguage("fr") }
+        assertTrue(e.reason, e.reason.contains("fr"))
+    }
+
+    @Test
+    fun anUnknownEnumValueCannotBeMade() {
+        assertThrows(IllegalArgumentException::class.java) { Signal.valueOf("NUDES") }
+        assertThrows(IllegalArgumentException::class.java) { Level.valueOf("URGENT") }
+        assertThrows(IllegalArgumentException::class.java) { Language.valueOf("FR") }
+        assertEquals(listOf("NL", "EN"), Language.entries.map { it.name })
+        assertEquals(4, Level.entries.size)
+    }
 }

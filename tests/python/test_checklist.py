@@ -3,18 +3,13 @@ import pytest
 
 import baken_ffi as baken
 
-SIGNALS = [
-    "secrecy", "isolation", "platform_switch", "personal_info", "flattery", "sexual_talk", "image_request",
-    "gifts_money", "meeting", "threat", "payment_demand", "pressure", "recruitment", "debt_bondage",
-    "exploitation", "control",
-]
 
 
 def walk(audience, pick=lambda qid: None):
     """Walks the adaptive checklist, answering each question with pick(id), or else "no", or else
     (a question about the contact) its first answer."""
     answers = {}
-    while (q := baken.checklist_next_question(audience, "en", answers)) is not None:
+    while (q := baken.checklist_next_question(audience, baken.Language.EN, answers)) is not None:
         ids = [a.id for a in q.answers]
         answer = pick(q.id) or ("no" if "no" in ids else ids[0])
         assert answer in [a.id for a in q.answers], q.id
@@ -23,25 +18,27 @@ def walk(audience, pick=lambda qid: None):
 
 
 def test_questions_in_both_languages_with_sources_and_follow_ups():
-    nl = baken.checklist(baken.ChecklistAudience.TEEN, "nl")
-    en = baken.checklist(baken.ChecklistAudience.TEEN, "en")
+    nl = baken.checklist(baken.ChecklistAudience.TEEN, baken.Language.NL)
+    en = baken.checklist(baken.ChecklistAudience.TEEN, baken.Language.EN)
     assert 2 <= len(en.questions) <= 18
     assert [q.id for q in nl.questions] == [q.id for q in en.questions]
     assert nl.title != en.title
     assert next(q for q in en.questions if q.id == "owes").follows == "offers"
+    assert nl.language == baken.Language.NL and nl.audience == baken.ChecklistAudience.TEEN
+    assert any(s.kind == baken.SourceKind.INSTRUMENT for q in en.questions for s in q.sources)
     assert all(q.sources and all(s.url.startswith("http") for s in q.sources) for q in en.questions)
 
 
 @pytest.mark.parametrize("question,answer,signal", [
-    ("threat_or_money", "threat", "threat"),
-    ("threat_or_money", "money", "payment_demand"),
-    ("exploitation", "yes", "exploitation"),
-    ("afraid", "yes", "threat"),
+    ("threat_or_money", "threat", baken.Signal.THREAT),
+    ("threat_or_money", "money", baken.Signal.PAYMENT_DEMAND),
+    ("exploitation", "yes", baken.Signal.EXPLOITATION),
+    ("afraid", "yes", baken.Signal.THREAT),
 ])
 @pytest.mark.parametrize("audience", [baken.ChecklistAudience.TEEN, baken.ChecklistAudience.PARENT])
 def test_each_danger_answer_alone_gives_danger(audience, question, answer, signal):
-    result = baken.checklist_score(audience, "en", walk(audience, lambda q: answer if q == question else None))
-    assert result.level == "danger"
+    result = baken.checklist_score(audience, baken.Language.EN, walk(audience, lambda q: answer if q == question else None))
+    assert result.level == baken.Level.DANGER
     assert signal in result.situation.signals
     assert result.signals[0].explanation.why
 
@@ -49,30 +46,28 @@ def test_each_danger_answer_alone_gives_danger(audience, question, answer, signa
 def test_all_no_gives_none_and_follow_ups_are_skipped():
     answers = walk(baken.ChecklistAudience.TEEN)
     assert "owes" not in answers
-    result = baken.checklist_score(baken.ChecklistAudience.TEEN, "nl", answers)
-    assert (result.level, result.signals, result.articles) == ("none", [], [])
+    result = baken.checklist_score(baken.ChecklistAudience.TEEN, baken.Language.NL, answers)
+    assert (result.level, result.signals, result.articles) == (baken.Level.NONE, [], [])
     assert result.advice
 
 
-@pytest.mark.parametrize("lang", ["nl", "en"])
+@pytest.mark.parametrize("lang", list(baken.Language))
 def test_every_signal_is_explained(lang):
-    for signal in SIGNALS:
+    assert len(baken.Signal) == 16
+    for signal in baken.Signal:
         e = baken.signal_explanation(signal, lang)
-        assert e.signal == signal and e.title and e.what and e.why
+        assert (e.signal, e.language) == (signal, lang) and e.title and e.what and e.why
 
 
 def test_bad_input_is_a_typed_error_naming_it():
     complete = walk(baken.ChecklistAudience.TEEN)
     cases = [
-        ("fr", complete, "fr"),
-        ("en", {**complete, "colour": "red"}, "colour"),
-        ("en", {**complete, "secrecy": "perhaps"}, "perhaps"),
-        ("en", {k: v for k, v in complete.items() if k != "afraid"}, "afraid"),
-        ("en", {**complete, "owes": "yes"}, "owes"),
+        ({**complete, "colour": "red"}, "colour"),
+        ({**complete, "secrecy": "perhaps"}, "perhaps"),
+        ({k: v for k, v in complete.items() if k != "afraid"}, "afraid"),
+        ({**complete, "owes": "yes"}, "owes"),
     ]
-    for lang, answers, named in cases:
+    for answers, named in cases:
         with pytest.raises(baken.BakenError.InvalidInput) as info:
-            baken.checklist_score(baken.ChecklistAudience.TEEN, lang, answers)
+            baken.checklist_score(baken.ChecklistAudience.TEEN, baken.Language.EN, answers)
         assert named in str(info.value)
-    with pytest.raises(baken.BakenError.InvalidInput):
-        baken.signal_explanation("nudes", "en")

@@ -43,8 +43,8 @@ def entry(text, attachment=None):
         happened_at="2026-03-01T21:15:00+01:00",
         contact=baken.JournalContact(name="@sam_2008", platform="Snapchat"),
         text=text,
-        signals=["threat"],
-        level="danger",
+        signals=[baken.Signal.THREAT],
+        level=baken.Level.DANGER,
         tags=[],
         attachments=[baken.NewJournalAttachment(media_type="image/png", bytes=attachment)] if attachment else [],
     )
@@ -65,7 +65,7 @@ def test_create_write_lock_unlock_export_import_and_wipe(tmp_path):
     verification = journal.verify()
     assert verification.broken is None and verification.intact and verification.seal == journal.seal()
 
-    journal.export_report(str(tmp_path / "report.html"), "en")
+    journal.export_report(str(tmp_path / "report.html"), baken.Language.EN)
     assert verification.seal in (tmp_path / "report.html").read_text()
     backup = str(tmp_path / "journal.backup")
     journal.export_backup(backup, "moving phones 2026")

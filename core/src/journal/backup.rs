@@ -74,8 +74,8 @@ fn bad(reason: impl Into<String>) -> JournalError {
     JournalError::BadBackup(reason.into())
 }
 
-fn io(path: &Path) -> impl Fn(std::io::Error) -> JournalError + '_ {
-    move |e| JournalError::Io(format!("{}: {e}", path.display()))
+fn io(path: &Path) -> impl Fn(std::io::Error) -> JournalError {
+    JournalError::io(path.display().to_string())
 }
 
 fn too_large() -> JournalError {
@@ -197,12 +197,12 @@ impl ChunkReader {
     /// Opens the next chunk; it is the final one when the file ends with it.
     fn next_chunk(&mut self) -> Result<(), JournalError> {
         let mut sealed = Vec::with_capacity(SEALED_CHUNK);
-        let io = |e: std::io::Error| JournalError::Io(format!("reading the backup: {e}"));
-        (&mut self.input).take(SEALED_CHUNK as u64).read_to_end(&mut sealed).map_err(io)?;
+        let io = JournalError::io("reading the backup");
+        (&mut self.input).take(SEALED_CHUNK as u64).read_to_end(&mut sealed).map_err(&io)?;
         if sealed.len() < 12 + 16 {
             return Err(bad("the file is cut short"));
         }
-        let last = sealed.len() < SEALED_CHUNK || self.input.fill_buf().map_err(io)?.is_empty();
+        let last = sealed.len() < SEALED_CHUNK || self.input.fill_buf().map_err(&io)?.is_empty();
         self.plain = crypto::open(&self.key, &chunk_aad(&self.header, self.index, last), &sealed)
             .ok_or_else(|| bad(format!("chunk {} is damaged, missing or out of place (the file was cut, changed or reordered)", self.index)))?;
         (self.pos, self.last) = (0, last);

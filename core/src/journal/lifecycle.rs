@@ -561,7 +561,7 @@ impl Journal {
         store.close()?;
         let left = remove_files(&self.dir);
         if !left.is_empty() {
-            return Err(JournalError::Io(format!("the journal is destroyed, but these files could not be removed: {}", left.join(", "))));
+            return Err(JournalError::FilesLeft(left.join(", ")));
         }
         key_store.unwrap_or(Ok(())).map_err(|e| JournalError::KeyStore(format!("the journal is destroyed, but its key could not be: {e}")))
     }

@@ -96,12 +96,24 @@ pub enum JournalError {
     /// A stored record was changed, damaged or moved; it names the record.
     #[error("{0} was changed or damaged and cannot be trusted")]
     Tampered(String),
-    /// The database or the file system failed.
+    /// The database failed.
     #[error("storage error: {0}")]
-    Storage(String),
+    Storage(#[from] rusqlite::Error),
+    /// The database opens but is not a usable Baken journal (no format version, no WAL).
+    #[error("the journal database cannot be used: {0}")]
+    Database(String),
     /// A file could not be read or written.
-    #[error("file error: {0}")]
-    Io(String),
+    #[error("file error: {what}: {source}")]
+    Io {
+        /// What was being read or written.
+        what: String,
+        /// The error of the file system.
+        #[source]
+        source: std::io::Error,
+    },
+    /// The journal's keys and records are destroyed, but some of its files are still there.
+    #[error("the journal is destroyed, but these files could not be removed: {0}")]
+    FilesLeft(String),
     /// There is already a journal there; nothing was overwritten.
     #[error("there is already a journal in {0}; it was not touched")]
     AlreadyExists(String),
@@ -139,4 +151,12 @@ pub enum JournalError {
     /// The secure random source or a cipher failed.
     #[error("the phone's cryptography failed")]
     Crypto,
+}
+
+impl JournalError {
+    /// Turns a file system error while doing `what` (such as "writing the report") into an [`Io`](JournalError::Io).
+    pub(crate) fn io(what: impl Into<String>) -> impl Fn(std::io::Error) -> JournalError {
+        let what = what.into();
+        move |source| JournalError::Io { what: what.clone(), source }
+    }
 }

@@ -320,7 +320,7 @@ struct Writer<'a, W: Write> {
 
 impl<W: Write> Writer<'_, W> {
     fn put(&mut self, html: &str) -> Result<(), JournalError> {
-        self.out.write_all(html.as_bytes()).map_err(|e| JournalError::Io(format!("writing the report: {e}")))
+        self.out.write_all(html.as_bytes()).map_err(JournalError::io("writing the report"))
     }
 
     /// Base64 of `bytes`, written in pieces (a multiple of 3 bytes each, so no padding inside).
@@ -390,7 +390,7 @@ impl Journal {
     pub fn report_html(&self, language: Language) -> Result<String, JournalError> {
         let mut html = Vec::new();
         self.write_report(&mut html, language)?;
-        String::from_utf8(html).map_err(|e| JournalError::Io(e.to_string()))
+        String::from_utf8(html).map_err(|e| JournalError::io("the report")(std::io::Error::new(std::io::ErrorKind::InvalidData, e)))
     }
 
     /// What the report would hold, for the app to show before the user shares it (for example
@@ -402,10 +402,10 @@ impl Journal {
     /// Writes the evidence report to a new file at `path`; refuses to overwrite a file. Its seal
     /// is remembered as the last one shared, so that `verify` can tell when the chain loses it.
     pub fn export_report(&self, path: &Path, language: Language) -> Result<ReportSummary, JournalError> {
-        let io = |e: std::io::Error| JournalError::Io(format!("{}: {e}", path.display()));
+        let io = JournalError::io(path.display().to_string());
         let mut file = std::io::BufWriter::new(store::create_private_file(path)?);
         let summary = self.write_report(&mut file, language)?;
-        file.into_inner().map_err(|e| io(e.into_error()))?.sync_all().map_err(io)?;
+        file.into_inner().map_err(|e| io(e.into_error()))?.sync_all().map_err(&io)?;
         self.remember_shared_seal()?;
         Ok(summary)
     }

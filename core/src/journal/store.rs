@@ -32,12 +32,6 @@ pub struct Store {
     conn: Connection,
 }
 
-impl From<rusqlite::Error> for JournalError {
-    fn from(e: rusqlite::Error) -> Self {
-        JournalError::Storage(e.to_string())
-    }
-}
-
 /// A key slot: `(id, blob)`.
 pub type Slot = (Vec<u8>, Vec<u8>);
 
@@ -73,10 +67,10 @@ impl Store {
         }
         let conn = connect(&path)?;
         let format = meta(&conn, "format")
-            .map_err(|_| JournalError::Storage(format!("{} is not a Baken journal", path.display())))?
+            .map_err(|_| JournalError::Database(format!("{} is not a Baken journal", path.display())))?
             .and_then(|bytes| <[u8; 4]>::try_from(bytes.as_slice()).ok())
             .map(u32::from_be_bytes)
-            .ok_or_else(|| JournalError::Storage(format!("{} has no format version", path.display())))?;
+            .ok_or_else(|| JournalError::Database(format!("{} has no format version", path.display())))?;
         if format != FORMAT_VERSION {
             return Err(JournalError::UnsupportedVersion { found: format, supported: FORMAT_VERSION });
         }
@@ -121,7 +115,7 @@ impl Store {
     fn make_durable(&mut self) -> Result<(), JournalError> {
         let mode: String = self.conn.query_row("PRAGMA journal_mode = WAL", [], |row| row.get(0))?;
         if !mode.eq_ignore_ascii_case("wal") {
-            return Err(JournalError::Storage(format!("journal mode is {mode}, not WAL")));
+            return Err(JournalError::Database(format!("journal mode is {mode}, not WAL")));
         }
         self.conn.pragma_update(None, "synchronous", "FULL")?;
         // A checkpoint that empties the log also cuts the file back, so old page images go.
@@ -149,7 +143,7 @@ pub fn create_private_file(path: &Path) -> Result<std::fs::File, JournalError> {
     std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
     options.open(path).map_err(|e| match e.kind() {
         std::io::ErrorKind::AlreadyExists => JournalError::AlreadyExists(path.display().to_string()),
-        _ => JournalError::Io(format!("cannot create {}: {e}", path.display())),
+        _ => JournalError::io(format!("creating {}", path.display()))(e),
     })
 }
 
@@ -158,7 +152,7 @@ fn create_private_dir(dir: &Path) -> Result<(), JournalError> {
     builder.recursive(true);
     #[cfg(unix)]
     std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
-    builder.create(dir).map_err(|e| JournalError::Io(format!("cannot create {}: {e}", dir.display())))
+    builder.create(dir).map_err(JournalError::io(format!("creating {}", dir.display())))
 }
 
 /// A setting from `meta`.
@@ -204,7 +198,7 @@ pub fn record(conn: &Connection, id: i64) -> Result<Option<Vec<u8>>, JournalErro
         Some((Some(blob), _)) => Ok(Some(blob)),
         Some((None, len)) => {
             let mut blob = Vec::with_capacity(usize::try_from(len).unwrap_or_default());
-            conn.blob_open(rusqlite::MAIN_DB, "records", "blob", id, true)?.read_to_end(&mut blob).map_err(|e| JournalError::Storage(e.to_string()))?;
+            conn.blob_open(rusqlite::MAIN_DB, "records", "blob", id, true)?.read_to_end(&mut blob).map_err(JournalError::io("reading a record"))?;
             Ok(Some(blob))
         }
     }
@@ -223,7 +217,7 @@ pub fn put_record(conn: &Connection, id: i64, blob: &[u8]) -> Result<(), Journal
         return Ok(());
     }
     conn.prepare_cached("INSERT OR REPLACE INTO records (id, blob) VALUES (?1, zeroblob(?2))")?.execute(params![id, len])?;
-    conn.blob_open(rusqlite::MAIN_DB, "records", "blob", id, false)?.write_all(blob).map_err(|e| JournalError::Storage(e.to_string()))
+    conn.blob_open(rusqlite::MAIN_DB, "records", "blob", id, false)?.write_all(blob).map_err(JournalError::io("writing a record"))
 }
 
 /// Deletes a record, if it exists.
