@@ -29,11 +29,12 @@ fn main() {
     let after_read = peak_mb();
     let analyzer = baken_core::check::analyzer().expect("analyzer");
     let built = start.elapsed().as_secs_f64();
+    let with_analyzer = peak_mb();
     let scan = baken_core::chat::scan(analyzer, &chat, Some(whatsapp_export::ME), None).expect("scans");
     let total = start.elapsed().as_secs_f64();
     let peak = peak_mb();
     println!("{mb:.1} MB, {} messages; read {read:.2} s = {:.0} MB/s; read + scan {total:.2} s = {:.1} MB/s", chat.len(), mb / read, mb / total);
-    println!("peak RSS {peak:.1} MB with the export in memory ({before:.1} MB before reading, {after_read:.1} MB after); level {}", scan.level);
+    println!("peak RSS {peak:.1} MB with the export in memory ({before:.1} MB before reading, {after_read:.1} MB after, {with_analyzer:.1} MB with the analyzer built); level {}", scan.level);
     let start = Instant::now();
     let scanned = chat.messages().filter(|m| m.sender.is_some_and(|s| s != whatsapp_export::ME) && m.event.is_none() && !m.text.trim().is_empty());
     let signals: usize = scanned.map(|m| analyzer.analyze(m.text, None).expect("analyzes").signals.len()).sum();

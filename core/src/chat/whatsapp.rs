@@ -136,38 +136,58 @@ fn notice(body: &str) -> Event {
 /// What a sender's body is besides text: media, view-once, deleted, a missed call (timers and
 /// notices are found in [`message`], where the body's marks still show), from its first line.
 fn classify_text(body: &str) -> Option<Event> {
-    let first_line = body.lines().next().unwrap_or_default().trim_end_matches(['.', ' ']);
+    // Called on the header's line, so the body here is its first line.
+    let first_line = body.trim_end_matches(['.', ' ']);
     let words = words();
-    // A placeholder is short, or names a file: `… (file attached)`, `<attached: …>`.
-    if first_line.len() > words.longest && !first_line.ends_with([')', '>']) {
+    // A placeholder is short, or names a file: `… (file attached)`, `<attached: …>`, `… document
+    // omitted`. Most messages are neither and are not folded at all.
+    let short = first_line.char_indices().nth(words.longest).is_none();
+    let last = first_line.chars().next_back().map(|c| c.to_lowercase().next().unwrap_or(c));
+    if !short && !last.is_some_and(|c| c == '>' || words.suffix_ends.contains(&c)) {
         return None;
     }
-    let folded = fold(first_line);
-    let media = words.media.exact.contains(&folded)
-        || words.media.suffix.iter().any(|s| folded.ends_with(s.as_str()))
-        || (folded.ends_with('>') && words.media.prefix.iter().any(|p| folded.starts_with(p.as_str())));
-    if media {
-        Some(Event::Media)
-    } else if words.view_once.exact.contains(&folded) {
-        Some(Event::ViewOnce)
-    } else if words.deleted.exact.contains(&folded) {
-        Some(Event::Deleted)
-    } else if words.missed_call.exact.contains(&folded) {
-        Some(Event::MissedCall)
-    } else {
-        None
-    }
+    // A long line can only end with a suffix, or be an attachment: its end is enough.
+    let end = match short || last == Some('>') {
+        true => 0,
+        false => first_line.char_indices().nth_back(words.longest_suffix).map_or(0, |(at, _)| at),
+    };
+    folded(&first_line[end..], |folded| {
+        let is = |list: &[String]| short && list.iter().any(|e| e == folded);
+        let media = is(&words.media.exact)
+            || words.media.suffix.iter().any(|s| folded.ends_with(s.as_str()))
+            || (folded.ends_with('>') && words.media.prefix.iter().any(|p| folded.starts_with(p.as_str())));
+        if media {
+            Some(Event::Media)
+        } else if is(&words.view_once.exact) {
+            Some(Event::ViewOnce)
+        } else if is(&words.deleted.exact) {
+            Some(Event::Deleted)
+        } else if is(&words.missed_call.exact) {
+            Some(Event::MissedCall)
+        } else {
+            None
+        }
+    })
 }
 
-/// A body as compared with the word lists: lower case, marks removed, no final full stop.
-fn fold(body: &str) -> String {
-    let cleaned: String = body.chars().filter(|c| !MARKS.contains(c)).collect::<String>().to_lowercase();
-    cleaned.trim().trim_end_matches('.').trim().to_string()
+/// `f` of the body as compared with the word lists: lower case, marks removed, no final full
+/// stop. Folded into one buffer per thread, as this runs for most messages.
+fn folded<T>(body: &str, f: impl FnOnce(&str) -> T) -> T {
+    thread_local!(static FOLDED: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) });
+    FOLDED.with_borrow_mut(|buffer| {
+        buffer.clear();
+        for c in body.chars().filter(|c| !MARKS.contains(c)) {
+            match c.is_ascii() {
+                true => buffer.push(c.to_ascii_lowercase()),
+                false => buffer.extend(c.to_lowercase()),
+            }
+        }
+        f(buffer.trim().trim_end_matches('.').trim())
+    })
 }
 
 fn matches(list: &Contains, body: &str) -> bool {
-    let folded = fold(body);
-    list.contains.iter().any(|needle| folded.contains(needle.as_str()))
+    folded(body, |folded| list.contains.iter().any(|needle| folded.contains(needle.as_str())))
 }
 
 /// A name, not a sentence that happens to hold ": " (`X changed the subject from "a: b"`).
@@ -247,17 +267,23 @@ impl Cursor<'_> {
 
     /// A number of 1 to `max` digits (ASCII or Arabic-Indic), and how many digits it had.
     fn number(&mut self, max: usize) -> Option<(u32, usize)> {
-        let mut value = 0u32;
-        let mut count = 0;
-        for c in self.0.chars() {
-            let Some(digit) = c.to_digit(10).or_else(|| ('\u{0660}'..='\u{0669}').contains(&c).then(|| c as u32 - 0x0660)) else { break };
+        let (mut value, mut count, mut at) = (0u32, 0, 0);
+        let bytes = self.0.as_bytes();
+        loop {
+            // Arabic-Indic digits U+0660..U+0669 are D9 A0..D9 A9 in UTF-8.
+            let (digit, width) = match bytes.get(at..) {
+                Some([b @ b'0'..=b'9', ..]) => (u32::from(b - b'0'), 1),
+                Some([0xD9, b @ 0xA0..=0xA9, ..]) => (u32::from(b - 0xA0), 2),
+                _ => break,
+            };
             if count == max {
                 return None;
             }
             value = value * 10 + digit;
             count += 1;
-            self.0 = &self.0[c.len_utf8()..];
+            at += width;
         }
+        self.0 = &self.0[at..];
         (count > 0).then_some((value, count))
     }
 
@@ -371,9 +397,14 @@ struct Words {
     missed_call: Exact,
     disappearing: Contains,
     notice: Contains,
-    /// The longest whole-body entry, in bytes, with room for marks (set after loading).
+    /// The longest whole-body entry and the longest suffix, in characters, with room for marks,
+    /// and the last characters of the suffixes (set after loading).
     #[serde(skip)]
     longest: usize,
+    #[serde(skip)]
+    longest_suffix: usize,
+    #[serde(skip)]
+    suffix_ends: Vec<char>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -405,8 +436,10 @@ fn load_words() -> Result<Words, String> {
     let text = crate::content::file(WORDS_FILE).ok_or_else(|| format!("{WORDS_FILE} is missing"))?;
     let mut words: Words = toml::from_str(text).map_err(|e| format!("{WORDS_FILE}: {e}"))?;
     let exact = [&words.media.exact, &words.view_once.exact, &words.deleted.exact, &words.missed_call.exact];
-    // Upper case can take more bytes than lower case (İ), and marks add 3 bytes each.
-    words.longest = exact.into_iter().flatten().map(String::len).max().unwrap_or(0) * 2 + 12;
+    let chars = |entry: &String| entry.chars().count() + 4;
+    words.longest = exact.into_iter().flatten().map(chars).max().unwrap_or(0);
+    words.longest_suffix = words.media.suffix.iter().map(chars).max().unwrap_or(0);
+    words.suffix_ends = words.media.suffix.iter().filter_map(|s| s.chars().next_back()).collect();
     Ok(words)
 }
 
@@ -453,6 +486,25 @@ mod tests {
         }
         for not_a_header in ["hello 12/01", "18-03-2022 14:56 Dmitry: no dash", "12/01/2024 is when we met", "99/99/9999, 99:99 - x: y", "[3/27/22, 21:41:35 Dmitry: no bracket"] {
             assert_eq!(header(not_a_header), None, "{not_a_header}");
+        }
+    }
+
+    #[test]
+    fn placeholders_are_found_short_or_long_and_messages_are_left_alone() {
+        let cases = [
+            ("<Media omitted>", Some(Event::Media)),
+            ("\u{200E}Afbeelding weggelaten", Some(Event::Media)),
+            ("Resume-Dmitry-Starkov.pdf \u{2022} 2 pages document manquant", Some(Event::Media)),
+            ("IMG-20220320-WA0001.jpg (bestand bijgevoegd)", Some(Event::Media)),
+            ("<attached: 00000035-PHOTO-2022-03-27-21-41-55.jpg>", Some(Event::Media)),
+            ("Dit bericht is verwijderd.", Some(Event::Deleted)),
+            ("null", Some(Event::ViewOnce)),
+            ("ok", None),
+            ("a long message that says image omitted and null and <Media omitted> in the middle of it", None),
+            ("this message was deleted, she said, but it was never deleted at all", None),
+        ];
+        for (body, event) in cases {
+            assert_eq!(classify_text(body), event, "{body}");
         }
     }
 
