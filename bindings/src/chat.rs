@@ -97,8 +97,8 @@ pub fn scan_chat(export: Vec<u8>, me: Option<String>, language: Option<Language>
     let analyzer = baken_core::check::analyzer()?;
     let scan = chat::scan(analyzer, &chat, me.as_deref(), language)?;
     let reader = language.unwrap_or(Language::En);
-    let time = |index: usize| chat.messages[index].local_time.map(|t| t.format("%Y-%m-%dT%H:%M:%S").to_string());
-    let example = |index: usize| ChatExample { index: index as u64, time: time(index), text: chat.messages[index].text.clone() };
+    let time = |index: usize| chat.message(index).local_time.map(|t| t.format("%Y-%m-%dT%H:%M:%S").to_string());
+    let example = |index: usize| ChatExample { index: index as u64, time: time(index), text: chat.message(index).text.to_string() };
     let people = scan
         .people
         .iter()

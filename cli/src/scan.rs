@@ -47,7 +47,7 @@ pub fn run(args: Args) -> Result<(), String> {
 }
 
 fn time(chat: &Chat, index: usize) -> String {
-    chat.messages[index].local_time.map(|t| t.format("%Y-%m-%d %H:%M").to_string()).unwrap_or_else(|| format!("message {}", index + 1))
+    chat.message(index).local_time.map(|t| t.format("%Y-%m-%d %H:%M").to_string()).unwrap_or_else(|| format!("message {}", index + 1))
 }
 
 fn text(chat: &Chat, scan: &Scan, language: Language) -> String {
@@ -56,7 +56,7 @@ fn text(chat: &Chat, scan: &Scan, language: Language) -> String {
         let noun = if person.messages == 1 { "message" } else { "messages" };
         out += &format!("\n{} ({} {noun}): {}\n  {}\n", person.name, person.messages, person.level, person.summary);
         for seen in &person.signals {
-            let example = chat.messages[seen.first_index].text.lines().next().unwrap_or_default();
+            let example = chat.message(seen.first_index).text.lines().next().unwrap_or_default();
             out += &format!("  {}  {:<15} x{}  \"{}\"\n", time(chat, seen.first_index), seen.signal.as_str(), seen.count, example);
         }
         for (event, count) in &person.events {

@@ -12,7 +12,8 @@ fn fixture(name: &str) -> Vec<u8> {
 #[test]
 fn a_groomer_builds_up_and_a_parent_stays_quiet() {
     let analyzer = Analyzer::new().unwrap();
-    let chat = chat::read(&fixture("scan-grooming-en.txt")).unwrap();
+    let export = fixture("scan-grooming-en.txt");
+    let chat = chat::read(&export).unwrap();
     let scan = chat::scan(&analyzer, &chat, Some("Emma"), None).unwrap();
     let alex = scan.people.iter().find(|p| p.name == "Alex").unwrap();
     assert_eq!(alex.level, Level::Danger);
@@ -39,7 +40,8 @@ fn a_groomer_builds_up_and_a_parent_stays_quiet() {
 #[test]
 fn without_me_everyone_is_scored_and_the_result_says_so() {
     let analyzer = Analyzer::new().unwrap();
-    let chat = chat::read(&fixture("scan-grooming-en.txt")).unwrap();
+    let export = fixture("scan-grooming-en.txt");
+    let chat = chat::read(&export).unwrap();
     let scan = chat::scan(&analyzer, &chat, None, Some(Language::Nl)).unwrap();
     assert!(scan.limitations.contains(&chat::Limitation::MeUnknown));
     assert!(scan.people.iter().all(|p| !p.is_me));

@@ -24,12 +24,12 @@ pub fn evidence(chat: &Chat, scan: &Scan, contact: &str, export: &[u8], attach: 
     let mut flagged: Vec<usize> = person.signals.iter().flat_map(|s| s.examples.iter().copied()).collect();
     flagged.sort_unstable();
     flagged.dedup();
-    let first = flagged.first().and_then(|&i| chat.messages[i].local_time).or_else(|| chat.messages.iter().find_map(|m| m.local_time));
+    let first = flagged.first().and_then(|&i| chat.message(i).local_time).or_else(|| chat.messages().find_map(|m| m.local_time));
     let happened_at = first.and_then(|t| offset.from_local_datetime(&t).single()).unwrap_or_else(|| chrono::Utc::now().with_timezone(&offset));
     let sha256 = crate::journal::crypto::hex(&crate::journal::crypto::sha256(&[export]));
     let mut text = format!("{}\n\n{}\n", person.summary, texts.flagged);
     for &index in &flagged {
-        let message = &chat.messages[index];
+        let message = chat.message(index);
         let line = format!("[{}] {}: {}\n", time(message.local_time), person.name, message.text.replace('\n', " / "));
         if text.len() + line.len() > MAX_TEXT_BYTES / 2 {
             text += &format!("{}\n", texts.more);

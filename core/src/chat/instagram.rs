@@ -4,7 +4,7 @@
 //! is repaired when it reads as UTF-8 bytes (and left alone when it does not, as in an export
 //! that is already right). Messages are put oldest first.
 
-use super::{finish, Chat, ChatError, Event, Format, Limitation, Message};
+use super::{stash, ChatError, Event, Limitation, Parsed, Stored};
 use chrono::DateTime;
 use serde_json::Value;
 
@@ -15,22 +15,28 @@ pub(super) fn looks_like(text: &str) -> bool {
     start.contains("\"participants\"") && (start.contains("\"sender_name\"") || start.contains("\"messages\""))
 }
 
-/// Reads the pages of one conversation (`message_1.json`, `message_2.json`, ...).
-pub(super) fn read(pages: &[&str]) -> Result<Chat, ChatError> {
-    let mut messages: Vec<Message> = Vec::new();
+/// Reads the pages of one conversation (`message_1.json`, `message_2.json`, ...): the messages,
+/// and the text their texts are ranges of.
+pub(super) fn read(pages: &[&str]) -> Result<(Parsed, String), ChatError> {
+    let mut parsed = Parsed::default();
+    let mut own = String::new();
     for (number, text) in pages.iter().enumerate() {
         let damaged = |detail: String| ChatError::Damaged { format: "Instagram", detail: format!("message_{}.json: {detail}", number + 1) };
         let root: Value = serde_json::from_str(text).map_err(|e| damaged(format!("line {}: {e}", e.line())))?;
         let list = root.get("messages").and_then(Value::as_array).ok_or_else(|| damaged("it has no \"messages\"".into()))?;
-        messages.extend(list.iter().map(message));
+        for item in list {
+            let message = message(item, &mut parsed, &mut own);
+            parsed.messages.push(message);
+        }
     }
     // Newest first within and across pages; a stable sort keeps equal times in export order.
-    messages.reverse();
-    messages.sort_by_key(|m| m.utc);
-    Ok(finish(Format::Instagram, messages, vec![Limitation::EditsNotShown]))
+    parsed.messages.reverse();
+    parsed.messages.sort_by_key(|m| m.utc);
+    parsed.limitations.push(Limitation::EditsNotShown);
+    Ok((parsed, own))
 }
 
-fn message(item: &Value) -> Message {
+fn message(item: &Value, parsed: &mut Parsed, own: &mut String) -> Stored {
     let sender = item.get("sender_name").and_then(Value::as_str).map(repair);
     let utc = item.get("timestamp_ms").and_then(Value::as_i64).and_then(DateTime::from_timestamp_millis);
     let content = item.get("content").and_then(Value::as_str).map(repair);
@@ -43,7 +49,8 @@ fn message(item: &Value) -> Message {
     } else {
         None
     };
-    Message { sender: sender.map(Into::into), local_time: utc.map(|t| t.naive_utc()), utc, text: content.unwrap_or_default(), event, line: 0 }
+    let text = stash(own, content.as_deref().unwrap_or_default());
+    Stored { text, sender: sender.map(|name| parsed.sender(&name)), local_time: utc.map(|t| t.naive_utc()), utc, event, line: 0 }
 }
 
 /// Undoes Meta's mojibake: every char is one byte of UTF-8.

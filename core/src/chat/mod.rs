@@ -21,7 +21,8 @@ pub use evidence::{evidence, EvidenceError};
 pub use scan::{limitation_text, scan, Person, Scan, ScanError, SignalSeen, Stage};
 
 use chrono::{DateTime, NaiveDateTime, Utc};
-use std::sync::Arc;
+use std::borrow::Cow;
+use std::ops::Range;
 
 /// The largest export read, in bytes: a WhatsApp export of 40,000 messages is a few MB.
 pub const MAX_EXPORT_BYTES: usize = 256 * 1024 * 1024;
@@ -88,21 +89,33 @@ impl Event {
     }
 }
 
-/// One message or event, in export order.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Message {
-    /// Who wrote it; `None` for the app's own notices. Every message of one sender shares the name.
-    pub sender: Option<Arc<str>>,
+/// One message or event, in export order, as [`Chat::message`] and [`Chat::messages`] give it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Message<'c> {
+    /// Who wrote it (one of [`Chat::participants`]); `None` for the app's own notices.
+    pub sender: Option<&'c str>,
     /// The time as the phone showed it, without a zone.
     pub local_time: Option<NaiveDateTime>,
     /// The time in UTC, where the export says it (Telegram, Instagram).
     pub utc: Option<DateTime<Utc>>,
     /// The text, with its line breaks; a caption for media; empty for most events.
-    pub text: String,
+    pub text: &'c str,
     /// What it is besides text, if anything.
     pub event: Option<Event>,
     /// The line of the export where it starts (from 1), for text exports; 0 otherwise.
     pub line: usize,
+}
+
+/// A message as a chat keeps it: its text a range of the chat's one text, its sender an index
+/// into the participants, so that a message costs no allocation of its own.
+#[derive(Debug, Clone, PartialEq)]
+struct Stored {
+    text: Range<u32>,
+    sender: Option<u32>,
+    local_time: Option<NaiveDateTime>,
+    utc: Option<DateTime<Utc>>,
+    event: Option<Event>,
+    line: u32,
 }
 
 /// Something the export cannot show, said plainly in the result.
@@ -166,17 +179,52 @@ impl Limitation {
     }
 }
 
-/// A chat export, read.
+/// A chat export, read. It borrows the export's text where it can (a WhatsApp or pasted text
+/// export, when it is UTF-8 with LF line ends) and otherwise holds one text of its own (the chat
+/// inflated from a zip, the texts of a JSON export).
 #[derive(Debug, Clone, PartialEq)]
-pub struct Chat {
+pub struct Chat<'a> {
     /// The format detected.
     pub format: Format,
     /// Everyone who wrote a message, in order of their first message.
     pub participants: Vec<String>,
-    /// Messages and events, in export order.
-    pub messages: Vec<Message>,
     /// What the export cannot show, in a fixed order, without repeats.
     pub limitations: Vec<Limitation>,
+    messages: Vec<Stored>,
+    text: Cow<'a, str>,
+}
+
+impl Chat<'_> {
+    /// How many messages and events the export holds.
+    pub fn len(&self) -> usize {
+        self.messages.len()
+    }
+
+    /// Whether it holds none.
+    pub fn is_empty(&self) -> bool {
+        self.messages.is_empty()
+    }
+
+    /// The message at `index` (in export order); panics when out of range, as indexing does.
+    pub fn message(&self, index: usize) -> Message<'_> {
+        self.view(&self.messages[index])
+    }
+
+    /// Every message and event, in export order.
+    pub fn messages(&self) -> impl ExactSizeIterator<Item = Message<'_>> + DoubleEndedIterator + '_ {
+        self.messages.iter().map(|stored| self.view(stored))
+    }
+
+    fn view<'c>(&'c self, stored: &Stored) -> Message<'c> {
+        Message {
+            sender: stored.sender.map(|who| self.participants[who as usize].as_str()),
+            local_time: stored.local_time,
+            utc: stored.utc,
+            text: &self.text[stored.text.start as usize..stored.text.end as usize],
+            event: stored.event,
+            line: stored.line as usize,
+        }
+    }
 }
 
 /// Why an export could not be read.
@@ -205,54 +253,125 @@ pub enum ChatError {
 }
 
 /// Reads a chat export from its bytes (a `.zip` export too), detecting the format from the
-/// content.
-pub fn read(bytes: &[u8]) -> Result<Chat, ChatError> {
+/// content. The chat borrows `bytes` where it can, so that a 50 MB export is not held twice:
+/// its messages cost about 50 bytes each besides their text.
+pub fn read(bytes: &[u8]) -> Result<Chat<'_>, ChatError> {
     if bytes.len() > MAX_EXPORT_BYTES {
         return Err(ChatError::TooLarge { limit: MAX_EXPORT_BYTES });
     }
     if !zip::looks_like(bytes) {
-        return read_file(bytes);
+        // `from_utf8` checks much faster than `from_utf8_lossy`, which is for the rare bad file.
+        return read_file(std::str::from_utf8(bytes).map_or_else(|_| String::from_utf8_lossy(bytes), Cow::Borrowed));
     }
-    match zip::chat_bytes(bytes)?.as_slice() {
-        [one] => read_file(one),
-        pages => {
-            let texts: Vec<String> = pages.iter().map(|page| String::from_utf8_lossy(page).into_owned()).collect();
-            instagram::read(&texts.iter().map(String::as_str).collect::<Vec<_>>())
-        }
+    let mut pages = zip::chat_bytes(bytes)?;
+    if pages.len() == 1 {
+        let one = pages.pop().unwrap_or_default();
+        return read_file(String::from_utf8(one).map_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned().into(), Cow::Owned));
     }
+    let texts: Vec<String> = pages.iter().map(|page| String::from_utf8_lossy(page).into_owned()).collect();
+    let (parsed, text) = instagram::read(&texts.iter().map(String::as_str).collect::<Vec<_>>())?;
+    Ok(finish(Format::Instagram, parsed, text.into()))
 }
 
-/// Reads one file of an export.
-fn read_file(bytes: &[u8]) -> Result<Chat, ChatError> {
-    let text = String::from_utf8_lossy(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes));
+/// Reads one file of an export, from its text.
+fn read_file(text: Cow<'_, str>) -> Result<Chat<'_>, ChatError> {
+    let text = match text {
+        Cow::Borrowed(text) => Cow::Borrowed(text.strip_prefix('\u{FEFF}').unwrap_or(text)),
+        Cow::Owned(mut text) => {
+            if text.starts_with('\u{FEFF}') {
+                text.drain(..'\u{FEFF}'.len_utf8());
+            }
+            Cow::Owned(text)
+        }
+    };
     let trimmed = text.trim_start();
     if trimmed.is_empty() {
         return Err(ChatError::Empty);
     }
-    let chat = if trimmed.starts_with('{') {
-        if instagram::looks_like(trimmed) {
-            instagram::read(&[trimmed])?
+    if trimmed.starts_with('{') {
+        let (format, (parsed, own)) = if instagram::looks_like(trimmed) {
+            (Format::Instagram, instagram::read(&[trimmed])?)
         } else if telegram::looks_like(trimmed) {
-            telegram::read(trimmed)?
+            (Format::Telegram, telegram::read(trimmed)?)
         } else {
             return Err(ChatError::UnknownFormat);
-        }
-    } else if let Some(chat) = whatsapp::read(&text) {
-        chat
-    } else {
-        plain::read(&text).ok_or(ChatError::UnknownFormat)?
+        };
+        return Ok(finish(format, parsed, own.into()));
+    }
+    // Line ends as LF only, so that a message's lines are one range of the text (iOS writes
+    // CRLF: that costs one copy of its text).
+    let text = match memchr::memmem::find(text.as_bytes(), b"\r\n") {
+        Some(_) => Cow::Owned(text.replace("\r\n", "\n")),
+        None => text,
     };
-    Ok(chat)
+    if let Some((format, parsed)) = whatsapp::read(&text) {
+        return Ok(finish(format, parsed, text));
+    }
+    let parsed = plain::read(&text).ok_or(ChatError::UnknownFormat)?;
+    Ok(finish(Format::Plain, parsed, text))
 }
 
-/// Builds the chat from parsed messages: participants in order of appearance, and the
-/// limitations the messages show besides those the parser found.
-fn finish(format: Format, messages: Vec<Message>, mut limitations: Vec<Limitation>) -> Chat {
-    let mut participants: Vec<String> = Vec::new();
-    for sender in messages.iter().filter_map(|m| m.sender.as_deref()) {
-        if !participants.iter().any(|p| p == sender) {
-            participants.push(sender.to_string());
+/// What a parser found: messages (their texts ranges of the chat's text), the senders they
+/// point to, and the limitations the parser saw.
+#[derive(Debug, Default)]
+struct Parsed {
+    messages: Vec<Stored>,
+    senders: Vec<String>,
+    limitations: Vec<Limitation>,
+}
+
+impl Parsed {
+    /// The index of `name` among the senders, added when new.
+    fn sender(&mut self, name: &str) -> u32 {
+        let at = self.senders.iter().position(|known| known == name).unwrap_or_else(|| {
+            self.senders.push(name.to_string());
+            self.senders.len() - 1
+        });
+        at as u32
+    }
+}
+
+/// `text` appended to `own` (the chat's text, for formats whose texts are not in the export as
+/// written), as its range there.
+fn stash(own: &mut String, text: &str) -> Range<u32> {
+    let start = own.len() as u32;
+    own.push_str(text);
+    start..own.len() as u32
+}
+
+/// Where `part` (a slice of `whole`) starts in `whole`.
+fn offset(whole: &str, part: &str) -> u32 {
+    (part.as_ptr() as usize - whole.as_ptr() as usize) as u32
+}
+
+/// The lines of `text` without their `\n`, each with the offset where it starts, as
+/// `str::lines` splits them.
+fn lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut start = 0;
+    memchr::memchr_iter(b'\n', text.as_bytes()).chain(std::iter::once(text.len())).filter_map(move |end| {
+        let at = start;
+        start = end + 1;
+        (at < text.len() || end < text.len()).then(|| (at, &text[at..end]))
+    })
+}
+
+/// Builds the chat: participants in order of their first message, and the limitations the
+/// messages show besides those the parser found.
+fn finish<'a>(format: Format, parsed: Parsed, text: Cow<'a, str>) -> Chat<'a> {
+    let Parsed { messages, senders, mut limitations } = parsed;
+    // Senders in order of their first message (a parser may have met a name before it knew
+    // the line was a notice).
+    let mut order: Vec<Option<u32>> = vec![None; senders.len()];
+    let mut participants = Vec::new();
+    for who in messages.iter().filter_map(|m| m.sender) {
+        if order[who as usize].is_none() {
+            order[who as usize] = Some(participants.len() as u32);
+            participants.push(senders[who as usize].clone());
         }
+    }
+    let mut messages = messages;
+    for message in &mut messages {
+        message.sender = message.sender.and_then(|who| order[who as usize]);
     }
     let shown = |event: Event| messages.iter().any(|m| m.event == Some(event));
     for (event, limitation) in [(Event::Media, Limitation::MediaOmitted), (Event::Deleted, Limitation::DeletedMessages), (Event::ViewOnce, Limitation::ViewOnceMedia), (Event::DisappearingTimer, Limitation::DisappearingMessages)] {
@@ -260,16 +379,17 @@ fn finish(format: Format, messages: Vec<Message>, mut limitations: Vec<Limitatio
             limitations.push(limitation);
         }
     }
-    let times: Vec<NaiveDateTime> = messages.iter().filter(|m| m.sender.is_some()).filter_map(|m| m.utc.map(|t| t.naive_utc()).or(m.local_time)).collect();
-    if times.windows(2).any(|pair| pair[1] < pair[0]) {
-        limitations.push(Limitation::TimesOutOfOrder);
-    }
-    if !times.is_empty() {
+    let mut times = messages.iter().filter(|m| m.sender.is_some()).filter_map(|m| m.utc.map(|t| t.naive_utc()).or(m.local_time));
+    if let Some(first) = times.next() {
         limitations.push(Limitation::PhoneTimes);
+        let mut last = first;
+        if times.any(|time| std::mem::replace(&mut last, time) > time) {
+            limitations.push(Limitation::TimesOutOfOrder);
+        }
     }
     limitations.sort_by_key(|l| *l as u8);
     limitations.dedup();
-    Chat { format, participants, messages, limitations }
+    Chat { format, participants, limitations, messages, text }
 }
 
 /// Checks the bundled chat word lists.

@@ -1,33 +1,40 @@
 //! Pasted chat text as "Name: message" lines, without times: the fallback when no export format
 //! fits. A line that does not start with a name continues the message before it.
 
-use super::{finish, Chat, Format, Limitation, Message};
+use super::{lines, offset, Limitation, Parsed, Stored};
 
 /// The most distinct names a pasted conversation is taken to have.
 const MAX_NAMES: usize = 12;
 
 /// Reads pasted lines, or `None` when too few look like "Name: message".
-pub(super) fn read(text: &str) -> Option<Chat> {
-    let lines: Vec<&str> = text.lines().collect();
-    let nonempty = lines.iter().filter(|l| !l.trim().is_empty()).count();
-    let with_name = lines.iter().filter(|l| named(l).is_some()).count();
+pub(super) fn read(text: &str) -> Option<Parsed> {
+    let (mut nonempty, mut with_name) = (0usize, 0usize);
+    for (_, line) in lines(text) {
+        nonempty += usize::from(!line.trim().is_empty());
+        with_name += usize::from(named(line).is_some());
+    }
     if with_name == 0 || with_name * 2 < nonempty {
         return None;
     }
-    let mut messages: Vec<Message> = Vec::new();
+    let mut parsed = Parsed::default();
     let mut unattributed = false;
-    for (number, line) in lines.iter().enumerate() {
-        match (named(line), messages.last_mut()) {
-            (Some((name, body)), _) => messages.push(Message { sender: Some(name.into()), local_time: None, utc: None, text: body.to_string(), event: None, line: number + 1 }),
-            (None, Some(last)) => {
-                last.text.push('\n');
-                last.text.push_str(line);
+    for (number, (at, line)) in lines(text).enumerate() {
+        match named(line) {
+            Some((name, body)) => {
+                let sender = Some(parsed.sender(name));
+                let start = offset(text, body);
+                parsed.messages.push(Stored { text: start..start + body.len() as u32, sender, local_time: None, utc: None, event: None, line: number as u32 + 1 });
             }
-            (None, None) => unattributed |= !line.trim().is_empty(),
+            None => match parsed.messages.last_mut() {
+                Some(last) => last.text.end = (at + line.len()) as u32,
+                None => unattributed |= !line.trim().is_empty(),
+            },
         }
     }
-    let chat = finish(Format::Plain, messages, if unattributed { vec![Limitation::UnattributedLines] } else { Vec::new() });
-    (chat.participants.len() <= MAX_NAMES).then_some(chat)
+    if unattributed {
+        parsed.limitations.push(Limitation::UnattributedLines);
+    }
+    (parsed.senders.len() <= MAX_NAMES).then_some(parsed)
 }
 
 /// The name and body of a "Name: message" line.

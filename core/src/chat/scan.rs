@@ -138,17 +138,48 @@ pub enum ScanError {
 
 /// Scans `chat`: `me` is the teen's own name in it (never scored); `reader` the language of the
 /// summaries (by default the one most messages are in). Each message's language is detected, as
-/// chats mix languages.
+/// chats mix languages. One pass over the messages; each contact's text is analysed once.
 pub fn scan(analyzer: &Analyzer, chat: &Chat, me: Option<&str>, reader: Option<Language>) -> Result<Scan, ScanError> {
     if let Some(me) = me.filter(|me| !chat.participants.iter().any(|p| p == me)) {
         return Err(ScanError::UnknownMe { me: me.to_string(), participants: chat.participants.join(", ") });
     }
+    let mut tallies: Vec<Tally> = chat.participants.iter().map(|name| Tally::new(me == Some(name.as_str()))).collect();
     let mut votes = [0usize; 2];
-    let mut people = Vec::with_capacity(chat.participants.len());
-    for name in &chat.participants {
-        people.push(person(analyzer, chat, name, me == Some(name.as_str()), &mut votes)?);
+    for (index, stored) in chat.messages.iter().enumerate() {
+        let Some(who) = stored.sender else { continue };
+        let tally = &mut tallies[who as usize];
+        tally.count(stored);
+        if tally.is_me || stored.event.is_some() {
+            continue;
+        }
+        let text = chat.message(index).text;
+        if text.trim().is_empty() {
+            continue;
+        }
+        let analysis = analyzer.analyze(cut(text, crate::check::MAX_TEXT_BYTES), None)?;
+        match analysis.language {
+            Some(Language::En) => votes[0] += 1,
+            Some(Language::Nl) => votes[1] += 1,
+            None => {}
+        }
+        tally.level = tally.level.max(analysis.level);
+        let mut signals: Vec<Signal> = analysis.signals.iter().map(|f| f.signal).collect();
+        signals.sort();
+        signals.dedup();
+        for signal in signals {
+            match tally.seen.iter_mut().find(|s| s.signal == signal) {
+                Some(s) => {
+                    s.count += 1;
+                    if s.examples.len() < EXAMPLES {
+                        s.examples.push(index);
+                    }
+                }
+                None => tally.seen.push(SignalSeen { signal, count: 1, first_index: index, first_seen: stored.local_time, examples: vec![index] }),
+            }
+        }
     }
     let reader = reader.unwrap_or(if votes[1] > votes[0] { Language::Nl } else { Language::En });
+    let mut people: Vec<Person> = chat.participants.iter().zip(tallies).map(|(name, tally)| tally.person(name)).collect();
     for person in &mut people {
         person.summary = summary(reader, person, chat);
     }
@@ -157,66 +188,65 @@ pub fn scan(analyzer: &Analyzer, chat: &Chat, me: Option<&str>, reader: Option<L
         limitations.push(Limitation::MeUnknown);
     }
     let level = people.iter().map(|p| p.level).max().unwrap_or(Level::None);
-    Ok(Scan { format: chat.format, people, messages_total: chat.messages.len(), limitations, level })
+    Ok(Scan { format: chat.format, people, messages_total: chat.len(), limitations, level })
 }
 
-/// One participant, without the summary; `votes` counts messages detected as English and Dutch.
-fn person(analyzer: &Analyzer, chat: &Chat, name: &str, is_me: bool, votes: &mut [usize; 2]) -> Result<Person, ScanError> {
-    let theirs: Vec<(usize, &super::Message)> = chat.messages.iter().enumerate().filter(|(_, m)| m.sender.as_deref() == Some(name)).collect();
-    let mut events: BTreeMap<Event, usize> = BTreeMap::new();
-    for (_, message) in &theirs {
+/// One participant's messages as the scan passes them.
+struct Tally {
+    is_me: bool,
+    messages: usize,
+    events: BTreeMap<Event, usize>,
+    /// The time of their first message that has one, and the earliest and latest time.
+    first_time: Option<NaiveDateTime>,
+    span: Option<(NaiveDateTime, NaiveDateTime)>,
+    seen: Vec<SignalSeen>,
+    /// The most serious message.
+    level: Level,
+}
+
+impl Tally {
+    fn new(is_me: bool) -> Tally {
+        Tally { is_me, messages: 0, events: BTreeMap::new(), first_time: None, span: None, seen: Vec::new(), level: Level::None }
+    }
+
+    fn count(&mut self, message: &super::Stored) {
+        self.messages += 1;
         if let Some(event) = message.event {
-            *events.entry(event).or_default() += 1;
+            *self.events.entry(event).or_default() += 1;
+        }
+        if let Some(time) = message.local_time {
+            self.first_time.get_or_insert(time);
+            self.span = Some(self.span.map_or((time, time), |(a, b)| (a.min(time), b.max(time))));
         }
     }
-    let times: Vec<NaiveDateTime> = theirs.iter().filter_map(|(_, m)| m.local_time).collect();
-    let messages_per_day = match (times.iter().min(), times.iter().max()) {
-        (Some(first), Some(last)) if last > first => Some(theirs.len() as f64 / ((*last - *first).num_minutes().max(1) as f64 / (24.0 * 60.0)).max(1.0)),
-        _ => None,
-    };
-    let mut person = Person { name: name.to_string(), is_me, messages: theirs.len(), signals: Vec::new(), stages: Vec::new(), events: events.into_iter().collect(), minutes_to_sexual_request: None, messages_per_day, level: Level::None, summary: String::new() };
-    if is_me {
-        return Ok(person);
-    }
-    let mut seen: Vec<SignalSeen> = Vec::new();
-    let mut level = Level::None;
-    for (index, message) in theirs.iter().filter(|(_, m)| m.event.is_none() && !m.text.trim().is_empty()) {
-        let text = cut(&message.text, crate::check::MAX_TEXT_BYTES);
-        let analysis = analyzer.analyze(text, None)?;
-        match analysis.language {
-            Some(Language::En) => votes[0] += 1,
-            Some(Language::Nl) => votes[1] += 1,
-            None => {}
-        }
-        level = level.max(analysis.level);
-        let mut signals: Vec<Signal> = analysis.signals.iter().map(|f| f.signal).collect();
-        signals.sort();
-        signals.dedup();
-        for signal in signals {
-            match seen.iter_mut().find(|s| s.signal == signal) {
-                Some(s) => {
-                    s.count += 1;
-                    if s.examples.len() < EXAMPLES {
-                        s.examples.push(*index);
-                    }
-                }
-                None => seen.push(SignalSeen { signal, count: 1, first_index: *index, first_seen: message.local_time, examples: vec![*index] }),
+
+    /// The participant, without the summary.
+    fn person(self, name: &str) -> Person {
+        let messages_per_day = match self.span {
+            Some((first, last)) if last > first => Some(self.messages as f64 / ((last - first).num_minutes().max(1) as f64 / (24.0 * 60.0)).max(1.0)),
+            _ => None,
+        };
+        let mut stages: Vec<Stage> = Vec::new();
+        for stage in self.seen.iter().filter_map(|s| Stage::of(s.signal)) {
+            if !stages.contains(&stage) {
+                stages.push(stage);
             }
         }
-    }
-    let mut stages: Vec<Stage> = Vec::new();
-    for stage in seen.iter().filter_map(|s| Stage::of(s.signal)) {
-        if !stages.contains(&stage) {
-            stages.push(stage);
+        let sexual_request = self.seen.iter().filter(|s| matches!(s.signal, Signal::SexualTalk | Signal::ImageRequest)).filter_map(|s| s.first_seen).min();
+        let events: Vec<(Event, usize)> = self.events.into_iter().collect();
+        Person {
+            name: name.to_string(),
+            is_me: self.is_me,
+            messages: self.messages,
+            level: conversation_level(self.level, &stages, &events),
+            signals: self.seen,
+            stages,
+            events,
+            minutes_to_sexual_request: self.first_time.zip(sexual_request).map(|(first, request)| (request - first).num_minutes()),
+            messages_per_day,
+            summary: String::new(),
         }
     }
-    let first_time = theirs.iter().find_map(|(_, m)| m.local_time);
-    let sexual_request = seen.iter().filter(|s| matches!(s.signal, Signal::SexualTalk | Signal::ImageRequest)).filter_map(|s| s.first_seen).min();
-    person.minutes_to_sexual_request = first_time.zip(sexual_request).map(|(first, request)| (request - first).num_minutes());
-    person.level = conversation_level(level, &stages, &person.events);
-    person.signals = seen;
-    person.stages = stages;
-    Ok(person)
 }
 
 /// A contact's level: the most serious message, raised by what builds up over the conversation.
@@ -257,7 +287,7 @@ fn summary(language: Language, person: &Person, chat: &Chat) -> String {
             let mut to: Vec<String> = rest.iter().map(phrase).collect();
             let last = to.pop().unwrap_or_default();
             let to = if to.is_empty() { last } else { format!("{} {} {last}", to.join(", "), texts.and) };
-            let first_seen = |stage: Stage| seen.iter().filter(|s| Stage::of(s.signal) == Some(stage)).filter_map(|s| chat.messages[s.first_index].local_time).min();
+            let first_seen = |stage: Stage| seen.iter().filter(|s| Stage::of(s.signal) == Some(stage)).filter_map(|s| chat.message(s.first_index).local_time).min();
             let span = first_seen(*first).zip(rest.iter().filter_map(|&s| first_seen(s)).max()).map(|(a, b)| duration(texts, (b - a).num_minutes().max(1)));
             match span {
                 Some(span) => texts.several.replace("{name}", name).replace("{span}", &span).replace("{from}", &phrase(first)).replace("{to}", &to),

@@ -6,7 +6,7 @@
 //! `actor` and an `action`: timers, screenshots, calls. Control characters are written as `\xNN`,
 //! which is not JSON; they are read as `\u00NN`.
 
-use super::{finish, Chat, ChatError, Event, Format, Limitation, Message};
+use super::{stash, ChatError, Event, Limitation, Parsed, Stored};
 use chrono::{DateTime, NaiveDateTime};
 use serde_json::Value;
 
@@ -21,8 +21,8 @@ fn damaged(detail: impl Into<String>) -> ChatError {
     ChatError::Damaged { format: "Telegram", detail: detail.into() }
 }
 
-/// Reads a one-chat export.
-pub(super) fn read(text: &str) -> Result<Chat, ChatError> {
+/// Reads a one-chat export: the messages, and the text their texts are ranges of.
+pub(super) fn read(text: &str) -> Result<(Parsed, String), ChatError> {
     let root: Value = serde_json::from_str(&json_escapes(text)).map_err(|e| damaged(format!("line {}: {e}", e.line())))?;
     let Some(list) = root.get("messages").and_then(Value::as_array) else {
         return Err(match root.get("chats") {
@@ -30,18 +30,19 @@ pub(super) fn read(text: &str) -> Result<Chat, ChatError> {
             None => ChatError::UnknownFormat,
         });
     };
-    let mut limitations = Vec::new();
-    let mut messages = Vec::with_capacity(list.len());
+    let mut parsed = Parsed { messages: Vec::with_capacity(list.len()), ..Parsed::default() };
+    let mut own = String::new();
     for item in list {
         if item.get("edited").is_some() {
-            limitations.push(Limitation::EditsNotShown);
+            parsed.limitations.push(Limitation::EditsNotShown);
         }
-        messages.push(message(item));
+        let message = message(item, &mut parsed, &mut own);
+        parsed.messages.push(message);
     }
-    Ok(finish(Format::Telegram, messages, limitations))
+    Ok((parsed, own))
 }
 
-fn message(item: &Value) -> Message {
+fn message(item: &Value, parsed: &mut Parsed, own: &mut String) -> Stored {
     let field = |name: &str| item.get(name).and_then(Value::as_str);
     let local_time = field("date").and_then(|d| NaiveDateTime::parse_from_str(d, "%Y-%m-%dT%H:%M:%S").ok());
     let utc = field("date_unixtime").and_then(|s| s.parse::<i64>().ok()).and_then(|s| DateTime::from_timestamp(s, 0));
@@ -65,7 +66,7 @@ fn message(item: &Value) -> Message {
         };
         (who("from", "from_id").or_else(|| Some("(deleted account)".to_string())), event)
     };
-    Message { sender: sender.map(Into::into), local_time, utc, text, event, line: 0 }
+    Stored { text: stash(own, &text), sender: sender.map(|name| parsed.sender(&name)), local_time, utc, event, line: 0 }
 }
 
 /// The message text: `text_entities` joined, else `text` as a string or an array of parts.

@@ -117,6 +117,9 @@ pub(super) fn chat_bytes(bytes: &[u8]) -> Result<Vec<Vec<u8>>, ChatError> {
         }
         let number = |e: &Entry| file_name(e).trim_start_matches("message_").trim_end_matches(".json").parse::<u32>().unwrap_or(u32::MAX);
         pages.sort_by_key(|p| number(p));
+        if pages.iter().map(|p| p.size).sum::<usize>() > MAX_EXPORT_BYTES {
+            return Err(ChatError::TooLarge { limit: MAX_EXPORT_BYTES });
+        }
         return pages.iter().map(|p| contents(bytes, p)).collect();
     }
     match by_name(&|n| n.ends_with(".txt")).as_slice() {
