@@ -2,10 +2,7 @@
 use std::{env, fs, path::Path};
 
 fn collect(dir: &Path, root: &Path, out: &mut Vec<String>) {
-    let mut entries: Vec<_> = fs::read_dir(dir)
-        .expect("content folder is readable")
-        .map(|e| e.expect("content entry is readable").path())
-        .collect();
+    let mut entries: Vec<_> = fs::read_dir(dir).expect("content folder is readable").map(|e| e.expect("content entry is readable").path()).collect();
     entries.sort();
     for path in entries {
         if path.is_dir() {
@@ -23,6 +20,5 @@ fn main() {
     let mut files = Vec::new();
     collect(&root, &root, &mut files);
     let code = format!("/// Every bundled content file: (path under `content/`, text).\npub static FILES: &[(&str, &str)] = &[\n{}];\n", files.concat());
-    fs::write(Path::new(&env::var("OUT_DIR").expect("cargo sets it")).join("content_files.rs"), code)
-        .expect("OUT_DIR is writable");
+    fs::write(Path::new(&env::var("OUT_DIR").expect("cargo sets it")).join("content_files.rs"), code).expect("OUT_DIR is writable");
 }

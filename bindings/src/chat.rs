@@ -109,7 +109,16 @@ pub fn scan_chat(export: Vec<u8>, me: Option<String>, language: Option<Language>
             level: p.level,
             summary: p.summary.clone(),
             stages: p.stages.iter().map(|s| s.as_str().to_string()).collect(),
-            signals: p.signals.iter().map(|s| ChatSignal { signal: s.signal, count: s.count as u64, first_seen: time(s.first_index), examples: s.examples.iter().map(|&i| example(i)).collect() }).collect(),
+            signals: p
+                .signals
+                .iter()
+                .map(|s| ChatSignal {
+                    signal: s.signal,
+                    count: s.count as u64,
+                    first_seen: time(s.first_index),
+                    examples: s.examples.iter().map(|&i| example(i)).collect(),
+                })
+                .collect(),
             events: p.events.iter().map(|(e, n)| ChatEventCount { event: e.as_str().to_string(), count: *n as u64 }).collect(),
             minutes_to_sexual_request: p.minutes_to_sexual_request,
         })
@@ -119,6 +128,10 @@ pub fn scan_chat(export: Vec<u8>, me: Option<String>, language: Option<Language>
         messages_total: scan.messages_total as u64,
         level: scan.level,
         people,
-        limitations: scan.limitations.iter().map(|&l| ChatLimitation { id: l.as_str().to_string(), text: chat::limitation_text(l, reader).to_string() }).collect(),
+        limitations: scan
+            .limitations
+            .iter()
+            .map(|&l| ChatLimitation { id: l.as_str().to_string(), text: chat::limitation_text(l, reader).to_string() })
+            .collect(),
     })
 }

@@ -133,8 +133,14 @@ impl From<HelpError> for BakenError {
         use HelpError::*;
         match e {
             NoEmergencyNumber(_) => BakenError::NotFound { reason: e.to_string() },
-            MalformedCountry(_) | UnknownCountry(_) | UnknownAudience(_) | YearOutOfRange(_) | UnknownTopic(_) | UnknownId(_)
-            | UnsupportedLanguage(_) | MalformedTime(_) => BakenError::invalid_input(e),
+            MalformedCountry(_)
+            | UnknownCountry(_)
+            | UnknownAudience(_)
+            | YearOutOfRange(_)
+            | UnknownTopic(_)
+            | UnknownId(_)
+            | UnsupportedLanguage(_)
+            | MalformedTime(_) => BakenError::invalid_input(e),
             InvalidData(_) => BakenError::internal(e),
         }
     }

@@ -25,13 +25,7 @@ pub struct EmergencyNumber {
 #[uniffi::export]
 pub fn emergency_number(country: String) -> Result<EmergencyNumber, BakenError> {
     let e = help::emergency(&country)?;
-    Ok(EmergencyNumber {
-        country: e.country.to_string(),
-        action_uri: e.action_uri,
-        number: e.number,
-        source: e.source,
-        verified_on: e.verified_on,
-    })
+    Ok(EmergencyNumber { country: e.country.to_string(), action_uri: e.action_uri, number: e.number, source: e.source, verified_on: e.verified_on })
 }
 
 /// Whether a route is open now.
@@ -162,7 +156,12 @@ mod tests {
         assert_eq!((blackmail[0].service_id.as_str(), blackmail[0].action_uri.as_str()), ("nl-centrum-seksueel-geweld", "tel:08000188"));
         assert_eq!((blackmail[0].channel, blackmail[0].open), (ChannelKind::Phone, OpenState::Open));
         assert!(blackmail.iter().any(|r| r.service_id == "nl-helpwanted"));
-        let danger = route(RouteRequest { signals: vec![Signal::Threat, Signal::PaymentDemand], level: Some(Level::Danger), ..request(None, 14, "2026-12-05T23:30:00+01:00") }).unwrap();
+        let danger = route(RouteRequest {
+            signals: vec![Signal::Threat, Signal::PaymentDemand],
+            level: Some(Level::Danger),
+            ..request(None, 14, "2026-12-05T23:30:00+01:00")
+        })
+        .unwrap();
         assert_eq!(danger[0].action_uri, "tel:112");
         let afternoon = route(request(None, 14, "2026-12-01T15:00:00+01:00")).unwrap();
         assert_eq!(afternoon[0].service_id, "nl-kindertelefoon");
@@ -180,8 +179,19 @@ mod tests {
         assert!(canada.iter().any(|r| r.service_id == "local-emergency" && r.action_uri.is_empty()));
         assert!(coverage_note("CA".into(), Language::En).unwrap().is_some());
         assert_eq!(coverage_note("NL".into(), Language::Nl).unwrap(), None);
-        let rph = route(RouteRequest { country: "GB".into(), language: Language::En, topic: Some(Topic::ImageRemoval), ..request(None, 22, "2026-12-25T11:00:00+00:00") }).unwrap();
-        assert!(rph.iter().any(|r| r.service_id == "gb-revenge-porn-helpline" && r.open == OpenState::Closed && r.next_open.as_deref() == Some("2026-12-29T10:00:00+00:00")), "closed on Christmas and Boxing Day's substitute");
+        let rph = route(RouteRequest {
+            country: "GB".into(),
+            language: Language::En,
+            topic: Some(Topic::ImageRemoval),
+            ..request(None, 22, "2026-12-25T11:00:00+00:00")
+        })
+        .unwrap();
+        assert!(
+            rph.iter().any(|r| r.service_id == "gb-revenge-porn-helpline"
+                && r.open == OpenState::Closed
+                && r.next_open.as_deref() == Some("2026-12-29T10:00:00+00:00")),
+            "closed on Christmas and Boxing Day's substitute"
+        );
     }
 
     #[test]

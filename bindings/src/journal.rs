@@ -301,10 +301,7 @@ impl Journal {
     /// All current entries by when they happened, and the damaged ones.
     pub fn entries(&self) -> Result<JournalEntryList, BakenError> {
         let list = self.inner.entries()?;
-        Ok(JournalEntryList {
-            entries: list.entries.into_iter().map(Into::into).collect(),
-            damaged: list.damaged,
-        })
+        Ok(JournalEntryList { entries: list.entries.into_iter().map(Into::into).collect(), damaged: list.damaged })
     }
 
     /// One entry at its latest revision.

@@ -10,9 +10,9 @@ use baken_core::checklist::{
 };
 use baken_core::help::{Asker, ChannelKind as HelpChannel, Topic};
 use baken_core::journal::{
-    Attachment as JournalAttachment, AttachmentInfo as JournalAttachmentInfo, BrokenLink, Contact as JournalContact,
-    DamagedEntry as DamagedJournalEntry, EntryKind, NewAttachment as NewJournalAttachment, NewEntry as NewJournalEntry, PasscodeWarning,
-    Remembered as RememberedJournal, ReportSummary, SafetyPlan, TrustedAdult, Verification as JournalVerification,
+    Attachment as JournalAttachment, AttachmentInfo as JournalAttachmentInfo, BrokenLink, Contact as JournalContact, DamagedEntry as DamagedJournalEntry,
+    EntryKind, NewAttachment as NewJournalAttachment, NewEntry as NewJournalEntry, PasscodeWarning, Remembered as RememberedJournal, ReportSummary, SafetyPlan,
+    TrustedAdult, Verification as JournalVerification,
 };
 use baken_core::language::Language;
 use baken_core::library::{ArticleTopic, Audience, Source as ArticleSource, TopicName as LibraryTopic, WarningSign};

@@ -53,9 +53,7 @@ fn read_answers(path: &PathBuf) -> Result<Answers, String> {
     } else {
         std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?
     };
-    serde_json::from_slice(&bytes).map_err(|e| {
-        format!("{} is not a JSON object of question id -> answer id (both strings): {e}", path.display())
-    })
+    serde_json::from_slice(&bytes).map_err(|e| format!("{} is not a JSON object of question id -> answer id (both strings): {e}", path.display()))
 }
 
 /// Asks each question in turn until the checklist is complete.
@@ -73,13 +71,7 @@ fn ask(audience: Audience, language: Language, input: &mut impl BufRead, out: &m
     Ok(answers)
 }
 
-fn ask_one(
-    number: usize,
-    question: &Question,
-    language: Language,
-    input: &mut impl BufRead,
-    out: &mut impl Write,
-) -> Result<String, String> {
+fn ask_one(number: usize, question: &Question, language: Language, input: &mut impl BufRead, out: &mut impl Write) -> Result<String, String> {
     let write_err = |e: io::Error| format!("cannot write the questions: {e}");
     writeln!(out, "{number}. {}", question.text).map_err(write_err)?;
     for (i, option) in question.answers.iter().enumerate() {

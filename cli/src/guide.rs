@@ -59,10 +59,8 @@ pub fn run(args: Args) -> Result<(), String> {
     };
     let mut out = String::new();
     if args.json {
-        let list: Vec<_> = articles
-            .iter()
-            .map(|a| json!({ "id": a.id, "title": a.title, "topic": a.topic, "audience": a.audience, "summary": a.summary }))
-            .collect();
+        let list: Vec<_> =
+            articles.iter().map(|a| json!({ "id": a.id, "title": a.title, "topic": a.topic, "audience": a.audience, "summary": a.summary })).collect();
         let _ = writeln!(out, "{}", serde_json::Value::Array(list));
     } else {
         for a in articles {

@@ -165,7 +165,11 @@ impl Secrets {
 
 /// Reads a line from the terminal without echoing it.
 fn prompt_hidden(prompt: &str) -> Result<String, String> {
-    let tty = std::fs::OpenOptions::new().read(true).write(true).open("/dev/tty").map_err(|_| "no terminal to ask for the passcode; use --passcode-stdin".to_string())?;
+    let tty = std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .open("/dev/tty")
+        .map_err(|_| "no terminal to ask for the passcode; use --passcode-stdin".to_string())?;
     let fd = std::os::unix::io::AsRawFd::as_raw_fd(&tty);
     // SAFETY: `fd` is an open terminal for the whole block; `termios` is plain data filled by tcgetattr.
     let original = unsafe {
@@ -405,7 +409,11 @@ pub fn run(args: Args) -> Result<(), String> {
                 let summary = journal.export_backup(&path, &passphrase).map_err(err)?;
                 println!("Encrypted backup written to {}.", path.display());
                 if !summary.damaged.is_empty() {
-                    eprintln!("warning: {} attachments could not be read and are missing from the backup: {}", summary.damaged.len(), summary.damaged.join(", "));
+                    eprintln!(
+                        "warning: {} attachments could not be read and are missing from the backup: {}",
+                        summary.damaged.len(),
+                        summary.damaged.join(", ")
+                    );
                 }
             }
             println!("seal: {}", journal.seal().map_err(err)?);
@@ -452,7 +460,10 @@ mod tests {
         assert_eq!(verdict(&intact()), Ok(()));
         let rolled_back = Verification { intact: false, rolled_back: Some(Remembered { links: 3, seal: "1588-25B0-0000-0000-0000".into() }), ..intact() };
         let message = verdict(&rolled_back).unwrap_err();
-        assert!(message.contains("older than the one this phone remembers") && message.contains("3 links") && message.contains("1588-25B0-0000-0000-0000"), "{message}");
+        assert!(
+            message.contains("older than the one this phone remembers") && message.contains("3 links") && message.contains("1588-25B0-0000-0000-0000"),
+            "{message}"
+        );
         let missing = Verification { intact: false, shared_seal_missing: Some("1588-25B0-0000-0000-0000".into()), ..intact() };
         let message = verdict(&missing).unwrap_err();
         assert!(message.contains("1588-25B0-0000-0000-0000") && message.contains("report or backup"), "{message}");

@@ -5,13 +5,8 @@ mod common;
 use common::baken;
 use std::process::Output;
 
-
 fn lines(output: &Output) -> Vec<serde_json::Value> {
-    String::from_utf8(output.stdout.clone())
-        .expect("utf-8 output")
-        .lines()
-        .map(|l| serde_json::from_str(l).expect("each line is JSON"))
-        .collect()
+    String::from_utf8(output.stdout.clone()).expect("utf-8 output").lines().map(|l| serde_json::from_str(l).expect("each line is JSON")).collect()
 }
 
 #[test]

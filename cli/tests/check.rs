@@ -6,7 +6,6 @@ use common::baken;
 use std::path::PathBuf;
 use std::process::Output;
 
-
 /// Writes `content` to a file of its own in the temp dir.
 fn file(name: &str, content: &[u8]) -> PathBuf {
     let path = std::env::temp_dir().join(format!("baken-check-{}-{name}", std::process::id()));
@@ -24,8 +23,20 @@ fn json(output: &Output) -> serde_json::Value {
 fn teen_answers(changes: &[(&str, &str)]) -> String {
     let contact = [("known", "online_only"), ("age", "same"), ("duration", "months")];
     let mut answers: serde_json::Map<String, serde_json::Value> = [
-        "secrecy", "isolation", "personal_info", "platform_switch", "flattery", "sexual_talk", "images", "offers",
-        "meeting", "control", "pressure", "threat_or_money", "exploitation", "afraid",
+        "secrecy",
+        "isolation",
+        "personal_info",
+        "platform_switch",
+        "flattery",
+        "sexual_talk",
+        "images",
+        "offers",
+        "meeting",
+        "control",
+        "pressure",
+        "threat_or_money",
+        "exploitation",
+        "afraid",
     ]
     .iter()
     .map(|&q| (q, "no"))

@@ -4,7 +4,6 @@ mod common;
 
 use common::baken;
 
-
 fn json(args: &[&str]) -> Vec<serde_json::Value> {
     let out = baken(args, b"");
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
@@ -45,11 +44,7 @@ fn show_prints_plain_text_and_sources() {
 
 #[test]
 fn unknown_id_language_or_audience_exit_1_with_a_message() {
-    for args in [
-        &["guide", "show", "no-such-article"][..],
-        &["guide", "list", "--lang", "fr"],
-        &["guide", "list", "--audience", "kids"],
-    ] {
+    for args in [&["guide", "show", "no-such-article"][..], &["guide", "list", "--lang", "fr"], &["guide", "list", "--audience", "kids"]] {
         let out = baken(args, b"");
         assert_eq!(out.status.code(), Some(1), "{args:?}");
         let stderr = String::from_utf8_lossy(&out.stderr);

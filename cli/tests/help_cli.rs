@@ -6,7 +6,6 @@ use common::baken;
 use serde_json::Value;
 use std::process::Output;
 
-
 fn json(output: &Output) -> Value {
     assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
     serde_json::from_slice(&output.stdout).expect("stdout is JSON")
@@ -70,7 +69,10 @@ fn a_country_outside_the_directory_gets_the_worldwide_routes_and_a_note() {
 
 #[test]
 fn a_parent_is_spoken_to_about_their_child() {
-    let out = json(&baken(&["route", "--country", "NL", "--for", "parent", "--topic", "grooming", "--age", "13", "--lang", "nl", "--at", "2026-12-01T20:00:00+01:00", "--json"], b""));
+    let out = json(&baken(
+        &["route", "--country", "NL", "--for", "parent", "--topic", "grooming", "--age", "13", "--lang", "nl", "--at", "2026-12-01T20:00:00+01:00", "--json"],
+        b"",
+    ));
     let routes = out["routes"].as_array().unwrap();
     assert_eq!(routes[0]["service_id"], "nl-veilig-thuis", "{routes:?}");
     assert!(routes.iter().all(|r| r["service_id"] != "nl-kindertelefoon"), "a line for the child is not a parent's route");

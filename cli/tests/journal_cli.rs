@@ -34,7 +34,25 @@ fn init_add_list_show_verify_export_and_wipe() {
     let path = dir.to_str().unwrap();
     let line = format!("{PASSCODE}\n");
     ok(&["journal", "init", "--path", path, "--passcode-stdin"], &line);
-    let added = ok(&["journal", "add", "--path", path, "--passcode-stdin", "He said he would share the photo", "--contact", "@sam", "--platform", "Snapchat", "--signal", "threat", "--level", "danger"], &line);
+    let added = ok(
+        &[
+            "journal",
+            "add",
+            "--path",
+            path,
+            "--passcode-stdin",
+            "He said he would share the photo",
+            "--contact",
+            "@sam",
+            "--platform",
+            "Snapchat",
+            "--signal",
+            "threat",
+            "--level",
+            "danger",
+        ],
+        &line,
+    );
     let id = added.lines().next().unwrap().to_string();
 
     let list: serde_json::Value = serde_json::from_str(&ok(&["journal", "list", "--path", path, "--passcode-stdin", "--json"], &line)).unwrap();
@@ -54,7 +72,8 @@ fn init_add_list_show_verify_export_and_wipe() {
     let backup = tmp.path().join("backup.bin");
     ok(&["journal", "export", "--path", path, "--passcode-stdin", "--backup", backup.to_str().unwrap()], &format!("{PASSCODE}\nbackup passphrase\n"));
     let restored = tmp.path().join("restored");
-    let out = ok(&["journal", "import", "--path", restored.to_str().unwrap(), "--passcode-stdin", backup.to_str().unwrap()], "backup passphrase\nnew passcode\n");
+    let out =
+        ok(&["journal", "import", "--path", restored.to_str().unwrap(), "--passcode-stdin", backup.to_str().unwrap()], "backup passphrase\nnew passcode\n");
     assert!(out.contains(verify["seal"].as_str().unwrap()));
 
     ok(&["journal", "wipe", "--path", path, "--passcode-stdin"], &line);
@@ -110,7 +129,8 @@ fn a_chat_scan_is_saved_as_evidence_about_one_contact() {
     let line = format!("{PASSCODE}\n");
     let export = concat!(env!("CARGO_MANIFEST_DIR"), "/../core/tests/fixtures/chats/scan-grooming-en.txt");
     ok(&["journal", "init", "--path", path, "--passcode-stdin"], &line);
-    let added = ok(&["journal", "add-scan", "--path", path, "--passcode-stdin", export, "--contact", "Alex", "--me", "Emma", "--attach", "--lang", "en"], &line);
+    let added =
+        ok(&["journal", "add-scan", "--path", path, "--passcode-stdin", export, "--contact", "Alex", "--me", "Emma", "--attach", "--lang", "en"], &line);
     let id = added.lines().next().unwrap();
     let shown = ok(&["journal", "show", "--path", path, "--passcode-stdin", id], &line);
     assert!(shown.contains("Alex (WhatsApp)") && shown.contains("level:     danger") && shown.contains("text/plain"), "{shown}");

@@ -51,9 +51,7 @@ fn benches(c: &mut Criterion) {
     c.bench_function("build analyzer (all rules, nl and en)", |b| b.iter(|| black_box(Analyzer::new().expect("rules compile"))));
 
     let analyzer = analyzer().expect("rules compile");
-    c.bench_function("analyze 200-byte message (language detected)", |b| {
-        b.iter(|| black_box(analyzer.analyze(black_box(MESSAGE), None).expect("analyses")))
-    });
+    c.bench_function("analyze 200-byte message (language detected)", |b| b.iter(|| black_box(analyzer.analyze(black_box(MESSAGE), None).expect("analyses"))));
 
     let chat = chat_of(LINES.iter().copied().cycle());
     // One line in 50 from the harmful ones, the rest quiet: closer to a real chat.
@@ -83,9 +81,7 @@ fn benches(c: &mut Criterion) {
     let (mut normalizer, mut normalized, mut text) = (Normalizer::default(), Normalized::default(), Vec::new());
     let mut group = c.benchmark_group("throughput");
     group.throughput(Throughput::Bytes(chunk.len() as u64));
-    group.bench_function("normalise 16 KiB of chat", |b| {
-        b.iter(|| normalizer.normalize_into(black_box(chunk), &EmojiWords::default(), &mut normalized))
-    });
+    group.bench_function("normalise 16 KiB of chat", |b| b.iter(|| normalizer.normalize_into(black_box(chunk), &EmojiWords::default(), &mut normalized)));
     group.bench_function("normalise 16 KiB of chat, text only (as searched)", |b| {
         b.iter(|| normalizer.normalize_text_into(black_box(chunk), &EmojiWords::default(), &mut text))
     });

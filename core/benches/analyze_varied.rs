@@ -55,7 +55,11 @@ fn benches(c: &mut Criterion) {
         b.iter_batched(&fresh_chat, |text| black_box(warm.analyze(&text, None).expect("analyses")), BatchSize::LargeInput)
     });
     group.bench_function("1 MiB chat of distinct lines, 1 in 20 harmful, cold analyzer", |b| {
-        b.iter_batched(|| (Analyzer::new().expect("rules compile"), fresh_chat()), |(cold, text)| black_box(cold.analyze(&text, None).expect("analyses")), BatchSize::LargeInput)
+        b.iter_batched(
+            || (Analyzer::new().expect("rules compile"), fresh_chat()),
+            |(cold, text)| black_box(cold.analyze(&text, None).expect("analyses")),
+            BatchSize::LargeInput,
+        )
     });
     group.finish();
     let lines: Vec<String> = fresh_chat().lines().take(2_000).map(str::to_owned).collect();
@@ -63,7 +67,11 @@ fn benches(c: &mut Criterion) {
     group.throughput(Throughput::Elements(lines.len() as u64));
     group.sample_size(10);
     group.bench_function("2,000 distinct messages one by one, cold analyzer", |b| {
-        b.iter_batched(|| Analyzer::new().expect("rules compile"), |cold| lines.iter().for_each(|l| drop(black_box(cold.analyze(l, None)))), BatchSize::LargeInput)
+        b.iter_batched(
+            || Analyzer::new().expect("rules compile"),
+            |cold| lines.iter().for_each(|l| drop(black_box(cold.analyze(l, None)))),
+            BatchSize::LargeInput,
+        )
     });
     group.finish();
 }

@@ -25,7 +25,9 @@ fn benches(c: &mut Criterion) {
     let mut group = c.benchmark_group("chat");
     group.throughput(Throughput::Bytes(8 << 20));
     group.sample_size(10);
-    group.bench_function("read an 8 MB WhatsApp export", |b| b.iter_batched(|| fresh(8 << 20), |export| black_box(chat::read(export.as_bytes()).expect("reads").len()), BatchSize::LargeInput));
+    group.bench_function("read an 8 MB WhatsApp export", |b| {
+        b.iter_batched(|| fresh(8 << 20), |export| black_box(chat::read(export.as_bytes()).expect("reads").len()), BatchSize::LargeInput)
+    });
     let analyzer = analyzer().expect("analyzer");
     group.throughput(Throughput::Bytes(1 << 20));
     group.bench_function("scan a 1 MB WhatsApp export, read", |b| {

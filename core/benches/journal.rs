@@ -46,9 +46,7 @@ fn benches(c: &mut Criterion) {
             unlocking.unlock(PASSCODE).unwrap();
         })
     });
-    c.bench_function("pbkdf2_sha256_1000", |b| {
-        b.iter(|| crypto::passcode_key(PASSCODE, b"0123456789abcdef", NonZeroU32::new(1000).unwrap(), None).unwrap())
-    });
+    c.bench_function("pbkdf2_sha256_1000", |b| b.iter(|| crypto::passcode_key(PASSCODE, b"0123456789abcdef", NonZeroU32::new(1000).unwrap(), None).unwrap()));
 
     // 1 KB of text that is different every time.
     let mut counter = 0u64;

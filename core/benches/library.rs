@@ -3,7 +3,11 @@
 //! languages, with their audience). For comparison, the same articles in an in-memory SQLite FTS5
 //! table (the alternative that was not chosen).
 
-use baken_core::{content, language::Language, library::{Audience, Library}};
+use baken_core::{
+    content,
+    language::Language,
+    library::{Audience, Library},
+};
 use criterion::{criterion_group, criterion_main, Criterion};
 use rusqlite::Connection;
 use std::hint::black_box;
@@ -20,9 +24,7 @@ fn load(c: &mut Criterion) {
     let started = std::time::Instant::now();
     let loaded = Library::from_files(content::FILES.iter().copied()).map(|_| ());
     eprintln!("library/first_load: {:?} ({})", started.elapsed(), if loaded.is_ok() { "ok" } else { "failed" });
-    c.bench_function("library/load_and_index", |b| {
-        b.iter(|| Library::from_files(black_box(content::FILES).iter().copied()).map(|_| ()))
-    });
+    c.bench_function("library/load_and_index", |b| b.iter(|| Library::from_files(black_box(content::FILES).iter().copied()).map(|_| ())));
     c.bench_function("fts5/load_and_index", |b| b.iter(fts5));
 }
 
@@ -57,9 +59,7 @@ fn search(c: &mut Criterion) {
     });
     let db = fts5();
     for (name, query, language) in QUERIES {
-        c.bench_function(&format!("library/search/{name}"), |b| {
-            b.iter(|| library.search(black_box(query), *language, None).len())
-        });
+        c.bench_function(&format!("library/search/{name}"), |b| b.iter(|| library.search(black_box(query), *language, None).len()));
         c.bench_function(&format!("fts5/search/{name}"), |b| b.iter(|| fts5_search(&db, black_box(query), *language)));
     }
 }
@@ -85,11 +85,7 @@ fn fts5() -> Connection {
 
 /// Words quoted as prefix terms joined by OR (FTS5 syntax cannot leak through), ranked by bm25.
 fn fts5_search(db: &Connection, query: &str, language: Language) -> usize {
-    let words: Vec<String> = query
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(|w| format!("\"{w}\"*"))
-        .collect();
+    let words: Vec<String> = query.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(|w| format!("\"{w}\"*")).collect();
     if words.is_empty() {
         return 0;
     }

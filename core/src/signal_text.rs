@@ -48,10 +48,7 @@ pub fn lint(issues: &mut Vec<LintIssue>) {
     for &language in Language::ALL {
         for &signal in Signal::ALL {
             if !bundle.texts.contains_key(&(signal, language)) {
-                issues.push(LintIssue {
-                    file: format!("signals/{language}.toml"),
-                    message: format!("signal '{signal}' has no explanation"),
-                });
+                issues.push(LintIssue { file: format!("signals/{language}.toml"), message: format!("signal '{signal}' has no explanation") });
             }
         }
     }
@@ -106,10 +103,7 @@ fn load_file(path: &str, text: &str, bundle: &mut Bundle) {
                 bundle.issues.push(issue(format!("{signal}.{field}: {problem}")));
             }
         }
-        bundle.texts.insert(
-            (signal, language),
-            SignalText { signal, language, title: raw.title, what: raw.what, why: raw.why },
-        );
+        bundle.texts.insert((signal, language), SignalText { signal, language, title: raw.title, what: raw.what, why: raw.why });
     }
 }
 
@@ -155,11 +149,7 @@ mod tests {
         let mut bundle = Bundle { texts: HashMap::new(), issues: Vec::new() };
         load_file("signals/fr.toml", "", &mut bundle);
         load_file("signals/en.toml", "[secrecy]\ntitle = 1", &mut bundle);
-        load_file(
-            "signals/nl.toml",
-            "[nudes]\ntitle = \"a\"\nwhat = \"b\"\nwhy = \"c\"\n[threat]\ntitle = \"\"\nwhat = \"b\"\nwhy = \"c\"",
-            &mut bundle,
-        );
+        load_file("signals/nl.toml", "[nudes]\ntitle = \"a\"\nwhat = \"b\"\nwhy = \"c\"\n[threat]\ntitle = \"\"\nwhat = \"b\"\nwhy = \"c\"", &mut bundle);
         let messages: Vec<_> = bundle.issues.iter().map(|i| i.message.as_str()).collect();
         assert_eq!(messages.len(), 4, "{messages:?}");
         assert!(messages[0].contains("unsupported language 'fr'"));

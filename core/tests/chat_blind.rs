@@ -38,14 +38,26 @@ struct Tally {
 fn scan_blind_set() -> Tally {
     let analyzer = Analyzer::new().unwrap();
     let expected: Value = serde_json::from_str(&std::fs::read_to_string(format!("{DIR}/expected.json")).unwrap()).unwrap();
-    let mut t = Tally { contacts: 0, band_right: 0, harmful: 0, harmful_found: 0, benign: 0, false_alarms: 0, stages_right: 0, stages_wanted: 0, stages_found: 0, stages_extra: 0 };
+    let mut t = Tally {
+        contacts: 0,
+        band_right: 0,
+        harmful: 0,
+        harmful_found: 0,
+        benign: 0,
+        false_alarms: 0,
+        stages_right: 0,
+        stages_wanted: 0,
+        stages_found: 0,
+        stages_extra: 0,
+    };
     for (file, case) in expected.as_object().unwrap() {
         let export = std::fs::read(format!("{DIR}/{file}")).unwrap();
         let chat = chat::read(&export).unwrap_or_else(|e| panic!("{file}: {e}"));
         let me = case["me"].as_str().unwrap();
         let scan = chat::scan(&analyzer, &chat, Some(me), None).unwrap_or_else(|e| panic!("{file}: {e}"));
         for (name, want) in case["people"].as_object().unwrap() {
-            let person = scan.people.iter().find(|p| p.name == *name).unwrap_or_else(|| panic!("{file}: {name} is not a participant of {:?}", chat.participants));
+            let person =
+                scan.people.iter().find(|p| p.name == *name).unwrap_or_else(|| panic!("{file}: {name} is not a participant of {:?}", chat.participants));
             if person.is_me {
                 assert!(person.level == Level::None && person.signals.is_empty(), "{file}: the teen is never scored");
                 continue;
@@ -67,7 +79,11 @@ fn scan_blind_set() -> Tally {
             t.stages_found += wanted.intersection(&found).count();
             t.stages_extra += found.difference(&wanted).count();
             let right = want_band == got_band && wanted == found;
-            println!("{} {file} {name}: band {got_band} (want {want_band}, level {}), stages {found:?} (want {wanted:?})", if right { "ok  " } else { "MISS" }, person.level);
+            println!(
+                "{} {file} {name}: band {got_band} (want {want_band}, level {}), stages {found:?} (want {wanted:?})",
+                if right { "ok  " } else { "MISS" },
+                person.level
+            );
             if !right {
                 for seen in &person.signals {
                     println!("       {} x{}: {:?}", seen.signal, seen.count, chat.message(seen.first_index).text);
@@ -75,8 +91,14 @@ fn scan_blind_set() -> Tally {
             }
         }
     }
-    println!("contacts {}: band right {}; harmful found {}/{}; benign flagged harmful {}/{}", t.contacts, t.band_right, t.harmful_found, t.harmful, t.false_alarms, t.benign);
-    println!("stages exactly right for {}/{} contacts; stages found {}/{}, extra {}", t.stages_right, t.contacts, t.stages_found, t.stages_wanted, t.stages_extra);
+    println!(
+        "contacts {}: band right {}; harmful found {}/{}; benign flagged harmful {}/{}",
+        t.contacts, t.band_right, t.harmful_found, t.harmful, t.false_alarms, t.benign
+    );
+    println!(
+        "stages exactly right for {}/{} contacts; stages found {}/{}, extra {}",
+        t.stages_right, t.contacts, t.stages_found, t.stages_wanted, t.stages_extra
+    );
     assert!(t.contacts >= 16, "the blind set is all there");
     t
 }

@@ -40,7 +40,9 @@ fn whatsapp_android_dutch() {
             "Lisa|2022-03-20 09:01:00|media|IMG-20220320-WA0001.jpg (bestand bijgevoegd)\ndit is mijn hond",
         ]
     );
-    for expected in [Limitation::MediaOmitted, Limitation::DeletedMessages, Limitation::ViewOnceMedia, Limitation::PhoneTimes, Limitation::OlderMessagesMayBeMissing] {
+    for expected in
+        [Limitation::MediaOmitted, Limitation::DeletedMessages, Limitation::ViewOnceMedia, Limitation::PhoneTimes, Limitation::OlderMessagesMayBeMissing]
+    {
         assert!(limitations.contains(&expected), "{expected:?} in {limitations:?}");
     }
     assert!(!limitations.contains(&Limitation::TimesOutOfOrder), "the notice's own date is out of order, not the messages");

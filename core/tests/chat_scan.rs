@@ -61,7 +61,10 @@ fn a_scan_is_saved_as_one_evidence_entry_about_one_contact() {
     let chat = chat::read(&export).unwrap();
     let scan = chat::scan(&analyzer, &chat, Some("Emma"), Some(Language::En)).unwrap();
     let offset = chrono::FixedOffset::east_opt(3600).unwrap();
-    assert!(matches!(chat::evidence(&chat, &scan, "Emma", &export, false, offset, Language::En), Err(chat::EvidenceError::UnknownContact(_))), "the teen is not evidence against herself");
+    assert!(
+        matches!(chat::evidence(&chat, &scan, "Emma", &export, false, offset, Language::En), Err(chat::EvidenceError::UnknownContact(_))),
+        "the teen is not evidence against herself"
+    );
     let entry = chat::evidence(&chat, &scan, "Alex", &export, true, offset, Language::En).unwrap();
     assert_eq!(entry.kind, EntryKind::Evidence);
     let first_flagged = scan.people.iter().find(|p| p.name == "Alex").unwrap().signals.iter().filter_map(|s| s.first_seen).min().unwrap();

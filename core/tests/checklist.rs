@@ -105,17 +105,12 @@ fn danger_needs_a_danger_answer_or_a_strong_combination() {
 fn not_sure_never_counts_as_yes() {
     for &audience in Audience::ALL {
         let list = checklist::checklist(audience, Language::En).expect("bundled");
-        let unsure: Vec<&str> =
-            list.questions.iter().filter(|q| q.answers.iter().any(|a| a.id == "unsure")).map(|q| q.id.as_str()).collect();
+        let unsure: Vec<&str> = list.questions.iter().filter(|q| q.answers.iter().any(|a| a.id == "unsure")).map(|q| q.id.as_str()).collect();
         let worst: &[(&str, &'static str)] = match audience {
             Audience::Teen => &[("known", "online_only"), ("age", "much_older"), ("duration", "days")],
             Audience::Parent => &[("contact", "online"), ("age", "much_older"), ("duration", "days")],
         };
-        let pick = |chosen: &[&str]| {
-            walk(audience, |q| {
-                worst.iter().find(|(id, _)| *id == q).map(|&(_, a)| a).or(chosen.contains(&q).then_some("unsure"))
-            })
-        };
+        let pick = |chosen: &[&str]| walk(audience, |q| worst.iter().find(|(id, _)| *id == q).map(|&(_, a)| a).or(chosen.contains(&q).then_some("unsure")));
         for (i, first) in unsure.iter().enumerate() {
             let alone = checklist::score(audience, Language::En, &pick(&[first])).expect("complete");
             assert!(alone.level < Level::Warning, "{audience}: '{first}' unsure alone gives {}", alone.level);
@@ -269,10 +264,7 @@ fn bad_input_gets_a_typed_error() {
     skipped.insert("owes".into(), "yes".into());
     assert_eq!(score(&skipped), Err(ChecklistError::NotAsked { question: "owes".into(), gate: "offers".into() }));
 
-    assert!(matches!(
-        "fr".parse::<Language>().map_err(ChecklistError::from),
-        Err(ChecklistError::UnsupportedLanguage(_))
-    ));
+    assert!(matches!("fr".parse::<Language>().map_err(ChecklistError::from), Err(ChecklistError::UnsupportedLanguage(_))));
     assert_eq!("kid".parse::<Audience>(), Err(ChecklistError::UnknownAudience("kid".into())));
     assert_eq!(score(&answers(&[])), Err(ChecklistError::MissingAnswer("known".into())));
 }

@@ -84,10 +84,7 @@ fn evaluate_lines(name: &str, text: &str) -> BTreeMap<String, Tally> {
         }
     }
     for (variant, t) in &tallies {
-        println!(
-            "{name} {variant}: {}/{} on the right side of warning; exact level {}/{}",
-            t.passed, t.total, t.exact, t.with_level
-        );
+        println!("{name} {variant}: {}/{} on the right side of warning; exact level {}/{}", t.passed, t.total, t.exact, t.with_level);
         for miss in &t.misses {
             println!("  miss {miss}");
         }

@@ -103,12 +103,10 @@ fn fixture(name: &str) -> PathBuf {
 /// The set `name` evaluated as a whole and per language (`"all"`, `"en"`, `"nl"`).
 fn evaluate(name: &str) -> BTreeMap<String, Report> {
     let path = fixture(name);
-    let text = std::fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("the evaluation set {} is missing or unreadable: {e}", path.display()));
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("the evaluation set {} is missing or unreadable: {e}", path.display()));
     let mut reports: BTreeMap<String, Report> = BTreeMap::new();
     for (number, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
-        let item: Labelled =
-            serde_json::from_str(line).unwrap_or_else(|e| panic!("{name} line {}: {e}", number + 1));
+        let item: Labelled = serde_json::from_str(line).unwrap_or_else(|e| panic!("{name} line {}: {e}", number + 1));
         let analysis = analyze(&item.text, None).unwrap_or_else(|e| panic!("{}: {e}", item.id));
         let predicted: BTreeSet<Signal> = analysis.signals.iter().map(|f| f.signal).collect();
         let actual: BTreeSet<Signal> = item.signals.iter().copied().collect();
@@ -163,7 +161,13 @@ fn analyzer_on_the_tuning_set_per_language() {
         let r = &reports[lang];
         assert!(r.total >= 300, "{lang}: only {} tuning messages", r.total);
         let (m, s) = (r.messages, r.all_signals());
-        println!("tune {lang}: message precision {:.3} recall {:.3}; signal precision {:.3} recall {:.3}", m.precision(), m.recall(), s.precision(), s.recall());
+        println!(
+            "tune {lang}: message precision {:.3} recall {:.3}; signal precision {:.3} recall {:.3}",
+            m.precision(),
+            m.recall(),
+            s.precision(),
+            s.recall()
+        );
         assert!(m.precision() >= message_precision && m.recall() >= message_recall, "{lang}: message level fell below the floors");
         assert!(s.precision() >= signal_precision && s.recall() >= signal_recall, "{lang}: signal level fell below the floors");
     }
@@ -195,7 +199,13 @@ fn blind_batch(batch: &str, file: &str, size: usize, per_signal: usize) {
             assert!(c.tp + c.fn_ >= per_signal, "{lang}: {signal} occurs only {} times", c.tp + c.fn_);
         }
         let (m, s) = (r.messages, r.all_signals());
-        println!("{batch} {lang}: message precision {:.3} recall {:.3}; signal precision {:.3} recall {:.3}", m.precision(), m.recall(), s.precision(), s.recall());
+        println!(
+            "{batch} {lang}: message precision {:.3} recall {:.3}; signal precision {:.3} recall {:.3}",
+            m.precision(),
+            m.recall(),
+            s.precision(),
+            s.recall()
+        );
         assert!(m.precision() >= BLIND_MESSAGE_FLOORS.0 && m.recall() >= BLIND_MESSAGE_FLOORS.1, "{lang}: message level fell below the floors");
         assert!(s.precision() >= BLIND_SIGNAL_FLOORS.0 && s.recall() >= BLIND_SIGNAL_FLOORS.1, "{lang}: signal level fell below the floors");
     }

@@ -49,18 +49,102 @@ fn first_routes_on_the_edge_case_directory() {
     check(
         &fixture(),
         vec![
-            Case { name: "weekday office hours", situation: topic("grooming"), person: teen(), at: "2026-12-01T10:00:00+01:00", first_service: "test-helpline", first_uri: "tel:08001234" },
-            Case { name: "night: only the night chat fits and is open", situation: topic("grooming"), person: teen(), at: "2026-12-01T23:00:00+01:00", first_service: "test-chat", first_uri: "https://example.org/chat" },
-            Case { name: "night, asked from UTC", situation: topic("grooming"), person: teen(), at: "2026-12-01T22:00:00Z", first_service: "test-chat", first_uri: "https://example.org/chat" },
-            Case { name: "weekend hours", situation: topic("grooming"), person: teen(), at: "2026-12-05T13:00:00+01:00", first_service: "test-helpline", first_uri: "tel:08001234" },
-            Case { name: "can't talk out loud: a chat before a phone", situation: empty.clone(), person: person(14, Language::Nl, true), at: "2026-12-01T10:00:00+01:00", first_service: "test-24h", first_uri: "https://example.org/24h/chat" },
-            Case { name: "empty situation: general help, the young people's line first", situation: empty.clone(), person: teen(), at: "2026-12-01T10:00:00+01:00", first_service: "test-helpline", first_uri: "tel:08001234" },
-            Case { name: "nothing open but 112 and the round-the-clock lines", situation: empty.clone(), person: teen(), at: "2026-12-06T03:00:00+01:00", first_service: "test-24h", first_uri: "tel:08009999" },
-            Case { name: "immediate danger: the emergency number first", situation: topic("emergency"), person: teen(), at: "2026-12-01T10:00:00+01:00", first_service: "test-112", first_uri: "tel:112" },
-            Case { name: "DST spring day: 19:15 summer time is inside the 19:00 chat", situation: topic("sextortion"), person: teen(), at: "2026-03-29T19:15:00+02:00", first_service: "test-chat", first_uri: "https://example.org/chat" },
-            Case { name: "DST autumn day: 05:30 winter time is before the 06:00 close", situation: topic("sextortion"), person: teen(), at: "2026-10-25T05:30:00+01:00", first_service: "test-chat", first_uri: "https://example.org/chat" },
-            Case { name: "an adult is not sent to a line for 8 to 18", situation: topic("grooming"), person: person(40, Language::Nl, false), at: "2026-12-01T10:00:00+01:00", first_service: "test-parents", first_uri: "tel:+31201234567" },
-            Case { name: "closed on a known closed date: a line that is open now first", situation: topic("trafficking"), person: person(30, Language::Nl, false), at: "2026-12-25T10:00:00+01:00", first_service: "test-24h", first_uri: "tel:08009999" },
+            Case {
+                name: "weekday office hours",
+                situation: topic("grooming"),
+                person: teen(),
+                at: "2026-12-01T10:00:00+01:00",
+                first_service: "test-helpline",
+                first_uri: "tel:08001234",
+            },
+            Case {
+                name: "night: only the night chat fits and is open",
+                situation: topic("grooming"),
+                person: teen(),
+                at: "2026-12-01T23:00:00+01:00",
+                first_service: "test-chat",
+                first_uri: "https://example.org/chat",
+            },
+            Case {
+                name: "night, asked from UTC",
+                situation: topic("grooming"),
+                person: teen(),
+                at: "2026-12-01T22:00:00Z",
+                first_service: "test-chat",
+                first_uri: "https://example.org/chat",
+            },
+            Case {
+                name: "weekend hours",
+                situation: topic("grooming"),
+                person: teen(),
+                at: "2026-12-05T13:00:00+01:00",
+                first_service: "test-helpline",
+                first_uri: "tel:08001234",
+            },
+            Case {
+                name: "can't talk out loud: a chat before a phone",
+                situation: empty.clone(),
+                person: person(14, Language::Nl, true),
+                at: "2026-12-01T10:00:00+01:00",
+                first_service: "test-24h",
+                first_uri: "https://example.org/24h/chat",
+            },
+            Case {
+                name: "empty situation: general help, the young people's line first",
+                situation: empty.clone(),
+                person: teen(),
+                at: "2026-12-01T10:00:00+01:00",
+                first_service: "test-helpline",
+                first_uri: "tel:08001234",
+            },
+            Case {
+                name: "nothing open but 112 and the round-the-clock lines",
+                situation: empty.clone(),
+                person: teen(),
+                at: "2026-12-06T03:00:00+01:00",
+                first_service: "test-24h",
+                first_uri: "tel:08009999",
+            },
+            Case {
+                name: "immediate danger: the emergency number first",
+                situation: topic("emergency"),
+                person: teen(),
+                at: "2026-12-01T10:00:00+01:00",
+                first_service: "test-112",
+                first_uri: "tel:112",
+            },
+            Case {
+                name: "DST spring day: 19:15 summer time is inside the 19:00 chat",
+                situation: topic("sextortion"),
+                person: teen(),
+                at: "2026-03-29T19:15:00+02:00",
+                first_service: "test-chat",
+                first_uri: "https://example.org/chat",
+            },
+            Case {
+                name: "DST autumn day: 05:30 winter time is before the 06:00 close",
+                situation: topic("sextortion"),
+                person: teen(),
+                at: "2026-10-25T05:30:00+01:00",
+                first_service: "test-chat",
+                first_uri: "https://example.org/chat",
+            },
+            Case {
+                name: "an adult is not sent to a line for 8 to 18",
+                situation: topic("grooming"),
+                person: person(40, Language::Nl, false),
+                at: "2026-12-01T10:00:00+01:00",
+                first_service: "test-parents",
+                first_uri: "tel:+31201234567",
+            },
+            Case {
+                name: "closed on a known closed date: a line that is open now first",
+                situation: topic("trafficking"),
+                person: person(30, Language::Nl, false),
+                at: "2026-12-25T10:00:00+01:00",
+                first_service: "test-24h",
+                first_uri: "tel:08009999",
+            },
             Case {
                 name: "a checker result of danger: the emergency number first",
                 situation: Situation { topic: None, signals: vec![Signal::Threat, Signal::PaymentDemand], level: Some(Level::Danger) },
@@ -85,7 +169,14 @@ fn first_routes_on_the_edge_case_directory() {
                 first_service: "test-chat",
                 first_uri: "https://example.org/chat",
             },
-            Case { name: "English speaker: an open tool in English before a closed Dutch chat", situation: topic("sextortion"), person: person(15, Language::En, false), at: "2026-12-01T10:00:00+01:00", first_service: "test-takedown", first_uri: "https://example.org/takedown" },
+            Case {
+                name: "English speaker: an open tool in English before a closed Dutch chat",
+                situation: topic("sextortion"),
+                person: person(15, Language::En, false),
+                at: "2026-12-01T10:00:00+01:00",
+                first_service: "test-takedown",
+                first_uri: "https://example.org/takedown",
+            },
         ],
     );
 }
@@ -154,10 +245,38 @@ fn first_routes_on_the_bundled_dutch_data() {
     check(
         Directory::bundled(),
         vec![
-            Case { name: "danger right now", situation: topic("emergency"), person: teen(), at: "2026-12-01T10:00:00+01:00", first_service: "nl-112", first_uri: "tel:112" },
-            Case { name: "a teen wants to talk, afternoon", situation: Situation::default(), person: teen(), at: "2026-12-01T15:00:00+01:00", first_service: "nl-kindertelefoon", first_uri: "tel:08000432" },
-            Case { name: "suicidal thoughts at night", situation: topic("suicide"), person: person(16, Language::Nl, false), at: "2026-12-06T03:00:00+01:00", first_service: "nl-113", first_uri: "tel:113" },
-            Case { name: "blackmail at night: a line known to be open, not one whose hours are unknown", situation: topic("sextortion"), person: person(15, Language::Nl, false), at: "2026-12-01T23:00:00+01:00", first_service: "nl-centrum-seksueel-geweld", first_uri: "tel:08000188" },
+            Case {
+                name: "danger right now",
+                situation: topic("emergency"),
+                person: teen(),
+                at: "2026-12-01T10:00:00+01:00",
+                first_service: "nl-112",
+                first_uri: "tel:112",
+            },
+            Case {
+                name: "a teen wants to talk, afternoon",
+                situation: Situation::default(),
+                person: teen(),
+                at: "2026-12-01T15:00:00+01:00",
+                first_service: "nl-kindertelefoon",
+                first_uri: "tel:08000432",
+            },
+            Case {
+                name: "suicidal thoughts at night",
+                situation: topic("suicide"),
+                person: person(16, Language::Nl, false),
+                at: "2026-12-06T03:00:00+01:00",
+                first_service: "nl-113",
+                first_uri: "tel:113",
+            },
+            Case {
+                name: "blackmail at night: a line known to be open, not one whose hours are unknown",
+                situation: topic("sextortion"),
+                person: person(15, Language::Nl, false),
+                at: "2026-12-01T23:00:00+01:00",
+                first_service: "nl-centrum-seksueel-geweld",
+                first_uri: "tel:08000188",
+            },
         ],
     );
 }
@@ -245,16 +364,69 @@ fn holidays_a_professional_would_sign() {
     sign(vec![
         // The Revenge Porn Helpline is closed on bank holidays: on Christmas Day (Friday 25 December
         // 2026) and Boxing Day's substitute (Monday 28 December 2026) an adult gets a line that is open.
-        Scenario { asker: Asker::Teen, age: Some(22), language: en, not_first: &["gb-revenge-porn-helpline"], ..scenario("GB adult, images shared, Christmas Day 11:00", "GB", "2026-12-25T11:00:00+00:00", topic("image_removal"), ("intl-take-it-down", "https://takeitdown.ncmec.org")) },
-        Scenario { asker: Asker::Teen, age: Some(22), language: en, not_first: &["gb-revenge-porn-helpline"], ..scenario("GB adult, images shared, Boxing Day substitute 11:00", "GB", "2026-12-28T11:00:00+00:00", topic("image_removal"), ("intl-take-it-down", "https://takeitdown.ncmec.org")) },
+        Scenario {
+            asker: Asker::Teen,
+            age: Some(22),
+            language: en,
+            not_first: &["gb-revenge-porn-helpline"],
+            ..scenario(
+                "GB adult, images shared, Christmas Day 11:00",
+                "GB",
+                "2026-12-25T11:00:00+00:00",
+                topic("image_removal"),
+                ("intl-take-it-down", "https://takeitdown.ncmec.org"),
+            )
+        },
+        Scenario {
+            asker: Asker::Teen,
+            age: Some(22),
+            language: en,
+            not_first: &["gb-revenge-porn-helpline"],
+            ..scenario(
+                "GB adult, images shared, Boxing Day substitute 11:00",
+                "GB",
+                "2026-12-28T11:00:00+00:00",
+                topic("image_removal"),
+                ("intl-take-it-down", "https://takeitdown.ncmec.org"),
+            )
+        },
         // On an ordinary Tuesday the helpline is open and first.
-        Scenario { asker: Asker::Teen, age: Some(22), language: en, ..scenario("GB adult, images shared, a Tuesday 11:00", "GB", "2026-12-29T11:00:00+00:00", topic("image_removal"), ("gb-revenge-porn-helpline", "tel:03456000459")) },
+        Scenario {
+            asker: Asker::Teen,
+            age: Some(22),
+            language: en,
+            ..scenario(
+                "GB adult, images shared, a Tuesday 11:00",
+                "GB",
+                "2026-12-29T11:00:00+00:00",
+                topic("image_removal"),
+                ("gb-revenge-porn-helpline", "tel:03456000459"),
+            )
+        },
         // The Kindertelefoon is open 365 days a year, also on Easter Monday and King's Day.
         scenario("NL teen wants to talk, Easter Monday 15:00", "NL", "2026-04-06T15:00:00+02:00", Situation::default(), ("nl-kindertelefoon", "tel:08000432")),
-        scenario("NL teen wants to talk, King's Day on Saturday 26 April 2025", "NL", "2025-04-26T15:00:00+02:00", Situation::default(), ("nl-kindertelefoon", "tel:08000432")),
+        scenario(
+            "NL teen wants to talk, King's Day on Saturday 26 April 2025",
+            "NL",
+            "2025-04-26T15:00:00+02:00",
+            Situation::default(),
+            ("nl-kindertelefoon", "tel:08000432"),
+        ),
         // A day after the spring clock change the 11:00 opening is in summer time.
-        scenario("NL teen groomed, 11:15 the day after the spring clock change", "NL", "2026-03-30T11:15:00+02:00", topic("grooming"), ("nl-kindertelefoon", "tel:08000432")),
-        scenario("NL teen groomed, 11:15 on the autumn clock change day (Sunday)", "NL", "2026-10-25T11:15:00+01:00", topic("grooming"), ("nl-kindertelefoon", "tel:08000432")),
+        scenario(
+            "NL teen groomed, 11:15 the day after the spring clock change",
+            "NL",
+            "2026-03-30T11:15:00+02:00",
+            topic("grooming"),
+            ("nl-kindertelefoon", "tel:08000432"),
+        ),
+        scenario(
+            "NL teen groomed, 11:15 on the autumn clock change day (Sunday)",
+            "NL",
+            "2026-10-25T11:15:00+01:00",
+            topic("grooming"),
+            ("nl-kindertelefoon", "tel:08000432"),
+        ),
     ]);
 }
 
@@ -293,10 +465,32 @@ fn public_holidays_as_the_governments_list_them() {
 fn fallback_a_professional_would_sign() {
     let en = Language::En;
     sign(vec![
-        Scenario { language: en, not_first: &["intl-stopncii"], ..scenario("Canada, 15, sextortion, Saturday night", "CA", "2026-12-05T23:30:00-05:00", topic("sextortion"), ("intl-take-it-down", "https://takeitdown.ncmec.org")) },
+        Scenario {
+            language: en,
+            not_first: &["intl-stopncii"],
+            ..scenario(
+                "Canada, 15, sextortion, Saturday night",
+                "CA",
+                "2026-12-05T23:30:00-05:00",
+                topic("sextortion"),
+                ("intl-take-it-down", "https://takeitdown.ncmec.org"),
+            )
+        },
         Scenario { language: en, ..scenario("Canada, 15, danger right now", "CA", "2026-12-05T23:30:00-05:00", topic("emergency"), ("local-emergency", "")) },
-        Scenario { language: en, ..scenario("Germany, 15, danger right now: 112", "DE", "2026-12-05T23:30:00+01:00", topic("emergency"), ("eu-112", "tel:112")) },
-        Scenario { language: en, ..scenario("Germany, 15, images shared", "DE", "2026-12-05T23:30:00+01:00", topic("image_removal"), ("intl-take-it-down", "https://takeitdown.ncmec.org")) },
+        Scenario {
+            language: en,
+            ..scenario("Germany, 15, danger right now: 112", "DE", "2026-12-05T23:30:00+01:00", topic("emergency"), ("eu-112", "tel:112"))
+        },
+        Scenario {
+            language: en,
+            ..scenario(
+                "Germany, 15, images shared",
+                "DE",
+                "2026-12-05T23:30:00+01:00",
+                topic("image_removal"),
+                ("intl-take-it-down", "https://takeitdown.ncmec.org"),
+            )
+        },
     ]);
     let note = |c: &str| baken_core::help::coverage_note(c, Language::En).unwrap();
     assert!(note("CA").unwrap().contains("does not know the help services in your country yet"));
@@ -311,12 +505,66 @@ fn fallback_a_professional_would_sign() {
 fn audience_a_professional_would_sign() {
     let en = Language::En;
     sign(vec![
-        Scenario { asker: Asker::Parent, age: Some(13), not_first: &["nl-kindertelefoon", "nl-meld-misdaad-anoniem"], ..scenario("NL parent, child of 13 groomed, Tuesday 20:00", "NL", "2026-12-01T20:00:00+01:00", topic("grooming"), ("nl-veilig-thuis", "tel:08002000")) },
-        Scenario { asker: Asker::Parent, age: Some(13), ..scenario("NL parent, child missing, 03:00", "NL", "2026-12-02T03:00:00+01:00", topic("missing_child"), ("nl-112", "tel:112")) },
-        Scenario { asker: Asker::Professional, age: Some(15), ..scenario("NL teacher, pupil of 15 blackmailed, Wednesday 10:00", "NL", "2026-12-02T10:00:00+01:00", topic("sextortion"), ("nl-veilig-thuis", "tel:08002000")) },
-        Scenario { asker: Asker::Parent, age: Some(14), language: en, not_first: &["gb-childline"], ..scenario("GB parent, child of 14 groomed, Tuesday 20:00", "GB", "2026-12-01T20:00:00+00:00", topic("grooming"), ("gb-nspcc-helpline", "tel:08088005000")) },
-        Scenario { asker: Asker::Professional, age: Some(14), language: en, ..scenario("GB youth worker, child of 14 groomed, 23:00", "GB", "2026-12-01T23:00:00+00:00", topic("grooming"), ("gb-nspcc-helpline", "mailto:help@nspcc.org.uk")) },
-        Scenario { asker: Asker::Teen, age: Some(14), language: en, not_first: &["gb-nspcc-helpline"], ..scenario("GB teen of 14 groomed, 23:00", "GB", "2026-12-01T23:00:00+00:00", topic("grooming"), ("gb-childline", "tel:08001111")) },
+        Scenario {
+            asker: Asker::Parent,
+            age: Some(13),
+            not_first: &["nl-kindertelefoon", "nl-meld-misdaad-anoniem"],
+            ..scenario(
+                "NL parent, child of 13 groomed, Tuesday 20:00",
+                "NL",
+                "2026-12-01T20:00:00+01:00",
+                topic("grooming"),
+                ("nl-veilig-thuis", "tel:08002000"),
+            )
+        },
+        Scenario {
+            asker: Asker::Parent,
+            age: Some(13),
+            ..scenario("NL parent, child missing, 03:00", "NL", "2026-12-02T03:00:00+01:00", topic("missing_child"), ("nl-112", "tel:112"))
+        },
+        Scenario {
+            asker: Asker::Professional,
+            age: Some(15),
+            ..scenario(
+                "NL teacher, pupil of 15 blackmailed, Wednesday 10:00",
+                "NL",
+                "2026-12-02T10:00:00+01:00",
+                topic("sextortion"),
+                ("nl-veilig-thuis", "tel:08002000"),
+            )
+        },
+        Scenario {
+            asker: Asker::Parent,
+            age: Some(14),
+            language: en,
+            not_first: &["gb-childline"],
+            ..scenario(
+                "GB parent, child of 14 groomed, Tuesday 20:00",
+                "GB",
+                "2026-12-01T20:00:00+00:00",
+                topic("grooming"),
+                ("gb-nspcc-helpline", "tel:08088005000"),
+            )
+        },
+        Scenario {
+            asker: Asker::Professional,
+            age: Some(14),
+            language: en,
+            ..scenario(
+                "GB youth worker, child of 14 groomed, 23:00",
+                "GB",
+                "2026-12-01T23:00:00+00:00",
+                topic("grooming"),
+                ("gb-nspcc-helpline", "mailto:help@nspcc.org.uk"),
+            )
+        },
+        Scenario {
+            asker: Asker::Teen,
+            age: Some(14),
+            language: en,
+            not_first: &["gb-nspcc-helpline"],
+            ..scenario("GB teen of 14 groomed, 23:00", "GB", "2026-12-01T23:00:00+00:00", topic("grooming"), ("gb-childline", "tel:08001111"))
+        },
     ]);
     let person = |asker| Person { asker, age: Some(13), language: Language::Nl, quiet: false };
     let at = parse_time("2026-12-01T20:00:00+01:00").unwrap();
@@ -334,11 +582,36 @@ fn audience_a_professional_would_sign() {
 fn services_and_flags_a_professional_would_sign() {
     let en = Language::En;
     sign(vec![
-        Scenario { not_first: &["be-1712"], ..scenario("BE, 15, suicidal thoughts, Wednesday 10:00", "BE", "2026-12-02T10:00:00+01:00", topic("suicide"), ("be-zelfmoordlijn", "tel:1813")) },
-        Scenario { age: Some(45), language: en, not_first: &["gb-nspcc-helpline"], ..scenario("GB adult, suicidal thoughts, 23:00", "GB", "2026-12-01T23:00:00+00:00", topic("suicide"), ("gb-samaritans", "tel:116123")) },
-        Scenario { age: Some(16), language: en, not_first: &["gb-ceop", "intl-take-it-down"], ..scenario("GB, 16, blackmailed with pictures, Saturday 23:30: someone to talk to, not a form with unknown hours", "GB", "2026-12-05T23:30:00+00:00", topic("sextortion"), ("gb-childline", "tel:08001111")) },
+        Scenario {
+            not_first: &["be-1712"],
+            ..scenario("BE, 15, suicidal thoughts, Wednesday 10:00", "BE", "2026-12-02T10:00:00+01:00", topic("suicide"), ("be-zelfmoordlijn", "tel:1813"))
+        },
+        Scenario {
+            age: Some(45),
+            language: en,
+            not_first: &["gb-nspcc-helpline"],
+            ..scenario("GB adult, suicidal thoughts, 23:00", "GB", "2026-12-01T23:00:00+00:00", topic("suicide"), ("gb-samaritans", "tel:116123"))
+        },
+        Scenario {
+            age: Some(16),
+            language: en,
+            not_first: &["gb-ceop", "intl-take-it-down"],
+            ..scenario(
+                "GB, 16, blackmailed with pictures, Saturday 23:30: someone to talk to, not a form with unknown hours",
+                "GB",
+                "2026-12-05T23:30:00+00:00",
+                topic("sextortion"),
+                ("gb-childline", "tel:08001111"),
+            )
+        },
     ]);
-    let uk = baken_core::help::route(&topic("sextortion"), "GB", &Person { asker: Asker::Teen, age: Some(16), language: en, quiet: false }, parse_time("2026-12-05T23:30:00+00:00").unwrap()).unwrap();
+    let uk = baken_core::help::route(
+        &topic("sextortion"),
+        "GB",
+        &Person { asker: Asker::Teen, age: Some(16), language: en, quiet: false },
+        parse_time("2026-12-05T23:30:00+00:00").unwrap(),
+    )
+    .unwrap();
     assert!(uk.iter().any(|r| r.service_id == "gb-report-remove") && uk.iter().any(|r| r.service_id == "gb-childline"), "{uk:#?}");
     let at = parse_time("2026-12-05T23:30:00+01:00").unwrap();
     let teen = Person { asker: Asker::Teen, age: Some(15), language: Language::Nl, quiet: false };
@@ -351,7 +624,13 @@ fn services_and_flags_a_professional_would_sign() {
     for route in general.iter().filter(|r| r.reason.contains("over alles praten")) {
         assert!(["nl-kindertelefoon", "nl-luisterlijn"].contains(&route.service_id.as_str()), "only a line for anything says so: {route:#?}");
     }
-    let gb = baken_core::help::route(&topic("grooming"), "GB", &Person { asker: Asker::Parent, age: Some(14), language: en, quiet: false }, parse_time("2026-12-01T23:00:00+00:00").unwrap()).unwrap();
+    let gb = baken_core::help::route(
+        &topic("grooming"),
+        "GB",
+        &Person { asker: Asker::Parent, age: Some(14), language: en, quiet: false },
+        parse_time("2026-12-01T23:00:00+00:00").unwrap(),
+    )
+    .unwrap();
     let email = gb.iter().find(|r| r.action_uri.starts_with("mailto:")).unwrap();
     assert!(email.reason.contains("You can send an e-mail at any time") && !email.reason.contains("Open day and night"), "{}", email.reason);
     let labels: Vec<&str> = gb.iter().map(|r| r.label.as_str()).collect();
@@ -371,10 +650,35 @@ fn uk_saturday_night_sextortion_a_professional_would_sign() {
     let danger = Situation { topic: Some(Topic::Sextortion), signals: vec![Signal::Threat, Signal::PaymentDemand], level: Some(Level::Danger) };
     let tools: &[&str] = &["intl-take-it-down", "gb-report-remove", "gb-ceop", "intl-stopncii"];
     sign(vec![
-        Scenario { language: en, not_first: tools, ..scenario("England, 15, blackmailed with pictures, Saturday 23:30", "GB", saturday_night, topic("sextortion"), ("gb-childline", "tel:08001111")) },
-        Scenario { language: en, quiet: true, not_first: tools, ..scenario("England, 15, blackmailed, cannot talk out loud", "GB", saturday_night, topic("sextortion"), ("gb-childline", "https://www.childline.org.uk")) },
+        Scenario {
+            language: en,
+            not_first: tools,
+            ..scenario("England, 15, blackmailed with pictures, Saturday 23:30", "GB", saturday_night, topic("sextortion"), ("gb-childline", "tel:08001111"))
+        },
+        Scenario {
+            language: en,
+            quiet: true,
+            not_first: tools,
+            ..scenario(
+                "England, 15, blackmailed, cannot talk out loud",
+                "GB",
+                saturday_night,
+                topic("sextortion"),
+                ("gb-childline", "https://www.childline.org.uk"),
+            )
+        },
         Scenario { language: en, ..scenario("England, 15, blackmailed, a danger result", "GB", saturday_night, danger, ("gb-999", "tel:999")) },
-        Scenario { language: en, not_first: &["gb-report-remove"], ..scenario("England, 15, wants a picture taken down, Saturday 23:30: the open tool", "GB", saturday_night, topic("image_removal"), ("intl-take-it-down", "https://takeitdown.ncmec.org")) },
+        Scenario {
+            language: en,
+            not_first: &["gb-report-remove"],
+            ..scenario(
+                "England, 15, wants a picture taken down, Saturday 23:30: the open tool",
+                "GB",
+                saturday_night,
+                topic("image_removal"),
+                ("intl-take-it-down", "https://takeitdown.ncmec.org"),
+            )
+        },
     ]);
     let person = Person { asker: Asker::Teen, age: Some(15), language: en, quiet: false };
     let routes = baken_core::help::route(&topic("sextortion"), "GB", &person, parse_time(saturday_night).unwrap()).unwrap();
@@ -387,12 +691,62 @@ fn uk_saturday_night_sextortion_a_professional_would_sign() {
 fn added_services_a_professional_would_sign() {
     let en = Language::En;
     sign(vec![
-        Scenario { not_first: &["nl-veilig-thuis", "nl-politie"], ..scenario("NL, 15, wants to talk, Sunday 03:00: De Luisterlijn is open", "NL", "2026-12-06T03:00:00+01:00", Situation::default(), ("nl-luisterlijn", "tel:0880767000")) },
-        scenario("NL, 15, wants to talk, Sunday 15:00: De Kindertelefoon", "NL", "2026-12-06T15:00:00+01:00", Situation::default(), ("nl-kindertelefoon", "tel:08000432")),
-        Scenario { not_first: &["nl-comensha", "nl-meld-misdaad-anoniem"], age: Some(16), ..scenario("NL, 16, loverboy, Wednesday 15:00", "NL", "2026-12-02T15:00:00+01:00", topic("exploitation"), ("nl-kindertelefoon", "tel:08000432")) },
-        Scenario { not_first: &["nl-comensha", "nl-meld-misdaad-anoniem"], age: Some(16), ..scenario("NL, 16, loverboy, Wednesday 10:00: Veilig Thuis (24/7, mensenhandel)", "NL", "2026-12-02T10:00:00+01:00", topic("exploitation"), ("nl-veilig-thuis", "tel:08002000")) },
-        Scenario { not_first: &["be-1712", "be-awel"], ..scenario("BE, 15, wants to talk, Sunday 03:00: Tele-Onthaal is open", "BE", "2026-12-06T03:00:00+01:00", Situation::default(), ("be-tele-onthaal", "tel:106")) },
-        Scenario { age: Some(30), language: en, quiet: true, not_first: &["gb-nspcc-helpline"], ..scenario("GB adult, cannot talk, struggling at 02:00: Shout by text", "GB", "2026-12-06T02:00:00+00:00", Situation::default(), ("gb-shout", "sms:85258?body=SHOUT")) },
+        Scenario {
+            not_first: &["nl-veilig-thuis", "nl-politie"],
+            ..scenario(
+                "NL, 15, wants to talk, Sunday 03:00: De Luisterlijn is open",
+                "NL",
+                "2026-12-06T03:00:00+01:00",
+                Situation::default(),
+                ("nl-luisterlijn", "tel:0880767000"),
+            )
+        },
+        scenario(
+            "NL, 15, wants to talk, Sunday 15:00: De Kindertelefoon",
+            "NL",
+            "2026-12-06T15:00:00+01:00",
+            Situation::default(),
+            ("nl-kindertelefoon", "tel:08000432"),
+        ),
+        Scenario {
+            not_first: &["nl-comensha", "nl-meld-misdaad-anoniem"],
+            age: Some(16),
+            ..scenario("NL, 16, loverboy, Wednesday 15:00", "NL", "2026-12-02T15:00:00+01:00", topic("exploitation"), ("nl-kindertelefoon", "tel:08000432"))
+        },
+        Scenario {
+            not_first: &["nl-comensha", "nl-meld-misdaad-anoniem"],
+            age: Some(16),
+            ..scenario(
+                "NL, 16, loverboy, Wednesday 10:00: Veilig Thuis (24/7, mensenhandel)",
+                "NL",
+                "2026-12-02T10:00:00+01:00",
+                topic("exploitation"),
+                ("nl-veilig-thuis", "tel:08002000"),
+            )
+        },
+        Scenario {
+            not_first: &["be-1712", "be-awel"],
+            ..scenario(
+                "BE, 15, wants to talk, Sunday 03:00: Tele-Onthaal is open",
+                "BE",
+                "2026-12-06T03:00:00+01:00",
+                Situation::default(),
+                ("be-tele-onthaal", "tel:106"),
+            )
+        },
+        Scenario {
+            age: Some(30),
+            language: en,
+            quiet: true,
+            not_first: &["gb-nspcc-helpline"],
+            ..scenario(
+                "GB adult, cannot talk, struggling at 02:00: Shout by text",
+                "GB",
+                "2026-12-06T02:00:00+00:00",
+                Situation::default(),
+                ("gb-shout", "sms:85258?body=SHOUT"),
+            )
+        },
     ]);
     // Stop it Now Vlaanderen's hours are not known, so a line known to be open may come first; it is
     // offered with its free number.

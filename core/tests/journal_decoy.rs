@@ -73,7 +73,10 @@ fn a_decoys_duress_passcode_cannot_open_or_reveal_the_real_journal() {
     journal.lock();
     journal.unlock(DURESS).unwrap();
     let decoy = journal.add(incident("homework")).unwrap();
-    assert!(matches!(journal.set_duress_passcode(DURESS, PASSCODE), Err(JournalError::WrongPasscode)), "the real passcode is a counted wrong passcode, no oracle");
+    assert!(
+        matches!(journal.set_duress_passcode(DURESS, PASSCODE), Err(JournalError::WrongPasscode)),
+        "the real passcode is a counted wrong passcode, no oracle"
+    );
     journal.set_duress_passcode(DURESS, THEIRS).unwrap();
     assert_eq!(journal.entries().unwrap().entries, vec![decoy.clone()], "the decoy keeps its entries");
     journal.lock();

@@ -56,11 +56,23 @@ fn slots(dir: &Path) -> Vec<(i64, usize)> {
 /// Every table with its columns.
 fn schema(dir: &Path) -> Vec<String> {
     let db = raw(dir);
-    let tables: Vec<String> = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").unwrap().query_map([], |r| r.get(0)).unwrap().map(Result::unwrap).collect();
+    let tables: Vec<String> = db
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
     tables
         .iter()
         .map(|table| {
-            let columns: Vec<String> = db.prepare(&format!("SELECT name FROM pragma_table_info('{table}')")).unwrap().query_map([], |r| r.get(0)).unwrap().map(Result::unwrap).collect();
+            let columns: Vec<String> = db
+                .prepare(&format!("SELECT name FROM pragma_table_info('{table}')"))
+                .unwrap()
+                .query_map([], |r| r.get(0))
+                .unwrap()
+                .map(Result::unwrap)
+                .collect();
             format!("{table}({})", columns.join(", "))
         })
         .collect()
@@ -142,8 +154,13 @@ fn reachable_keys(dir: &Path, passcode: &str) -> Vec<Key> {
     let meta = |key: &str| -> Vec<u8> { db.query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0)).unwrap() };
     let iterations = NonZeroU32::new(u64::from_be_bytes(meta("kdf_iterations").try_into().unwrap()) as u32).unwrap();
     let kek = crypto::passcode_key(passcode, &meta("kdf_salt"), iterations, None).unwrap();
-    let slots: Vec<(Vec<u8>, Vec<u8>)> = db.prepare("SELECT id, blob FROM slots").unwrap().query_map([], |r| Ok((r.get(0)?, r.get(1)?))).unwrap().map(Result::unwrap).collect();
-    let mut keys: Vec<Key> = slots.iter().filter_map(|(id, blob)| crypto::open(&kek, &aad(1, &[meta("file_id"), id.clone()].concat()), blob)).map(|payload| Key::from_slice(&payload[..32]).unwrap()).collect();
+    let slots: Vec<(Vec<u8>, Vec<u8>)> =
+        db.prepare("SELECT id, blob FROM slots").unwrap().query_map([], |r| Ok((r.get(0)?, r.get(1)?))).unwrap().map(Result::unwrap).collect();
+    let mut keys: Vec<Key> = slots
+        .iter()
+        .filter_map(|(id, blob)| crypto::open(&kek, &aad(1, &[meta("file_id"), id.clone()].concat()), blob))
+        .map(|payload| Key::from_slice(&payload[..32]).unwrap())
+        .collect();
     let records = records(dir);
     let mut opened = 0;
     while opened < keys.len() {
@@ -199,7 +216,10 @@ fn after_a_passcode_change_an_old_copy_and_the_old_passcode_open_nothing_written
     // With a decryptor of their own: no record written since the copy opens with a key from it.
     let all = records(&dir);
     let new_keys = reachable_keys(&dir, "new passcode 7");
-    assert!(all.iter().all(|(id, blob)| new_keys.iter().any(|key| open_record(key, *id, blob).is_some())), "the decryptor reads the format: with today's passcode every record opens");
+    assert!(
+        all.iter().all(|(id, blob)| new_keys.iter().any(|key| open_record(key, *id, blob).is_some())),
+        "the decryptor reads the format: with today's passcode every record opens"
+    );
     let old_keys = reachable_keys(&old, PASSCODE);
     assert_eq!(old_keys.len(), 1 + 2 + 2, "the old copy gives the vault key, the two duress vaults' keys and the old entry's two content keys");
     let copied = records(&old);
@@ -229,7 +249,10 @@ fn a_long_journal_keeps_its_list_of_entries_in_pages_of_one_size() {
     assert_eq!(journal.entry(&ids[100]).unwrap().content.text, "edited");
     let verification = journal.verify().unwrap();
     assert_eq!((verification.links, verification.broken), (134, None));
-    assert!(records(&dir).iter().all(|(_, blob)| blob.len() == 1024 + SEAL_OVERHEAD), "short entries, their records and the list's pages all have the least padded size");
+    assert!(
+        records(&dir).iter().all(|(_, blob)| blob.len() == 1024 + SEAL_OVERHEAD),
+        "short entries, their records and the list's pages all have the least padded size"
+    );
 
     let backup = tmp.path().join("journal.bakenjb");
     journal.export_backup(&backup, "moving phones 2026").unwrap();

@@ -77,7 +77,11 @@ fn deleted_evidence_and_an_old_passcode_leave_no_trace_when_the_app_is_killed() 
     assert!(names.iter().any(|n| n.ends_with("-wal")), "the killed app left its log behind: {names:?}");
     let after: Vec<Vec<u8>> = tables.iter().flat_map(|table| blobs(&dir, table)).collect();
     let old: Vec<&Vec<u8>> = before.iter().filter(|blob| !after.contains(blob)).collect();
-    assert!(old.len() >= 9, "two links redacted, two attachments and the entry's record deleted, the head, plan, list and second vault's keys resealed, one slot re-wrapped: {}", old.len());
+    assert!(
+        old.len() >= 9,
+        "two links redacted, two attachments and the entry's record deleted, the head, plan, list and second vault's keys resealed, one slot re-wrapped: {}",
+        old.len()
+    );
     for (path, bytes) in &copy {
         for blob in &old {
             let middle = &blob[blob.len() / 2 - 24..blob.len() / 2 + 24];

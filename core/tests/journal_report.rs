@@ -37,7 +37,8 @@ fn worker_check(html: &str) -> Result<String, String> {
     for section in page.split("<section class=\"entry\" data-link=\"").skip(1) {
         let link = &section[..64];
         let shown = section.split("<p class=\"text\" dir=\"auto\">").nth(1).and_then(|t| t.split("</p>").next()).ok_or("no text")?;
-        let canonical = data["links"].as_array().unwrap().iter().find(|l| l["link"] == link).and_then(|l| l["canonical"].as_str()).ok_or("entry hash not in the chain")?;
+        let canonical =
+            data["links"].as_array().unwrap().iter().find(|l| l["link"] == link).and_then(|l| l["canonical"].as_str()).ok_or("entry hash not in the chain")?;
         let content: serde_json::Value = serde_json::from_str(canonical).map_err(|e| e.to_string())?;
         if content["event"]["written"]["text"] != unescape(shown) {
             return Err(format!("shown text differs from link {link}"));
@@ -120,6 +121,9 @@ fn a_damaged_attachment_is_a_placeholder_and_the_rest_is_reported() {
     let summary = journal.report_summary(Language::En).unwrap();
     assert_eq!((summary.entries, summary.earlier_versions, summary.damaged), (2, 0, 1));
     let html = journal.report_html(Language::En).unwrap();
-    assert!(html.contains(&format!("This attachment could not be read. It was changed or damaged. Its SHA-256 should be: <span class=\"hash\">{}</span>", damaged.content.attachments[0].sha256)));
+    assert!(html.contains(&format!(
+        "This attachment could not be read. It was changed or damaged. Its SHA-256 should be: <span class=\"hash\">{}</span>",
+        damaged.content.attachments[0].sha256
+    )));
     assert_eq!(html.matches("<img src=\"data:image/png;base64,").count(), 1, "the readable screenshot is still shown");
 }

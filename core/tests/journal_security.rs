@@ -351,7 +351,10 @@ fn the_key_stores_device_key_is_needed_to_unlock_with_the_passcode() {
     journal.lock();
     let re_enrolled = Journal::open(&dir, with_store(0x33)).unwrap();
     let answer = re_enrolled.unlock_with_biometrics();
-    assert!(matches!(answer, Err(JournalError::KeyStore(_) | JournalError::LockedOut { .. })), "another key store opens neither the slot nor the attempt counts: {answer:?}");
+    assert!(
+        matches!(answer, Err(JournalError::KeyStore(_) | JournalError::LockedOut { .. })),
+        "another key store opens neither the slot nor the attempt counts: {answer:?}"
+    );
 }
 
 #[test]

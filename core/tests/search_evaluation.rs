@@ -55,11 +55,8 @@ impl Scores {
 
     fn print(&self, title: &str) {
         let n = self.queries as f64;
-        let quiet = if self.unanswerable == 0 {
-            String::new()
-        } else {
-            format!("; no fitting article: {}/{} without a confident hit", self.quiet, self.unanswerable)
-        };
+        let quiet =
+            if self.unanswerable == 0 { String::new() } else { format!("; no fitting article: {}/{} without a confident hit", self.quiet, self.unanswerable) };
         println!(
             "{title}: {} queries, recall@3 {:.3}, hit@3 {:.3}, MRR {:.3}{quiet}",
             self.queries,

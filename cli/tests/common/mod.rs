@@ -5,13 +5,8 @@ use std::process::{Command, Output, Stdio};
 
 /// Runs `baken ARGS` with `stdin` as its standard input and returns what it printed and its status.
 pub fn baken(args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_baken"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("baken runs");
+    let mut child =
+        Command::new(env!("CARGO_BIN_EXE_baken")).args(args).stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().expect("baken runs");
     child.stdin.take().expect("piped").write_all(stdin).expect("stdin is open");
     child.wait_with_output().expect("baken finishes")
 }

@@ -18,7 +18,15 @@ pub enum EvidenceError {
 /// The entry for `contact` in `scan` of `chat`, read from `export`. Times in the chat are the
 /// phone's, without a zone: `offset` is the phone's UTC offset. With `attach`, the export is
 /// attached (when it is within the attachment limit; otherwise the text says so).
-pub fn evidence(chat: &Chat, scan: &Scan, contact: &str, export: &[u8], attach: bool, offset: FixedOffset, language: Language) -> Result<NewEntry, EvidenceError> {
+pub fn evidence(
+    chat: &Chat,
+    scan: &Scan,
+    contact: &str,
+    export: &[u8],
+    attach: bool,
+    offset: FixedOffset,
+    language: Language,
+) -> Result<NewEntry, EvidenceError> {
     let person = scan.people.iter().find(|p| p.name == contact && !p.is_me).ok_or_else(|| EvidenceError::UnknownContact(contact.to_string()))?;
     let texts = super::scan::texts(language);
     let mut flagged: Vec<usize> = person.signals.iter().flat_map(|s| s.examples.iter().copied()).collect();
@@ -44,7 +52,10 @@ pub fn evidence(chat: &Chat, scan: &Scan, contact: &str, export: &[u8], attach: 
         }
     }
     let attached = attach && export.len() <= MAX_ATTACHMENT_BYTES;
-    text += &format!("\n{}", texts.export.replace("{format}", scan.format.as_str()).replace("{count}", &scan.messages_total.to_string()).replace("{sha256}", &sha256));
+    text += &format!(
+        "\n{}",
+        texts.export.replace("{format}", scan.format.as_str()).replace("{count}", &scan.messages_total.to_string()).replace("{sha256}", &sha256)
+    );
     if attach && !attached {
         text += &format!(" {}", texts.too_large);
     }

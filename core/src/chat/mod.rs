@@ -374,7 +374,12 @@ fn finish<'a>(format: Format, parsed: Parsed, text: Cow<'a, str>) -> Chat<'a> {
         message.sender = message.sender.and_then(|who| order[who as usize]);
     }
     let shown = |event: Event| messages.iter().any(|m| m.event == Some(event));
-    for (event, limitation) in [(Event::Media, Limitation::MediaOmitted), (Event::Deleted, Limitation::DeletedMessages), (Event::ViewOnce, Limitation::ViewOnceMedia), (Event::DisappearingTimer, Limitation::DisappearingMessages)] {
+    for (event, limitation) in [
+        (Event::Media, Limitation::MediaOmitted),
+        (Event::Deleted, Limitation::DeletedMessages),
+        (Event::ViewOnce, Limitation::ViewOnceMedia),
+        (Event::DisappearingTimer, Limitation::DisappearingMessages),
+    ] {
         if shown(event) {
             limitations.push(limitation);
         }

@@ -23,7 +23,14 @@ pub(super) fn read(text: &str) -> Option<Parsed> {
             Some((name, body)) => {
                 let sender = Some(parsed.sender(name));
                 let start = offset(text, body);
-                parsed.messages.push(Stored { text: start..start + body.len() as u32, sender, local_time: None, utc: None, event: None, line: number as u32 + 1 });
+                parsed.messages.push(Stored {
+                    text: start..start + body.len() as u32,
+                    sender,
+                    local_time: None,
+                    utc: None,
+                    event: None,
+                    line: number as u32 + 1,
+                });
             }
             None => match parsed.messages.last_mut() {
                 Some(last) => last.text.end = (at + line.len()) as u32,
@@ -45,5 +52,9 @@ fn named(line: &str) -> Option<(&str, &str)> {
 /// A name as people paste it: short, not a sentence, not a time or a link.
 fn plausible(name: &str) -> bool {
     let name = name.trim();
-    !name.is_empty() && name.chars().count() <= 40 && name.split_whitespace().count() <= 4 && !name.contains("http") && !name.chars().all(|c| c.is_ascii_digit() || c == ':')
+    !name.is_empty()
+        && name.chars().count() <= 40
+        && name.split_whitespace().count() <= 4
+        && !name.contains("http")
+        && !name.chars().all(|c| c.is_ascii_digit() || c == ':')
 }

@@ -287,7 +287,8 @@ fn summary(language: Language, person: &Person, chat: &Chat) -> String {
             let mut to: Vec<String> = rest.iter().map(phrase).collect();
             let last = to.pop().unwrap_or_default();
             let to = if to.is_empty() { last } else { format!("{} {} {last}", to.join(", "), texts.and) };
-            let first_seen = |stage: Stage| seen.iter().filter(|s| Stage::of(s.signal) == Some(stage)).filter_map(|s| chat.message(s.first_index).local_time).min();
+            let first_seen =
+                |stage: Stage| seen.iter().filter(|s| Stage::of(s.signal) == Some(stage)).filter_map(|s| chat.message(s.first_index).local_time).min();
             let span = first_seen(*first).zip(rest.iter().filter_map(|&s| first_seen(s)).max()).map(|(a, b)| duration(texts, (b - a).num_minutes().max(1)));
             match span {
                 Some(span) => texts.several.replace("{name}", name).replace("{span}", &span).replace("{from}", &phrase(first)).replace("{to}", &to),

@@ -59,11 +59,7 @@ fn message(item: &Value, parsed: &mut Parsed, own: &mut String) -> Stored {
         (who("actor", "actor_id"), Some(event))
     } else {
         let media = ["photo", "file", "media_type", "sticker_emoji", "location_information", "contact_information"].iter().any(|key| item.get(key).is_some());
-        let event = if item.get("self_destruct_period_seconds").is_some() {
-            Some(Event::ViewOnce)
-        } else {
-            media.then_some(Event::Media)
-        };
+        let event = if item.get("self_destruct_period_seconds").is_some() { Some(Event::ViewOnce) } else { media.then_some(Event::Media) };
         (who("from", "from_id").or_else(|| Some("(deleted account)".to_string())), event)
     };
     Stored { text: stash(own, &text), sender: sender.map(|name| parsed.sender(&name)), local_time, utc, event, line: 0 }

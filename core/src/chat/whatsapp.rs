@@ -449,7 +449,16 @@ pub(super) fn lint(issues: &mut Vec<crate::content::LintIssue>) {
     match load_words() {
         Err(e) => issues.push(issue(e)),
         Ok(words) => {
-            let lists = [&words.media.exact, &words.media.suffix, &words.media.prefix, &words.view_once.exact, &words.deleted.exact, &words.missed_call.exact, &words.disappearing.contains, &words.notice.contains];
+            let lists = [
+                &words.media.exact,
+                &words.media.suffix,
+                &words.media.prefix,
+                &words.view_once.exact,
+                &words.deleted.exact,
+                &words.missed_call.exact,
+                &words.disappearing.contains,
+                &words.notice.contains,
+            ];
             for entry in lists.into_iter().flatten() {
                 if entry.to_lowercase() != *entry || entry.trim() != entry || entry.is_empty() {
                     issues.push(issue(format!("\"{entry}\" must be lower case and trimmed")));
@@ -475,16 +484,38 @@ mod tests {
             ("[3/27/22, 21:41:35] Dmitry S: Hello World", [3, 27, 22], (21, 41, 35), None, true),
             ("\u{200E}[02-05-2022 16:21:32] c1: \u{200E}afbeelding weggelaten", [2, 5, 2022], (16, 21, 32), None, true),
             ("[07.03.26, 21:22:39] Chris: Hey", [7, 3, 26], (21, 22, 39), None, true),
-            ("\u{0661}\u{0668}/\u{0660}\u{0663}/\u{0662}\u{0660}\u{0662}\u{0662}\u{060C} \u{0661}\u{0664}:\u{0665}\u{0666} - Ali: مرحبا", [18, 3, 2022], (14, 56, 0), None, false),
-            ("\u{0662}\u{0664}\u{200F}/\u{0664}\u{200F}/\u{0662}\u{0660}\u{0662}\u{0662}\u{060C} \u{0662}:\u{0660}\u{0667} \u{0645} - Ali: مرحبا", [24, 4, 2022], (2, 7, 0), Some(true), false),
+            (
+                "\u{0661}\u{0668}/\u{0660}\u{0663}/\u{0662}\u{0660}\u{0662}\u{0662}\u{060C} \u{0661}\u{0664}:\u{0665}\u{0666} - Ali: مرحبا",
+                [18, 3, 2022],
+                (14, 56, 0),
+                None,
+                false,
+            ),
+            (
+                "\u{0662}\u{0664}\u{200F}/\u{0664}\u{200F}/\u{0662}\u{0660}\u{0662}\u{0662}\u{060C} \u{0662}:\u{0660}\u{0667} \u{0645} - Ali: مرحبا",
+                [24, 4, 2022],
+                (2, 7, 0),
+                Some(true),
+                false,
+            ),
             ("26/09/2019 \u{E0} 22:39 - L\u{E9}a: Salut", [26, 9, 2019], (22, 39, 0), None, false),
             ("[5.05.2017 18:01:54] Bora: Selam", [5, 5, 2017], (18, 1, 54), None, true),
         ];
         for (line, fields, (hour, minute, second), pm, ios) in cases {
             let header = header(line).unwrap_or_else(|| panic!("not a header: {line}"));
-            assert_eq!((header.stamp.fields, header.stamp.hour, header.stamp.minute, header.stamp.second, header.stamp.pm, header.ios), (fields, hour, minute, second, pm, ios), "{line}");
+            assert_eq!(
+                (header.stamp.fields, header.stamp.hour, header.stamp.minute, header.stamp.second, header.stamp.pm, header.ios),
+                (fields, hour, minute, second, pm, ios),
+                "{line}"
+            );
         }
-        for not_a_header in ["hello 12/01", "18-03-2022 14:56 Dmitry: no dash", "12/01/2024 is when we met", "99/99/9999, 99:99 - x: y", "[3/27/22, 21:41:35 Dmitry: no bracket"] {
+        for not_a_header in [
+            "hello 12/01",
+            "18-03-2022 14:56 Dmitry: no dash",
+            "12/01/2024 is when we met",
+            "99/99/9999, 99:99 - x: y",
+            "[3/27/22, 21:41:35 Dmitry: no bracket",
+        ] {
             assert_eq!(header(not_a_header), None, "{not_a_header}");
         }
     }

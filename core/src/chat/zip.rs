@@ -43,7 +43,10 @@ fn u32_at(bytes: &[u8], at: usize) -> Option<u32> {
 /// The entries of the central directory.
 fn entries(bytes: &[u8]) -> Result<Vec<Entry<'_>>, ChatError> {
     let search_from = bytes.len().saturating_sub(22 + 65_535);
-    let end = (search_from..bytes.len().saturating_sub(21)).rev().find(|&at| u32_at(bytes, at) == Some(END)).ok_or_else(|| damaged("it has no end record; it may be cut short"))?;
+    let end = (search_from..bytes.len().saturating_sub(21))
+        .rev()
+        .find(|&at| u32_at(bytes, at) == Some(END))
+        .ok_or_else(|| damaged("it has no end record; it may be cut short"))?;
     let count = usize::from(u16_at(bytes, end + 10).unwrap_or(0));
     let mut at = u32_at(bytes, end + 16).ok_or_else(|| damaged("its directory is missing"))? as usize;
     let mut entries = Vec::with_capacity(count.min(65_535));
@@ -90,7 +93,8 @@ fn contents(bytes: &[u8], entry: &Entry) -> Result<Vec<u8>, ChatError> {
     let data = bytes.get(start..start + entry.compressed).ok_or_else(|| damaged(format!("{} is cut short", entry.name)))?;
     let out = match entry.method {
         0 => data.to_vec(),
-        8 => miniz_oxide::inflate::decompress_to_vec_with_limit(data, entry.size.max(1)).map_err(|_| damaged(format!("{} does not unpack, or is larger than it says", entry.name)))?,
+        8 => miniz_oxide::inflate::decompress_to_vec_with_limit(data, entry.size.max(1))
+            .map_err(|_| damaged(format!("{} does not unpack, or is larger than it says", entry.name)))?,
         other => return Err(damaged(format!("{} is packed with method {other}, which Baken does not read", entry.name))),
     };
     if out.len() != entry.size || crc32(&out) != entry.crc {

@@ -139,7 +139,13 @@ impl Compositions {
 }
 
 /// Reads a composition file against its language's lexicon; problems are listed.
-pub(crate) fn read(language: Language, source: &str, lexicon: &Lexicon, levels: &super::level::Levels, issues: &mut Vec<String>) -> (Compositions, Option<ComposeFile>) {
+pub(crate) fn read(
+    language: Language,
+    source: &str,
+    lexicon: &Lexicon,
+    levels: &super::level::Levels,
+    issues: &mut Vec<String>,
+) -> (Compositions, Option<ComposeFile>) {
     let file: ComposeFile = match toml::from_str(source) {
         Ok(file) => file,
         Err(e) => {

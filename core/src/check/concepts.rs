@@ -320,7 +320,12 @@ impl Lexicon {
         let (head, rest) = forms.split_first().ok_or("has no word")?;
         let phrase = (!rest.is_empty() || at_start || at_end).then_some(self.phrases.len());
         if phrase.is_some() {
-            self.phrases.push(Phrase { rest: rest.iter().map(|w| PhraseWord { word: w.word.clone(), stem: w.stem.clone() }).collect(), concepts: concept, at_start, at_end });
+            self.phrases.push(Phrase {
+                rest: rest.iter().map(|w| PhraseWord { word: w.word.clone(), stem: w.stem.clone() }).collect(),
+                concepts: concept,
+                at_start,
+                at_end,
+            });
         }
         let mark = |entry: &mut Entry| match phrase {
             Some(phrase) => entry.phrases.push(phrase),

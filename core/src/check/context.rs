@@ -99,7 +99,12 @@ mod tests {
     #[test]
     fn a_cue_silences_its_signals_only_when_all_its_groups_are_there() {
         let mut issues = Vec::new();
-        let lexicon = super::super::concepts::read(Language::En, "language = 'en'\n[concepts]\nJOKE = ['haha', 'lol']\nHARM = ['dead']\nSIGNOFF = ['love dad$']", &mut issues).expect("reads");
+        let lexicon = super::super::concepts::read(
+            Language::En,
+            "language = 'en'\n[concepts]\nJOKE = ['haha', 'lol']\nHARM = ['dead']\nSIGNOFF = ['love dad$']",
+            &mut issues,
+        )
+        .expect("reads");
         let source = "language = 'en'\n[[cue]]\nid = 'en.joke'\nwhen = ['JOKE', 'HARM']\nsilences = ['threat']\n[[cue]]\nid = 'en.dad'\nwhen = ['SIGNOFF']\nsilences = ['meeting|control']";
         let (context, _) = read(Language::En, source, &lexicon, &mut issues);
         assert_eq!(issues, Vec::<String>::new());

@@ -6,22 +6,18 @@ use std::sync::OnceLock;
 
 /// Frequent Dutch words (chat spelling included) that are not also English words.
 const DUTCH: &[&str] = &[
-    "aan", "al", "alleen", "als", "ben", "bent", "bij", "dan", "dat", "de", "die", "dit", "doe", "doen", "echt",
-    "een", "en", "even", "ff", "foto", "fotos", "ga", "gaan", "gaat", "geen", "geld", "graag", "haar", "heb", "hebt",
-    "heeft", "het", "hij", "hoe", "hoor", "iets", "ik", "je", "jij", "jou", "jouw", "jullie", "kan", "kom", "komt",
-    "kun", "kunt", "leuk", "maar", "mag", "me", "meer", "met", "mij", "mijn", "moet", "morgen", "naar", "niemand",
-    "niet", "niks", "nog", "nou", "nu", "of", "ook", "op", "ouders", "schat", "snel", "stuur", "te", "tegen", "toch",
-    "tot", "van", "vanavond", "vandaag", "veel", "voor", "waar", "wanneer", "wat", "weet", "wel", "wij", "wil",
-    "wordt", "zal", "ze", "zeg", "zeggen", "zijn", "zo", "zou", "zullen",
+    "aan", "al", "alleen", "als", "ben", "bent", "bij", "dan", "dat", "de", "die", "dit", "doe", "doen", "echt", "een", "en", "even", "ff", "foto", "fotos",
+    "ga", "gaan", "gaat", "geen", "geld", "graag", "haar", "heb", "hebt", "heeft", "het", "hij", "hoe", "hoor", "iets", "ik", "je", "jij", "jou", "jouw",
+    "jullie", "kan", "kom", "komt", "kun", "kunt", "leuk", "maar", "mag", "me", "meer", "met", "mij", "mijn", "moet", "morgen", "naar", "niemand", "niet",
+    "niks", "nog", "nou", "nu", "of", "ook", "op", "ouders", "schat", "snel", "stuur", "te", "tegen", "toch", "tot", "van", "vanavond", "vandaag", "veel",
+    "voor", "waar", "wanneer", "wat", "weet", "wel", "wij", "wil", "wordt", "zal", "ze", "zeg", "zeggen", "zijn", "zo", "zou", "zullen",
 ];
 
 /// Frequent English words (chat spelling included) that are not also Dutch words.
 const ENGLISH: &[&str] = &[
-    "about", "alone", "and", "are", "be", "because", "but", "can", "cant", "could", "did", "do", "does", "dont",
-    "for", "from", "get", "got", "have", "how", "i", "if", "im", "it", "its", "just", "know", "like", "me", "my",
-    "no", "not", "now", "of", "on", "or", "please", "pls", "really", "send", "so", "tell", "that", "the", "this",
-    "to", "u", "ur", "wanna", "want", "what", "when", "where", "who", "why", "will", "with", "would", "you", "your",
-    "youre",
+    "about", "alone", "and", "are", "be", "because", "but", "can", "cant", "could", "did", "do", "does", "dont", "for", "from", "get", "got", "have", "how",
+    "i", "if", "im", "it", "its", "just", "know", "like", "me", "my", "no", "not", "now", "of", "on", "or", "please", "pls", "really", "send", "so", "tell",
+    "that", "the", "this", "to", "u", "ur", "wanna", "want", "what", "when", "where", "who", "why", "will", "with", "would", "you", "your", "youre",
 ];
 
 /// How much of a long text is looked at.

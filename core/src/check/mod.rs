@@ -30,8 +30,8 @@ use concepts::{Lexicon, Tagged};
 use context::Context;
 use level::Levels;
 use normalize::{Normalized, Normalizer};
-use rules::RuleSet;
 pub use rules::RuleError;
+use rules::RuleSet;
 use std::ops::Range;
 use std::sync::{Arc, OnceLock};
 

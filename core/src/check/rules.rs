@@ -174,10 +174,7 @@ fn lazy_dfa(patterns: &[Hir], reverse: bool) -> Result<DFA, String> {
         .configure(thompson::Config::new().which_captures(WhichCaptures::None).reverse(reverse))
         .build_many_from_hir(patterns)
         .map_err(|e| e.to_string())?;
-    DFA::builder()
-        .configure(DFA::config().match_kind(MatchKind::All).cache_capacity(DFA_CACHE_BYTES))
-        .build_from_nfa(nfa)
-        .map_err(|e| e.to_string())
+    DFA::builder().configure(DFA::config().match_kind(MatchKind::All).cache_capacity(DFA_CACHE_BYTES)).build_from_nfa(nfa).map_err(|e| e.to_string())
 }
 
 impl RuleSet {
@@ -611,10 +608,7 @@ examples = ["send me a 📸", "s3nd me a pic"]
 
     #[test]
     fn broken_rules_are_reported_by_name() {
-        let bad = GOOD
-            .replace("image_request", "nudes")
-            .replace(r"\bsend", r"(\bsend")
-            .replace("\"📸\"", "\"ab\"");
+        let bad = GOOD.replace("image_request", "nudes").replace(r"\bsend", r"(\bsend").replace("\"📸\"", "\"ab\"");
         let (_, _, issues) = compile_file(Language::Nl, &bad, levels(), true);
         let all = issues.join("\n");
         assert!(all.contains("language is \"en\""), "{all}");

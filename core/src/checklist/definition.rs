@@ -303,11 +303,7 @@ pub(super) fn load_sources(file: &str, toml_text: &str) -> (BTreeMap<String, Sou
 }
 
 /// Reads and validates one checklist file; the definition is `None` when the file can't be read.
-pub(super) fn load(
-    file: &str,
-    toml_text: &str,
-    sources: &BTreeMap<String, Source>,
-) -> (Option<Definition>, Vec<LintIssue>) {
+pub(super) fn load(file: &str, toml_text: &str, sources: &BTreeMap<String, Source>) -> (Option<Definition>, Vec<LintIssue>) {
     let mut issues = Issues { file, found: Vec::new() };
     let raw: RawChecklist = match toml::from_str(toml_text) {
         Ok(raw) => raw,
@@ -323,8 +319,7 @@ pub(super) fn load(
     if raw.questions.len() > MAX_QUESTIONS {
         issues.add(format!("{} questions: at most {MAX_QUESTIONS}", raw.questions.len()));
     }
-    let choices: BTreeMap<&str, Text> =
-        raw.choices.iter().map(|(id, text)| (id.as_str(), issues.text(text, &format!("choice '{id}'")))).collect();
+    let choices: BTreeMap<&str, Text> = raw.choices.iter().map(|(id, text)| (id.as_str(), issues.text(text, &format!("choice '{id}'")))).collect();
     let mut questions: Vec<QuestionDef> = Vec::new();
     for q in &raw.questions {
         let question = load_question(&mut issues, q, &questions, &choices, sources);
@@ -385,17 +380,7 @@ pub(super) fn load(
     let explanations = load_explanations(&mut issues, &raw.explanations, &questions);
     let title = issues.text(&raw.title, "title");
     let intro = issues.text(&raw.intro, "intro");
-    let definition = Definition {
-        title,
-        intro,
-        thresholds: raw.thresholds,
-        ordinary,
-        questions,
-        combinations,
-        articles,
-        outcomes,
-        explanations,
-    };
+    let definition = Definition { title, intro, thresholds: raw.thresholds, ordinary, questions, combinations, articles, outcomes, explanations };
     (Some(definition), issues.found)
 }
 
@@ -499,11 +484,7 @@ fn load_answers(issues: &mut Issues, q: &RawQuestion, choices: &BTreeMap<&str, T
 }
 
 /// A checklist's own signal explanations: every signal its answers can show must have one.
-fn load_explanations(
-    issues: &mut Issues,
-    raw: &BTreeMap<String, RawExplanation>,
-    questions: &[QuestionDef],
-) -> BTreeMap<(Signal, Language), SignalText> {
+fn load_explanations(issues: &mut Issues, raw: &BTreeMap<String, RawExplanation>, questions: &[QuestionDef]) -> BTreeMap<(Signal, Language), SignalText> {
     let mut texts = BTreeMap::new();
     if raw.is_empty() {
         return texts;
@@ -523,8 +504,7 @@ fn load_explanations(
             }
         }
     }
-    let shown: BTreeSet<Signal> =
-        questions.iter().flat_map(|q| &q.answers).flat_map(|a| a.signals.iter().map(|&(s, _)| s)).collect();
+    let shown: BTreeSet<Signal> = questions.iter().flat_map(|q| &q.answers).flat_map(|a| a.signals.iter().map(|&(s, _)| s)).collect();
     for signal in shown.iter().filter(|&&s| !raw.contains_key(s.as_str())) {
         issues.add(format!("signal '{signal}' is shown but has no explanation"));
     }

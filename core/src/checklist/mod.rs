@@ -49,11 +49,7 @@ impl FromStr for Audience {
     type Err = ChecklistError;
 
     fn from_str(id: &str) -> Result<Self, ChecklistError> {
-        Audience::ALL
-            .iter()
-            .copied()
-            .find(|a| a.as_str() == id)
-            .ok_or_else(|| ChecklistError::UnknownAudience(id.to_string()))
+        Audience::ALL.iter().copied().find(|a| a.as_str() == id).ok_or_else(|| ChecklistError::UnknownAudience(id.to_string()))
     }
 }
 
@@ -222,18 +218,10 @@ pub fn checklist(audience: Audience, language: Language) -> Result<Checklist, Ch
 
 /// The next question to ask after `answers`, or `None` when all asked questions are answered.
 /// Follow-up questions are skipped when their earlier answer does not call for them.
-pub fn next_question(
-    audience: Audience,
-    language: Language,
-    answers: &Answers,
-) -> Result<Option<Question>, ChecklistError> {
+pub fn next_question(audience: Audience, language: Language, answers: &Answers) -> Result<Option<Question>, ChecklistError> {
     let def = definition(audience)?;
     score::check_answers(def, answers)?;
-    Ok(def
-        .questions
-        .iter()
-        .find(|q| score::is_asked(q, answers) && !answers.contains_key(&q.id))
-        .map(|q| view(q, language)))
+    Ok(def.questions.iter().find(|q| score::is_asked(q, answers) && !answers.contains_key(&q.id)).map(|q| view(q, language)))
 }
 
 /// Scores a completed checklist: every asked question must have an answer.

@@ -21,11 +21,7 @@ pub(super) fn is_asked(q: &QuestionDef, answers: &Answers) -> bool {
 /// Checks that every answer names a known question, one of its answers, and a question that is asked.
 pub(super) fn check_answers(def: &Definition, answers: &Answers) -> Result<(), ChecklistError> {
     for (question, answer) in answers {
-        let q = def
-            .questions
-            .iter()
-            .find(|q| &q.id == question)
-            .ok_or_else(|| ChecklistError::UnknownQuestion(question.clone()))?;
+        let q = def.questions.iter().find(|q| &q.id == question).ok_or_else(|| ChecklistError::UnknownQuestion(question.clone()))?;
         if !q.answers.iter().any(|a| &a.id == answer) {
             return Err(ChecklistError::UnknownAnswer {
                 question: question.clone(),
@@ -41,12 +37,7 @@ pub(super) fn check_answers(def: &Definition, answers: &Answers) -> Result<(), C
     Ok(())
 }
 
-pub(super) fn score(
-    def: &Definition,
-    audience: Audience,
-    language: Language,
-    answers: &Answers,
-) -> Result<ChecklistResult, ChecklistError> {
+pub(super) fn score(def: &Definition, audience: Audience, language: Language, answers: &Answers) -> Result<ChecklistResult, ChecklistError> {
     check_answers(def, answers)?;
     let given: Vec<&AnswerDef> = def
         .questions
@@ -75,11 +66,8 @@ pub(super) fn score(
     let by_combination = def.combinations.iter().filter(|c| c.when.holds(answers)).map(|c| c.level).max();
     let level = by_all.max(floor).max(by_combination.unwrap_or(Level::None));
 
-    let mut seen: Vec<(Signal, u32)> = if level == Level::None {
-        Vec::new()
-    } else {
-        sure.iter().filter(|&(_, &w)| w >= PERCENT).map(|(&s, &w)| (s, w)).collect()
-    };
+    let mut seen: Vec<(Signal, u32)> =
+        if level == Level::None { Vec::new() } else { sure.iter().filter(|&(_, &w)| w >= PERCENT).map(|(&s, &w)| (s, w)).collect() };
     seen.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     let signals = seen
         .iter()
@@ -88,16 +76,8 @@ pub(super) fn score(
             Ok(SeenSignal { signal, weight: weight.div_ceil(PERCENT), explanation })
         })
         .collect::<Result<Vec<_>, ChecklistError>>()?;
-    let outcome = def
-        .outcomes
-        .get(&level)
-        .ok_or_else(|| ChecklistError::InvalidContent(format!("no outcome for level '{level}'")))?;
-    let advice = outcome
-        .advice
-        .iter()
-        .filter(|step| step.when.as_ref().is_none_or(|w| w.holds(answers)))
-        .map(|step| step.text[&language].clone())
-        .collect();
+    let outcome = def.outcomes.get(&level).ok_or_else(|| ChecklistError::InvalidContent(format!("no outcome for level '{level}'")))?;
+    let advice = outcome.advice.iter().filter(|step| step.when.as_ref().is_none_or(|w| w.holds(answers))).map(|step| step.text[&language].clone()).collect();
     Ok(ChecklistResult {
         audience,
         language,
@@ -117,10 +97,7 @@ const PERCENT: u32 = 100;
 /// The level a total weight (in hundredths) reaches; never `danger`.
 fn by_weight(def: &Definition, total: u32) -> Level {
     let t = &def.thresholds;
-    [(t.warning, Level::Warning), (t.caution, Level::Caution)]
-        .into_iter()
-        .find(|&(from, _)| total >= from * PERCENT)
-        .map_or(Level::None, |(_, level)| level)
+    [(t.warning, Level::Warning), (t.caution, Level::Caution)].into_iter().find(|&(from, _)| total >= from * PERCENT).map_or(Level::None, |(_, level)| level)
 }
 
 /// "Not sure" answers may lift the level by one step at most.
@@ -148,8 +125,6 @@ fn articles(def: &Definition, level: Level, sure: &BTreeMap<Signal, u32>, unsure
 fn explain(def: &Definition, signal: Signal, language: Language) -> Result<SignalText, ChecklistError> {
     match def.explanations.get(&(signal, language)) {
         Some(own) => Ok(own.clone()),
-        None => signal_text::explanation(signal, language)
-            .cloned()
-            .map_err(|e| ChecklistError::InvalidContent(e.to_string())),
+        None => signal_text::explanation(signal, language).cloned().map_err(|e| ChecklistError::InvalidContent(e.to_string())),
     }
 }

@@ -31,7 +31,10 @@ impl FromStr for Asker {
     type Err = HelpError;
 
     fn from_str(text: &str) -> Result<Self, HelpError> {
-        [Asker::Teen, Asker::Parent, Asker::Professional].into_iter().find(|a| a.as_str() == text.trim()).ok_or_else(|| HelpError::UnknownAudience(text.to_string()))
+        [Asker::Teen, Asker::Parent, Asker::Professional]
+            .into_iter()
+            .find(|a| a.as_str() == text.trim())
+            .ok_or_else(|| HelpError::UnknownAudience(text.to_string()))
     }
 }
 

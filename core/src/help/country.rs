@@ -28,7 +28,8 @@ fn assigned() -> &'static [[u8; 2]] {
     static CODES: OnceLock<Vec<[u8; 2]>> = OnceLock::new();
     CODES.get_or_init(|| {
         let text = content::files_under("countries.toml").next().map_or("", |(_, text)| text);
-        let mut codes: Vec<[u8; 2]> = toml::from_str::<Codes>(text).map(|c| c.codes).unwrap_or_default().iter().filter_map(|c| c.as_bytes().try_into().ok()).collect();
+        let mut codes: Vec<[u8; 2]> =
+            toml::from_str::<Codes>(text).map(|c| c.codes).unwrap_or_default().iter().filter_map(|c| c.as_bytes().try_into().ok()).collect();
         codes.sort();
         codes
     })

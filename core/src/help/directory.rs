@@ -337,7 +337,9 @@ fn cross_check(directory: &Directory) -> Vec<LintIssue> {
     for country in national.iter().filter(|c| !directory.services.iter().any(|s| s.immediate_danger && s.serves(**c))) {
         issues.push(issue(format!("country {country} has services but no emergency number")));
     }
-    for service in directory.services.iter().filter(|s| s.holidays != HolidayPolicy::AsUsual && s.channels.iter().any(|c| matches!(c.hours, Hours::Schedule { .. }))) {
+    for service in
+        directory.services.iter().filter(|s| s.holidays != HolidayPolicy::AsUsual && s.channels.iter().any(|c| matches!(c.hours, Hours::Schedule { .. })))
+    {
         for country in service.countries.iter().filter(|c| directory.calendar(**c).is_none()) {
             issues.push(issue(format!("service '{}': no public holidays are known for {country}, but its hours change on them", service.id)));
         }
@@ -392,7 +394,9 @@ fn service(raw: RawService, problems: &mut Vec<String>, channel_problems: &mut V
     match raw.holidays {
         None => problems.push("no holiday policy: holidays = \"as_usual\", \"closed\", \"own_hours\" or \"unknown\"".into()),
         Some(HolidayPolicy::OwnHours) if !holiday_periods => problems.push("holidays = \"own_hours\" but no schedule period on day \"hol\"".into()),
-        Some(policy) if policy != HolidayPolicy::OwnHours && holiday_periods => problems.push("a schedule period on day \"hol\" needs holidays = \"own_hours\"".into()),
+        Some(policy) if policy != HolidayPolicy::OwnHours && holiday_periods => {
+            problems.push("a schedule period on day \"hol\" needs holidays = \"own_hours\"".into())
+        }
         _ => {}
     }
     Some(Service {
@@ -431,7 +435,8 @@ fn channel(raw: RawChannel) -> Result<Channel, String> {
         RawHours::Unknown => Some(Hours::Unknown),
         RawHours::Always => Some(Hours::Always),
         RawHours::Schedule => {
-            let periods: Vec<Period> = raw.schedule.iter().filter_map(|p| Period::parse(&p.days, &p.open, &p.close).map_err(|e| problems.push(e)).ok()).collect();
+            let periods: Vec<Period> =
+                raw.schedule.iter().filter_map(|p| Period::parse(&p.days, &p.open, &p.close).map_err(|e| problems.push(e)).ok()).collect();
             let closed_dates = raw.closed_dates.iter().filter_map(|d| date(d, "closed_dates", &mut problems)).collect();
             if raw.schedule.is_empty() {
                 problems.push("hours = \"schedule\" but no schedule".into());
@@ -480,7 +485,9 @@ fn action_uri(kind: ChannelKind, address: &str, keyword: Option<&str>) -> Result
         },
         ChannelKind::Chat | ChannelKind::WebForm | ChannelKind::Website => web(),
         ChannelKind::Email => match address.split_once('@') {
-            Some((user, host)) if !user.is_empty() && host.contains('.') && !address.contains([' ', ':', '/']) && !host.contains('@') => Ok(Some(format!("mailto:{address}"))),
+            Some((user, host)) if !user.is_empty() && host.contains('.') && !address.contains([' ', ':', '/']) && !host.contains('@') => {
+                Ok(Some(format!("mailto:{address}")))
+            }
             _ => Err(format!("'{address}' is not an e-mail address")),
         },
         ChannelKind::WalkIn if address.trim().is_empty() => Err("a walk-in needs a street address".into()),
@@ -600,7 +607,8 @@ mod tests {
     fn lint_finds_a_country_without_an_emergency_number_or_holidays() {
         // A Belgian line with office hours and a holiday policy, but Belgium has neither an
         // emergency number nor a holiday calendar in this data.
-        let belgian = broken("id = \"test-office\"\nname = \"Test Office\"\ncountries = [\"NL\"]", "id = \"test-office\"\nname = \"Test Office\"\ncountries = [\"BE\"]");
+        let belgian =
+            broken("id = \"test-office\"\nname = \"Test Office\"\ncountries = [\"NL\"]", "id = \"test-office\"\nname = \"Test Office\"\ncountries = [\"BE\"]");
         let problems = problems_in(&belgian);
         assert!(problems.iter().any(|p| p == "country BE has services but no emergency number"), "{problems:?}");
         assert!(problems.iter().any(|p| p.contains("no public holidays are known for BE")), "{problems:?}");

@@ -59,10 +59,17 @@ struct Rule {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum When {
-    Fixed { month: u32, day: u32 },
+    Fixed {
+        month: u32,
+        day: u32,
+    },
     Easter(i64),
     /// The `nth` (1..=5, or -1 for the last) `weekday` of `month`.
-    Nth { month: u32, weekday: Weekday, nth: i8 },
+    Nth {
+        month: u32,
+        weekday: Weekday,
+        nth: i8,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -97,11 +104,8 @@ impl Calendar {
     /// The holidays from `from` to `to`, both included, in date order. Years outside [`YEARS`]
     /// have none: callers check the range first.
     pub(super) fn between(&self, from: NaiveDate, to: NaiveDate) -> Vec<Holiday> {
-        let mut all: Vec<Holiday> = (from.year() - 1..=to.year() + 1)
-            .filter(|y| YEARS.contains(y))
-            .flat_map(|y| self.kept_in(y))
-            .filter(|h| (from..=to).contains(&h.date))
-            .collect();
+        let mut all: Vec<Holiday> =
+            (from.year() - 1..=to.year() + 1).filter(|y| YEARS.contains(y)).flat_map(|y| self.kept_in(y)).filter(|h| (from..=to).contains(&h.date)).collect();
         all.sort_by_key(|h| h.date);
         all
     }

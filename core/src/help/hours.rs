@@ -76,7 +76,9 @@ impl Period {
         let days = days
             .iter()
             .filter(|d| *d != "hol")
-            .map(|d| d.parse::<Weekday>().ok().filter(|w| *d == w.to_string().to_lowercase()).ok_or(format!("'{d}' is not a day: use mon, tue, ... sun, or hol")))
+            .map(|d| {
+                d.parse::<Weekday>().ok().filter(|w| *d == w.to_string().to_lowercase()).ok_or(format!("'{d}' is not a day: use mon, tue, ... sun, or hol"))
+            })
             .collect::<Result<Vec<_>, _>>()?;
         let (open, close) = (minutes(open, false)?, minutes(close, true)?);
         if open == close {
@@ -262,9 +264,15 @@ mod tests {
     #[test]
     fn a_night_chat_is_open_across_midnight_and_closed_in_the_day() {
         let night = every_day("19:00", "06:00");
-        assert_eq!(night.availability(Amsterdam, AS_USUAL, at("2026-12-01T23:30:00+01:00")), Availability::Open { until: Some(at("2026-12-02T06:00:00+01:00")) });
+        assert_eq!(
+            night.availability(Amsterdam, AS_USUAL, at("2026-12-01T23:30:00+01:00")),
+            Availability::Open { until: Some(at("2026-12-02T06:00:00+01:00")) }
+        );
         assert_eq!(night.availability(Amsterdam, AS_USUAL, at("2026-12-02T05:59:00+01:00")).open_now(), Some(true));
-        assert_eq!(night.availability(Amsterdam, AS_USUAL, at("2026-12-02T06:00:00+01:00")), Availability::Closed { next_open: Some(at("2026-12-02T19:00:00+01:00")) });
+        assert_eq!(
+            night.availability(Amsterdam, AS_USUAL, at("2026-12-02T06:00:00+01:00")),
+            Availability::Closed { next_open: Some(at("2026-12-02T19:00:00+01:00")) }
+        );
     }
 
     #[test]
@@ -284,10 +292,16 @@ mod tests {
         let night = every_day("19:00", "06:00");
         // 29 March 2026: clocks jump from 02:00 CET to 03:00 CEST; the chat still closes at 06:00 CEST.
         assert_eq!(night.availability(Amsterdam, AS_USUAL, at("2026-03-29T01:30:00+01:00")).open_now(), Some(true));
-        assert_eq!(night.availability(Amsterdam, AS_USUAL, at("2026-03-29T05:30:00+02:00")), Availability::Open { until: Some(at("2026-03-29T06:00:00+02:00")) });
+        assert_eq!(
+            night.availability(Amsterdam, AS_USUAL, at("2026-03-29T05:30:00+02:00")),
+            Availability::Open { until: Some(at("2026-03-29T06:00:00+02:00")) }
+        );
         assert_eq!(night.availability(Amsterdam, AS_USUAL, at("2026-03-29T04:30:00+00:00")).open_now(), Some(false));
         // 25 October 2026: clocks go back from 03:00 CEST to 02:00 CET; the chat closes at 06:00 CET.
-        assert_eq!(night.availability(Amsterdam, AS_USUAL, at("2026-10-25T05:30:00+01:00")), Availability::Open { until: Some(at("2026-10-25T06:00:00+01:00")) });
+        assert_eq!(
+            night.availability(Amsterdam, AS_USUAL, at("2026-10-25T05:30:00+01:00")),
+            Availability::Open { until: Some(at("2026-10-25T06:00:00+01:00")) }
+        );
         assert_eq!(night.availability(Amsterdam, AS_USUAL, at("2026-10-25T05:30:00+00:00")).next_open(), Some(at("2026-10-25T18:00:00+00:00")));
         // Office hours the day after the change open at 09:00 in the new offset.
         let office = weekdays("09:00", "17:00");
@@ -312,7 +326,10 @@ mod tests {
     #[test]
     fn midnight_close_and_whole_days() {
         let late = every_day("08:00", "24:00");
-        assert_eq!(late.availability(Amsterdam, AS_USUAL, at("2026-12-01T23:59:00+01:00")), Availability::Open { until: Some(at("2026-12-02T00:00:00+01:00")) });
+        assert_eq!(
+            late.availability(Amsterdam, AS_USUAL, at("2026-12-01T23:59:00+01:00")),
+            Availability::Open { until: Some(at("2026-12-02T00:00:00+01:00")) }
+        );
         let whole = every_day("00:00", "24:00");
         assert_eq!(whole.availability(Amsterdam, AS_USUAL, at("2026-12-01T12:00:00+01:00")).open_now(), Some(true));
     }
@@ -320,7 +337,9 @@ mod tests {
     #[test]
     fn impossible_times_are_rejected() {
         let days = vec!["mon".to_string()];
-        for (open, close) in [("25:00", "17:00"), ("09:60", "17:00"), ("24:00", "17:00"), ("9:00", "17:00"), ("09:00", "24:30"), ("09:00", "09:00"), ("ab:cd", "17:00")] {
+        for (open, close) in
+            [("25:00", "17:00"), ("09:60", "17:00"), ("24:00", "17:00"), ("9:00", "17:00"), ("09:00", "24:30"), ("09:00", "09:00"), ("ab:cd", "17:00")]
+        {
             assert!(Period::parse(&days, open, close).is_err(), "{open}-{close}");
         }
         assert!(Period::parse(&["monday".to_string()], "09:00", "17:00").is_err());
@@ -334,22 +353,34 @@ mod tests {
         let on = |policy| OnHolidays { dates: &christmas, policy };
         let friday_noon = at("2026-12-25T12:00:00+01:00");
         assert_eq!(office.availability(Amsterdam, on(HolidayPolicy::AsUsual), friday_noon).open_now(), Some(true));
-        assert_eq!(office.availability(Amsterdam, on(HolidayPolicy::Closed), friday_noon), Availability::Closed { next_open: Some(at("2026-12-28T09:00:00+01:00")) });
+        assert_eq!(
+            office.availability(Amsterdam, on(HolidayPolicy::Closed), friday_noon),
+            Availability::Closed { next_open: Some(at("2026-12-28T09:00:00+01:00")) }
+        );
         assert_eq!(office.availability(Amsterdam, on(HolidayPolicy::Unknown), friday_noon), Availability::Unknown);
         // The evening before a holiday with unknown hours: the next opening is not known either.
         assert_eq!(office.availability(Amsterdam, on(HolidayPolicy::Unknown), at("2026-12-24T18:00:00+01:00")), Availability::Closed { next_open: None });
-        assert_eq!(office.availability(Amsterdam, on(HolidayPolicy::Closed), at("2026-12-24T16:00:00+01:00")), Availability::Open { until: Some(at("2026-12-24T17:00:00+01:00")) });
+        assert_eq!(
+            office.availability(Amsterdam, on(HolidayPolicy::Closed), at("2026-12-24T16:00:00+01:00")),
+            Availability::Open { until: Some(at("2026-12-24T17:00:00+01:00")) }
+        );
     }
 
     #[test]
     fn own_holiday_hours_weekends_and_holidays_nine_to_five() {
         let hours = Hours::Schedule {
-            periods: vec![Period::parse(&days(&["mon", "tue", "wed", "thu", "fri"]), "08:00", "22:00").unwrap(), Period::parse(&days(&["sat", "sun", "hol"]), "09:00", "17:00").unwrap()],
+            periods: vec![
+                Period::parse(&days(&["mon", "tue", "wed", "thu", "fri"]), "08:00", "22:00").unwrap(),
+                Period::parse(&days(&["sat", "sun", "hol"]), "09:00", "17:00").unwrap(),
+            ],
             closed_dates: vec![],
         };
         let easter_monday = [NaiveDate::from_ymd_opt(2026, 4, 6).unwrap()];
         let on = OnHolidays { dates: &easter_monday, policy: HolidayPolicy::OwnHours };
-        assert_eq!(hours.availability(Amsterdam, on, at("2026-04-06T18:00:00+02:00")), Availability::Closed { next_open: Some(at("2026-04-07T08:00:00+02:00")) });
+        assert_eq!(
+            hours.availability(Amsterdam, on, at("2026-04-06T18:00:00+02:00")),
+            Availability::Closed { next_open: Some(at("2026-04-07T08:00:00+02:00")) }
+        );
         assert_eq!(hours.availability(Amsterdam, on, at("2026-04-06T10:00:00+02:00")), Availability::Open { until: Some(at("2026-04-06T17:00:00+02:00")) });
         assert_eq!(hours.availability(Amsterdam, on, at("2026-04-07T18:00:00+02:00")).open_now(), Some(true));
         assert_eq!(hours.to_string(), "mon,tue,wed,thu,fri 08:00-22:00; sat,sun,hol 09:00-17:00");

@@ -268,7 +268,17 @@ impl Directory {
         let mut routes: Vec<Route> = candidates.into_iter().filter(|c| dialled.insert(c.route.action_uri.clone())).map(|c| c.route).collect();
         if !emergency_known {
             let local = texts::local_emergency(person.language);
-            let route = Route { service_id: LOCAL_EMERGENCY.into(), name: local.name.into(), channel: ChannelKind::Phone, action_uri: String::new(), label: local.label.into(), availability: Availability::Unknown, reason: local.reason.into(), source: String::new(), emergency: true };
+            let route = Route {
+                service_id: LOCAL_EMERGENCY.into(),
+                name: local.name.into(),
+                channel: ChannelKind::Phone,
+                action_uri: String::new(),
+                label: local.label.into(),
+                availability: Availability::Unknown,
+                reason: local.reason.into(),
+                source: String::new(),
+                emergency: true,
+            };
             match situation.immediate_danger() {
                 true => routes.insert(0, route),
                 false => routes.push(route),

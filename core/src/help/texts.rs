@@ -155,9 +155,15 @@ fn topic_words(topic: Topic, asker: Asker, language: Language) -> &'static str {
     let nl = language == Language::Nl;
     let pick = |en: &'static str, nl_text: &'static str| if nl { nl_text } else { en };
     match (topic, asker) {
-        (Topic::Grooming, Asker::Teen) => pick("grooming: adults who try to win your trust online", "grooming: volwassenen die online je vertrouwen proberen te winnen"),
-        (Topic::Grooming, Asker::Parent) => pick("grooming: adults who try to win your child's trust online", "grooming: volwassenen die online het vertrouwen van je kind proberen te winnen"),
-        (Topic::Grooming, Asker::Professional) => pick("grooming: adults who try to win a child's trust online", "grooming: volwassenen die online het vertrouwen van een kind proberen te winnen"),
+        (Topic::Grooming, Asker::Teen) => {
+            pick("grooming: adults who try to win your trust online", "grooming: volwassenen die online je vertrouwen proberen te winnen")
+        }
+        (Topic::Grooming, Asker::Parent) => {
+            pick("grooming: adults who try to win your child's trust online", "grooming: volwassenen die online het vertrouwen van je kind proberen te winnen")
+        }
+        (Topic::Grooming, Asker::Professional) => {
+            pick("grooming: adults who try to win a child's trust online", "grooming: volwassenen die online het vertrouwen van een kind proberen te winnen")
+        }
         (Topic::Exploitation, Asker::Teen) => pick("being forced into sex or crime", "als iemand je dwingt tot seks of misdaad"),
         (Topic::Exploitation, Asker::Parent) => pick("a child being forced into sex or crime", "als iemand je kind dwingt tot seks of misdaad"),
         (Topic::Signal(signal), _) => topic_words(super::route::harms(signal)[0], asker, language),
@@ -171,7 +177,9 @@ fn plain_words(topic: Topic, language: Language) -> &'static str {
     let pick = |en: &'static str, nl_text: &'static str| if nl { nl_text } else { en };
     match topic {
         Topic::Emergency => pick("danger right now", "acuut gevaar"),
-        Topic::Grooming => pick("grooming: adults who try to win a child's trust online", "grooming: volwassenen die online het vertrouwen van een kind proberen te winnen"),
+        Topic::Grooming => {
+            pick("grooming: adults who try to win a child's trust online", "grooming: volwassenen die online het vertrouwen van een kind proberen te winnen")
+        }
         Topic::Sextortion => pick("blackmail with pictures", "afpersing met foto's"),
         Topic::Exploitation => pick("sexual or criminal exploitation of a child", "uitbuiting van een kind, voor seks of misdaad"),
         Topic::Trafficking => pick("human trafficking", "mensenhandel"),

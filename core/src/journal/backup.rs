@@ -368,7 +368,8 @@ fn restore(reader: &mut ChunkReader, tx: &Connection, vault: &Vault) -> Result<(
     while let Some((kind @ (ATTACHMENT | DAMAGED), bytes)) = &frame {
         let id: [u8; 16] = bytes.get(..16).and_then(|b| b.try_into().ok()).ok_or_else(|| bad("an attachment record is cut short"))?;
         let rest = &bytes[16..];
-        let (entry, expected) = listed.remove(&id).ok_or_else(|| bad(format!("attachment {} is not listed by a current entry, or given twice", crypto::hex(&id))))?;
+        let (entry, expected) =
+            listed.remove(&id).ok_or_else(|| bad(format!("attachment {} is not listed by a current entry, or given twice", crypto::hex(&id))))?;
         let matches = match (*kind, rest.split_at_checked(16)) {
             (ATTACHMENT, Some((e, content))) => e == entry && content.len() as u64 == expected.size && crypto::sha256(&[content]) == expected.sha256,
             (_, Some((e, sha256))) => e == entry && sha256 == expected.sha256,

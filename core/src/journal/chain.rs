@@ -349,7 +349,12 @@ pub struct BrokenLink {
 /// Recomputes the chain of the unlocked vault and compares it with the stored head; `read` gives
 /// link `index` with the right key. A link whose record cannot be found counts as missing. When
 /// `shared` is given, reports it as missing unless the checked chain passes through it.
-pub(super) fn verify(conn: &Connection, vault: &Vault, shared: Option<Point>, mut read: impl FnMut(u64) -> Result<ReadLink, JournalError>) -> Result<Verification, JournalError> {
+pub(super) fn verify(
+    conn: &Connection,
+    vault: &Vault,
+    shared: Option<Point>,
+    mut read: impl FnMut(u64) -> Result<ReadLink, JournalError>,
+) -> Result<Verification, JournalError> {
     let broken = |index: u64, entry: Option<String>, reason: &str| Some(BrokenLink { index, entry, reason: reason.to_string() });
     let missing = shared.map(|point| seal_text(&point.hash));
     let mut verification = Verification {

@@ -71,9 +71,8 @@ pub fn seal_padded(key: &Key, aad: &[u8], parts: &[&[u8]], len: usize) -> Result
     blob.extend_from_slice(&nonce_bytes);
     parts.iter().for_each(|part| blob.extend_from_slice(part));
     blob.resize(blob.len().max(NONCE_LEN + len), 0);
-    let tag = aead
-        .seal_in_place_separate_tag(Nonce::assume_unique_for_key(nonce_bytes), Aad::from(aad), &mut blob[NONCE_LEN..])
-        .map_err(|_| JournalError::Crypto)?;
+    let tag =
+        aead.seal_in_place_separate_tag(Nonce::assume_unique_for_key(nonce_bytes), Aad::from(aad), &mut blob[NONCE_LEN..]).map_err(|_| JournalError::Crypto)?;
     blob.extend_from_slice(tag.as_ref());
     Ok(blob)
 }
@@ -107,9 +106,7 @@ pub fn passcode_key(passcode: &str, salt: &[u8], iterations: NonZeroU32, device_
         Some(secret) => {
             let prk = hkdf::Salt::new(hkdf::HKDF_SHA256, secret.expose()).extract(stretched.as_ref());
             let mut mixed = Zeroizing::new([0u8; KEY_LEN]);
-            prk.expand(&[b"baken journal passcode key"], hkdf::HKDF_SHA256)
-                .and_then(|okm| okm.fill(mixed.as_mut()))
-                .map_err(|_| JournalError::Crypto)?;
+            prk.expand(&[b"baken journal passcode key"], hkdf::HKDF_SHA256).and_then(|okm| okm.fill(mixed.as_mut())).map_err(|_| JournalError::Crypto)?;
             Ok(Key(mixed))
         }
     }

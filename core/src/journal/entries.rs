@@ -797,7 +797,16 @@ mod tests {
     }
 
     fn note(text: &str) -> NewEntry {
-        NewEntry { kind: EntryKind::Note, happened_at: "2026-03-01T21:15:00+01:00".into(), contact: None, text: text.into(), signals: vec![], level: None, tags: vec![], attachments: vec![] }
+        NewEntry {
+            kind: EntryKind::Note,
+            happened_at: "2026-03-01T21:15:00+01:00".into(),
+            contact: None,
+            text: text.into(),
+            signals: vec![],
+            level: None,
+            tags: vec![],
+            attachments: vec![],
+        }
     }
 
     /// Changes the record of `entry` under the vault key, as only someone with the keys could.
@@ -815,7 +824,8 @@ mod tests {
     }
 
     fn assert_refused_everywhere(journal: &Journal, entry: &Entry) {
-        let out_of_order = |result: Result<(), JournalError>| matches!(result, Err(JournalError::Tampered(what)) if what.contains("order") && what.contains(&entry.id));
+        let out_of_order =
+            |result: Result<(), JournalError>| matches!(result, Err(JournalError::Tampered(what)) if what.contains("order") && what.contains(&entry.id));
         assert!(out_of_order(journal.entry(&entry.id).map(drop)));
         assert!(out_of_order(journal.history(&entry.id).map(drop)));
         let list = journal.entries().unwrap();

@@ -33,9 +33,9 @@ use super::chain::{self, Point};
 use super::crypto::{self, Key};
 use super::records::{self, Kind, Vault};
 use super::store::{self, Store};
+use super::vaults::{self, Below, SlotId};
 #[cfg(feature = "insecure-test-kdf")]
 use super::FAST_TEST_ITERATIONS;
-use super::vaults::{self, Below, SlotId};
 use super::{entries, passcode, JournalError, DEFAULT_ITERATIONS, MIN_ITERATIONS};
 use std::num::NonZeroU32;
 use std::path::{Path, PathBuf};
@@ -327,10 +327,8 @@ impl Journal {
         let gate = params.gate(&self.options)?;
         admit(store, &gate, Purpose::Unlock)?;
         let kek = params.key_for(passcode, &self.options)?;
-        let session = store::slots(store.conn(), PASSCODE_SLOT)?
-            .iter()
-            .find_map(|(id, blob)| params.unwrap(&kek, id, blob))
-            .ok_or(JournalError::WrongPasscode)?;
+        let session =
+            store::slots(store.conn(), PASSCODE_SLOT)?.iter().find_map(|(id, blob)| params.unwrap(&kek, id, blob)).ok_or(JournalError::WrongPasscode)?;
         store.write(|tx| attempts::reset(tx, &gate))?;
         // The journal opens even when the cost cannot be raised now; it is tried again next time.
         drop(self.raise_cost(store, &params, passcode, &session));
@@ -400,7 +398,9 @@ impl Journal {
         let slots = store::slots(store.conn(), PLATFORM_SLOT)?;
         let (slot_id, blob) = slots.first().ok_or_else(|| JournalError::KeyStore("biometric unlock is not turned on".into()))?;
         let kek = params.biometric_key(key_store.as_ref(), slot_id)?;
-        let session = params.unwrap(&kek, slot_id, blob).ok_or_else(|| JournalError::KeyStore("biometric unlock no longer matches this phone's key; unlock with the passcode and turn it on again".into()))?;
+        let session = params.unwrap(&kek, slot_id, blob).ok_or_else(|| {
+            JournalError::KeyStore("biometric unlock no longer matches this phone's key; unlock with the passcode and turn it on again".into())
+        })?;
         store.write(|tx| attempts::reset(tx, &gate))?;
         self.opened(&mut inner, session)
     }
@@ -516,7 +516,8 @@ impl Journal {
             false => (target.key_for(passcode, &self.options)?, target.key_for(duress, &self.options)?),
         };
         let heads = store.write(|tx| {
-            let (duress_vault, further) = vaults::replace_below(tx, &session.vault)?.ok_or_else(|| JournalError::Tampered("the duress journal's keys".into()))?;
+            let (duress_vault, further) =
+                vaults::replace_below(tx, &session.vault)?.ok_or_else(|| JournalError::Tampered("the duress journal's keys".into()))?;
             let decoy = Session { vault: duress_vault.vault, decoy: true, slot: duress_vault.slot, anchor_problem: None };
             target.save(tx)?;
             store::put_slot(tx, &session.slot, PASSCODE_SLOT, &target.wrap(&kek, &session.slot, session)?)?;
@@ -729,7 +730,12 @@ fn admit(store: &mut Store, gate: &Gate, purpose: Purpose) -> Result<(), Journal
 }
 
 /// Creates a journal from restored content: used by backup import.
-pub(super) fn create_with(dir: &Path, passcode: &str, options: Options, fill: impl FnOnce(&rusqlite::Transaction, &Vault) -> Result<(), JournalError>) -> Result<Journal, JournalError> {
+pub(super) fn create_with(
+    dir: &Path,
+    passcode: &str,
+    options: Options,
+    fill: impl FnOnce(&rusqlite::Transaction, &Vault) -> Result<(), JournalError>,
+) -> Result<Journal, JournalError> {
     let journal = Journal::create(dir, passcode, options)?;
     let result = journal.commit(false, fill).and_then(|()| journal.with_vault(|store, _| store.checkpoint()));
     match result {

@@ -40,11 +40,11 @@ mod attempts;
 pub mod backup;
 
 pub mod chain;
-pub mod report;
 pub mod crypto;
 mod entries;
 mod lifecycle;
 pub mod passcode;
+pub mod report;
 
 mod records;
 mod safety_plan;

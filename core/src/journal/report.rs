@@ -282,11 +282,7 @@ fn kind_name(words: &Words, kind: EntryKind) -> &'static str {
 /// The policy that lets the page run only its own style and script and show only `data:` images.
 fn content_security_policy() -> String {
     let hash = |text: &str| base64(&crypto::sha256(&[text.as_bytes()]));
-    format!(
-        "default-src 'none'; img-src data:; style-src 'sha256-{}'; script-src 'sha256-{}'; base-uri 'none'; form-action 'none'",
-        hash(STYLE),
-        hash(SCRIPT)
-    )
+    format!("default-src 'none'; img-src data:; style-src 'sha256-{}'; script-src 'sha256-{}'; base-uri 'none'; form-action 'none'", hash(STYLE), hash(SCRIPT))
 }
 
 /// How many written revisions are earlier versions of entries that still exist. Deleting an entry
@@ -426,8 +422,12 @@ impl Journal {
             w.lang, content_security_policy(), w.title, w.title, w.intro, w.made, escape(&made), env!("CARGO_PKG_VERSION"), w.seal, verification.seal, w.head, verification.head, w.seal_help
         );
         match &verification.broken {
-            None => { let _ = write!(html, "<p>{}</p>", w.intact); }
-            Some(broken) => { let _ = write!(html, "<p class=\"warn\">{} {}: {}</p>", w.broken, broken.index, escape(&broken.reason)); }
+            None => {
+                let _ = write!(html, "<p>{}</p>", w.intact);
+            }
+            Some(broken) => {
+                let _ = write!(html, "<p class=\"warn\">{} {}: {}</p>", w.broken, broken.index, escape(&broken.reason));
+            }
         }
         if earlier > 0 {
             let _ = write!(html, "<p>{}</p>", w.edited);
@@ -435,7 +435,11 @@ impl Journal {
         if list.entries.is_empty() && list.damaged.is_empty() {
             let _ = write!(html, "<p>{}</p>", w.empty);
         }
-        let _ = write!(html, "<p><button id=\"check\" type=\"button\">{}</button></p><div id=\"check-result\" role=\"status\"></div></header><main id=\"entries\">", w.check);
+        let _ = write!(
+            html,
+            "<p><button id=\"check\" type=\"button\">{}</button></p><div id=\"check-result\" role=\"status\"></div></header><main id=\"entries\">",
+            w.check
+        );
         writer.put(&html)?;
         for entry in &list.entries {
             writer.entry(self, entry)?;
@@ -447,7 +451,9 @@ impl Journal {
         let _ = write!(
             html,
             "</main><section id=\"appendix\"><h2>{}</h2><p>{}</p><table><thead><tr><th>#</th><th>{}</th><th></th></tr></thead><tbody id=\"chain-rows\">",
-            w.appendix, escape(w.appendix_help), w.seal
+            w.appendix,
+            escape(w.appendix_help),
+            w.seal
         );
         let mut chain_json = Vec::new();
         for (index, link) in links.iter().enumerate() {

@@ -192,7 +192,8 @@ pub fn put_slot(conn: &Connection, id: &[u8], kind: i64, blob: &[u8]) -> Result<
 /// The blob of a record, if it exists.
 pub fn record(conn: &Connection, id: i64) -> Result<Option<Vec<u8>>, JournalError> {
     let sql = "SELECT CASE WHEN length(blob) < ?2 THEN blob END, length(blob) FROM records WHERE id = ?1";
-    let found: Option<(Option<Vec<u8>>, i64)> = conn.prepare_cached(sql)?.query_row(params![id, STREAMED_BYTES], |row| Ok((row.get(0)?, row.get(1)?))).optional()?;
+    let found: Option<(Option<Vec<u8>>, i64)> =
+        conn.prepare_cached(sql)?.query_row(params![id, STREAMED_BYTES], |row| Ok((row.get(0)?, row.get(1)?))).optional()?;
     match found {
         None => Ok(None),
         Some((Some(blob), _)) => Ok(Some(blob)),

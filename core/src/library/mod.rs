@@ -179,10 +179,11 @@ impl Library {
             return Err(LibraryError::InvalidContent { file, problem });
         }
         let find = |path: &str| {
-            files.iter().find(|(p, _)| *p == path).map(|(_, text)| *text).ok_or_else(|| LibraryError::InvalidContent {
-                file: path.to_string(),
-                problem: ContentError::Missing("file".into()),
-            })
+            files
+                .iter()
+                .find(|(p, _)| *p == path)
+                .map(|(_, text)| *text)
+                .ok_or_else(|| LibraryError::InvalidContent { file: path.to_string(), problem: ContentError::Missing("file".into()) })
         };
         let invalid = |file: &'static str| move |problem| LibraryError::InvalidContent { file: file.to_string(), problem };
         let signs = signs::Signs::parse(find(signs::FILE)?).map_err(invalid(signs::FILE))?;
@@ -206,10 +207,7 @@ impl Library {
 
     /// The article `id` in `language`.
     pub fn article(&self, id: &str, language: Language) -> Result<&Article, LibraryError> {
-        self.articles
-            .iter()
-            .find(|a| a.id == id && a.language == language)
-            .ok_or_else(|| LibraryError::UnknownArticle { id: id.to_string(), language })
+        self.articles.iter().find(|a| a.id == id && a.language == language).ok_or_else(|| LibraryError::UnknownArticle { id: id.to_string(), language })
     }
 
     /// Articles in `language` matching `query` (plain words, any case, accents optional), best first.

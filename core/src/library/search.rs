@@ -153,11 +153,7 @@ impl Index {
         }
         let mut found: Vec<Found> = scores
             .into_iter()
-            .map(|(doc, (score, weight, matched))| Found {
-                doc: doc as usize,
-                score: score * weight / total_weight,
-                confident: 2 * matched >= words.len(),
-            })
+            .map(|(doc, (score, weight, matched))| Found { doc: doc as usize, score: score * weight / total_weight, confident: 2 * matched >= words.len() })
             .collect();
         found.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.doc.cmp(&b.doc)));
         found

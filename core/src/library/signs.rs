@@ -96,12 +96,8 @@ impl Signs {
     /// One signal explained in `language`, with every topic it is a sign of.
     pub(super) fn sign(&self, signal: Signal, language: Language) -> WarningSign {
         let (name, explanation) = explained(signal, language).unwrap_or_default();
-        let topics = self
-            .topics
-            .iter()
-            .filter(|(_, _, signals)| signals.contains(&signal))
-            .map(|(topic, names, _)| self.named(*topic, names, language))
-            .collect();
+        let topics =
+            self.topics.iter().filter(|(_, _, signals)| signals.contains(&signal)).map(|(topic, names, _)| self.named(*topic, names, language)).collect();
         WarningSign { signal, name, explanation, topics }
     }
 

@@ -217,8 +217,7 @@ fn the_words_a_frightened_teen_types_find_the_sextortion_articles() {
         ("extorted", Language::En, "sextortion-teen"),
         ("hij vraagt om nudes", Language::Nl, "nude-request-teen"),
     ] {
-        let top: Vec<String> =
-            Library::bundled().unwrap().search(query, language, Some(Audience::Teen)).iter().take(3).map(|h| h.article.id.clone()).collect();
+        let top: Vec<String> = Library::bundled().unwrap().search(query, language, Some(Audience::Teen)).iter().take(3).map(|h| h.article.id.clone()).collect();
         assert!(top.iter().any(|id| id == article), "{query}: {top:?}");
     }
 }

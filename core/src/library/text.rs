@@ -25,9 +25,7 @@ fn is_apostrophe(c: char) -> bool {
 /// The words of `text`: runs of letters, with digits and apostrophes allowed inside a word.
 /// A run without any letter (such as `112`) is not a word.
 pub fn words(text: &str) -> impl Iterator<Item = &str> {
-    text.split(|c: char| !(c.is_alphanumeric() || is_apostrophe(c)))
-        .map(|w| w.trim_matches(is_apostrophe))
-        .filter(|w| w.chars().any(char::is_alphabetic))
+    text.split(|c: char| !(c.is_alphanumeric() || is_apostrophe(c))).map(|w| w.trim_matches(is_apostrophe)).filter(|w| w.chars().any(char::is_alphabetic))
 }
 
 /// Plain text of a Markdown body for reading: heading marks and emphasis removed, list items as
@@ -79,9 +77,7 @@ fn inline(line: &str, keep_addresses: bool) -> String {
             continue;
         }
         let mark = tail.chars().next().unwrap_or(' ');
-        let inside_word = mark == '_'
-            && out.chars().last().is_some_and(char::is_alphanumeric)
-            && tail[1..].chars().next().is_some_and(char::is_alphanumeric);
+        let inside_word = mark == '_' && out.chars().last().is_some_and(char::is_alphanumeric) && tail[1..].chars().next().is_some_and(char::is_alphanumeric);
         if mark == '[' || inside_word {
             out.push(mark);
         }
@@ -119,10 +115,7 @@ mod tests {
     #[test]
     fn markdown_becomes_plain_text_with_or_without_addresses() {
         let md = "## Wat nu?\n\n- **Stop** met _reageren_.\n- Zie [Helpwanted](https://helpwanted.nl).\nsnake_case blijft";
-        assert_eq!(
-            plain_text(md),
-            "Wat nu?\n\n• Stop met reageren.\n• Zie Helpwanted (https://helpwanted.nl).\nsnake_case blijft"
-        );
+        assert_eq!(plain_text(md), "Wat nu?\n\n• Stop met reageren.\n• Zie Helpwanted (https://helpwanted.nl).\nsnake_case blijft");
         assert_eq!(prose(md), "Wat nu?\n\nStop met reageren.\nZie Helpwanted.\nsnake_case blijft");
     }
 }

@@ -37,11 +37,7 @@ pub fn incident(text: &str) -> NewEntry {
 
 /// An evidence entry with one PNG-typed attachment.
 pub fn evidence(text: &str, bytes: &[u8]) -> NewEntry {
-    NewEntry {
-        kind: EntryKind::Evidence,
-        attachments: vec![NewAttachment { media_type: "image/png".into(), bytes: bytes.to_vec() }],
-        ..incident(text)
-    }
+    NewEntry { kind: EntryKind::Evidence, attachments: vec![NewAttachment { media_type: "image/png".into(), bytes: bytes.to_vec() }], ..incident(text) }
 }
 
 /// Every regular file under `dir`, recursively, with its bytes.
@@ -157,6 +153,8 @@ pub fn blob(dir: &Path, id: i64) -> Vec<u8> {
 
 /// Damages the largest sealed record (an attachment, in tests that add a big one) by zeroing it.
 pub fn zero_largest_blob(dir: &Path) {
-    let changed = raw(dir).execute("UPDATE records SET blob = zeroblob(length(blob)) WHERE id = (SELECT id FROM records ORDER BY length(blob) DESC LIMIT 1)", []).unwrap();
+    let changed = raw(dir)
+        .execute("UPDATE records SET blob = zeroblob(length(blob)) WHERE id = (SELECT id FROM records ORDER BY length(blob) DESC LIMIT 1)", [])
+        .unwrap();
     assert_eq!(changed, 1);
 }

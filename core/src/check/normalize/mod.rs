@@ -438,7 +438,8 @@ enum Folded {
 /// Latin-1 letters U+00C0..=U+00FF, upper then lower row; `#` is a two-letter fold, `_` a symbol.
 const LATIN1: &[u8; 64] = b"aaaaaa#ceeeeiiiidnooooo_ouuuuy##aaaaaa#ceeeeiiiidnooooo_ouuuuy#y";
 /// Latin Extended-A U+0100..=U+017F; `#` is a two-letter fold.
-const LATIN_EXT_A: &[u8; 128] = b"aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiii##jjkkkllllllllllnnnnnnnnnoooooo##rrrrrrssssssssttttttuuuuuuuuuuuuwwyyyzzzzzzs";
+const LATIN_EXT_A: &[u8; 128] =
+    b"aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiii##jjkkkllllllllllnnnnnnnnnoooooo##rrrrrrssssssssttttttuuuuuuuuuuuuwwyyyzzzzzzs";
 
 fn fold_char(c: char) -> Folded {
     let cp = c as u32;
@@ -457,8 +458,16 @@ fn fold_char(c: char) -> Folded {
             b'#' => Folded::Pair(if cp < 0x140 { "ij" } else { "oe" }),
             b => Folded::Byte(b),
         },
-        0xAD | 0x300..=0x36F | 0x180E | 0x200B..=0x200F | 0x202A..=0x202E | 0x2060..=0x2069
-        | 0xFE00..=0xFE0F | 0xFEFF | 0x1F3FB..=0x1F3FF | 0xE0000..=0xE007F => Folded::Drop,
+        0xAD
+        | 0x300..=0x36F
+        | 0x180E
+        | 0x200B..=0x200F
+        | 0x202A..=0x202E
+        | 0x2060..=0x2069
+        | 0xFE00..=0xFE0F
+        | 0xFEFF
+        | 0x1F3FB..=0x1F3FF
+        | 0xE0000..=0xE007F => Folded::Drop,
         // Full-width ASCII.
         0xFF01..=0xFF5E => Folded::Byte(ASCII_FOLD[(cp - 0xFEE0) as usize]),
         // Mathematical bold, italic, script... letters (52 per style) and digits (10 per style).
@@ -850,16 +859,63 @@ mod tests {
 
     /// Pieces that exercise every pass.
     const MIXED_PIECES: &[&str] = &[
-        "a", "b", "e", "s", "n", "o", "x", "A", "S", "0", "1", "3", "7", "@", "$", "!", " ", " ", ".", "-", "'", "`",
-        "\n", "\r", "\t", ",", "?", "é", "ß", "📸", "🤫", "😀", "\u{200B}", "ｓ", "𝐧", "ee", "ll", " u ", " i ", "\u{7f}",
+        "a", "b", "e", "s", "n", "o", "x", "A", "S", "0", "1", "3", "7", "@", "$", "!", " ", " ", ".", "-", "'", "`", "\n", "\r", "\t", ",", "?", "é", "ß",
+        "📸", "🤫", "😀", "\u{200B}", "ｓ", "𝐧", "ee", "ll", " u ", " i ", "\u{7f}",
     ];
 
     /// Pieces of chat: words in upper and lower case, stretched, with apostrophes, numbers,
     /// punctuation, emoji and spelled-out words between them.
     const CHAT_PIECES: &[&str] = &[
-        "hey ", "What's ", "don't ", "I'll ", "you ", "SEND ", "me ", "a ", "pic ", "pleeease ", "soooo ", "good ", "add", "ed ", "u ",
-        "r ", "i ", "!!", "?", ", ", ". ", "...", " ", "  ", "\t", "\r", "7 ", "200 ", "14jr ", "meisje15 ", "n00dz ", "s.n.a.p ",
-        "n u d e s ", "m@t ", "p!c ", "$ex ", "$5 ", "é", "ß", "📸", "🤫", "😂", "\u{200B}", "ｓ", "’", "`", "-", "_", "(x)", "\n",
+        "hey ",
+        "What's ",
+        "don't ",
+        "I'll ",
+        "you ",
+        "SEND ",
+        "me ",
+        "a ",
+        "pic ",
+        "pleeease ",
+        "soooo ",
+        "good ",
+        "add",
+        "ed ",
+        "u ",
+        "r ",
+        "i ",
+        "!!",
+        "?",
+        ", ",
+        ". ",
+        "...",
+        " ",
+        "  ",
+        "\t",
+        "\r",
+        "7 ",
+        "200 ",
+        "14jr ",
+        "meisje15 ",
+        "n00dz ",
+        "s.n.a.p ",
+        "n u d e s ",
+        "m@t ",
+        "p!c ",
+        "$ex ",
+        "$5 ",
+        "é",
+        "ß",
+        "📸",
+        "🤫",
+        "😂",
+        "\u{200B}",
+        "ｓ",
+        "’",
+        "`",
+        "-",
+        "_",
+        "(x)",
+        "\n",
     ];
 
     /// Texts made of pieces that exercise every pass, in many orders and lengths.

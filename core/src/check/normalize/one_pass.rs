@@ -66,11 +66,7 @@ impl OnePass {
             // (both `` ` `` once a space's bit is set). Lanes after the first non-ASCII one may be
             // wrong, but are not looked at.
             let not_plain = |x: u64| {
-                x & lanes::HIGH
-                    | lanes::below(x, b' ')
-                    | lanes::between(x, b'!', b'\'')
-                    | lanes::between(x, b'0', b'9')
-                    | lanes::equal(x | SPACES, b'`')
+                x & lanes::HIGH | lanes::below(x, b' ') | lanes::between(x, b'!', b'\'') | lanes::between(x, b'0', b'9') | lanes::equal(x | SPACES, b'`')
             };
             let plain = x.map_or(0, |x| lanes::first(not_plain(x)).min(rest));
             if let (Some(x), 1..) = (x, plain) {
