@@ -93,23 +93,23 @@ class HelpTest {
     /** Rust: help_routes.rs, uk_saturday_night_sextortion_a_professional_would_sign. */
     @Test
     fun aTeenBlackmailedInEnglandOnSaturdayNightGetsChildlineBeforeTheRemovalTools() {
-        val routes = route(request("sextortion", 15, "2026-12-05T23:30:00+00:00", country = "GB", language = "en"))
+        val routes = route(request(Topic.Sextortion, 15, "2026-12-05T23:30:00+00:00", country = "GB", language = Language.EN))
         assertEquals("gb-childline", routes.first().serviceId)
         assertEquals("tel:08001111", routes.first().actionUri)
         val ids = routes.map { it.serviceId }
         assertTrue(ids.indexOf("gb-childline") < ids.indexOf("intl-take-it-down"))
         assertTrue(ids.indexOf("intl-take-it-down") < ids.indexOf("gb-report-remove"))
-        val quiet = route(request("sextortion", 15, "2026-12-05T23:30:00+00:00", country = "GB", language = "en", quiet = true)).first()
+        val quiet = route(request(Topic.Sextortion, 15, "2026-12-05T23:30:00+00:00", country = "GB", language = Language.EN, quiet = true)).first()
         assertEquals("https://www.childline.org.uk", quiet.actionUri)
     }
 
     /** Rust: help_routes.rs, services_and_flags_a_professional_would_sign. */
     @Test
     fun suicideInBelgiumGoesTo1813AndAUkAdultToSamaritans() {
-        val belgium = route(request("suicide", 15, "2026-12-02T10:00:00+01:00", country = "BE")).first()
+        val belgium = route(request(Topic.Suicide, 15, "2026-12-02T10:00:00+01:00", country = "BE")).first()
         assertEquals("be-zelfmoordlijn", belgium.serviceId)
         assertEquals("tel:1813", belgium.actionUri)
-        val uk = route(request("suicide", 45, "2026-12-01T23:00:00+00:00", country = "GB", language = "en")).first()
+        val uk = route(request(Topic.Suicide, 45, "2026-12-01T23:00:00+00:00", country = "GB", language = Language.EN)).first()
         assertEquals("gb-samaritans", uk.serviceId)
         assertEquals("tel:116123", uk.actionUri)
     }

@@ -75,11 +75,11 @@ def test_a_line_closed_on_bank_holidays_is_closed_on_christmas_day():
 
 def test_a_teen_blackmailed_in_england_on_saturday_night_gets_childline_before_the_removal_tools():
     """Rust: help_routes.rs, uk_saturday_night_sextortion_a_professional_would_sign."""
-    routes = baken.route(request("sextortion", 15, "2026-12-05T23:30:00+00:00", country="GB", language="en"))
+    routes = baken.route(request(baken.Topic.SEXTORTION(), 15, "2026-12-05T23:30:00+00:00", country="GB", language=baken.Language.EN))
     assert (routes[0].service_id, routes[0].action_uri) == ("gb-childline", "tel:08001111")
     ids = [r.service_id for r in routes]
     assert ids.index("gb-childline") < ids.index("intl-take-it-down") < ids.index("gb-report-remove")
-    quiet = baken.route(request("sextortion", 15, "2026-12-05T23:30:00+00:00", country="GB", language="en", quiet=True))[0]
+    quiet = baken.route(request(baken.Topic.SEXTORTION(), 15, "2026-12-05T23:30:00+00:00", country="GB", language=baken.Language.EN, quiet=True))[0]
     assert quiet.action_uri == "https://www.childline.org.uk"
 
 
@@ -87,8 +87,8 @@ def test_a_teen_blackmailed_in_england_on_saturday_night_gets_childline_before_t
     "case, expected",
     [
         # Rust: help_routes.rs, services_and_flags_a_professional_would_sign.
-        (dict(topic="suicide", age=15, now="2026-12-02T10:00:00+01:00", country="BE"), ("be-zelfmoordlijn", "tel:1813")),
-        (dict(topic="suicide", age=45, now="2026-12-01T23:00:00+00:00", country="GB", language="en"), ("gb-samaritans", "tel:116123")),
+        (dict(topic=baken.Topic.SUICIDE(), age=15, now="2026-12-02T10:00:00+01:00", country="BE"), ("be-zelfmoordlijn", "tel:1813")),
+        (dict(topic=baken.Topic.SUICIDE(), age=45, now="2026-12-01T23:00:00+00:00", country="GB", language=baken.Language.EN), ("gb-samaritans", "tel:116123")),
         # Rust: help_routes.rs, added_services_a_professional_would_sign.
         (dict(age=15, now="2026-12-06T03:00:00+01:00"), ("nl-luisterlijn", "tel:0880767000")),
         (dict(age=15, now="2026-12-06T03:00:00+01:00", country="BE"), ("be-tele-onthaal", "tel:106")),

@@ -218,9 +218,7 @@ impl Library {
         let mut hits: HashMap<usize, Hit<'_>> = HashMap::new();
         for f in &found {
             let Some(article) = self.articles.get(f.doc) else { continue };
-            let preferred = audience.is_some_and(|x| article.audience == x);
-            let score = f.score * if preferred { OWN_AUDIENCE } else { 1.0 };
-            hits.insert(f.doc, Hit { article, score, confident: f.confident });
+            hits.insert(f.doc, Hit { article, score: f.score, confident: f.confident });
         }
         // An article shares in the score of the articles that name it as related, closest first.
         let mut shares: HashMap<usize, f32> = HashMap::new();
@@ -235,6 +233,10 @@ impl Library {
         for (doc, share) in shares {
             let article = &self.articles[doc];
             hits.entry(doc).or_insert(Hit { article, score: 0.0, confident: false }).score += share;
+        }
+        // The asker's own audience is preferred after the shares, so it does not spread to others.
+        for hit in hits.values_mut().filter(|hit| audience.is_some_and(|x| hit.article.audience == x)) {
+            hit.score *= OWN_AUDIENCE;
         }
         let mut hits: Vec<Hit<'_>> = hits.into_values().collect();
         hits.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.article.id.cmp(&b.article.id)));

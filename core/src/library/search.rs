@@ -124,7 +124,9 @@ impl Index {
     pub(super) fn search(&self, query: &str, language: Language) -> Vec<Found> {
         let Some(vocabulary) = self.languages.get(&language) else { return Vec::new() };
         let mut words: Vec<(String, Option<String>)> = Vec::new();
-        Terms::new(language).each(query, |t| {
+        // Full-text field names (`title:sextortion`) are syntax, not words someone looks for.
+        let query: Vec<&str> = query.split_whitespace().map(|piece| piece.rsplit(':').next().unwrap_or(piece)).collect();
+        Terms::new(language).each(&query.join(" "), |t| {
             if words.len() < MAX_WORDS && !self.stop_words.contains(t.word) && !words.iter().any(|(s, _)| s == t.stem) {
                 words.push((t.stem.to_string(), t.verb.map(str::to_string)));
             }
