@@ -174,9 +174,9 @@ def test_a_declared_unused_api_fails(bindings, demo):
     assert "does not declare NSPrivacyAccessedAPICategorySystemBootTime" in problems
 
 
-def test_the_build_script_passes_shellcheck():
-    result = subprocess.run(["shellcheck", str(DEMO / "build-xcframework.sh")], capture_output=True, text=True)
-    assert result.returncode == 0, result.stdout
+def test_a_text_without_dutch_fails(bindings, demo):
+    plant(demo, "CheckView.swift", 'let _ = Text("Only in English")')
+    assert "'Only in English' has no Dutch version" in found(bindings, demo)
 
 
 def test_shellcheck_catches_a_planted_mistake(demo):
