@@ -20,11 +20,19 @@ from tree_sitter import Language, Node, Parser
 PARSER = Parser(Language(tree_sitter_swift.language()))
 MODULE = "Baken"
 # Free functions of the Swift standard library and SwiftUI that the app may call unqualified.
-SWIFT_FREE_FUNCTIONS = {"min", "max", "abs", "zip", "stride", "withAnimation", "type"}
+SWIFT_FREE_FUNCTIONS = {"min", "max", "abs", "zip", "stride", "withAnimation", "type", "defer"}
+
+
+# Valid Swift the grammar does not read, both in uniffi's internal helpers: an attribute and a
+# closure returning `()`. Blanked before parsing, keeping the length so lines stay where they are.
+GRAMMAR_GAPS = {b"@_documentation(visibility: private)": b" " * 36, b"{ () }": b"{    }"}
 
 
 def parse(path: Path):
-    return PARSER.parse(path.read_bytes())
+    source = path.read_bytes()
+    for gap, filler in GRAMMAR_GAPS.items():
+        source = source.replace(gap, filler)
+    return PARSER.parse(source)
 
 
 def syntax_errors(path: Path) -> list[str]:
@@ -43,7 +51,8 @@ def syntax_errors(path: Path) -> list[str]:
 
 
 def text(node: Node) -> str:
-    return node.text.decode()
+    """A node's source; an identifier in backticks (`` `open` ``) without them."""
+    return node.text.decode().strip("`")
 
 
 def named(node: Node, kind: str) -> list[Node]:
@@ -185,7 +194,9 @@ class Checker:
         self.files = files
         self.problems: list[str] = []
         trees = {f: parse(f) for f in files}
+        # Functions, and properties that can be called (`dismiss()`, `openURL(url)`).
         self.app_functions = {declared_name(n) for t in trees.values() for n in walk(t.root_node) if n.type == "function_declaration"}
+        self.app_functions |= {text(p) for t in trees.values() for n in walk(t.root_node) if n.type == "property_declaration" for p in named(n, "pattern")}
         for path, tree in trees.items():
             self.path = path
             self.typed = typed_names(tree.root_node)
@@ -250,6 +261,9 @@ class Checker:
 
     def free_call(self, node: Node):
         name = text(node.named_children[0])
+        arguments = named(named(node, "call_suffix")[0], "value_arguments") if named(node, "call_suffix") else []
+        if arguments and text(arguments[0]).startswith("["):
+            return  # a subscript
         if not name[0].islower() or name in self.app_functions or name in SWIFT_FREE_FUNCTIONS:
             return
         hint = f"; write {MODULE}.{name}" if name in self.api.functions else ", nor does Baken.swift"
