@@ -142,11 +142,11 @@ class JournalPresenter(
         return written
     }
 
-    fun showHistory(id: String): JournalState = whenOpen { j, open -> open.copy(history = j.history(id)) }
+    fun showHistory(id: String): JournalState = whenOpen { j, shown -> shown.copy(history = j.history(id)) }
 
-    fun closeHistory(): JournalState = whenOpen { _, open -> open.copy(history = null) }
+    fun closeHistory(): JournalState = whenOpen { _, shown -> shown.copy(history = null) }
 
-    fun verify(): JournalState = whenOpen { j, open -> open.copy(verification = j.verify()) }
+    fun verify(): JournalState = whenOpen { j, shown -> shown.copy(verification = j.verify()) }
 
     /** What the report will hold, to show before the user chooses where to save it. */
     fun reportSummary(): ReportSummary? = journal?.let { j -> catching { j.reportSummary(language) } }
@@ -158,21 +158,21 @@ class JournalPresenter(
     fun exportBackup(scratch: File, passphrase: String): File? =
         export(scratch, "journal.backup") { j, file -> Notice.BackupWritten(j.exportBackup(file.path, passphrase)) }
 
-    fun setDuress(passcode: String, duress: String): JournalState = whenOpen { j, open ->
+    fun setDuress(passcode: String, duress: String): JournalState = whenOpen { j, shown ->
         j.setDuressPasscode(passcode, duress)
-        open.copy(notice = Notice.DuressSet)
+        shown.copy(notice = Notice.DuressSet)
     }
 
     /** The first step of wiping: ask again, saying it cannot be undone. */
-    fun askWipe(): JournalState = whenOpen { _, open -> open.copy(confirmWipe = true) }
+    fun askWipe(): JournalState = whenOpen { _, shown -> shown.copy(confirmWipe = true) }
 
-    fun cancelWipe(): JournalState = whenOpen { _, open -> open.copy(confirmWipe = false) }
+    fun cancelWipe(): JournalState = whenOpen { _, shown -> shown.copy(confirmWipe = false) }
 
     /** The second step: the core destroys the keys, then the files. Only after `askWipe`. */
     fun wipe(): JournalState {
-        val open = state as? JournalState.Open ?: return state
+        val current = state as? JournalState.Open ?: return state
         val j = journal ?: return state
-        if (!open.confirmWipe) return state
+        if (!current.confirmWipe) return state
         return act {
             j.wipe()
             j.destroy()
@@ -198,16 +198,16 @@ class JournalPresenter(
     private fun withJournal(next: (Journal) -> JournalState): JournalState = journal?.let(next) ?: state
 
     private fun whenOpen(next: (Journal, JournalState.Open) -> JournalState): JournalState {
-        val open = state as? JournalState.Open ?: return state
+        val current = state as? JournalState.Open ?: return state
         val j = journal ?: return state
-        return act { next(j, open.copy(notice = null)) }
+        return act { next(j, current.copy(notice = null)) }
     }
 
     private fun export(scratch: File, name: String, write: (Journal, File) -> Notice): File? {
         val j = journal ?: return null
         val file = File(scratch, name).apply { scratch.mkdirs(); delete() }
         var done: File? = null
-        whenOpen { _, open -> open.copy(notice = write(j, file)).also { done = file } }
+        whenOpen { _, shown -> shown.copy(notice = write(j, file)).also { done = file } }
         return done
     }
 

@@ -12,8 +12,8 @@ sealed interface ScanState {
     /** Nothing picked yet. */
     data object Idle : ScanState
 
-    /** The scan of the picked export; `me` is the person the teen said they are. */
-    data class Scanned(val scan: ChatScan, val me: String?, val saved: JournalEntry? = null) : ScanState
+    /** The scan of the picked export; `me` is the person the teen said they are; `failure`, why saving failed. */
+    data class Scanned(val scan: ChatScan, val me: String?, val saved: JournalEntry? = null, val failure: String? = null) : ScanState
 
     data class Failed(val reason: String) : ScanState
 }
@@ -43,9 +43,9 @@ class ScanPresenter(private val language: Language, private val clock: Clock = C
         val bytes = export ?: return state
         state = try {
             val entry = scanEvidence(bytes, scanned.me, contact, attach, clock.now(), language)
-            journal.add(entry)?.let { scanned.copy(saved = it) } ?: scanned
+            journal.add(entry)?.let { scanned.copy(saved = it, failure = null) } ?: scanned
         } catch (e: BakenException) {
-            ScanState.Failed(e.message ?: "")
+            scanned.copy(failure = e.message ?: "")
         }
         return state
     }

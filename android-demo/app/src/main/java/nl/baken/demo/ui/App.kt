@@ -34,7 +34,7 @@ import nl.baken.demo.model.Session
 @Composable
 fun BakenApp(session: Session, keyStore: BakenKeyStore, onQuickExit: () -> Unit) {
     var screen by remember { mutableStateOf(session.screen) }
-    val open = { next: Screen -> session.open(next); screen = next }
+    val show = { next: Screen -> session.open(next); screen = next }
     val back = {
         when (val b = session.back()) {
             is Back.To -> screen = b.screen
@@ -43,7 +43,7 @@ fun BakenApp(session: Session, keyStore: BakenKeyStore, onQuickExit: () -> Unit)
     }
     MaterialTheme {
         when (screen) {
-            Screen.HOME -> HomeScreen(open, back, onQuickExit)
+            Screen.HOME -> HomeScreen(show, back, onQuickExit)
             Screen.CHECK -> CheckScreen(session.check, back, onQuickExit)
             Screen.CHECKLIST -> ChecklistScreen(session.checklist, back, onQuickExit)
             Screen.SCAN -> ScanScreen(session.scan, session.journal, back, onQuickExit)
@@ -84,7 +84,7 @@ fun ScreenFrame(title: String, onBack: () -> Unit, onQuickExit: () -> Unit, cont
 }
 
 @Composable
-fun HomeScreen(open: (Screen) -> Unit, onBack: () -> Unit, onQuickExit: () -> Unit) {
+fun HomeScreen(show: (Screen) -> Unit, onBack: () -> Unit, onQuickExit: () -> Unit) {
     ScreenFrame(stringResource(R.string.app_name), onBack, onQuickExit) {
         item { Text(stringResource(R.string.home_intro), style = MaterialTheme.typography.bodyLarge) }
         val entries = listOf(
@@ -97,7 +97,7 @@ fun HomeScreen(open: (Screen) -> Unit, onBack: () -> Unit, onQuickExit: () -> Un
         )
         entries.forEach { (screen, title) ->
             item {
-                Button(onClick = { open(screen) }, modifier = Modifier.fillMaxWidth()) { Text(stringResource(title)) }
+                Button(onClick = { show(screen) }, modifier = Modifier.fillMaxWidth()) { Text(stringResource(title)) }
             }
         }
         item { DisguiseSwitch() }

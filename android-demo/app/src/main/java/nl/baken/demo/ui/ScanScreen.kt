@@ -73,6 +73,7 @@ fun ScanScreen(presenter: ScanPresenter, journal: JournalPresenter, onBack: () -
                 }
                 if (journal.state !is JournalState.Open) item { Text(stringResource(R.string.scan_open_journal_first)) }
                 s.saved?.let { item { Text(stringResource(R.string.scan_saved)) } }
+                s.failure?.let { item { Text(it, color = MaterialTheme.colorScheme.error) } }
                 item { Text(stringResource(R.string.scan_cannot_show), style = MaterialTheme.typography.titleSmall) }
                 s.scan.limitations.forEach { item { Text("• ${it.text}") } }
             }
