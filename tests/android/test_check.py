@@ -9,7 +9,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 CHECK = ROOT / "tests" / "android" / "check.py"
-BINDINGS = ROOT / "target" / "bindings" / "nl" / "baken" / "baken_ffi.kt"
+# The shipped library's bindings (tests/run step 2), as the app gets them.
+BINDINGS = ROOT / "target" / "shipped" / "bindings" / "nl" / "baken" / "baken_ffi.kt"
 MAIN = Path("app/src/main")
 MANIFEST = MAIN / "AndroidManifest.xml"
 MODEL = MAIN / "java/nl/baken/demo/model"
@@ -44,7 +45,7 @@ def fails_with(demo: Path, message: str):
 def test_the_app_as_it_is_passes(demo):
     result = run(demo)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "calls parsed and checked" in result.stdout
+    assert "uses of nl.baken checked against the bindings" in result.stdout
 
 
 def test_an_internet_permission_fails(demo):
@@ -174,3 +175,8 @@ def test_a_wrong_named_argument_or_enum_entry_fails(demo):
 def test_a_key_store_method_the_trait_does_not_have_fails(demo):
     edit(demo, MAIN / "java/nl/baken/demo/BakenKeyStore.kt", "override fun readAnchor(): ByteArray", "override fun readAnchor(slot: Int): ByteArray")
     fails_with(demo, "KeyStore has no method readAnchor with 1 parameters")
+
+
+def test_a_test_only_constructor_fails(demo):
+    edit(demo, MODEL / "JournalPresenter.kt", "Journal.create(folder, passcode, keyStore)", "Journal.createForTests(folder, passcode, keyStore)")
+    fails_with(demo, "nl.baken.Journal has no createForTests")

@@ -12,9 +12,11 @@ class CheckFlowTest {
     @Test
     fun spansAreUtf16AndExplanationsComeInTheReadersLanguage() {
         val s = session()
-        val text = "ok 😊 send me a pic, and don't tell your mum"
+        val text = "ok 😊 send me a pic. keep this between us"
         val checked = s.check.check(text) as CheckState.Checked
         assertEquals(Language.EN, checked.analysis.language)
+        assertEquals(Level.DANGER, checked.analysis.level)
+        assertEquals(listOf(Signal.IMAGE_REQUEST, Signal.SECRECY), checked.signals.map { it.found.signal })
         val image = checked.signals.first { it.found.signal == Signal.IMAGE_REQUEST }
         assertEquals("send me a pic", text.substring(image.found.startUtf16.toInt(), image.found.endUtf16.toInt()))
         checked.signals.forEach { assertEquals("explained in Dutch, the phone's language", Language.NL, it.explanation.language) }

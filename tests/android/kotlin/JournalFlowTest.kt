@@ -24,11 +24,11 @@ class JournalFlowTest {
         val s = session()
         s.open(Screen.JOURNAL)
         assertEquals(JournalState.Absent(), s.journal.state)
-        assertEquals(PasscodeWarning.FEW_DIGITS, s.journal.warning("1357"))
+        assertEquals(PasscodeWarning.FEW_DIGITS, s.journal.warning("5821"))
         assertEquals(JournalState.Absent(Notice.PasscodesDiffer), s.journal.create(passcode, "mijn geheime zin 8"))
         assertTrue(s.journal.create(passcode, passcode) is JournalState.Open)
         val png = byteArrayOf(0x89.toByte(), 0x50, 0x4e, 0x47)
-        val open = s.journal.add(EntryKind.EVIDENCE, "hij zei: stuur een foto of ik deel je filmpje", "@sam_2008", "Snapchat", listOf(NewJournalAttachment("image/png", png)))
+        val open = s.journal.add(EntryKind.EVIDENCE, "hij zei: als je niet doet wat ik zeg zet ik je fotos online", "@sam_2008", "Snapchat", listOf(NewJournalAttachment("image/png", png)))
             as JournalState.Open
         val entry = open.list.entries.single()
         assertTrue("signals come from the core's analysis", Signal.THREAT in entry.signals)

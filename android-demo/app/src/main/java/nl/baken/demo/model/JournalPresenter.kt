@@ -101,13 +101,13 @@ class JournalPresenter(
         return act { opened(journals.create(folder, passcode, keyStore).also { journal = it }) }
     }
 
-    fun unlock(passcode: String): JournalState = withJournal { act { it.unlock(passcode); opened(it) } }
+    fun unlock(passcode: String): JournalState = withJournal { j: Journal -> act { j.unlock(passcode); opened(j) } }
 
     /** After the platform's fingerprint prompt has released the biometric key. */
-    fun unlockWithBiometrics(): JournalState = withJournal { act { it.unlockWithBiometrics(); opened(it) } }
+    fun unlockWithBiometrics(): JournalState = withJournal { j: Journal -> act { j.unlockWithBiometrics(); opened(j) } }
 
-    fun setBiometric(on: Boolean): JournalState = withJournal {
-        act { if (on) it.enableBiometricUnlock() else it.disableBiometricUnlock(); opened(it) }
+    fun setBiometric(on: Boolean): JournalState = withJournal { j: Journal ->
+        act { if (on) j.enableBiometricUnlock() else j.disableBiometricUnlock(); opened(j) }
     }
 
     /** Locks: the core forgets every key. Nothing to do when there is no journal or it is locked. */
@@ -142,23 +142,23 @@ class JournalPresenter(
         return written
     }
 
-    fun showHistory(id: String): JournalState = whenOpen { j, shown -> shown.copy(history = j.history(id)) }
+    fun showHistory(id: String): JournalState = whenOpen { j: Journal, shown -> shown.copy(history = j.history(id)) }
 
     fun closeHistory(): JournalState = whenOpen { _, shown -> shown.copy(history = null) }
 
-    fun verify(): JournalState = whenOpen { j, shown -> shown.copy(verification = j.verify()) }
+    fun verify(): JournalState = whenOpen { j: Journal, shown -> shown.copy(verification = j.verify()) }
 
     /** What the report will hold, to show before the user chooses where to save it. */
-    fun reportSummary(): ReportSummary? = journal?.let { j -> catching { j.reportSummary(language) } }
+    fun reportSummary(): ReportSummary? = journal?.let { j: Journal -> catching { j.reportSummary(language) } }
 
     /** Writes the report into `scratch` for the app to copy where the user chose; the caller deletes it. */
-    fun exportReport(scratch: File): File? = export(scratch, "report.html") { j, file -> Notice.ReportWritten(j.exportReport(file.path, language)) }
+    fun exportReport(scratch: File): File? = export(scratch, "report.html") { j: Journal, file -> Notice.ReportWritten(j.exportReport(file.path, language)) }
 
     /** Writes an encrypted backup into `scratch`, as for the report. */
     fun exportBackup(scratch: File, passphrase: String): File? =
-        export(scratch, "journal.backup") { j, file -> Notice.BackupWritten(j.exportBackup(file.path, passphrase)) }
+        export(scratch, "journal.backup") { j: Journal, file -> Notice.BackupWritten(j.exportBackup(file.path, passphrase)) }
 
-    fun setDuress(passcode: String, duress: String): JournalState = whenOpen { j, shown ->
+    fun setDuress(passcode: String, duress: String): JournalState = whenOpen { j: Journal, shown ->
         j.setDuressPasscode(passcode, duress)
         shown.copy(notice = Notice.DuressSet)
     }
@@ -183,7 +183,7 @@ class JournalPresenter(
 
     /** Forgets the journal object (quick exit); the next `load` opens it again, locked. */
     fun forget() {
-        journal?.let { it.lock(); it.destroy() }
+        journal?.let { j: Journal -> j.lock(); j.destroy() }
         journal = null
         state = JournalState.Absent()
     }
@@ -213,7 +213,7 @@ class JournalPresenter(
 
     /** Runs a core call; the core's typed errors become what the screen shows. */
     private fun act(next: () -> JournalState): JournalState {
-        val biometric = { journal?.let { j -> catching { j.hasBiometricUnlock() } } ?: false }
+        val biometric = { journal?.let { j: Journal -> catching { j.hasBiometricUnlock() } } ?: false }
         state = try {
             next()
         } catch (e: BakenException.WrongPasscode) {
