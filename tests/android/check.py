@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Checks android-demo without the Android SDK: the manifest and backup rules, the Gradle and R8
-files, FLAG_SECURE and quick exit in the sources, that every Kotlin file parses (tree-sitter's
+files, FLAG_SECURE and quick exit in the sources, the strings in English and Dutch, that every Kotlin file parses (tree-sitter's
 Kotlin grammar), that the presenters import nothing of Android, and that every use of `nl.baken`
 names a function, type or member that the generated bindings have, with that arity.
 
@@ -368,7 +368,20 @@ class AppCheck:
         self.manifest()
         self.gradle()
         self.sources()
+        self.strings()
         return self.problems
+
+    def strings(self):
+        """Every string the app uses is there in English and in Dutch, and the two list the same."""
+        res = self.main / "res"
+        names = {lang: {e.get("name") for e in ET.parse(res / folder / "strings.xml").getroot()} for lang, folder in (("en", "values"), ("nl", "values-nl"))}
+        sources = "".join(p.read_text() for p in (self.main / "java").rglob("*.kt")) + (self.main / "AndroidManifest.xml").read_text()
+        used = set(re.findall(r"R\.string\.(\w+)", sources)) | set(re.findall(r"@string/(\w+)", sources))
+        for lang, have in names.items():
+            for name in sorted(used - have):
+                self.problem(res, f"string {name} is used but missing in {lang}")
+        for name in sorted(names["en"] ^ names["nl"]):
+            self.problem(res, f"string {name} is in one language only")
 
     def manifest(self):
         path = self.main / "AndroidManifest.xml"

@@ -180,3 +180,8 @@ def test_a_key_store_method_the_trait_does_not_have_fails(demo):
 def test_a_test_only_constructor_fails(demo):
     edit(demo, MODEL / "JournalPresenter.kt", "Journal.create(folder, passcode, keyStore)", "Journal.createForTests(folder, passcode, keyStore)")
     fails_with(demo, "nl.baken.Journal has no createForTests")
+
+
+def test_a_string_missing_in_dutch_fails(demo):
+    edit(demo, MAIN / "res/values-nl/strings.xml", '<string name="quick_exit">Snel weg</string>', "")
+    fails_with(demo, "string quick_exit is used but missing in nl")

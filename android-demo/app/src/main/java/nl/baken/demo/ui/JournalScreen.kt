@@ -71,7 +71,10 @@ fun JournalScreen(presenter: JournalPresenter, keyStore: BakenKeyStore, onBack: 
                 notice(s.notice)
                 unlock(run, presenter, s.biometric) { biometric(false) }
             }
-            is JournalState.LockedOut -> item { Text(stringResource(R.string.journal_locked_out, s.retryAfterSeconds.toLong())) }
+            is JournalState.LockedOut -> {
+                item { Text(stringResource(R.string.journal_locked_out, s.retryAfterSeconds.toLong())) }
+                item { OutlinedButton(onClick = { state = presenter.load() }) { Text(stringResource(R.string.journal_try_again)) } }
+            }
             is JournalState.Open -> {
                 notice(s.notice)
                 item { Text(stringResource(R.string.journal_seal, s.seal), style = MaterialTheme.typography.bodySmall) }
