@@ -34,8 +34,8 @@ import nl.baken.demo.model.Session
 @Composable
 fun BakenApp(session: Session, keyStore: BakenKeyStore, onQuickExit: () -> Unit) {
     var screen by remember { mutableStateOf(session.screen) }
-    val show = { next: Screen -> session.open(next); screen = next }
-    val back = {
+    val show: (Screen) -> Unit = { next -> session.open(next); screen = next }
+    val back: () -> Unit = {
         when (val b = session.back()) {
             is Back.To -> screen = b.screen
             Back.QuickExit -> onQuickExit()

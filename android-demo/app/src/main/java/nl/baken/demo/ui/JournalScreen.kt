@@ -55,21 +55,21 @@ fun JournalScreen(presenter: JournalPresenter, keyStore: BakenKeyStore, onBack: 
     val scope = rememberCoroutineScope()
     var state by remember { mutableStateOf(presenter.state) }
     /** Runs a journal call off the main thread (the passcode's key derivation takes a moment). */
-    val run = { call: () -> JournalState -> scope.launch { state = withContext(Dispatchers.Default) { call() } }; Unit }
+    val background: (() -> JournalState) -> Unit = { call -> scope.launch { state = withContext(Dispatchers.Default) { call() } } }
     val biometric = { enable: Boolean ->
         activity.confirmBiometric(keyStore, activity.getString(R.string.journal_biometric), activity.getString(R.string.cancel)) {
-            run { if (enable) presenter.setBiometric(true) else presenter.unlockWithBiometrics() }
+            background { if (enable) presenter.setBiometric(true) else presenter.unlockWithBiometrics() }
         }
     }
     ScreenFrame(stringResource(R.string.journal_title), onBack, onQuickExit) {
         when (val s = state) {
             is JournalState.Absent -> {
                 notice(s.notice)
-                create(presenter, run)
+                create(presenter, background)
             }
             is JournalState.Locked -> {
                 notice(s.notice)
-                unlock(run, presenter, s.biometric) { biometric(false) }
+                unlock(background, presenter, s.biometric) { biometric(false) }
             }
             is JournalState.LockedOut -> {
                 item { Text(stringResource(R.string.journal_locked_out, s.retryAfterSeconds.toLong())) }
@@ -89,7 +89,7 @@ fun JournalScreen(presenter: JournalPresenter, keyStore: BakenKeyStore, onBack: 
                     s.list.entries.forEach { entry -> item { EntryCard(entry) { state = presenter.showHistory(entry.id) } } }
                     s.list.damaged.forEach { item { Text(stringResource(R.string.journal_damaged, it.reason), color = MaterialTheme.colorScheme.error) } }
                 }
-                item { Button(onClick = { run { presenter.verify() } }) { Text(stringResource(R.string.journal_verify)) } }
+                item { Button(onClick = { background { presenter.verify() } }) { Text(stringResource(R.string.journal_verify)) } }
                 s.verification?.let { v ->
                     item { Text(stringResource(if (v.intact) R.string.journal_intact else R.string.journal_not_intact, v.links.toLong())) }
                     listOfNotNull(v.broken?.reason, v.anchorProblem, v.sharedSealMissing).forEach { item { Text(it, color = MaterialTheme.colorScheme.error) } }
@@ -98,11 +98,11 @@ fun JournalScreen(presenter: JournalPresenter, keyStore: BakenKeyStore, onBack: 
                 item {
                     Row(verticalAlignment = Alignment.CenterVertically) {
                         Text(stringResource(R.string.journal_biometric), Modifier.weight(1f))
-                        Switch(checked = s.biometric, onCheckedChange = { on -> if (on) biometric(true) else run { presenter.setBiometric(false) } })
+                        Switch(checked = s.biometric, onCheckedChange = { on -> if (on) biometric(true) else background { presenter.setBiometric(false) } })
                     }
                 }
-                item { Duress(run, presenter) }
-                item { Wipe(s.confirmWipe, presenter, run) }
+                item { Duress(background, presenter) }
+                item { Wipe(s.confirmWipe, presenter, background) }
             }
         }
     }
@@ -125,7 +125,7 @@ private fun LazyListScope.notice(notice: Notice?) {
     }
 }
 
-private fun LazyListScope.create(presenter: JournalPresenter, run: (() -> JournalState) -> Unit) {
+private fun LazyListScope.create(presenter: JournalPresenter, background: (() -> JournalState) -> Unit) {
     item {
         var passcode by remember { mutableStateOf("") }
         var repeated by remember { mutableStateOf("") }
@@ -134,7 +134,7 @@ private fun LazyListScope.create(presenter: JournalPresenter, run: (() -> Journa
             PrivateField(passcode, { passcode = it }, stringResource(R.string.journal_passcode), secret = true)
             presenter.warning(passcode)?.let { Text(stringResource(warningText(it)), style = MaterialTheme.typography.bodySmall) }
             PrivateField(repeated, { repeated = it }, stringResource(R.string.journal_passcode_again), secret = true)
-            Button(onClick = { run { presenter.create(passcode, repeated) } }, enabled = passcode.isNotEmpty()) { Text(stringResource(R.string.journal_create)) }
+            Button(onClick = { background { presenter.create(passcode, repeated) } }, enabled = passcode.isNotEmpty()) { Text(stringResource(R.string.journal_create)) }
         }
     }
 }
@@ -144,12 +144,12 @@ private fun warningText(warning: PasscodeWarning) = when (warning) {
     PasscodeWarning.PREDICTABLE -> R.string.warning_predictable
 }
 
-private fun LazyListScope.unlock(run: (() -> JournalState) -> Unit, presenter: JournalPresenter, biometric: Boolean, onBiometric: () -> Unit) {
+private fun LazyListScope.unlock(background: (() -> JournalState) -> Unit, presenter: JournalPresenter, biometric: Boolean, onBiometric: () -> Unit) {
     item {
         var passcode by remember { mutableStateOf("") }
         Column(verticalArrangement = Arrangement.spacedBy(8.dp)) {
             PrivateField(passcode, { passcode = it }, stringResource(R.string.journal_passcode), secret = true)
-            Button(onClick = { run { presenter.unlock(passcode) }; passcode = "" }) { Text(stringResource(R.string.journal_unlock)) }
+            Button(onClick = { background { presenter.unlock(passcode) }; passcode = "" }) { Text(stringResource(R.string.journal_unlock)) }
             if (biometric) OutlinedButton(onClick = onBiometric) { Text(stringResource(R.string.journal_biometric)) }
         }
     }
@@ -237,7 +237,7 @@ private fun Exports(presenter: JournalPresenter, onState: (JournalState) -> Unit
 
 /** A second passcode that opens a harmless-looking decoy journal. */
 @Composable
-private fun Duress(run: (() -> JournalState) -> Unit, presenter: JournalPresenter) {
+private fun Duress(background: (() -> JournalState) -> Unit, presenter: JournalPresenter) {
     var passcode by remember { mutableStateOf("") }
     var duress by remember { mutableStateOf("") }
     Card(Modifier.fillMaxWidth()) {
@@ -246,7 +246,7 @@ private fun Duress(run: (() -> JournalState) -> Unit, presenter: JournalPresente
             Text(stringResource(R.string.journal_duress_text))
             PrivateField(passcode, { passcode = it }, stringResource(R.string.journal_passcode), secret = true)
             PrivateField(duress, { duress = it }, stringResource(R.string.journal_duress_passcode), secret = true)
-            Button(onClick = { run { presenter.setDuress(passcode, duress) }; passcode = ""; duress = "" }, enabled = passcode.isNotEmpty() && duress.isNotEmpty()) {
+            Button(onClick = { background { presenter.setDuress(passcode, duress) }; passcode = ""; duress = "" }, enabled = passcode.isNotEmpty() && duress.isNotEmpty()) {
                 Text(stringResource(R.string.journal_duress_set))
             }
         }
@@ -255,17 +255,17 @@ private fun Duress(run: (() -> JournalState) -> Unit, presenter: JournalPresente
 
 /** Wiping takes two clear steps, and the second can still be cancelled. */
 @Composable
-private fun Wipe(confirm: Boolean, presenter: JournalPresenter, run: (() -> JournalState) -> Unit) {
+private fun Wipe(confirm: Boolean, presenter: JournalPresenter, background: (() -> JournalState) -> Unit) {
     Card(Modifier.fillMaxWidth()) {
         Column(Modifier.padding(12.dp), verticalArrangement = Arrangement.spacedBy(8.dp)) {
             if (!confirm) {
-                OutlinedButton(onClick = { run { presenter.askWipe() } }) { Text(stringResource(R.string.journal_wipe)) }
+                OutlinedButton(onClick = { background { presenter.askWipe() } }) { Text(stringResource(R.string.journal_wipe)) }
             } else {
                 Text(stringResource(R.string.journal_wipe_sure), style = MaterialTheme.typography.titleMedium)
-                Button(onClick = { run { presenter.wipe() } }, colors = ButtonDefaults.buttonColors(containerColor = MaterialTheme.colorScheme.error)) {
+                Button(onClick = { background { presenter.wipe() } }, colors = ButtonDefaults.buttonColors(containerColor = MaterialTheme.colorScheme.error)) {
                     Text(stringResource(R.string.journal_wipe_yes))
                 }
-                OutlinedButton(onClick = { run { presenter.cancelWipe() } }) { Text(stringResource(R.string.cancel)) }
+                OutlinedButton(onClick = { background { presenter.cancelWipe() } }) { Text(stringResource(R.string.cancel)) }
             }
         }
     }

@@ -45,7 +45,7 @@ private fun Block(node: Node, depth: Int) {
         is Paragraph -> Text(inline(node))
         is BulletList, is OrderedList -> Column(Modifier.padding(start = (8 * depth).dp)) {
             node.children().forEachIndexed { i, item ->
-                val mark = if (node is OrderedList) "${node.markerStartNumber + i}." else "•"
+                val mark = if (node is OrderedList) "${(node.markerStartNumber ?: 1) + i}." else "•"
                 item.children().forEach { child ->
                     if (child is Paragraph) Text(AnnotatedString("$mark ") + inline(child)) else Block(child, depth + 1)
                 }
