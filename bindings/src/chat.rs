@@ -4,6 +4,7 @@
 
 use crate::BakenError;
 use baken_core::chat;
+use baken_core::journal::NewEntry;
 use baken_core::language::Language;
 use baken_core::signal::{Level, Signal};
 
@@ -134,4 +135,41 @@ pub fn scan_chat(export: Vec<u8>, me: Option<String>, language: Option<Language>
             .map(|&l| ChatLimitation { id: l.as_str().to_string(), text: chat::limitation_text(l, reader).to_string() })
             .collect(),
     })
+}
+
+/// The journal entry for what `contact` did in a chat export, written by the core: their summary,
+/// their flagged messages with times, what the export cannot show and the export's SHA-256, with
+/// the export attached when `attach` (and within the attachment limit). `me` as for `scan_chat`;
+/// `now` is the phone's moment (RFC 3339), whose offset places the chat's local times; `language`
+/// is the reader's. The teen or someone not in the chat is `InvalidInput`.
+#[uniffi::export]
+pub fn scan_evidence(export: Vec<u8>, me: Option<String>, contact: String, attach: bool, now: String, language: Language) -> Result<NewEntry, BakenError> {
+    let chat = chat::read(&export)?;
+    let scan = chat::scan(baken_core::check::analyzer()?, &chat, me.as_deref(), Some(language))?;
+    let offset = *baken_core::help::parse_time(&now)?.offset();
+    Ok(chat::evidence(&chat, &scan, &contact, &export, attach, offset, language)?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const CHAT: &[u8] =
+        b"01-03-2026 20:01 - Sam: hoi, hoe oud ben je?\n01-03-2026 20:02 - Noa: 14\n01-03-2026 20:05 - Sam: stuur een foto van je in je ondergoed\n";
+
+    #[test]
+    fn evidence_is_the_cores_entry_for_one_contact() {
+        let entry = scan_evidence(CHAT.to_vec(), Some("Noa".into()), "Sam".into(), true, "2026-03-02T10:00:00+01:00".into(), Language::Nl).expect("entry");
+        assert_eq!(entry.contact.as_ref().map(|c| c.name.as_str()), Some("Sam"));
+        assert_eq!(entry.attachments[0].bytes, CHAT);
+        assert!(
+            entry.happened_at.starts_with("2026-03-01T20:05:00+01:00") || entry.happened_at.starts_with("2026-03-01T20:01:00+01:00"),
+            "{}",
+            entry.happened_at
+        );
+        let teen = scan_evidence(CHAT.to_vec(), Some("Noa".into()), "Noa".into(), false, "2026-03-02T10:00:00+01:00".into(), Language::Nl);
+        assert!(matches!(teen, Err(BakenError::InvalidInput { .. })));
+        let bad_time = scan_evidence(CHAT.to_vec(), None, "Sam".into(), false, "tomorrow".into(), Language::Nl);
+        assert!(matches!(bad_time, Err(BakenError::InvalidInput { .. })));
+    }
 }

@@ -6,7 +6,7 @@
 //! are flattened to a `reason` only here. A reason can name a file path inside the app's own
 //! folder, never a passcode, an entry's text or a key.
 
-use baken_core::chat::{ChatError, ScanError};
+use baken_core::chat::{ChatError, EvidenceError, ScanError};
 use baken_core::check::CheckError;
 use baken_core::checklist::ChecklistError;
 use baken_core::help::HelpError;
@@ -95,6 +95,14 @@ impl From<ScanError> for BakenError {
         match e {
             ScanError::UnknownMe { .. } => BakenError::invalid_input(e),
             ScanError::Check(e) => e.into(),
+        }
+    }
+}
+
+impl From<EvidenceError> for BakenError {
+    fn from(e: EvidenceError) -> Self {
+        match e {
+            EvidenceError::UnknownContact(_) => BakenError::invalid_input(e),
         }
     }
 }
@@ -218,6 +226,7 @@ mod tests {
             (ChatError::TooLarge { limit: 1 }, "TooLarge"),
         ]);
         assert_eq!(variant(ScanError::UnknownMe { me: "x".into(), participants: "a, b".into() }), "InvalidInput");
+        assert_eq!(variant(EvidenceError::UnknownContact("x".into())), "InvalidInput");
         assert_eq!(variant(ScanError::Check(CheckError::Rules(baken_core::check::RuleError(vec![])))), "Internal");
         assert_eq!(variant(ScanError::Check(CheckError::TooLarge { len: 2, max: 1 })), "InvalidInput");
     }

@@ -27,7 +27,7 @@ mod journal;
 mod library;
 mod types;
 
-pub use chat::{scan_chat, ChatEventCount, ChatExample, ChatLimitation, ChatPerson, ChatScan, ChatSignal};
+pub use chat::{scan_chat, scan_evidence, ChatEventCount, ChatExample, ChatLimitation, ChatPerson, ChatScan, ChatSignal};
 pub use check::{analyze, MessageAnalysis, MessageSignal};
 pub use checklist::{checklist, checklist_next_question, checklist_score, signal_explanation};
 pub use error::BakenError;
@@ -48,4 +48,11 @@ pub fn core_version() -> String {
 #[uniffi::export]
 pub fn parse_language(tag: String) -> Result<baken_core::language::Language, BakenError> {
     Ok(tag.parse()?)
+}
+
+/// The content language for the phone's locale (`nl-BE`, `en_GB`, ...): the one it names, and
+/// English for a language Baken has no content in yet.
+#[uniffi::export]
+pub fn language_for_locale(tag: String) -> baken_core::language::Language {
+    baken_core::language::Language::for_locale(&tag)
 }

@@ -26,6 +26,12 @@ impl Language {
         }
     }
 
+    /// The content language for a phone's locale (`nl-BE`, `en_GB`, ...): the one it names, and
+    /// English for a language Baken has no content in yet.
+    pub fn for_locale(tag: &str) -> Language {
+        tag.parse().unwrap_or(Language::En)
+    }
+
     /// The Snowball stemmer of this language: `afpersen` and `afpersing` share the stem `afpers`.
     pub fn stemmer(self) -> Stemmer {
         Stemmer::create(match self {
@@ -69,6 +75,13 @@ mod tests {
         assert_eq!("NL".parse(), Ok(Language::Nl));
         assert_eq!("en_GB".parse(), Ok(Language::En));
         assert_eq!("nl-BE".parse(), Ok(Language::Nl));
+    }
+
+    #[test]
+    fn a_locale_without_content_reads_english() {
+        assert_eq!(Language::for_locale("nl-BE"), Language::Nl);
+        assert_eq!(Language::for_locale("de-DE"), Language::En);
+        assert_eq!(Language::for_locale(""), Language::En);
     }
 
     #[test]
