@@ -5,8 +5,10 @@
 //! errand (a homework photo, a job interview at a real shop, a lift to an away match). A cue
 //! names the concepts that show it (`when`: every group, each `A|B`, anywhere in the line) and the
 //! signals it silences in that line. It is a cue, never a certainty, so a firm finding (a threat
-//! to expose images, a money demand: see `compose` and `rules`) is never silenced. `examples`
-//! must come out without any of the silenced signals.
+//! to expose images, a money demand: see `compose` and `rules`) is never silenced, and a signal
+//! the cue names in `unless` voids it: "send me a pic and don't tell your mum" ends like a
+//! sign-off but keeps a secret from a parent, which no sign-off excuses. `examples` must come
+//! out without any of the silenced signals.
 
 use super::concepts::{Concepts, Lexicon};
 use super::level::{self, Signals};
@@ -27,6 +29,9 @@ pub(crate) struct CueSpec {
     pub(crate) id: String,
     when: Vec<String>,
     silences: Vec<String>,
+    /// Signals that, found in the same line, void the cue.
+    #[serde(default)]
+    unless: Vec<String>,
     #[serde(default)]
     pub(crate) examples: Vec<String>,
 }
@@ -43,6 +48,7 @@ impl CueSpec {
 struct Cue {
     when: Vec<Concepts>,
     silences: Signals,
+    unless: Signals,
 }
 
 /// The cues of one language.
@@ -52,10 +58,14 @@ pub(crate) struct Context {
 }
 
 impl Context {
-    /// The signals that the cues among `concepts` (every concept of one line) silence.
-    pub(crate) fn silenced(&self, concepts: Concepts) -> Signals {
-        let shown = |cue: &&Cue| cue.when.iter().all(|&any| any & concepts != 0);
-        self.cues.iter().filter(shown).fold(0, |silenced, cue| silenced | cue.silences)
+    /// The signals that the cues among `concepts` (every concept of one line) silence, given the
+    /// signals `found` in that line. A cue with `unless` is voided only by what the other cues
+    /// leave standing.
+    pub(crate) fn silenced(&self, concepts: Concepts, found: Signals) -> Signals {
+        let shown = self.cues.iter().filter(|cue| cue.when.iter().all(|&any| any & concepts != 0));
+        let unconditional = shown.clone().filter(|cue| cue.unless == 0).fold(0, |silenced, cue| silenced | cue.silences);
+        let standing = found & !unconditional;
+        shown.filter(|cue| cue.unless & standing == 0).fold(0, |silenced, cue| silenced | cue.silences)
     }
 
     /// The signals that cue `n` silences.
@@ -80,12 +90,19 @@ pub(crate) fn read(language: Language, source: &str, lexicon: &Lexicon, issues: 
     for spec in &file.cue {
         let mut problems = Vec::new();
         let when: Vec<Concepts> = spec.when.iter().filter_map(|any| lexicon.concepts(any).map_err(|e| problems.push(e)).ok()).collect();
-        let silences = spec.silences.iter().filter_map(|any| level::signals(any).map_err(|e| problems.push(e)).ok()).fold(0, |a, s| a | s);
+        let signals = |ids: &[String], problems: &mut Vec<String>| {
+            ids.iter().filter_map(|any| level::signals(any).map_err(|e| problems.push(e)).ok()).fold(0, |a, s| a | s)
+        };
+        let silences = signals(&spec.silences, &mut problems);
+        let unless = signals(&spec.unless, &mut problems);
         if spec.when.is_empty() || spec.silences.is_empty() {
             problems.push("give `when` and `silences`".to_string());
         }
+        if silences & unless != 0 {
+            problems.push("a signal cannot be both silenced and in `unless`".to_string());
+        }
         // Every cue keeps its place, so `silences(n)` is the n-th cue of the file.
-        cues.push(Cue { when: if problems.is_empty() { when } else { vec![0] }, silences });
+        cues.push(Cue { when: if problems.is_empty() { when } else { vec![0] }, silences, unless });
         issues.extend(problems.into_iter().map(|m| format!("cue {}: {m}", spec.id)));
     }
     (Context { cues }, Some(file))
@@ -105,15 +122,19 @@ mod tests {
             &mut issues,
         )
         .expect("reads");
-        let source = "language = 'en'\n[[cue]]\nid = 'en.joke'\nwhen = ['JOKE', 'HARM']\nsilences = ['threat']\n[[cue]]\nid = 'en.dad'\nwhen = ['SIGNOFF']\nsilences = ['meeting|control']";
+        let source = "language = 'en'\n[[cue]]\nid = 'en.joke'\nwhen = ['JOKE', 'HARM']\nsilences = ['threat']\n[[cue]]\nid = 'en.dad'\nwhen = ['SIGNOFF']\nsilences = ['meeting|control']\nunless = ['secrecy']";
         let (context, _) = read(Language::En, source, &lexicon, &mut issues);
         assert_eq!(issues, Vec::<String>::new());
         let concept = |name| lexicon.concept(name).expect("known");
-        assert_eq!(context.silenced(concept("JOKE") | concept("HARM")), level::bit(Signal::Threat));
-        assert_eq!(context.silenced(concept("JOKE")), 0);
-        assert_eq!(context.silenced(concept("SIGNOFF")), level::bit(Signal::Meeting) | level::bit(Signal::Control));
+        assert_eq!(context.silenced(concept("JOKE") | concept("HARM"), 0), level::bit(Signal::Threat));
+        assert_eq!(context.silenced(concept("JOKE"), 0), 0);
+        assert_eq!(context.silenced(concept("SIGNOFF"), level::bit(Signal::Meeting)), level::bit(Signal::Meeting) | level::bit(Signal::Control));
+        assert_eq!(context.silenced(concept("SIGNOFF"), level::bit(Signal::Secrecy)), 0, "a secret voids the sign-off");
         let (_, _) = read(Language::En, "language = 'en'\n[[cue]]\nid = 'x'\nwhen = ['NOPE']\nsilences = ['nudes']", &lexicon, &mut issues);
+        let both = "language = 'en'\n[[cue]]\nid = 'y'\nwhen = ['SIGNOFF']\nsilences = ['secrecy']\nunless = ['secrecy']";
+        let (_, _) = read(Language::En, both, &lexicon, &mut issues);
         let all = issues.join("\n");
         assert!(all.contains("cue x: unknown concept NOPE") && all.contains("cue x: unknown signal id 'nudes'"), "{all}");
+        assert!(all.contains("cue y: a signal cannot be both silenced and in `unless`"), "{all}");
     }
 }

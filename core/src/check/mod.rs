@@ -318,7 +318,8 @@ impl Tactics {
             hits.push(Hit { signal: composition.signal, span, rule: &composition.id, level: composition.level, firm: composition.firm });
         }
         if !hits.is_empty() {
-            let silenced = self.context.silenced(work.tagged.all);
+            let found = hits.iter().fold(0, |found, hit| found | level::bit(hit.signal));
+            let silenced = self.context.silenced(work.tagged.all, found);
             hits.retain(|hit| hit.firm || silenced & level::bit(hit.signal) == 0);
         }
     }
@@ -624,6 +625,21 @@ mod tests {
         for text in ["haha send 200 in gift cards or your nudes go to all your followers 😂", "pay 100 euro or I post your pics. love dad"] {
             let found = signals(&analyze(text, Some(Language::En)).expect("analyses"));
             assert!(found.contains(&Signal::Threat) && found.contains(&Signal::PaymentDemand), "{text}: {found:?}");
+        }
+    }
+
+    #[test]
+    fn a_secret_from_a_parent_is_no_sign_off() {
+        for (text, language) in [
+            ("ok 😊 send me a pic, and don't tell your mum", Language::En),
+            ("send me a pic and don't tell your dad", Language::En),
+            ("stuur een foto en zeg niks tegen je moeder", Language::Nl),
+            ("stuur je een foto? niet tegen mama zeggen", Language::Nl),
+        ] {
+            let analysis = analyze(text, Some(language)).expect("analyses");
+            let found = signals(&analysis);
+            assert!(found.contains(&Signal::ImageRequest) && found.contains(&Signal::Secrecy), "{text}: {found:?}");
+            assert_eq!(analysis.level, Level::Danger, "{text}");
         }
     }
 
