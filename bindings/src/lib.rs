@@ -46,6 +46,6 @@ pub fn core_version() -> String {
 /// The content language for a language tag such as `nl`, `nl-BE` or `en_GB` (any case), for
 /// instance the phone's locale; an unsupported one is `InvalidInput`.
 #[uniffi::export]
-pub fn parse_language(tag: String) -> Result<baken_core::language::Language, BakenError> {
-    Ok(tag.parse()?)
+pub fn parse_language(tag: String) -> Result<types::Language, BakenError> {
+    Ok(tag.parse::<baken_core::language::Language>()?.into())
 }
