@@ -1,10 +1,10 @@
 //! Embeds every file under `content/` into the library, so the app ships its content as data.
 //!
-//! With the feature `third-language-test` (this crate's own tests only), the files under
+//! With the feature `third-language-test` (only the test package `third-language/`), the files under
 //! `tests/fixtures/third-language/` are bundled too, as if they were under `content/`: a file of
 //! its own is added, and a TOML file that `content/` also has is merged into it (tables key by key;
 //! arrays of tables element by element, matched by `id` or `code`, or by position when they have
-//! neither), so a language can add its texts
+//! neither; `src/merge.rs`, tested with the library), so a language can add its texts
 //! to the shared files (`checklist/teen.toml`, `help/nl.toml`, ...) without a copy of them.
 use std::path::{Path, PathBuf};
 use std::{env, fs};
@@ -32,15 +32,19 @@ fn main() {
     let entry = |rel: &str, path: &Path| format!("    ({rel:?}, include_str!({:?})),\n", path.display().to_string());
     let entries: Vec<String> = files.iter().map(|(rel, path)| entry(rel, path)).collect();
     #[cfg(feature = "third-language-test")]
-    let entries = overlay::apply(Path::new(&manifest).join("tests/fixtures/third-language"), Path::new(&out_dir), &files, entries, entry);
+    let entries = third_language::apply(Path::new(&manifest).join("tests/fixtures/third-language"), Path::new(&out_dir), &files, entries, entry);
     let code = format!("/// Every bundled content file: (path under `content/`, text).\npub static FILES: &[(&str, &str)] = &[\n{}];\n", entries.concat());
     fs::write(Path::new(&out_dir).join("content_files.rs"), code).expect("OUT_DIR is writable");
 }
 
 #[cfg(feature = "third-language-test")]
-mod overlay {
+#[path = "src/merge.rs"]
+mod merge;
+
+#[cfg(feature = "third-language-test")]
+mod third_language {
+    use super::merge::merge;
     use std::{fs, path::Path, path::PathBuf};
-    use toml::{Table, Value};
 
     /// `entries` (one per file of `files`) with the files under `overlay` added or merged in.
     pub fn apply(
@@ -51,6 +55,7 @@ mod overlay {
         entry: impl Fn(&str, &Path) -> String,
     ) -> Vec<String> {
         println!("cargo:rerun-if-changed={}", overlay.display());
+        println!("cargo:rerun-if-changed=src/merge.rs");
         let mut extra = Vec::new();
         super::collect(&overlay, &overlay, &mut extra);
         for (rel, path) in extra {
@@ -68,41 +73,5 @@ mod overlay {
             }
         }
         entries
-    }
-
-    /// `base` with `overlay`'s keys added; replacing a value that `base` has is refused.
-    pub fn merge(base: &str, overlay: &str) -> Result<String, String> {
-        let mut table: Table = base.parse().map_err(|e| format!("{e}"))?;
-        add(&mut table, overlay.parse().map_err(|e| format!("{e}"))?, "")?;
-        toml::to_string(&table).map_err(|e| e.to_string())
-    }
-
-    fn key_of(value: &Value) -> Option<&Value> {
-        value.as_table().and_then(|t| t.get("id").or_else(|| t.get("code")))
-    }
-
-    fn add(base: &mut Table, overlay: Table, at: &str) -> Result<(), String> {
-        for (key, value) in overlay {
-            let at = format!("{at}.{key}");
-            match (base.get_mut(&key), value) {
-                (None, value) => drop(base.insert(key, value)),
-                (Some(Value::Table(base)), Value::Table(more)) => add(base, more, &at)?,
-                (Some(Value::Array(items)), Value::Array(more)) if more.iter().all(Value::is_table) => {
-                    for (i, item) in more.into_iter().enumerate() {
-                        let found = match key_of(&item) {
-                            Some(key) => items.iter_mut().position(|i| key_of(i) == Some(key)),
-                            None => Some(i).filter(|&i| i < items.len()),
-                        };
-                        match found.map(|at| &mut items[at]) {
-                            Some(Value::Table(found)) => add(found, item.as_table().cloned().unwrap_or_default(), &at)?,
-                            _ => items.push(item),
-                        }
-                    }
-                }
-                (Some(_), _) if key == "id" || key == "code" => {}
-                (Some(_), _) => return Err(format!("{at} is already in content/; the fixture may only add")),
-            }
-        }
-        Ok(())
     }
 }

@@ -23,6 +23,10 @@ pub mod signal;
 pub mod signal_text;
 pub mod strings;
 
+// The build script's merge of the third language into the shared content, here for its tests.
+#[cfg(test)]
+mod merge;
+
 /// The version of this library, as released.
 pub fn version() -> &'static str {
     env!("CARGO_PKG_VERSION")
