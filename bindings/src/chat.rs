@@ -2,10 +2,10 @@
 //! typed; stages, events, formats and limitations are their stable snake_case ids; times are the
 //! phone's local time as `YYYY-MM-DDTHH:MM:SS`.
 
+use crate::types::Language;
 use crate::BakenError;
 use baken_core::chat;
 use baken_core::journal::NewEntry;
-use baken_core::language::Language;
 use baken_core::signal::{Level, Signal};
 
 /// A message shown as an example of a signal.
@@ -96,8 +96,9 @@ pub struct ChatScan {
 pub fn scan_chat(export: Vec<u8>, me: Option<String>, language: Option<Language>) -> Result<ChatScan, BakenError> {
     let chat = chat::read(&export)?;
     let analyzer = baken_core::check::analyzer()?;
+    let language = language.map(Into::into);
     let scan = chat::scan(analyzer, &chat, me.as_deref(), language)?;
-    let reader = language.unwrap_or(Language::En);
+    let reader = language.unwrap_or_else(baken_core::language::Language::fallback);
     let time = |index: usize| chat.message(index).local_time.map(|t| t.format("%Y-%m-%dT%H:%M:%S").to_string());
     let example = |index: usize| ChatExample { index: index as u64, time: time(index), text: chat.message(index).text.to_string() };
     let people = scan
@@ -144,7 +145,7 @@ pub fn scan_chat(export: Vec<u8>, me: Option<String>, language: Option<Language>
 /// is the reader's. The teen or someone not in the chat is `InvalidInput`.
 #[uniffi::export]
 pub fn scan_evidence(export: Vec<u8>, me: Option<String>, contact: String, attach: bool, now: String, language: Language) -> Result<NewEntry, BakenError> {
-    let chat = chat::read(&export)?;
+    let (chat, language) = (chat::read(&export)?, language.into());
     let scan = chat::scan(baken_core::check::analyzer()?, &chat, me.as_deref(), Some(language))?;
     let offset = *baken_core::help::parse_time(&now)?.offset();
     Ok(chat::evidence(&chat, &scan, &contact, &export, attach, offset, language)?)

@@ -1,9 +1,9 @@
 //! The message analyzer. Offsets come twice: UTF-8 bytes and UTF-16 code units (for Kotlin, Swift
 //! and JavaScript strings).
 
+use crate::types::Language;
 use crate::BakenError;
 use baken_core::check;
-use baken_core::language::Language;
 use baken_core::signal::{Level, Signal};
 
 /// One warning signal seen in a message. Explain it with `signal_explanation(signal, …)`.
@@ -40,10 +40,10 @@ pub struct MessageAnalysis {
 /// Texts over 1 MiB are refused.
 #[uniffi::export]
 pub fn analyze(text: String, language: Option<Language>) -> Result<MessageAnalysis, BakenError> {
-    let analysis = check::analyze(&text, language)?;
+    let analysis = check::analyze(&text, language.map(Into::into))?;
     Ok(MessageAnalysis {
         level: analysis.level,
-        language: analysis.language,
+        language: analysis.language.map(Into::into),
         signals: analysis
             .signals
             .into_iter()

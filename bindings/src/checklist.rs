@@ -1,9 +1,9 @@
 //! The "Is this normal?" checklist and the signal explanations. The records are the core's own
 //! (see `types.rs`).
 
+use crate::types::Language;
 use crate::BakenError;
 use baken_core::checklist::{self, Audience, Checklist, ChecklistResult, Question};
-use baken_core::language::Language;
 use baken_core::signal::Signal;
 use baken_core::signal_text::{self, SignalText};
 use std::collections::HashMap;
@@ -11,25 +11,25 @@ use std::collections::HashMap;
 /// The checklist in a language, with every question.
 #[uniffi::export]
 pub fn checklist(audience: Audience, language: Language) -> Result<Checklist, BakenError> {
-    Ok(checklist::checklist(audience, language)?)
+    Ok(checklist::checklist(audience, language.into())?)
 }
 
 /// The next question to ask after `answers` (question id -> answer id), or null when done.
 #[uniffi::export]
 pub fn checklist_next_question(audience: Audience, language: Language, answers: HashMap<String, String>) -> Result<Option<Question>, BakenError> {
-    Ok(checklist::next_question(audience, language, &answers.into_iter().collect())?)
+    Ok(checklist::next_question(audience, language.into(), &answers.into_iter().collect())?)
 }
 
 /// Scores a completed checklist (question id -> answer id).
 #[uniffi::export]
 pub fn checklist_score(audience: Audience, language: Language, answers: HashMap<String, String>) -> Result<ChecklistResult, BakenError> {
-    Ok(checklist::score(audience, language, &answers.into_iter().collect())?)
+    Ok(checklist::score(audience, language.into(), &answers.into_iter().collect())?)
 }
 
 /// What a signal means, in a language.
 #[uniffi::export]
 pub fn signal_explanation(signal: Signal, language: Language) -> Result<SignalText, BakenError> {
-    Ok(signal_text::explanation(signal, language)?.clone())
+    Ok(signal_text::explanation(signal, language.into())?.clone())
 }
 
 #[cfg(test)]

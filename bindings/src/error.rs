@@ -185,7 +185,6 @@ impl From<uniffi::UnexpectedUniFFICallbackError> for BakenError {
 mod tests {
     use super::*;
     use baken_core::content::LintIssue;
-    use baken_core::language::Language;
     use baken_core::signal::{Signal, UnknownId};
 
     /// The variant's name, such as `InvalidInput`.
@@ -243,7 +242,7 @@ mod tests {
             (ChecklistError::NotAsked { question: s(), gate: s() }, "InvalidInput"),
             (ChecklistError::InvalidContent(s()), "Internal"),
         ]);
-        assert_eq!(variant(MissingSignalText { signal: Signal::Threat, language: Language::Nl }), "Internal");
+        assert_eq!(variant(MissingSignalText { signal: Signal::Threat, language: "nl".parse().unwrap() }), "Internal");
         assert_eq!(variant(language()), "InvalidInput");
     }
 
@@ -251,7 +250,7 @@ mod tests {
     fn library_errors_broken_bundle_is_internal() {
         let broken = LibraryError::InvalidContent { file: "library/nl/x.md".into(), problem: baken_core::library::ContentError::NoSource };
         assert_all(vec![
-            (LibraryError::UnknownArticle { id: "x".into(), language: Language::En }, "NotFound"),
+            (LibraryError::UnknownArticle { id: "x".into(), language: "en".parse().unwrap() }, "NotFound"),
             (LibraryError::Language(language()), "InvalidInput"),
             (LibraryError::UnknownId(unknown_id()), "InvalidInput"),
             (broken, "Internal"),

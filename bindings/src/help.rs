@@ -1,9 +1,9 @@
 //! Help services and routing. Times cross the boundary as RFC 3339 text, such as
 //! `2026-11-28T21:30:00+01:00`; the offset given is the one answers come back in.
 
+use crate::types::Language;
 use crate::BakenError;
 use baken_core::help::{self, Asker, Availability, ChannelKind, Person, Situation, Topic};
-use baken_core::language::Language;
 use baken_core::signal::{Level, Signal};
 
 /// The number to call when someone is in danger right now.
@@ -96,7 +96,7 @@ pub struct HelpRoute {
 #[uniffi::export]
 pub fn route(request: RouteRequest) -> Result<Vec<HelpRoute>, BakenError> {
     let situation = Situation { topic: request.topic, signals: request.signals, level: request.level };
-    let person = Person { asker: request.audience, age: request.age, language: request.language, quiet: request.quiet };
+    let person = Person { asker: request.audience, age: request.age, language: request.language.into(), quiet: request.quiet };
     let now = help::parse_time(&request.now)?;
     Ok(help::route(&situation, &request.country, &person, now)?.into_iter().map(HelpRoute::from).collect())
 }
@@ -105,7 +105,7 @@ pub fn route(request: RouteRequest) -> Result<Vec<HelpRoute>, BakenError> {
 /// (for instance "Baken does not know the help services in your country yet."); none otherwise.
 #[uniffi::export]
 pub fn coverage_note(country: String, language: Language) -> Result<Option<String>, BakenError> {
-    Ok(help::coverage_note(&country, language)?)
+    Ok(help::coverage_note(&country, language.into())?)
 }
 
 impl From<help::Route> for HelpRoute {

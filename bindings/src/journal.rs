@@ -3,10 +3,10 @@
 //! plan and the verification are the core's own records (see `types.rs`); only an entry is
 //! reshaped, because the core nests its content.
 
+use crate::types::Language;
 use crate::BakenError;
 use baken_core::journal::{self as core, Attachment, AttachmentInfo, Contact, DamagedEntry, EntryKind, NewEntry, PasscodeWarning};
 use baken_core::journal::{ReportSummary, SafetyPlan, Verification};
-use baken_core::language::Language;
 use baken_core::signal::{Level, Signal};
 use std::path::Path;
 use std::sync::Arc;
@@ -331,13 +331,13 @@ impl Journal {
 
     /// Writes the evidence report (HTML) to a new file, in `language`.
     pub fn export_report(&self, path: String, language: Language) -> Result<ReportSummary, BakenError> {
-        Ok(self.inner.export_report(Path::new(&path), language)?)
+        Ok(self.inner.export_report(Path::new(&path), language.into())?)
     }
 
     /// What the report would hold; show it before the user shares the report (for example that
     /// the old text of edited entries is in it).
     pub fn report_summary(&self, language: Language) -> Result<ReportSummary, BakenError> {
-        Ok(self.inner.report_summary(language)?)
+        Ok(self.inner.report_summary(language.into())?)
     }
 
     /// Writes an encrypted backup to a new file. Attachments that cannot be read are marked in

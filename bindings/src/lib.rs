@@ -46,13 +46,13 @@ pub fn core_version() -> String {
 /// The content language for a language tag such as `nl`, `nl-BE` or `en_GB` (any case), for
 /// instance the phone's locale; an unsupported one is `InvalidInput`.
 #[uniffi::export]
-pub fn parse_language(tag: String) -> Result<baken_core::language::Language, BakenError> {
-    Ok(tag.parse()?)
+pub fn parse_language(tag: String) -> Result<types::Language, BakenError> {
+    Ok(tag.parse::<baken_core::language::Language>()?.into())
 }
 
 /// The content language for the phone's locale (`nl-BE`, `en_GB`, ...): the one it names, and
-/// English for a language Baken has no content in yet.
+/// the fallback language (English) for one Baken has no content in yet.
 #[uniffi::export]
-pub fn language_for_locale(tag: String) -> baken_core::language::Language {
-    baken_core::language::Language::for_locale(&tag)
+pub fn language_for_locale(tag: String) -> types::Language {
+    baken_core::language::Language::for_locale(&tag).into()
 }

@@ -1,8 +1,8 @@
 //! Education content: articles, warning signs and search.
 
+use crate::types::Language;
 use crate::BakenError;
 use baken_core::help::Topic;
-use baken_core::language::Language;
 use baken_core::library::{Article, ArticleTopic, Audience, Library, Source, TopicName, WarningSign};
 use baken_core::signal::Signal;
 
@@ -59,23 +59,23 @@ fn summary(a: &Article) -> ArticleSummary {
 /// Every article topic with its name in `language`.
 #[uniffi::export]
 pub fn library_topics(language: Language) -> Result<Vec<TopicName>, BakenError> {
-    Ok(Library::bundled()?.topics(language))
+    Ok(Library::bundled()?.topics(language.into()))
 }
 
 /// The articles in `language`, optionally only for one audience or topic.
 #[uniffi::export]
 pub fn library_articles(language: Language, audience: Option<Audience>, topic: Option<ArticleTopic>) -> Result<Vec<ArticleSummary>, BakenError> {
-    Ok(Library::bundled()?.articles(language, audience, topic).into_iter().map(summary).collect())
+    Ok(Library::bundled()?.articles(language.into(), audience, topic).into_iter().map(summary).collect())
 }
 
 /// The article `id` in `language`; an unknown id is `NotFound`.
 #[uniffi::export]
 pub fn library_article(id: String, language: Language) -> Result<LibraryArticle, BakenError> {
-    let a = Library::bundled()?.article(&id, language)?.clone();
+    let a = Library::bundled()?.article(&id, language.into())?.clone();
     Ok(LibraryArticle {
         plain_text: a.plain_text(),
         id: a.id,
-        language: a.language,
+        language: a.language.into(),
         audience: a.audience,
         topic: a.topic,
         title: a.title,
@@ -93,17 +93,17 @@ pub fn library_article(id: String, language: Language) -> Result<LibraryArticle,
 /// higher. Any text is a valid query.
 #[uniffi::export]
 pub fn library_search(query: String, language: Language, audience: Option<Audience>) -> Result<Vec<ArticleSummary>, BakenError> {
-    Ok(Library::bundled()?.search(&query, language, audience).into_iter().map(|h| summary(h.article)).collect())
+    Ok(Library::bundled()?.search(&query, language.into(), audience).into_iter().map(|h| summary(h.article)).collect())
 }
 
 /// The warning signs of a topic, explained in `language`.
 #[uniffi::export]
 pub fn warning_signs(topic: ArticleTopic, language: Language) -> Result<Vec<WarningSign>, BakenError> {
-    Ok(Library::bundled()?.warning_signs(topic, language))
+    Ok(Library::bundled()?.warning_signs(topic, language.into()))
 }
 
 /// One warning signal explained in `language`, with the topics it is a sign of.
 #[uniffi::export]
 pub fn warning_sign(signal: Signal, language: Language) -> Result<WarningSign, BakenError> {
-    Ok(Library::bundled()?.warning_sign(signal, language))
+    Ok(Library::bundled()?.warning_sign(signal, language.into()))
 }

@@ -14,7 +14,7 @@ use baken_core::journal::{
     EntryKind, NewAttachment as NewJournalAttachment, NewEntry as NewJournalEntry, PasscodeWarning, Remembered as RememberedJournal, ReportSummary, SafetyPlan,
     TrustedAdult, Verification as JournalVerification,
 };
-use baken_core::language::Language;
+use baken_core::language::Language as CoreLanguage;
 use baken_core::library::{ArticleTopic, Audience, Source as ArticleSource, TopicName as LibraryTopic, WarningSign};
 use baken_core::signal::{Level, Signal};
 use baken_core::signal_text::SignalText as SignalExplanation;
@@ -50,13 +50,47 @@ pub enum Level {
 }
 
 /// A content language. `parse_language` reads a tag such as `nl-BE` or `en_GB`.
-#[uniffi::remote(Enum)]
+///
+/// In the core a language is data (`content/languages.toml`); the apps get the shipped ones as an
+/// enum to switch over. A new shipped language adds its case here and nothing else in the
+/// bindings: the conversions go by code, and a test checks that the cases and the bundled
+/// languages are the same.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, uniffi::Enum)]
 pub enum Language {
     /// Dutch.
     Nl,
     /// English.
     En,
 }
+
+impl Language {
+    /// Every case.
+    const ALL: [Language; 2] = [Language::Nl, Language::En];
+
+    /// The code of the core language this case stands for.
+    fn code(self) -> &'static str {
+        match self {
+            Language::Nl => "nl",
+            Language::En => "en",
+        }
+    }
+}
+
+impl From<Language> for CoreLanguage {
+    fn from(language: Language) -> CoreLanguage {
+        language.code().parse().expect("every case is a bundled language (test every_case_is_a_bundled_language)")
+    }
+}
+
+impl From<CoreLanguage> for Language {
+    fn from(language: CoreLanguage) -> Language {
+        *Language::ALL.iter().find(|case| case.code() == language.code()).expect("every bundled language has a case (test every_case_is_a_bundled_language)")
+    }
+}
+
+// Records of the core that hold a core language cross as this enum (in Kotlin and Swift a type
+// alias `CoreLanguage` of `Language`).
+uniffi::custom_type!(CoreLanguage, Language, { remote, lower: |language| language.into(), try_lift: |language| Ok(language.into()) });
 
 /// Who an article is written for.
 #[uniffi::remote(Enum)]
@@ -184,7 +218,7 @@ pub enum PasscodeWarning {
 #[uniffi::remote(Record)]
 pub struct SignalExplanation {
     pub signal: Signal,
-    pub language: Language,
+    pub language: CoreLanguage,
     pub title: String,
     pub what: String,
     pub why: String,
@@ -222,7 +256,7 @@ pub struct ChecklistQuestion {
 #[uniffi::remote(Record)]
 pub struct Checklist {
     pub audience: ChecklistAudience,
-    pub language: Language,
+    pub language: CoreLanguage,
     pub title: String,
     pub intro: String,
     pub questions: Vec<ChecklistQuestion>,
@@ -247,7 +281,7 @@ pub struct ChecklistSituation {
 #[uniffi::remote(Record)]
 pub struct ChecklistResult {
     pub audience: ChecklistAudience,
-    pub language: Language,
+    pub language: CoreLanguage,
     pub level: Level,
     pub headline: String,
     pub signals: Vec<ChecklistSignal>,
@@ -382,4 +416,18 @@ pub struct JournalVerification {
     pub rolled_back: Option<RememberedJournal>,
     pub shared_seal_missing: Option<String>,
     pub anchor_problem: Option<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_case_is_a_bundled_language() {
+        let bundled: Vec<&str> = CoreLanguage::all().iter().map(|l| l.code()).collect();
+        assert_eq!(Language::ALL.map(Language::code).to_vec(), bundled);
+        for case in Language::ALL {
+            assert_eq!(Language::from(CoreLanguage::from(case)), case);
+        }
+    }
 }

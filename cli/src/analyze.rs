@@ -45,7 +45,7 @@ pub fn run(args: Args) -> Result<(), String> {
     if let Some(text) = &args.text {
         let analysis = report(&mut out, &args, text, None)?;
         if !args.jsonl && analysis.level >= Level::Caution {
-            let language = analysis.language.or(args.lang.0).unwrap_or(Language::En);
+            let language = analysis.language.or(args.lang.0).unwrap_or_else(Language::fallback);
             let situation = Situation { topic: None, signals: analysis.signals.iter().map(|f| f.signal).collect(), level: Some(analysis.level) };
             let person = Person { asker: Asker::Teen, age: None, language, quiet: false };
             let routes = help::route(&situation, &args.country, &person, chrono::Local::now().fixed_offset()).map_err(|e| e.to_string())?;
@@ -109,7 +109,7 @@ fn json(analysis: &Analysis) -> serde_json::Value {
 fn write_text(out: &mut impl Write, analysis: &Analysis, line: Option<usize>) -> io::Result<()> {
     let prefix = line.map(|n| format!("line {n}: ")).unwrap_or_default();
     writeln!(out, "{prefix}{}", analysis.level)?;
-    let language = analysis.language.unwrap_or(Language::En);
+    let language = analysis.language.unwrap_or_else(Language::fallback);
     for f in &analysis.signals {
         writeln!(out, "  {:<15} \"{}\" (bytes {}..{}, rule {})", f.signal.as_str(), f.excerpt, f.span.start, f.span.end, f.rule)?;
         if let Ok(text) = signal_text::explanation(f.signal, language) {

@@ -4,6 +4,7 @@
 use baken_core::checklist::{self, Answers, Audience, ChecklistResult, Question};
 use baken_core::language::Language;
 use baken_core::signal::Level;
+use baken_core::strings::{fill, strings};
 use std::io::{self, BufRead, Write};
 use std::path::PathBuf;
 
@@ -96,10 +97,7 @@ fn ask_one(number: usize, question: &Question, language: Language, input: &mut i
         match chosen {
             Some(answer) => return Ok(answer.id.clone()),
             None => {
-                let hint = match language {
-                    Language::Nl => format!("Typ een nummer van 1 tot en met {count}."),
-                    Language::En => format!("Type a number from 1 to {count}."),
-                };
+                let hint = fill(&strings(language).cli.answer_hint, &[("count", &count.to_string())]);
                 writeln!(out, "{hint}").map_err(write_err)?;
             }
         }
@@ -108,11 +106,10 @@ fn ask_one(number: usize, question: &Question, language: Language, input: &mut i
 
 /// The result as text for the terminal.
 fn describe(result: &ChecklistResult, language: Language) -> String {
-    let [level, seen, todo, read, help] = match language {
-        Language::Nl => ["Uitkomst", "Wat we zagen", "Wat je nu kunt doen", "Lees meer", "Hulp zoeken"],
-        Language::En => ["Result", "What we saw", "What you can do now", "Read more", "Find help"],
-    };
-    let mut text = format!("\n{level}: {}\n{}\n", level_name(result.level, language), result.headline);
+    let words = &strings(language).cli;
+    let [level, seen, todo, read, help] = [&words.result, &words.seen, &words.todo, &words.read_more, &words.find_help];
+    let level_name = &words.levels[Level::ALL.iter().position(|l| *l == result.level).unwrap_or(0)];
+    let mut text = format!("\n{level}: {level_name}\n{}\n", result.headline);
     if !result.signals.is_empty() {
         text += &format!("\n{seen}:\n");
         for s in &result.signals {
@@ -127,18 +124,4 @@ fn describe(result: &ChecklistResult, language: Language) -> String {
         text += &format!("\n{read}: {}\n", result.articles.join(", "));
     }
     text + &format!("\n{help}: baken route --country NL\n")
-}
-
-/// The level as a word in the result's language, not its English id.
-fn level_name(level: Level, language: Language) -> &'static str {
-    match (language, level) {
-        (Language::Nl, Level::None) => "GEEN SIGNALEN",
-        (Language::Nl, Level::Caution) => "LET OP",
-        (Language::Nl, Level::Warning) => "WAARSCHUWING",
-        (Language::Nl, Level::Danger) => "GEVAAR",
-        (Language::En, Level::None) => "NO SIGNS",
-        (Language::En, Level::Caution) => "CAUTION",
-        (Language::En, Level::Warning) => "WARNING",
-        (Language::En, Level::Danger) => "DANGER",
-    }
 }

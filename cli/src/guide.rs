@@ -2,6 +2,7 @@
 
 use baken_core::language::Language;
 use baken_core::library::{Article, ArticleTopic, Audience, Library};
+use baken_core::strings::{fill, strings};
 use serde_json::json;
 use std::fmt::Write as _;
 use std::io::Write as _;
@@ -78,11 +79,7 @@ fn show(article: &Article, as_json: bool) -> Result<(), String> {
         let _ = writeln!(out, "{value}");
     } else {
         let _ = writeln!(out, "{}\n\n{}\n\n{}\n", article.title, article.summary, article.plain_text());
-        let heading = match article.language {
-            Language::Nl => "Bronnen (gecontroleerd op",
-            Language::En => "Sources (reviewed",
-        };
-        let _ = writeln!(out, "{heading} {}):", article.last_reviewed);
+        let _ = writeln!(out, "{}", fill(&strings(article.language).cli.sources, &[("date", &article.last_reviewed)]));
         for s in &article.sources {
             let _ = writeln!(out, "- {} ({})", s.title, s.url);
         }

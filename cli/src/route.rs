@@ -2,6 +2,7 @@
 
 use baken_core::help::{self, Asker, Availability, Person, Route, Situation};
 use baken_core::language::Language;
+use baken_core::strings::strings;
 use serde_json::{json, Value};
 
 #[derive(clap::Args)]
@@ -81,8 +82,8 @@ fn route_json(route: &Route) -> Value {
 /// The note (if any), the first route first and in full, then a few more, and the emergency
 /// number if not yet shown.
 pub fn text(note: Option<&str>, routes: &[Route], language: Language) -> String {
-    let nl = language == Language::Nl;
-    let mut out = String::from(if nl { "Je staat er niet alleen voor. Hier kun je terecht:\n\n" } else { "You are not alone. This is who can help:\n\n" });
+    let words = &strings(language).cli;
+    let mut out = format!("{}\n\n", words.not_alone);
     if let Some(note) = note {
         out += &format!("  {note}\n\n");
     }
@@ -96,7 +97,7 @@ pub fn text(note: Option<&str>, routes: &[Route], language: Language) -> String 
         shown.extend(rest.iter().find(|r| r.emergency));
     }
     if !shown.is_empty() {
-        out += if nl { "\nOok:\n" } else { "\nAlso:\n" };
+        out += &format!("\n{}\n", words.also);
         for route in shown {
             out += &format!("  - {}: {}\n", route.label, route.reason);
         }

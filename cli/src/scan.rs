@@ -41,7 +41,7 @@ pub fn run(args: Args) -> Result<(), String> {
     let mut out = std::io::stdout().lock();
     let written = match args.json {
         true => writeln!(out, "{}", json(&chat, &scan)),
-        false => write!(out, "{}", text(&chat, &scan, reader.unwrap_or(Language::En))),
+        false => write!(out, "{}", text(&chat, &scan, reader.unwrap_or_else(Language::fallback))),
     };
     written.map_err(|e| format!("cannot write the result: {e}"))
 }

@@ -80,7 +80,7 @@ fn a_message_with_warning_signs_is_explained_and_followed_by_who_can_help() {
     let output = baken(&["analyze", "--country", "NL", "stuur een foto, niemand hoeft het te weten"], b"");
     assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
     let text = String::from_utf8(output.stdout).expect("utf-8 output");
-    let explanation = baken_core::signal_text::explanation(baken_core::signal::Signal::Secrecy, baken_core::language::Language::Nl).expect("bundled");
+    let explanation = baken_core::signal_text::explanation(baken_core::signal::Signal::Secrecy, "nl".parse().expect("bundled")).expect("bundled");
     assert!(text.contains(&explanation.title), "{text}");
     assert!(text.contains("Je staat er niet alleen voor") && text.contains("Bel 112"), "{text}");
     let calm = baken(&["analyze", "wat is het huiswerk voor maandag?"], b"");

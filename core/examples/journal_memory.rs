@@ -10,6 +10,11 @@ use std::path::Path;
 use std::process::Command;
 use std::time::Instant;
 
+/// A bundled language by its code.
+fn lang(code: &str) -> Language {
+    code.parse().expect("a bundled language")
+}
+
 const PASSCODE: &str = "correct horse 42";
 const PASSPHRASE: &str = "a long backup passphrase";
 const ENTRIES: usize = 10;
@@ -65,7 +70,7 @@ fn phase(name: &str, dir: &Path) {
                 journal.add(entry).unwrap();
             }
         }
-        "report" => drop(unlocked(&journal_dir).export_report(&dir.join("report.html"), Language::En).unwrap()),
+        "report" => drop(unlocked(&journal_dir).export_report(&dir.join("report.html"), lang("en")).unwrap()),
         "backup" => drop(unlocked(&journal_dir).export_backup(&dir.join("journal.backup"), PASSPHRASE).unwrap()),
         "import" => drop(Journal::import_backup(&dir.join("journal.backup"), PASSPHRASE, &dir.join("restored"), PASSCODE, options()).unwrap()),
         _ => panic!("unknown phase {name}"),

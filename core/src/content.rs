@@ -24,6 +24,8 @@ pub struct LintIssue {
 /// Checks every bundled content file; an empty list means all is well.
 pub fn lint() -> Vec<LintIssue> {
     let mut issues = Vec::new();
+    crate::language::lint(&mut issues);
+    crate::strings::lint(&mut issues);
     crate::help::lint(&mut issues);
     crate::library::lint(&mut issues);
     crate::check::lint(&mut issues);

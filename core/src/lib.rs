@@ -4,9 +4,10 @@
 //! - [`chat`]: chat exports (WhatsApp, Telegram, Instagram, pasted lines) read into one model.
 //! - [`help`]: help services, opening hours and routing to the right one, open now.
 //! - [`journal`]: the encrypted evidence journal, kept only on the phone.
-//! - [`signal`], [`language`]: the stable ids every module shares.
+//! - [`signal`], [`language`]: the stable ids every module shares; languages are data.
 //! - [`library`]: articles, warning signs and search, for teens, parents and professionals.
 //! - [`signal_text`]: teen-friendly explanations of the signals.
+//! - [`strings`]: every other user-facing sentence, per language.
 //! - [`checklist`]: the "Is this normal?" checklist for teens and parents, scored and explained.
 //! - [`content`]: the bundled content files and the linter over them.
 
@@ -20,6 +21,11 @@ pub mod language;
 pub mod library;
 pub mod signal;
 pub mod signal_text;
+pub mod strings;
+
+// The build script's merge of the third language into the shared content, here for its tests.
+#[cfg(test)]
+mod merge;
 
 /// The version of this library, as released.
 pub fn version() -> &'static str {

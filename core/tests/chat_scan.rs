@@ -5,6 +5,11 @@ use baken_core::check::Analyzer;
 use baken_core::language::Language;
 use baken_core::signal::{Level, Signal};
 
+/// A bundled language by its code.
+fn lang(code: &str) -> Language {
+    code.parse().expect("a bundled language")
+}
+
 fn fixture(name: &str) -> Vec<u8> {
     std::fs::read(format!("{}/tests/fixtures/chats/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap()
 }
@@ -42,7 +47,7 @@ fn without_me_everyone_is_scored_and_the_result_says_so() {
     let analyzer = Analyzer::new().unwrap();
     let export = fixture("scan-grooming-en.txt");
     let chat = chat::read(&export).unwrap();
-    let scan = chat::scan(&analyzer, &chat, None, Some(Language::Nl)).unwrap();
+    let scan = chat::scan(&analyzer, &chat, None, Some(lang("nl"))).unwrap();
     assert!(scan.limitations.contains(&chat::Limitation::MeUnknown));
     assert!(scan.people.iter().all(|p| !p.is_me));
     let alex = scan.people.iter().find(|p| p.name == "Alex").unwrap();
@@ -59,13 +64,13 @@ fn a_scan_is_saved_as_one_evidence_entry_about_one_contact() {
     let analyzer = Analyzer::new().unwrap();
     let export = fixture("scan-grooming-en.txt");
     let chat = chat::read(&export).unwrap();
-    let scan = chat::scan(&analyzer, &chat, Some("Emma"), Some(Language::En)).unwrap();
+    let scan = chat::scan(&analyzer, &chat, Some("Emma"), Some(lang("en"))).unwrap();
     let offset = chrono::FixedOffset::east_opt(3600).unwrap();
     assert!(
-        matches!(chat::evidence(&chat, &scan, "Emma", &export, false, offset, Language::En), Err(chat::EvidenceError::UnknownContact(_))),
+        matches!(chat::evidence(&chat, &scan, "Emma", &export, false, offset, lang("en")), Err(chat::EvidenceError::UnknownContact(_))),
         "the teen is not evidence against herself"
     );
-    let entry = chat::evidence(&chat, &scan, "Alex", &export, true, offset, Language::En).unwrap();
+    let entry = chat::evidence(&chat, &scan, "Alex", &export, true, offset, lang("en")).unwrap();
     assert_eq!(entry.kind, EntryKind::Evidence);
     let first_flagged = scan.people.iter().find(|p| p.name == "Alex").unwrap().signals.iter().filter_map(|s| s.first_seen).min().unwrap();
     assert_eq!(entry.happened_at, format!("{}+01:00", first_flagged.format("%Y-%m-%dT%H:%M:%S")), "the first flagged message, in the phone's zone");

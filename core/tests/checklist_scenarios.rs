@@ -17,6 +17,11 @@ use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
+/// A bundled language by its code.
+fn lang(code: &str) -> Language {
+    code.parse().expect("a bundled language")
+}
+
 #[derive(Deserialize)]
 struct Scenario {
     id: String,
@@ -40,7 +45,7 @@ fn expectation(band: &str) -> (bool, Option<Level>) {
 /// The scenario's answers completed: every asked question it leaves out is answered `no`.
 fn complete(audience: Audience, given: &Answers, id: &str) -> Answers {
     let mut answers = given.clone();
-    while let Some(q) = checklist::next_question(audience, Language::En, &answers).unwrap_or_else(|e| panic!("{id}: {e}")) {
+    while let Some(q) = checklist::next_question(audience, lang("en"), &answers).unwrap_or_else(|e| panic!("{id}: {e}")) {
         assert!(q.answers.iter().any(|a| a.id == "no"), "{id}: question '{}' needs an answer", q.id);
         answers.insert(q.id, "no".to_string());
     }
@@ -69,7 +74,7 @@ fn evaluate_lines(name: &str, text: &str) -> BTreeMap<String, Tally> {
         let s: Scenario = serde_json::from_str(line).unwrap_or_else(|e| panic!("{name} line {}: {e}", number + 1));
         let audience: Audience = s.variant.parse().unwrap_or_else(|e| panic!("{}: {e}", s.id));
         let answers = complete(audience, &s.answers, &s.id);
-        let level = checklist::score(audience, Language::Nl, &answers).unwrap_or_else(|e| panic!("{}: {e}", s.id)).level;
+        let level = checklist::score(audience, lang("nl"), &answers).unwrap_or_else(|e| panic!("{}: {e}", s.id)).level;
         let (harmful, exact) = expectation(&s.band);
         let tally = tallies.entry(s.variant.clone()).or_default();
         tally.total += 1;

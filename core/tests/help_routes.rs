@@ -5,6 +5,11 @@ use baken_core::help::{parse_time, Asker, Availability, Directory, HelpError, Pe
 use baken_core::language::Language;
 use baken_core::signal::{Level, Signal};
 
+/// A bundled language by its code.
+fn lang(code: &str) -> Language {
+    code.parse().expect("a bundled language")
+}
+
 const FIXTURE: &str = include_str!("fixtures/help/nl-night.toml");
 
 fn fixture() -> Directory {
@@ -20,7 +25,7 @@ fn person(age: u8, language: Language, quiet: bool) -> Person {
 }
 
 fn teen() -> Person {
-    person(14, Language::Nl, false)
+    person(14, lang("nl"), false)
 }
 
 struct Case {
@@ -84,7 +89,7 @@ fn first_routes_on_the_edge_case_directory() {
             Case {
                 name: "can't talk out loud: a chat before a phone",
                 situation: empty.clone(),
-                person: person(14, Language::Nl, true),
+                person: person(14, lang("nl"), true),
                 at: "2026-12-01T10:00:00+01:00",
                 first_service: "test-24h",
                 first_uri: "https://example.org/24h/chat",
@@ -132,7 +137,7 @@ fn first_routes_on_the_edge_case_directory() {
             Case {
                 name: "an adult is not sent to a line for 8 to 18",
                 situation: topic("grooming"),
-                person: person(40, Language::Nl, false),
+                person: person(40, lang("nl"), false),
                 at: "2026-12-01T10:00:00+01:00",
                 first_service: "test-parents",
                 first_uri: "tel:+31201234567",
@@ -140,7 +145,7 @@ fn first_routes_on_the_edge_case_directory() {
             Case {
                 name: "closed on a known closed date: a line that is open now first",
                 situation: topic("trafficking"),
-                person: person(30, Language::Nl, false),
+                person: person(30, lang("nl"), false),
                 at: "2026-12-25T10:00:00+01:00",
                 first_service: "test-24h",
                 first_uri: "tel:08009999",
@@ -172,7 +177,7 @@ fn first_routes_on_the_edge_case_directory() {
             Case {
                 name: "English speaker: an open tool in English before a closed Dutch chat",
                 situation: topic("sextortion"),
-                person: person(15, Language::En, false),
+                person: person(15, lang("en"), false),
                 at: "2026-12-01T10:00:00+01:00",
                 first_service: "test-takedown",
                 first_uri: "https://example.org/takedown",
@@ -208,11 +213,11 @@ fn at_night_only_the_emergency_number_and_round_the_clock_lines_are_open() {
 
 #[test]
 fn routes_leave_out_walk_ins_unfit_services_and_unverified_channels() {
-    let routes = fixture().route(&topic("trafficking"), "NL", &person(30, Language::En, false), parse_time("2026-12-01T10:00:00+01:00").unwrap()).unwrap();
+    let routes = fixture().route(&topic("trafficking"), "NL", &person(30, lang("en"), false), parse_time("2026-12-01T10:00:00+01:00").unwrap()).unwrap();
     assert!(routes.iter().all(|r| !r.action_uri.contains("Teststraat") && !r.action_uri.contains("unverified")));
     assert!(routes.iter().all(|r| r.service_id != "test-chat"), "the chat does not help with trafficking");
     assert!(routes[0].reason.contains("human trafficking"), "{}", routes[0].reason);
-    let sms = fixture().route(&topic("sextortion"), "NL", &person(14, Language::Nl, true), parse_time("2026-12-01T23:00:00+01:00").unwrap()).unwrap();
+    let sms = fixture().route(&topic("sextortion"), "NL", &person(14, lang("nl"), true), parse_time("2026-12-01T23:00:00+01:00").unwrap()).unwrap();
     assert!(sms.iter().any(|r| r.action_uri == "sms:4567?body=HELP"));
 }
 
@@ -264,7 +269,7 @@ fn first_routes_on_the_bundled_dutch_data() {
             Case {
                 name: "suicidal thoughts at night",
                 situation: topic("suicide"),
-                person: person(16, Language::Nl, false),
+                person: person(16, lang("nl"), false),
                 at: "2026-12-06T03:00:00+01:00",
                 first_service: "nl-113",
                 first_uri: "tel:113",
@@ -272,7 +277,7 @@ fn first_routes_on_the_bundled_dutch_data() {
             Case {
                 name: "blackmail at night: a line known to be open, not one whose hours are unknown",
                 situation: topic("sextortion"),
-                person: person(15, Language::Nl, false),
+                person: person(15, lang("nl"), false),
                 at: "2026-12-01T23:00:00+01:00",
                 first_service: "nl-centrum-seksueel-geweld",
                 first_uri: "tel:08000188",
@@ -306,7 +311,7 @@ fn a_professional_would_sign_these_first_routes() {
 
     // A loverboy victim at the same hour is not sent first to a tip line, nor to one shown as open
     // when its hours are not known.
-    let exploitation = routes(&topic("exploitation"), &person(16, Language::Nl, false), saturday_night);
+    let exploitation = routes(&topic("exploitation"), &person(16, lang("nl"), false), saturday_night);
     assert_ne!(exploitation[0].service_id, "nl-meld-misdaad-anoniem", "{exploitation:#?}");
     for route in exploitation.iter().filter(|r| r.service_id == "nl-meld-misdaad-anoniem") {
         assert_eq!(route.availability, Availability::Unknown, "M.'s hours are not confirmed");
@@ -317,11 +322,11 @@ fn a_professional_would_sign_these_first_routes() {
 
     // Someone being watched cannot call: a chat or text route first, whatever its hours.
     for situation in [topic("sextortion"), topic("exploitation"), Situation::default()] {
-        let quiet = routes(&situation, &person(15, Language::Nl, true), saturday_night);
+        let quiet = routes(&situation, &person(15, lang("nl"), true), saturday_night);
         assert_ne!(quiet[0].channel, baken_core::help::ChannelKind::Phone, "{situation:?}: {quiet:#?}");
     }
     // Except in danger: then 112 stays first.
-    assert_eq!(routes(&danger, &person(15, Language::Nl, true), saturday_night)[0].action_uri, "tel:112");
+    assert_eq!(routes(&danger, &person(15, lang("nl"), true), saturday_night)[0].action_uri, "tel:112");
 }
 
 /// One scenario as a professional checks it: who asks, how old the young person is, what
@@ -353,14 +358,14 @@ fn sign(scenarios: Vec<Scenario>) {
 }
 
 fn scenario(name: &'static str, country: &'static str, at: &'static str, situation: Situation, first: (&'static str, &'static str)) -> Scenario {
-    Scenario { name, asker: Asker::Teen, age: Some(15), situation, country, at, quiet: false, language: Language::Nl, first, not_first: &[] }
+    Scenario { name, asker: Asker::Teen, age: Some(15), situation, country, at, quiet: false, language: lang("nl"), first, not_first: &[] }
 }
 
 /// Public holidays: a line closed on holidays is not open on Christmas, Easter Monday, King's Day
 /// or a UK substitute day; a line open 365 days a year is.
 #[test]
 fn holidays_a_professional_would_sign() {
-    let en = Language::En;
+    let en = lang("en");
     sign(vec![
         // The Revenge Porn Helpline is closed on bank holidays: on Christmas Day (Friday 25 December
         // 2026) and Boxing Day's substitute (Monday 28 December 2026) an adult gets a line that is open.
@@ -463,7 +468,7 @@ fn public_holidays_as_the_governments_list_them() {
 /// it, otherwise "call your local emergency number", and a note.
 #[test]
 fn fallback_a_professional_would_sign() {
-    let en = Language::En;
+    let en = lang("en");
     sign(vec![
         Scenario {
             language: en,
@@ -492,18 +497,18 @@ fn fallback_a_professional_would_sign() {
             )
         },
     ]);
-    let note = |c: &str| baken_core::help::coverage_note(c, Language::En).unwrap();
+    let note = |c: &str| baken_core::help::coverage_note(c, lang("en")).unwrap();
     assert!(note("CA").unwrap().contains("does not know the help services in your country yet"));
     assert!(note("DE").is_some() && note("NL").is_none() && note("us").is_none());
-    assert_eq!(baken_core::help::coverage_note("ZZ", Language::En), Err(HelpError::UnknownCountry("ZZ".into())));
-    assert_eq!(baken_core::help::coverage_note("C4", Language::En), Err(HelpError::MalformedCountry("C4".into())));
+    assert_eq!(baken_core::help::coverage_note("ZZ", lang("en")), Err(HelpError::UnknownCountry("ZZ".into())));
+    assert_eq!(baken_core::help::coverage_note("C4", lang("en")), Err(HelpError::MalformedCountry("C4".into())));
 }
 
 /// Who asks: a parent gets the parent and advice lines and is spoken to about their child; a
 /// professional gets the reporting and advice routes; lines only for young people are not theirs.
 #[test]
 fn audience_a_professional_would_sign() {
-    let en = Language::En;
+    let en = lang("en");
     sign(vec![
         Scenario {
             asker: Asker::Parent,
@@ -566,7 +571,7 @@ fn audience_a_professional_would_sign() {
             ..scenario("GB teen of 14 groomed, 23:00", "GB", "2026-12-01T23:00:00+00:00", topic("grooming"), ("gb-childline", "tel:08001111"))
         },
     ]);
-    let person = |asker| Person { asker, age: Some(13), language: Language::Nl, quiet: false };
+    let person = |asker| Person { asker, age: Some(13), language: lang("nl"), quiet: false };
     let at = parse_time("2026-12-01T20:00:00+01:00").unwrap();
     let parent = baken_core::help::route(&topic("grooming"), "NL", &person(Asker::Parent), at).unwrap();
     assert!(parent.iter().all(|r| r.service_id != "nl-kindertelefoon"), "the Kindertelefoon is for the child to call");
@@ -580,7 +585,7 @@ fn audience_a_professional_would_sign() {
 /// suicide line too, free lines say so, and "talk about anything" only for lines that mean it.
 #[test]
 fn services_and_flags_a_professional_would_sign() {
-    let en = Language::En;
+    let en = lang("en");
     sign(vec![
         Scenario {
             not_first: &["be-1712"],
@@ -614,7 +619,7 @@ fn services_and_flags_a_professional_would_sign() {
     .unwrap();
     assert!(uk.iter().any(|r| r.service_id == "gb-report-remove") && uk.iter().any(|r| r.service_id == "gb-childline"), "{uk:#?}");
     let at = parse_time("2026-12-05T23:30:00+01:00").unwrap();
-    let teen = Person { asker: Asker::Teen, age: Some(15), language: Language::Nl, quiet: false };
+    let teen = Person { asker: Asker::Teen, age: Some(15), language: lang("nl"), quiet: false };
     let blackmail = baken_core::help::route(&topic("sextortion"), "NL", &teen, at).unwrap();
     assert!(blackmail.iter().any(|r| r.service_id == "nl-113"), "after sextortion, suicide risk is real: 113 is offered");
     assert!(blackmail.iter().any(|r| r.service_id == "nl-politie"), "aangifte is offered for sextortion");
@@ -645,7 +650,7 @@ fn services_and_flags_a_professional_would_sign() {
 /// someone who cannot talk gets Childline's chat.
 #[test]
 fn uk_saturday_night_sextortion_a_professional_would_sign() {
-    let en = Language::En;
+    let en = lang("en");
     let saturday_night = "2026-12-05T23:30:00+00:00";
     let danger = Situation { topic: Some(Topic::Sextortion), signals: vec![Signal::Threat, Signal::PaymentDemand], level: Some(Level::Danger) };
     let tools: &[&str] = &["intl-take-it-down", "gb-report-remove", "gb-ceop", "intl-stopncii"];
@@ -689,7 +694,7 @@ fn uk_saturday_night_sextortion_a_professional_would_sign() {
 /// The services the review found missing, each where a professional would send someone.
 #[test]
 fn added_services_a_professional_would_sign() {
-    let en = Language::En;
+    let en = lang("en");
     sign(vec![
         Scenario {
             not_first: &["nl-veilig-thuis", "nl-politie"],
@@ -750,7 +755,7 @@ fn added_services_a_professional_would_sign() {
     ]);
     // Stop it Now Vlaanderen's hours are not known, so a line known to be open may come first; it is
     // offered with its free number.
-    let adult = Person { asker: Asker::Teen, age: Some(30), language: Language::Nl, quiet: false };
+    let adult = Person { asker: Asker::Teen, age: Some(30), language: lang("nl"), quiet: false };
     let worried = baken_core::help::route(&topic("offender_prevention"), "BE", &adult, parse_time("2026-12-02T10:00:00+01:00").unwrap()).unwrap();
     let stop_it_now = worried.iter().find(|r| r.service_id == "be-stop-it-now").unwrap_or_else(|| panic!("{worried:#?}"));
     assert_eq!((stop_it_now.action_uri.as_str(), stop_it_now.availability), ("tel:080020050", Availability::Unknown));

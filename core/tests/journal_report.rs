@@ -7,6 +7,11 @@ use baken_core::language::Language;
 use journal_support::*;
 use ring::digest::{digest, SHA256};
 
+/// A bundled language by its code.
+fn lang(code: &str) -> Language {
+    code.parse().expect("a bundled language")
+}
+
 /// What a support worker does with only the report and the seal: recompute the chain from the
 /// report's appendix and compare its end with the seal. Returns the seal the report proves.
 fn worker_check(html: &str) -> Result<String, String> {
@@ -58,7 +63,7 @@ fn a_support_worker_can_check_the_report_against_the_seal() {
     journal.delete(&gone.id).unwrap();
     let seal = journal.seal().unwrap();
 
-    let html = journal.report_html(Language::En).unwrap();
+    let html = journal.report_html(lang("en")).unwrap();
     assert_eq!(worker_check(&html), Ok(seal.clone()));
     assert!(html.contains(&seal));
     assert!(html.contains(&first_seal), "an earlier seal can be found in the appendix");
@@ -80,14 +85,14 @@ fn a_support_worker_can_check_the_report_against_the_seal() {
 fn the_report_is_in_the_teens_language_and_written_only_on_request() {
     let (tmp, _dir, journal) = new_journal();
     journal.add(incident("iets")).unwrap();
-    let dutch = journal.report_html(Language::Nl).unwrap();
+    let dutch = journal.report_html(lang("nl")).unwrap();
     assert!(dutch.contains("lang=\"nl\"") && dutch.contains("Zegel") && dutch.contains("Gebeurd op"));
     let path = tmp.path().join("report.html");
-    journal.export_report(&path, Language::En).unwrap();
+    journal.export_report(&path, lang("en")).unwrap();
     assert!(std::fs::read_to_string(&path).unwrap().starts_with("<!DOCTYPE html>"));
-    assert!(matches!(journal.export_report(&path, Language::En), Err(JournalError::AlreadyExists(_))));
+    assert!(matches!(journal.export_report(&path, lang("en")), Err(JournalError::AlreadyExists(_))));
     journal.lock();
-    assert!(matches!(journal.report_html(Language::En), Err(JournalError::Locked)));
+    assert!(matches!(journal.report_html(lang("en")), Err(JournalError::Locked)));
 }
 
 #[test]
@@ -95,12 +100,12 @@ fn text_pasted_from_a_chat_cannot_switch_off_the_check() {
     let (tmp, _dir, journal) = new_journal();
     journal.add(incident("he wrote <!--<script> and then </script> -->")).unwrap();
     let seal = journal.seal().unwrap();
-    let html = journal.report_html(Language::En).unwrap();
+    let html = journal.report_html(lang("en")).unwrap();
     assert_eq!(html.matches("<script").count(), 2, "the chain data and the check, nothing opened by the text");
     assert_eq!(html.matches("</script>").count(), 2);
     assert_eq!(worker_check(&html), Ok(seal));
     let path = tmp.path().join("report.html");
-    journal.export_report(&path, Language::En).unwrap();
+    journal.export_report(&path, lang("en")).unwrap();
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
@@ -118,9 +123,9 @@ fn a_damaged_attachment_is_a_placeholder_and_the_rest_is_reported() {
     zero_largest_blob(&dir);
     let after = journal.verify().unwrap();
     assert_eq!(after.damaged_attachments, vec![damaged.content.attachments[0].id.clone()], "verify checks attachments too");
-    let summary = journal.report_summary(Language::En).unwrap();
+    let summary = journal.report_summary(lang("en")).unwrap();
     assert_eq!((summary.entries, summary.earlier_versions, summary.damaged), (2, 0, 1));
-    let html = journal.report_html(Language::En).unwrap();
+    let html = journal.report_html(lang("en")).unwrap();
     assert!(html.contains(&format!(
         "This attachment could not be read. It was changed or damaged. Its SHA-256 should be: <span class=\"hash\">{}</span>",
         damaged.content.attachments[0].sha256

@@ -101,7 +101,7 @@ fn evaluate(name: &str, show_misses: bool) -> BTreeMap<Language, Scores> {
 }
 
 fn assert_floor(name: &str, scores: &BTreeMap<Language, Scores>, floor: f64) {
-    for language in Language::ALL {
+    for language in Language::all() {
         let s = &scores[language];
         assert!(s.queries >= 50, "{name} ({language}): only {} queries", s.queries);
         if s.recall() < RECALL_GOAL {

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
-"""Proof that the library as apps embed it has no test-only fast key derivation. Exits 1 and names
-what it found.
+"""Proof that the library as apps embed it has no test-only fast key derivation and no test-only
+third language. Exits 1 and names what it found.
 
   check.py LIBRARY [BINDINGS_DIR]   LIBRARY (a default-feature build of baken-ffi) exports no
                                     `*_for_tests` function, and no file generated from it in
@@ -8,7 +8,9 @@ what it found.
                                     `create_for_tests`, the Swift header's symbols)
 
 The `*_for_tests` constructors exist only with the cargo feature `insecure-test-kdf`, which
-tests/run enables for the Kotlin and Python tests and the `mobile` profile never does.
+tests/run enables for the Kotlin and Python tests and the `mobile` profile never does. The
+pseudo-language `xx` (core/tests/fixtures/third-language/) is bundled only with the feature
+`third-language-test` of baken-core's own tests; its rule ids (`xx.secrecy.hushu`) must not be in LIBRARY.
 """
 import pathlib
 import re
@@ -16,12 +18,16 @@ import subprocess
 import sys
 
 FOR_TESTS = re.compile(r"for_?tests", re.IGNORECASE)
+THIRD_LANGUAGE = b"xx.secrecy.hushu"
 
 
 def library(path):
     out = subprocess.run(["nm", "-D", "--defined-only", path], check=True, capture_output=True, text=True).stdout
     symbols = {line.split()[-1].split("@")[0] for line in out.splitlines() if line.strip()}
-    return sorted(f"{path} exports {s}" for s in symbols if FOR_TESTS.search(s))
+    found = sorted(f"{path} exports {s}" for s in symbols if FOR_TESTS.search(s))
+    if THIRD_LANGUAGE in pathlib.Path(path).read_bytes():
+        found.append(f"{path} bundles the test language xx ({THIRD_LANGUAGE.decode()})")
+    return found
 
 
 def bindings(directory):
@@ -45,7 +51,7 @@ def main(argv):
         return 2
     problems = library(argv[1]) + (bindings(argv[2]) if len(argv) == 3 else [])
     for p in problems:
-        print(f"test-only key derivation in the shipped library: {p}")
+        print(f"test-only code or content in the shipped library: {p}")
     print(f"shipped library: {'FAILED' if problems else 'ok'}")
     return 1 if problems else 0
 

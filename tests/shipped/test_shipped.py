@@ -37,6 +37,12 @@ def test_catches_a_test_constructor_in_the_bindings(compile_library, tmp_path, l
     assert line in result.stdout
 
 
+def test_catches_the_bundled_test_language(compile_library):
+    result = run(compile_library(CLEAN + 'const char *rule = "id = \\"xx.secrecy.hushu\\"";\n'))
+    assert result.returncode == 1
+    assert "bundles the test language xx" in result.stdout
+
+
 def test_refuses_an_empty_bindings_folder(compile_library, tmp_path):
     (tmp_path / "empty").mkdir()
     assert run(compile_library(CLEAN), str(tmp_path / "empty")).returncode == 1

@@ -12,10 +12,9 @@ use super::{Chat, Event, Format, Limitation};
 use crate::check::{Analyzer, CheckError};
 use crate::language::Language;
 use crate::signal::{Level, Signal};
+use crate::strings::ChatWords as Texts;
 use chrono::NaiveDateTime;
-use serde::Deserialize;
 use std::collections::BTreeMap;
-use std::sync::OnceLock;
 
 /// How many example messages are kept per signal.
 const EXAMPLES: usize = 3;
@@ -144,7 +143,7 @@ pub fn scan(analyzer: &Analyzer, chat: &Chat, me: Option<&str>, reader: Option<L
         return Err(ScanError::UnknownMe { me: me.to_string(), participants: chat.participants.join(", ") });
     }
     let mut tallies: Vec<Tally> = chat.participants.iter().map(|name| Tally::new(me == Some(name.as_str()))).collect();
-    let mut votes = [0usize; 2];
+    let mut votes = vec![0usize; Language::all().len()];
     for (index, stored) in chat.messages.iter().enumerate() {
         let Some(who) = stored.sender else { continue };
         let tally = &mut tallies[who as usize];
@@ -157,10 +156,8 @@ pub fn scan(analyzer: &Analyzer, chat: &Chat, me: Option<&str>, reader: Option<L
             continue;
         }
         let analysis = analyzer.analyze(cut(text, crate::check::MAX_TEXT_BYTES), None)?;
-        match analysis.language {
-            Some(Language::En) => votes[0] += 1,
-            Some(Language::Nl) => votes[1] += 1,
-            None => {}
+        if let Some(language) = analysis.language {
+            votes[language.index()] += 1;
         }
         tally.level = tally.level.max(analysis.level);
         let mut signals: Vec<Signal> = analysis.signals.iter().map(|f| f.signal).collect();
@@ -178,7 +175,7 @@ pub fn scan(analyzer: &Analyzer, chat: &Chat, me: Option<&str>, reader: Option<L
             }
         }
     }
-    let reader = reader.unwrap_or(if votes[1] > votes[0] { Language::Nl } else { Language::En });
+    let reader = reader.unwrap_or_else(|| most_voted(&votes));
     let mut people: Vec<Person> = chat.participants.iter().zip(tallies).map(|(name, tally)| tally.person(name)).collect();
     for person in &mut people {
         person.summary = summary(reader, person, chat);
@@ -267,6 +264,16 @@ fn conversation_level(messages: Level, stages: &[Stage], events: &[(Event, usize
 }
 
 /// The text up to `max` bytes, cut at a character boundary.
+/// The language most messages were in; with no votes or a tie at the top, the fallback language.
+fn most_voted(votes: &[usize]) -> Language {
+    let best = votes.iter().copied().max().unwrap_or(0);
+    let mut top = Language::all().iter().zip(votes).filter(|(_, &n)| n == best && n > 0);
+    match (top.next(), top.next()) {
+        (Some((&language, _)), None) => language,
+        _ => Language::fallback(),
+    }
+}
+
 fn cut(text: &str, max: usize) -> &str {
     let end = (0..=text.len().min(max)).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0);
     &text[..end]
@@ -310,40 +317,9 @@ fn duration(texts: &Texts, minutes: i64) -> String {
     format!("{count} {}", if count == 1 { &unit[0] } else { &unit[1] })
 }
 
-/// The summary texts of one language (`content/chat/summary.toml`).
-#[derive(Debug, Default, Deserialize)]
-pub(super) struct Texts {
-    none: String,
-    one: String,
-    several: String,
-    and: String,
-    minutes: [String; 2],
-    hours: [String; 2],
-    days: [String; 2],
-    me: String,
-    /// The journal entry's headings and lines (see `evidence`).
-    pub(super) flagged: String,
-    pub(super) more: String,
-    pub(super) cannot_show: String,
-    pub(super) export: String,
-    pub(super) too_large: String,
-    stages: BTreeMap<String, String>,
-    limitations: BTreeMap<String, String>,
-}
-
-const TEXTS_FILE: &str = "chat/summary.toml";
-
-fn load_texts() -> Result<BTreeMap<String, Texts>, String> {
-    let text = crate::content::file(TEXTS_FILE).ok_or_else(|| format!("{TEXTS_FILE} is missing"))?;
-    toml::from_str(text).map_err(|e| format!("{TEXTS_FILE}: {e}"))
-}
-
-/// The texts of `language`; the lint makes sure every language has them.
+/// The summary texts of `language` (`[chat]` of `content/strings/<code>.toml`).
 pub(super) fn texts(language: Language) -> &'static Texts {
-    static TEXTS: OnceLock<BTreeMap<String, Texts>> = OnceLock::new();
-    static EMPTY: OnceLock<Texts> = OnceLock::new();
-    let all = TEXTS.get_or_init(|| load_texts().unwrap_or_default());
-    all.get(language.code()).unwrap_or_else(|| EMPTY.get_or_init(Texts::default))
+    &crate::strings::strings(language).chat
 }
 
 /// What `limitation` means, in one plain sentence in `language`.
@@ -354,24 +330,21 @@ pub fn limitation_text(limitation: Limitation, language: Language) -> &'static s
 /// Checks the summary texts: every language has them, with a phrase for every stage and a
 /// sentence for every limitation.
 pub(super) fn lint(issues: &mut Vec<crate::content::LintIssue>) {
-    let issue = |message: String| crate::content::LintIssue { file: TEXTS_FILE.to_string(), message };
-    match load_texts() {
-        Err(e) => issues.push(issue(e)),
-        Ok(all) => {
-            for language in Language::ALL {
-                match all.get(language.code()) {
-                    None => issues.push(issue(format!("no texts for {}", language.code()))),
-                    Some(texts) => {
-                        let stages = [Stage::Trust, Stage::Isolation, Stage::Sexual, Stage::Images, Stage::Coercion, Stage::Exploitation];
-                        for stage in stages.iter().filter(|s| !texts.stages.contains_key(s.as_str())) {
-                            issues.push(issue(format!("{}: no phrase for the stage {}", language.code(), stage.as_str())));
-                        }
-                        for limitation in Limitation::ALL.iter().filter(|l| !texts.limitations.contains_key(l.as_str())) {
-                            issues.push(issue(format!("{}: no sentence for the limitation {}", language.code(), limitation.as_str())));
-                        }
-                    }
-                }
-            }
+    const STAGES: [Stage; 6] = [Stage::Trust, Stage::Isolation, Stage::Sexual, Stage::Images, Stage::Coercion, Stage::Exploitation];
+    for &language in Language::all() {
+        let texts = texts(language);
+        let mut issue = |message: String| issues.push(crate::content::LintIssue { file: crate::strings::file_of(language), message });
+        for stage in STAGES.iter().filter(|s| !texts.stages.contains_key(s.as_str())) {
+            issue(format!("chat.stages: no phrase for the stage {}", stage.as_str()));
+        }
+        for id in texts.stages.keys().filter(|id| !STAGES.iter().any(|s| s.as_str() == id.as_str())) {
+            issue(format!("chat.stages: '{id}' is not a stage"));
+        }
+        for limitation in Limitation::ALL.iter().filter(|l| !texts.limitations.contains_key(l.as_str())) {
+            issue(format!("chat.limitations: no sentence for the limitation {}", limitation.as_str()));
+        }
+        for id in texts.limitations.keys().filter(|id| !Limitation::ALL.iter().any(|l| l.as_str() == id.as_str())) {
+            issue(format!("chat.limitations: '{id}' is not a limitation"));
         }
     }
 }

@@ -196,6 +196,7 @@ pub(crate) fn read(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::language::lang;
 
     const LEXICON: &str = "language = 'en'\n[concepts]\nREQUEST = ['send']\nIMAGE = ['pic']\nHOMEWORK = ['homework']\nIF = ['if']\nEXPOSE = ['post']";
     const COMPOSE: &str = r#"
@@ -215,9 +216,9 @@ ordered = true
 
     fn found(line: &str) -> Vec<(String, String)> {
         let mut issues = Vec::new();
-        let lexicon = super::super::concepts::read(Language::En, LEXICON, &mut issues).expect("reads");
+        let lexicon = super::super::concepts::read(lang("en"), LEXICON, &mut issues).expect("reads");
         let levels = super::super::level::bundled().expect("levels");
-        let (compositions, _) = read(Language::En, COMPOSE, &lexicon, levels, &mut issues);
+        let (compositions, _) = read(lang("en"), COMPOSE, &lexicon, levels, &mut issues);
         assert_eq!(issues, Vec::<String>::new());
         let (mut tagged, mut out) = (Tagged::default(), Vec::new());
         lexicon.tag(line.as_bytes(), &mut tagged);

@@ -17,8 +17,7 @@
 //! plain spelling.
 
 use super::normalize::{normalize, EmojiWords};
-use crate::language::Language;
-use rust_stemmers::Stemmer;
+use crate::language::{Language, Stemmer};
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap};
 use std::hash::{BuildHasherDefault, Hasher};
@@ -352,6 +351,7 @@ impl Lexicon {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::language::lang;
 
     const LEXICON: &str = r##"
 language = "en"
@@ -364,7 +364,7 @@ MONEY = ["#", "euro"]
 
     fn tagged(line: &str) -> Vec<(String, String)> {
         let mut issues = Vec::new();
-        let lexicon = read(Language::En, LEXICON, &mut issues).expect("reads");
+        let lexicon = read(lang("en"), LEXICON, &mut issues).expect("reads");
         assert_eq!(issues, Vec::<String>::new());
         let (mut out, normalized) = (Tagged::default(), normalize(line, &EmojiWords::default()));
         let line = normalized.text();
@@ -393,7 +393,7 @@ MONEY = ["#", "euro"]
     #[test]
     fn bad_entries_are_reported() {
         let mut issues = Vec::new();
-        read(Language::Nl, "language = 'en'\n[concepts]\nlower = ['a*', '**', 'ok']", &mut issues);
+        read(lang("nl"), "language = 'en'\n[concepts]\nlower = ['a*', '**', 'ok']", &mut issues);
         let all = issues.join("\n");
         assert!(all.contains("language is \"en\""), "{all}");
         assert!(all.contains("concept lower: names are upper case"), "{all}");

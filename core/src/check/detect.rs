@@ -1,24 +1,11 @@
-//! Tells Dutch from English by counting frequent little words, such as `ik`, `je`, `niet` or
-//! `the`, `you`, `don't`.
+//! Tells the bundled languages apart by counting frequent little words, such as `ik`, `je`,
+//! `niet` or `the`, `you`, `don't` (each language's `detect` list in `content/languages.toml`).
+//! A word listed by more than one language counts for none; the language with the most words
+//! wins, and a tie at the top is no language.
 
 use crate::language::Language;
+use std::collections::HashMap;
 use std::sync::OnceLock;
-
-/// Frequent Dutch words (chat spelling included) that are not also English words.
-const DUTCH: &[&str] = &[
-    "aan", "al", "alleen", "als", "ben", "bent", "bij", "dan", "dat", "de", "die", "dit", "doe", "doen", "echt", "een", "en", "even", "ff", "foto", "fotos",
-    "ga", "gaan", "gaat", "geen", "geld", "graag", "haar", "heb", "hebt", "heeft", "het", "hij", "hoe", "hoor", "iets", "ik", "je", "jij", "jou", "jouw",
-    "jullie", "kan", "kom", "komt", "kun", "kunt", "leuk", "maar", "mag", "me", "meer", "met", "mij", "mijn", "moet", "morgen", "naar", "niemand", "niet",
-    "niks", "nog", "nou", "nu", "of", "ook", "op", "ouders", "schat", "snel", "stuur", "te", "tegen", "toch", "tot", "van", "vanavond", "vandaag", "veel",
-    "voor", "waar", "wanneer", "wat", "weet", "wel", "wij", "wil", "wordt", "zal", "ze", "zeg", "zeggen", "zijn", "zo", "zou", "zullen",
-];
-
-/// Frequent English words (chat spelling included) that are not also Dutch words.
-const ENGLISH: &[&str] = &[
-    "about", "alone", "and", "are", "be", "because", "but", "can", "cant", "could", "did", "do", "does", "dont", "for", "from", "get", "got", "have", "how",
-    "i", "if", "im", "it", "its", "just", "know", "like", "me", "my", "no", "not", "now", "of", "on", "or", "please", "pls", "really", "send", "so", "tell",
-    "that", "the", "this", "to", "u", "ur", "wanna", "want", "what", "when", "where", "who", "why", "will", "with", "would", "you", "your", "youre",
-];
 
 /// How much of a long text is looked at.
 const SAMPLE_BYTES: usize = 16 * 1024;
@@ -29,27 +16,31 @@ fn key(word: &str) -> u64 {
     word.bytes().fold(0, |key, b| key << 8 | u64::from(b))
 }
 
-/// The keys of the Dutch and the English words, sorted.
-fn word_keys() -> &'static (Vec<u64>, Vec<u64>) {
-    static KEYS: OnceLock<(Vec<u64>, Vec<u64>)> = OnceLock::new();
+/// The key of every word listed by exactly one language, with that language.
+fn word_keys() -> &'static HashMap<u64, Option<Language>> {
+    static KEYS: OnceLock<HashMap<u64, Option<Language>>> = OnceLock::new();
     KEYS.get_or_init(|| {
-        let sorted = |words: &[&str]| {
-            let mut keys: Vec<u64> = words.iter().map(|w| key(w)).collect();
-            keys.sort_unstable();
-            keys
-        };
-        (sorted(DUTCH), sorted(ENGLISH))
+        let mut keys = HashMap::new();
+        for &language in Language::all() {
+            for word in language.detect_words() {
+                let listed = keys.entry(key(word)).or_insert(Some(language));
+                if *listed != Some(language) {
+                    *listed = None;
+                }
+            }
+        }
+        keys
     })
 }
 
-/// The language `text` is written in, or `None` when it shows no clear sign of either.
+/// The language `text` is written in, or `None` when it shows no clear sign of one.
 pub fn detect(text: &str) -> Option<Language> {
     let mut end = text.len().min(SAMPLE_BYTES);
     while !text.is_char_boundary(end) {
         end -= 1;
     }
-    let (dutch_keys, english_keys) = word_keys();
-    let (mut dutch, mut english) = (0usize, 0usize);
+    let keys = word_keys();
+    let mut counts = vec![0usize; Language::all().len()];
     // The current word as a key (see `key`); `None` once it is longer than any listed word.
     let mut word: Option<u64> = Some(0);
     for c in text[..end].chars().chain([' ']) {
@@ -59,19 +50,16 @@ pub fn detect(text: &str) -> Option<Language> {
             }
             continue;
         }
-        if let Some(w) = word.filter(|&w| w != 0) {
-            let (nl, en) = (dutch_keys.binary_search(&w).is_ok(), english_keys.binary_search(&w).is_ok());
-            if nl != en {
-                dutch += usize::from(nl);
-                english += usize::from(en);
-            }
+        if let Some(Some(language)) = word.filter(|&w| w != 0).and_then(|w| keys.get(&w)) {
+            counts[language.index()] += 1;
         }
         word = Some(0);
     }
-    match dutch.cmp(&english) {
-        std::cmp::Ordering::Greater => Some(Language::Nl),
-        std::cmp::Ordering::Less => Some(Language::En),
-        std::cmp::Ordering::Equal => None,
+    let best = counts.iter().copied().max().filter(|&n| n > 0)?;
+    let mut winners = Language::all().iter().zip(&counts).filter(|(_, &n)| n == best);
+    match (winners.next(), winners.next()) {
+        (Some((&language, _)), None) => Some(language),
+        _ => None,
     }
 }
 
@@ -79,26 +67,25 @@ pub fn detect(text: &str) -> Option<Language> {
 mod tests {
     use super::*;
 
-    #[test]
-    fn listed_words_fit_a_key_and_are_distinct() {
-        for words in [DUTCH, ENGLISH] {
-            assert!(words.iter().all(|w| (1..=8).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_lowercase())));
-            assert!(words.windows(2).all(|w| w[0] < w[1]));
-        }
+    fn code(text: &str) -> Option<&'static str> {
+        detect(text).map(Language::code)
     }
 
     #[test]
     fn tells_dutch_from_english() {
-        assert_eq!(detect("hoi! heb je zin om ff te bellen? niemand hoeft het te weten"), Some(Language::Nl));
-        assert_eq!(detect("hey, do you want to call? nobody has to know"), Some(Language::En));
-        assert_eq!(detect("Wat doe jij vanavond 😊"), Some(Language::Nl));
-        assert_eq!(detect("don't tell ur mom"), Some(Language::En));
+        assert_eq!(code("hoi! heb je zin om ff te bellen? niemand hoeft het te weten"), Some("nl"));
+        assert_eq!(code("hey, do you want to call? nobody has to know"), Some("en"));
+        assert_eq!(code("Wat doe jij vanavond 😊"), Some("nl"));
+        assert_eq!(code("don't tell ur mom"), Some("en"));
     }
 
     #[test]
-    fn no_evidence_is_none() {
+    fn no_evidence_or_a_tie_is_none() {
         assert_eq!(detect(""), None);
         assert_eq!(detect("😊 🙈 123"), None);
         assert_eq!(detect("snap?"), None);
+        // "me" and "of" are listed by both; "ik" and "you" are a tie.
+        assert_eq!(detect("me of"), None);
+        assert_eq!(detect("ik you"), None);
     }
 }

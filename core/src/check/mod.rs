@@ -160,7 +160,7 @@ impl Analyzer {
         let compiled: Vec<_> = std::thread::scope(|scope| {
             let compile = |language| move || LanguageSet::compile(language, levels);
             let threads: Vec<_> =
-                Language::ALL.iter().map(|&language| (language, std::thread::Builder::new().spawn_scoped(scope, compile(language)).ok())).collect();
+                Language::all().iter().map(|&language| (language, std::thread::Builder::new().spawn_scoped(scope, compile(language)).ok())).collect();
             threads
                 .into_iter()
                 .map(|(language, thread)| match thread {
@@ -421,7 +421,7 @@ pub fn lint(issues: &mut Vec<LintIssue>) {
     level::lint(issues);
     let Ok(levels) = level::bundled() else { return };
     rules::lint(issues, levels);
-    for &language in Language::ALL {
+    for &language in Language::all() {
         let mut problems = Vec::new();
         lint_tactics(language, levels, &mut problems);
         issues.extend(problems.into_iter().map(|(file, message)| LintIssue { file, message }));
@@ -487,6 +487,7 @@ fn lint_tactics(language: Language, levels: &Levels, issues: &mut Vec<(String, S
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::language::lang;
 
     fn signals(analysis: &Analysis) -> Vec<Signal> {
         analysis.signals.iter().map(|f| f.signal).collect()
@@ -524,7 +525,7 @@ mod tests {
         let analysis = analyze("", None).expect("analyses");
         assert_eq!(analysis.level, Level::None);
         assert!(analysis.signals.is_empty());
-        assert_eq!(analyze("\n\n  \n", Some(Language::Nl)).expect("analyses").level, Level::None);
+        assert_eq!(analyze("\n\n  \n", Some(lang("nl"))).expect("analyses").level, Level::None);
     }
 
     #[test]
@@ -539,13 +540,13 @@ mod tests {
         let err = analyze_with_code("hoi", Some("fr")).expect_err("fr has no rules");
         assert_eq!(err, CheckError::Language(UnsupportedLanguage("fr".into())));
         assert_eq!(analyze_with_code("hoi", Some("auto")).expect("auto detects").language, None);
-        assert_eq!(analyze_with_code("stuur me je foto", Some("nl-BE")).expect("nl").language, Some(Language::Nl));
+        assert_eq!(analyze_with_code("stuur me je foto", Some("nl-BE")).expect("nl").language, Some(lang("nl")));
     }
 
     #[test]
     fn spans_point_at_the_original_text_in_bytes_and_utf16() {
         let text = "héé 😊😊 s.e.n.d me a 📸 of you, don't tell anyone 🤫";
-        let analysis = analyze(text, Some(Language::En)).expect("analyses");
+        let analysis = analyze(text, Some(lang("en"))).expect("analyses");
         // The secret is asked twice: in words, and with 🤫 (read as "secret").
         assert_eq!(signals(&analysis), vec![Signal::ImageRequest, Signal::Secrecy, Signal::Secrecy]);
         let utf16: Vec<u16> = text.encode_utf16().collect();
@@ -566,7 +567,7 @@ mod tests {
     fn every_line_is_analysed_with_offsets_into_the_whole_text() {
         let text = "hi\nhoe oud ben je?\r\nen ben je alleen thuis";
         let analysis = analyze(text, None).expect("analyses");
-        assert_eq!(analysis.language, Some(Language::Nl));
+        assert_eq!(analysis.language, Some(lang("nl")));
         assert_eq!(signals(&analysis), vec![Signal::PersonalInfo, Signal::PersonalInfo]);
         assert_eq!(analysis.signals[0].excerpt, "hoe oud ben je");
         assert_eq!(analysis.signals[1].excerpt, "ben je alleen thuis");
@@ -575,7 +576,7 @@ mod tests {
 
     #[test]
     fn levels_follow_the_combination_of_signals() {
-        let level = |text: &str| analyze(text, Some(Language::En)).expect("analyses").level;
+        let level = |text: &str| analyze(text, Some(lang("en"))).expect("analyses").level;
         assert_eq!(level("you're so mature for your age"), Level::Caution);
         assert_eq!(level("I'll post your nudes online unless you pay"), Level::Danger);
         assert_eq!(level("let's meet up this weekend, don't tell anyone"), Level::Danger);
@@ -623,7 +624,7 @@ mod tests {
     #[test]
     fn a_cue_never_silences_a_threat_to_expose_or_a_money_demand() {
         for text in ["haha send 200 in gift cards or your nudes go to all your followers 😂", "pay 100 euro or I post your pics. love dad"] {
-            let found = signals(&analyze(text, Some(Language::En)).expect("analyses"));
+            let found = signals(&analyze(text, Some(lang("en"))).expect("analyses"));
             assert!(found.contains(&Signal::Threat) && found.contains(&Signal::PaymentDemand), "{text}: {found:?}");
         }
     }
@@ -631,10 +632,10 @@ mod tests {
     #[test]
     fn a_secret_from_a_parent_is_no_sign_off() {
         for (text, language) in [
-            ("ok 😊 send me a pic, and don't tell your mum", Language::En),
-            ("send me a pic and don't tell your dad", Language::En),
-            ("stuur een foto en zeg niks tegen je moeder", Language::Nl),
-            ("stuur je een foto? niet tegen mama zeggen", Language::Nl),
+            ("ok 😊 send me a pic, and don't tell your mum", lang("en")),
+            ("send me a pic and don't tell your dad", lang("en")),
+            ("stuur een foto en zeg niks tegen je moeder", lang("nl")),
+            ("stuur je een foto? niet tegen mama zeggen", lang("nl")),
         ] {
             let analysis = analyze(text, Some(language)).expect("analyses");
             let found = signals(&analysis);
@@ -646,10 +647,10 @@ mod tests {
     #[test]
     fn benign_look_alikes_stay_quiet() {
         for (text, language) in [
-            ("don't tell mom about the surprise party!", Language::En),
-            ("where are you? dinner is ready", Language::En),
-            ("kun je een foto van het huiswerk sturen?", Language::Nl),
-            ("niemand mag het weten, het is een verrassing voor papa", Language::Nl),
+            ("don't tell mom about the surprise party!", lang("en")),
+            ("where are you? dinner is ready", lang("en")),
+            ("kun je een foto van het huiswerk sturen?", lang("nl")),
+            ("niemand mag het weten, het is een verrassing voor papa", lang("nl")),
         ] {
             let analysis = analyze(text, Some(language)).expect("analyses");
             assert!(analysis.signals.is_empty(), "{text}: {:?}", analysis.signals);
@@ -670,11 +671,11 @@ mod tests {
         let text: Vec<&str> = lines.iter().cycle().take(3 * CHUNK_BYTES / 30).copied().collect();
         let text = text.join("\n");
         assert!(text.len() > 3 * CHUNK_BYTES);
-        let whole = analyze(&text, Some(Language::En)).expect("analyses");
+        let whole = analyze(&text, Some(lang("en"))).expect("analyses");
         let mut expected = Vec::new();
         let mut offset = (0, 0);
         for line in text.split('\n') {
-            for finding in analyze(line, Some(Language::En)).expect("analyses").signals {
+            for finding in analyze(line, Some(lang("en"))).expect("analyses").signals {
                 let (bytes, units) = offset;
                 expected.push((finding.rule, bytes + finding.span.start..bytes + finding.span.end, units + finding.utf16.start));
             }
@@ -693,7 +694,7 @@ mod tests {
         // in a release build, before it did).
         let repeated = "send me the money now or else. ";
         let text = repeated.repeat(MAX_TEXT_BYTES / repeated.len());
-        let analysis = analyze(&text, Some(Language::En)).expect("analyses");
+        let analysis = analyze(&text, Some(lang("en"))).expect("analyses");
         assert_eq!(analysis.level, Level::Danger);
         let payment: Vec<_> = analysis.signals.iter().filter(|f| f.signal == Signal::PaymentDemand).collect();
         assert!(!payment.is_empty());
@@ -703,6 +704,6 @@ mod tests {
     #[test]
     fn the_analyzer_builds_from_the_bundled_rules() {
         let analyzer = Analyzer::new().expect("bundled rules compile");
-        assert_eq!(analyzer.sets.len(), Language::ALL.len());
+        assert_eq!(analyzer.sets.len(), Language::all().len());
     }
 }

@@ -506,7 +506,7 @@ pub(crate) fn benign(language: Language) -> Vec<String> {
 /// every example fires its rule, and no benign look-alike fires any rule.
 pub(crate) fn lint(issues: &mut Vec<LintIssue>, levels: &Levels) {
     let mut all_ids = HashSet::new();
-    for &language in Language::ALL {
+    for &language in Language::all() {
         let file = file_of(language);
         let mut report = |message: String| issues.push(LintIssue { file: file.clone(), message });
         let Some(source) = source_of(language) else {
@@ -558,6 +558,7 @@ pub(crate) fn lint(issues: &mut Vec<LintIssue>, levels: &Levels) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::language::lang;
 
     const GOOD: &str = r#"
 language = "en"
@@ -580,7 +581,7 @@ examples = ["send me a 📸", "s3nd me a pic"]
 
     #[test]
     fn compiles_defines_emoji_guards_and_examples() {
-        let (set, _, issues) = compile_file(Language::En, GOOD, levels(), true);
+        let (set, _, issues) = compile_file(lang("en"), GOOD, levels(), true);
         assert_eq!(issues, Vec::<String>::new());
         let set = set.expect("compiles");
         assert_eq!(fired(&set, "pls sEEEnd me a 📸"), vec!["en.image.send"]);
@@ -592,7 +593,7 @@ examples = ["send me a 📸", "s3nd me a pic"]
     fn a_rules_spans_reach_back_to_the_leftmost_start_and_do_not_overlap() {
         let patterns = r"patterns = ['\bsend (me )?(a )?<pic>\b', '\ba <pic>\b', '\bpic now\b']";
         let three_patterns = GOOD.replace(r"patterns = ['\bsend (me )?(a )?<pic>\b']", patterns);
-        let (set, _, issues) = compile_file(Language::En, &three_patterns, levels(), true);
+        let (set, _, issues) = compile_file(lang("en"), &three_patterns, levels(), true);
         assert_eq!(issues, Vec::<String>::new());
         let set = set.expect("compiles");
         let spans = |text: &'static str| {
@@ -609,7 +610,7 @@ examples = ["send me a 📸", "s3nd me a pic"]
     #[test]
     fn broken_rules_are_reported_by_name() {
         let bad = GOOD.replace("image_request", "nudes").replace(r"\bsend", r"(\bsend").replace("\"📸\"", "\"ab\"");
-        let (_, _, issues) = compile_file(Language::Nl, &bad, levels(), true);
+        let (_, _, issues) = compile_file(lang("nl"), &bad, levels(), true);
         let all = issues.join("\n");
         assert!(all.contains("language is \"en\""), "{all}");
         assert!(all.contains("emoji key \"ab\""), "{all}");
@@ -620,11 +621,11 @@ examples = ["send me a 📸", "s3nd me a pic"]
     #[test]
     fn unknown_definitions_and_upper_case_are_reported() {
         let bad = GOOD.replace("<pic>", "<picture>").replace("homework", "HOMEWORK");
-        let (_, _, issues) = compile_file(Language::En, &bad, levels(), true);
+        let (_, _, issues) = compile_file(lang("en"), &bad, levels(), true);
         let all = issues.join("\n");
         assert!(all.contains("unknown definition <picture>"), "{all}");
         assert!(all.contains("normalised text never contains"), "{all}");
-        let (_, _, issues) = compile_file(Language::En, "language = 'en'\n[[rule]]\nid = 1", levels(), true);
+        let (_, _, issues) = compile_file(lang("en"), "language = 'en'\n[[rule]]\nid = 1", levels(), true);
         assert!(issues[0].starts_with("not valid"), "{issues:?}");
     }
 

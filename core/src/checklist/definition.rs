@@ -262,7 +262,7 @@ impl Issues<'_> {
                 Err(e) => self.add(format!("{at}: {e}")),
             }
         }
-        for language in Language::ALL {
+        for language in Language::all() {
             if !text.contains_key(language) {
                 self.add(format!("{at}: no text in '{language}'"));
             }
@@ -497,7 +497,7 @@ fn load_explanations(issues: &mut Issues, raw: &BTreeMap<String, RawExplanation>
             issues.text(&explanation.what, &format!("{at} what")),
             issues.text(&explanation.why, &format!("{at} why")),
         );
-        for &language in Language::ALL {
+        for &language in Language::all() {
             if let (Some(title), Some(what), Some(why)) = (title.get(&language), what.get(&language), why.get(&language)) {
                 let text = SignalText { signal, language, title: title.clone(), what: what.clone(), why: why.clone() };
                 texts.insert((signal, language), text);

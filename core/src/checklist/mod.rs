@@ -236,7 +236,7 @@ pub fn lint(issues: &mut Vec<LintIssue>) {
     let Ok(library) = crate::library::Library::bundled() else { return };
     for (audience, definition) in &bundle.definitions {
         for rule in &definition.articles {
-            for &language in Language::ALL {
+            for &language in Language::all() {
                 if library.article(&rule.id, language).is_err() {
                     let message = format!("related article '{}' does not exist in {language}", rule.id);
                     issues.push(LintIssue { file: format!("checklist/{audience}.toml"), message });

@@ -373,7 +373,7 @@ fn service(raw: RawService, problems: &mut Vec<String>, channel_problems: &mut V
             _ => problems.push(format!("description '{code}' is not a language with a text")),
         }
     }
-    for language in Language::ALL.iter().filter(|l| !description.contains_key(l)) {
+    for language in Language::all().iter().filter(|l| !description.contains_key(l)) {
         problems.push(format!("no description in '{language}'"));
     }
     require(problems, !raw.channels.is_empty(), "no channels".into());

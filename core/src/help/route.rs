@@ -42,7 +42,7 @@ impl Situation {
     fn wanted(&self) -> (Vec<Topic>, Vec<Topic>) {
         let mut wanted: Vec<Topic> = self.topic.into_iter().collect();
         wanted.extend(self.signals.iter().map(|s| Topic::Signal(*s)));
-        wanted.extend(self.signals.iter().flat_map(|s| harms(*s)));
+        wanted.extend(self.signals.iter().flat_map(|s| Topic::harms_of(*s)));
         if wanted.is_empty() && self.level.is_some_and(|l| l >= Level::Warning) {
             wanted.extend([Topic::Grooming, Topic::Sextortion, Topic::Exploitation]);
         }
@@ -56,20 +56,6 @@ impl Situation {
             false => vec![],
         };
         (wanted, also)
-    }
-}
-
-/// The harms a signal points to, most likely first.
-pub(super) fn harms(signal: Signal) -> &'static [Topic] {
-    use Signal::*;
-    match signal {
-        Secrecy | PlatformSwitch | PersonalInfo | SexualTalk | Meeting | Pressure => &[Topic::Grooming],
-        ImageRequest => &[Topic::Grooming, Topic::Sextortion],
-        Flattery | GiftsMoney | Isolation => &[Topic::Grooming, Topic::Exploitation],
-        Threat => &[Topic::Sextortion, Topic::OnlineAbuse],
-        PaymentDemand => &[Topic::Sextortion],
-        Recruitment | DebtBondage | Exploitation => &[Topic::Exploitation, Topic::Trafficking],
-        Control => &[Topic::Exploitation, Topic::DomesticViolence],
     }
 }
 

@@ -59,6 +59,20 @@ const NAMED: &[(Topic, &str)] = &[
 ];
 
 impl Topic {
+    /// The harms a signal points to, most likely first.
+    pub fn harms_of(signal: Signal) -> &'static [Topic] {
+        use Signal::*;
+        match signal {
+            Secrecy | PlatformSwitch | PersonalInfo | SexualTalk | Meeting | Pressure => &[Topic::Grooming],
+            ImageRequest => &[Topic::Grooming, Topic::Sextortion],
+            Flattery | GiftsMoney | Isolation => &[Topic::Grooming, Topic::Exploitation],
+            Threat => &[Topic::Sextortion, Topic::OnlineAbuse],
+            PaymentDemand => &[Topic::Sextortion],
+            Recruitment | DebtBondage | Exploitation => &[Topic::Exploitation, Topic::Trafficking],
+            Control => &[Topic::Exploitation, Topic::DomesticViolence],
+        }
+    }
+
     /// The named topics (the signal ids are topics too; see [`Signal::ALL`]).
     pub fn named() -> impl Iterator<Item = Topic> {
         NAMED.iter().map(|(t, _)| *t)

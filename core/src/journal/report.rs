@@ -23,8 +23,8 @@ use super::store;
 use super::JournalError;
 use crate::language::Language;
 use crate::signal::{Level, Signal};
+use crate::strings::ReportWords as Words;
 use chrono::SecondsFormat;
-use serde::Serialize;
 use std::collections::{BTreeMap, HashSet};
 use std::fmt::Write as _;
 use std::io::Write;
@@ -40,148 +40,6 @@ pub struct ReportSummary {
     /// Entries and attachments that could not be read and are shown as damaged.
     pub damaged: u64,
 }
-
-/// The words of the report in one language; the check in the page uses them too.
-#[derive(Serialize)]
-struct Words {
-    #[serde(skip)]
-    lang: &'static str,
-    #[serde(skip)]
-    kinds: [&'static str; 4],
-    #[serde(skip)]
-    levels: [&'static str; 4],
-    #[serde(skip)]
-    broken: &'static str,
-    #[serde(skip)]
-    damaged: &'static str,
-    title: &'static str,
-    intro: &'static str,
-    made: &'static str,
-    seal: &'static str,
-    head: &'static str,
-    seal_help: &'static str,
-    intact: &'static str,
-    edited: &'static str,
-    empty: &'static str,
-    check: &'static str,
-    happened: &'static str,
-    recorded: &'static str,
-    who: &'static str,
-    signals: &'static str,
-    level: &'static str,
-    tags: &'static str,
-    attachments: &'static str,
-    bytes: &'static str,
-    version: &'static str,
-    hash: &'static str,
-    damaged_attachment: &'static str,
-    damaged_link: &'static str,
-    removed: &'static str,
-    appendix: &'static str,
-    appendix_help: &'static str,
-    ok: &'static str,
-    bad: &'static str,
-    p_chain: &'static str,
-    p_seal: &'static str,
-    p_header: &'static str,
-    p_entry: &'static str,
-    p_extra: &'static str,
-    p_damaged: &'static str,
-    p_missing: &'static str,
-    p_appendix: &'static str,
-    p_attachment: &'static str,
-    p_layout: &'static str,
-}
-
-const EN: Words = Words {
-    lang: "en",
-    kinds: ["What happened", "Note", "Contact", "Evidence"],
-    levels: ["No warning signs", "Be careful", "Warning", "Danger"],
-    broken: "Warning: the journal's own check failed at link",
-    damaged: "This entry could not be read. It was changed or damaged.",
-    title: "Journal: what happened",
-    intro: "This report comes from the Baken journal on the phone of the person who wrote it. They chose to share it with you. Each entry shows when it happened and when it was written down.",
-    made: "Report made on",
-    seal: "Seal",
-    head: "The seal in full (SHA-256):",
-    seal_help: "The seal is a short code made from everything in this journal. Did you get a seal earlier, or did someone write one down? Look for it in the list at the end. If it is there, nothing up to that point was changed.",
-    intact: "The journal checked itself: nothing inside it was changed.",
-    edited: "Some entries were changed after they were first written down. Their earlier versions, with the old text, are in the appendix at the end.",
-    empty: "There are no entries.",
-    check: "Check this report",
-    happened: "Happened",
-    recorded: "Written down",
-    who: "Who",
-    signals: "Warning signs",
-    level: "How serious",
-    tags: "Tags",
-    attachments: "Attachments",
-    bytes: "bytes",
-    version: "Version",
-    hash: "Hash of this entry",
-    damaged_attachment: "This attachment could not be read. It was changed or damaged. Its SHA-256 should be",
-    damaged_link: "This link could not be read. It was changed or damaged.",
-    removed: "Deleted: only its hash is kept.",
-    appendix: "Appendix: the chain",
-    appendix_help: "Each link is SHA-256 of the previous link followed by the SHA-256 of the link's text below (the text is UTF-8, exactly as shown). The first link follows SHA-256 of the text \"baken journal chain v1\". The seal is the first 20 characters of a link, in capitals. A character that cannot be seen is shown here by its code, such as [U+202E]; the exact text is in the chain data inside this file (the script \"baken-chain\").",
-    ok: "This report matches its own chain, and the chain ends at seal {seal}. Compare this seal with the seal you were given: only if they are the same do you know that nothing was changed up to that point. This check runs inside this file, so someone who changed the file could also change the check. To be sure, recompute the chain with your own SHA-256 tool, as the appendix explains.",
-    bad: "This report does not match its own chain. It may have been changed after it was made. Ask the person who made it for a new report, and compare its seal with the seal you were given.",
-    p_chain: "The chain does not add up at link",
-    p_seal: "The seal does not match the chain.",
-    p_header: "The top of the report was changed.",
-    p_entry: "This entry does not match the chain: entry",
-    p_extra: "This entry is not in the chain: entry",
-    p_damaged: "This entry could not be read when the report was made: entry",
-    p_missing: "An entry of the chain is missing from the report. It happened on",
-    p_appendix: "The appendix does not match the chain.",
-    p_attachment: "An attachment does not match the chain: entry",
-    p_layout: "Something was added to or removed from the report.",
-};
-
-const NL: Words = Words {
-    lang: "nl",
-    kinds: ["Wat er gebeurde", "Notitie", "Contact", "Bewijs"],
-    levels: ["Geen waarschuwingssignalen", "Let op", "Waarschuwing", "Gevaar"],
-    broken: "Let op: de controle van het dagboek ging mis bij schakel",
-    damaged: "Dit stuk kon niet gelezen worden. Het is veranderd of beschadigd.",
-    title: "Dagboek: wat er gebeurd is",
-    intro: "Dit rapport komt uit het Baken-dagboek op de telefoon van de schrijver. Die heeft zelf gekozen om het met jou te delen. Bij elk stuk staat wanneer het gebeurde en wanneer het is opgeschreven.",
-    made: "Rapport gemaakt op",
-    seal: "Zegel",
-    head: "Het hele zegel (SHA-256):",
-    seal_help: "Het zegel is een korte code. Die code is gemaakt van alles wat in het dagboek staat. Heb je eerder een zegel gekregen, of heeft iemand er een opgeschreven? Zoek het dan in de lijst aan het eind. Staat het erin? Dan is er tot dat punt niets veranderd.",
-    intact: "Het dagboek heeft zichzelf gecontroleerd: er is niets in veranderd.",
-    edited: "Sommige stukken zijn later aangepast. De oude versies, met de oude tekst, staan in de bijlage aan het eind.",
-    empty: "Er staat nog niets in.",
-    check: "Controleer dit rapport",
-    happened: "Gebeurd op",
-    recorded: "Opgeschreven op",
-    who: "Wie",
-    signals: "Waarschuwingssignalen",
-    level: "Hoe ernstig",
-    tags: "Labels",
-    attachments: "Bijlagen",
-    bytes: "bytes",
-    version: "Versie",
-    hash: "Hash van dit stuk",
-    damaged_attachment: "Deze bijlage kon niet gelezen worden. Ze is veranderd of beschadigd. De SHA-256 hoort te zijn",
-    damaged_link: "Deze schakel kon niet gelezen worden. Hij is veranderd of beschadigd.",
-    removed: "Verwijderd: alleen de hash is bewaard.",
-    appendix: "Bijlage: de keten",
-    appendix_help: "Elke schakel is SHA-256 van de vorige schakel, gevolgd door de SHA-256 van de tekst van de schakel hieronder (UTF-8, precies zoals hij er staat). De eerste schakel volgt op SHA-256 van de tekst \"baken journal chain v1\". Het zegel is het begin (20 tekens) van een schakel, in hoofdletters. Een teken dat je niet kunt zien, staat hier als code, zoals [U+202E]; de precieze tekst staat in de ketengegevens in dit bestand (het script \"baken-chain\").",
-    ok: "Dit rapport klopt met zijn eigen keten, en de keten eindigt bij zegel {seal}. Vergelijk dit zegel met het zegel dat je eerder kreeg. Alleen als ze hetzelfde zijn, weet je dat er tot dat punt niets is veranderd. Deze controle zit in dit bestand zelf. Wie het bestand verandert, kan ook de controle veranderen. Wil je zeker zijn? Reken de keten dan zelf na met een eigen SHA-256-programma. De bijlage legt uit hoe.",
-    bad: "Dit rapport klopt niet met zijn eigen keten. Misschien is het veranderd nadat het gemaakt is. Vraag de maker om een nieuw rapport. Vergelijk het zegel daarvan met het zegel dat je eerder kreeg.",
-    p_chain: "De keten klopt niet bij schakel",
-    p_seal: "Het zegel klopt niet met de keten.",
-    p_header: "Het begin van het rapport is veranderd.",
-    p_entry: "Dit stuk klopt niet met de keten: stuk",
-    p_extra: "Dit stuk staat niet in de keten: stuk",
-    p_damaged: "Dit stuk kon niet gelezen worden toen het rapport gemaakt werd: stuk",
-    p_missing: "Een stuk uit de keten ontbreekt in het rapport. Het gebeurde op",
-    p_appendix: "De bijlage klopt niet met de keten.",
-    p_attachment: "Een bijlage klopt niet met de keten: stuk",
-    p_layout: "Er is iets aan het rapport toegevoegd of eruit gehaald.",
-};
 
 const STYLE: &str = include_str!("report.css");
 const SCRIPT: &str = include_str!("report.js");
@@ -260,23 +118,21 @@ fn raster_type(bytes: &[u8]) -> Option<&'static str> {
     }
 }
 
+/// The words of the report in `language` (`[report]` of `content/strings/<code>.toml`).
 fn words(language: Language) -> &'static Words {
-    match language {
-        Language::Nl => &NL,
-        Language::En => &EN,
-    }
+    &crate::strings::strings(language).report
 }
 
 fn signal_name(signal: Signal, language: Language) -> &'static str {
     crate::signal_text::explanation(signal, language).map_or(signal.as_str(), |t| t.title.as_str())
 }
 
-fn level_name(words: &Words, level: Level) -> &'static str {
-    words.levels[Level::ALL.iter().position(|l| *l == level).unwrap_or(0)]
+fn level_name(words: &'static Words, level: Level) -> &'static str {
+    &words.levels[Level::ALL.iter().position(|l| *l == level).unwrap_or(0)]
 }
 
-fn kind_name(words: &Words, kind: EntryKind) -> &'static str {
-    words.kinds[EntryKind::ALL.iter().position(|k| *k == kind).unwrap_or(0)]
+fn kind_name(words: &'static Words, kind: EntryKind) -> &'static str {
+    &words.kinds[EntryKind::ALL.iter().position(|k| *k == kind).unwrap_or(0)]
 }
 
 /// The policy that lets the page run only its own style and script and show only `data:` images.
@@ -349,29 +205,29 @@ impl<W: Write> Writer<'_, W> {
 
     fn entry(&mut self, journal: &Journal, entry: &Entry) -> Result<(), JournalError> {
         let (w, c) = (self.words, &entry.content);
-        let mut rows = vec![(w.happened, escape(&show_time(&c.happened_at))), (w.recorded, escape(&show_time(&c.recorded_at)))];
+        let mut rows = vec![(w.happened.as_str(), escape(&show_time(&c.happened_at))), (w.recorded.as_str(), escape(&show_time(&c.recorded_at)))];
         if let Some(contact) = &c.contact {
             let platform = contact.platform.as_deref().map(|p| format!(" (<bdi>{}</bdi>)", shown(p))).unwrap_or_default();
-            rows.push((w.who, format!("<bdi>{}</bdi>{platform}", shown(&contact.name))));
+            rows.push((w.who.as_str(), format!("<bdi>{}</bdi>{platform}", shown(&contact.name))));
         }
         if !c.signals.is_empty() {
-            rows.push((w.signals, c.signals.iter().map(|&s| escape(signal_name(s, self.language))).collect::<Vec<_>>().join(", ")));
+            rows.push((w.signals.as_str(), c.signals.iter().map(|&s| escape(signal_name(s, self.language))).collect::<Vec<_>>().join(", ")));
         }
         if let Some(level) = c.level {
-            rows.push((w.level, escape(level_name(w, level))));
+            rows.push((w.level.as_str(), escape(level_name(w, level))));
         }
         if !c.tags.is_empty() {
-            rows.push((w.tags, c.tags.iter().map(|t| format!("<bdi>{}</bdi>", shown(t))).collect::<Vec<_>>().join(", ")));
+            rows.push((w.tags.as_str(), c.tags.iter().map(|t| format!("<bdi>{}</bdi>", shown(t))).collect::<Vec<_>>().join(", ")));
         }
-        rows.push((w.version, entry.revision.to_string()));
-        rows.push((w.hash, format!("<span class=\"hash\">{}</span>", entry.hash)));
+        rows.push((w.version.as_str(), entry.revision.to_string()));
+        rows.push((w.hash.as_str(), format!("<span class=\"hash\">{}</span>", entry.hash)));
         let mut html = format!("<section class=\"entry\" data-link=\"{}\"><h3>{}</h3><dl>", entry.hash, escape(kind_name(w, c.kind)));
         for (label, value) in rows {
             let _ = write!(html, "<dt>{}</dt><dd>{value}</dd>", escape(label));
         }
         let _ = write!(html, "</dl><p class=\"text\" dir=\"auto\">{}</p>", shown(&c.text));
         if !c.attachments.is_empty() {
-            let _ = write!(html, "<h4>{}</h4>", escape(w.attachments));
+            let _ = write!(html, "<h4>{}</h4>", escape(&w.attachments));
         }
         self.put(&html)?;
         for info in &c.attachments {
@@ -419,7 +275,7 @@ impl Journal {
         let mut html = format!(
             "<!DOCTYPE html><html lang=\"{}\"><head><meta charset=\"utf-8\"><meta http-equiv=\"Content-Security-Policy\" content=\"{}\"><meta name=\"viewport\" content=\"width=device-width\"><title>{}</title><style>{STYLE}</style></head><body>\
              <header id=\"top\"><h1>{}</h1><p>{}</p><p id=\"made\">{} {} · Baken {}</p><h2>{}</h2><p class=\"seal\" id=\"seal\">{}</p><p>{} <span class=\"hash\" id=\"head\">{}</span></p><p>{}</p>",
-            w.lang, content_security_policy(), w.title, w.title, w.intro, w.made, escape(&made), env!("CARGO_PKG_VERSION"), w.seal, verification.seal, w.head, verification.head, w.seal_help
+            language.code(), content_security_policy(), w.title, w.title, w.intro, w.made, escape(&made), env!("CARGO_PKG_VERSION"), w.seal, verification.seal, w.head, verification.head, w.seal_help
         );
         match &verification.broken {
             None => {
@@ -452,7 +308,7 @@ impl Journal {
             html,
             "</main><section id=\"appendix\"><h2>{}</h2><p>{}</p><table><thead><tr><th>#</th><th>{}</th><th></th></tr></thead><tbody id=\"chain-rows\">",
             w.appendix,
-            escape(w.appendix_help),
+            escape(&w.appendix_help),
             w.seal
         );
         let mut chain_json = Vec::new();
@@ -467,7 +323,7 @@ impl Journal {
                 StoredLink::Full { canonical, .. } => Some(String::from_utf8_lossy(canonical).into_owned()),
                 StoredLink::Redacted { .. } => None,
             };
-            let shown = canonical.as_deref().map_or_else(|| escape(w.removed), shown);
+            let shown = canonical.as_deref().map_or_else(|| escape(&w.removed), shown);
             let _ = write!(
                 html,
                 "<tr><td>{index}</td><td><code>{}</code></td><td><pre>{shown}</pre>SHA-256: <span class=\"hash\">{}</span><br>→ <span class=\"hash\">{}</span></td></tr>",
@@ -516,7 +372,8 @@ mod tests {
     fn base64_written_in_pieces_is_the_same_as_in_one() {
         let bytes: Vec<u8> = (0..200_000u32).map(|i| (i * 7 % 251) as u8).collect();
         let mut out = Vec::new();
-        let mut writer = Writer { out: &mut out, words: &EN, language: Language::En, summary: ReportSummary::default() };
+        let en = "en".parse().unwrap();
+        let mut writer = Writer { out: &mut out, words: words(en), language: en, summary: ReportSummary::default() };
         writer.put_base64(&bytes).unwrap();
         assert_eq!(String::from_utf8(out).unwrap(), base64(&bytes));
     }

@@ -3,7 +3,7 @@
 //! Everything comes from `content/articles/{nl,en}/*.md`, `content/signs/signs.toml` and
 //! `content/library/search.toml`, checked when loaded: a broken file is a typed error, never a
 //! half-loaded library. [`lint`] also checks readability (`article-format.md`) and the editorial
-//! rules of `content/library/rules.toml` (primary sources, Dutch parent address, review dates).
+//! rules of `content/library/rules.toml` (primary sources, the form of address in parent articles, review dates).
 
 mod article;
 mod readability;
@@ -277,7 +277,7 @@ fn load_articles(files: &[(&str, &str)]) -> (Vec<Article>, Vec<(String, ContentE
         if seen.insert((a.language, a.id.as_str()), ()).is_some() {
             problems.push((file.clone(), ContentError::DuplicateId(a.id.clone())));
         }
-        for other in Language::ALL.iter().filter(|l| !keys.contains(&(**l, a.id.as_str()))) {
+        for other in Language::all().iter().filter(|l| !keys.contains(&(**l, a.id.as_str()))) {
             problems.push((file.clone(), ContentError::MissingTwin(*other)));
         }
         for related in a.related.iter().filter(|r| !keys.contains(&(a.language, r.as_str()))) {
@@ -319,7 +319,7 @@ pub fn lint(issues: &mut Vec<LintIssue>) {
         Some(Err(problem)) => return report(signs::FILE, problem.to_string()),
         Some(Ok(signs)) => signs,
     };
-    for language in Language::ALL {
+    for language in Language::all() {
         if let Some(message) = readability_problem(&signs::text(*language), *language) {
             report(&format!("signals/{language}.toml"), message);
         }
@@ -335,7 +335,7 @@ pub fn lint(issues: &mut Vec<LintIssue>) {
 fn readability_problem(text: &str, language: Language) -> Option<String> {
     let r = Readability::measure(text);
     let ease = r.ease(language);
-    if ease < MIN_TEEN_EASE {
+    if let Some(ease) = ease.filter(|&ease| ease < MIN_TEEN_EASE) {
         Some(format!("reading ease {ease:.1} is below {MIN_TEEN_EASE} ({language})"))
     } else if r.longest_sentence > MAX_TEEN_SENTENCE {
         Some(format!("a sentence has {} words; at most {MAX_TEEN_SENTENCE}", r.longest_sentence))

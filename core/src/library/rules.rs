@@ -1,11 +1,12 @@
 //! Editorial rules for articles, as data (`content/library/rules.toml`): which source hosts count
-//! as primary and which are banned, the form of address in Dutch parent articles, and a review date
+//! as primary and which are banned, the form of address in parent articles, and a review date
 //! that is not in the future.
 
 use super::{Article, Audience, ContentError};
 use crate::language::Language;
 use chrono::NaiveDate;
 use serde::Deserialize;
+use std::collections::BTreeMap;
 
 /// Where the rules live under `content/`.
 pub(super) const FILE: &str = "library/rules.toml";
@@ -34,7 +35,7 @@ struct Banned {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct AddressRules {
-    dutch_parent_avoid: Vec<String>,
+    parent_avoid: BTreeMap<Language, Vec<String>>,
 }
 
 /// The parsed rules.
@@ -43,26 +44,27 @@ pub(super) struct Rules {
     primary: Vec<String>,
     /// Hosts no article may cite, each with the reason.
     banned: Vec<Banned>,
-    /// Words (lower case) that Dutch parent articles may not use: the formal "u" forms.
-    dutch_parent_avoid: Vec<String>,
+    /// Per language, words (lower case) that its parent articles may not use: the formal forms
+    /// of "you", such as Dutch "u".
+    parent_avoid: BTreeMap<Language, Vec<String>>,
 }
 
 impl Rules {
     /// Parses and checks the rules file: no empty list, no empty host or reason.
     pub(super) fn parse(text: &str) -> Result<Rules, ContentError> {
         let file: File = toml::from_str(text).map_err(|e| ContentError::Syntax(e.message().to_string()))?;
-        let (primary, banned, avoid) = (file.sources.primary, file.sources.banned, file.address.dutch_parent_avoid);
-        for (list, empty) in [("sources.primary", primary.is_empty()), ("address.dutch_parent_avoid", avoid.is_empty())] {
+        let (primary, banned, avoid) = (file.sources.primary, file.sources.banned, file.address.parent_avoid);
+        for (list, empty) in [("sources.primary", primary.is_empty()), ("address.parent_avoid", avoid.values().any(Vec::is_empty))] {
             if empty {
                 return Err(ContentError::Empty(list));
             }
         }
         let blank = |s: &String| s.trim().is_empty();
-        if primary.iter().any(blank) || banned.iter().any(|b| blank(&b.host) || blank(&b.why)) || avoid.iter().any(blank) {
+        if primary.iter().any(blank) || banned.iter().any(|b| blank(&b.host) || blank(&b.why)) || avoid.values().flatten().any(blank) {
             return Err(ContentError::Missing("a host, reason or word (one is empty)".into()));
         }
-        let dutch_parent_avoid = avoid.iter().map(|w| w.to_lowercase()).collect();
-        Ok(Rules { primary, banned, dutch_parent_avoid })
+        let parent_avoid = avoid.into_iter().map(|(language, words)| (language, words.iter().map(|w| w.to_lowercase()).collect())).collect();
+        Ok(Rules { primary, banned, parent_avoid })
     }
 
     /// Every rule `article` breaks, as messages; `today` bounds its review date.
@@ -81,10 +83,10 @@ impl Rules {
         if reviewed.is_ok_and(|date| date > today) {
             problems.push(format!("last_reviewed {} is in the future", article.last_reviewed));
         }
-        if article.language == Language::Nl && article.audience == Audience::Parent {
+        if let Some(avoid) = self.parent_avoid.get(&article.language).filter(|_| article.audience == Audience::Parent) {
             let prose = article.prose().to_lowercase();
-            if let Some(word) = prose.split(|c: char| !c.is_alphanumeric()).find(|w| self.dutch_parent_avoid.iter().any(|a| a == w)) {
-                problems.push(format!("says '{word}': Dutch parent articles say 'je' to the parent, not 'u' ({FILE})"));
+            if let Some(word) = prose.split(|c: char| !c.is_alphanumeric()).find(|w| avoid.iter().any(|a| a == w)) {
+                problems.push(format!("says '{word}': parent articles in '{}' speak to the parent informally ({FILE})", article.language));
             }
         }
         problems
@@ -109,7 +111,7 @@ mod tests {
     use crate::content;
 
     const RULES: &str = "[sources]\nprimary = [\"overheid.nl\", \"helpwanted.nl\"]\n\
-        banned = [{ host = \"upday.com\", why = \"AI-rewritten\" }]\n[address]\ndutch_parent_avoid = [\"u\", \"uw\"]\n";
+        banned = [{ host = \"upday.com\", why = \"AI-rewritten\" }]\n[address.parent_avoid]\nnl = [\"u\", \"uw\"]\n";
 
     /// An article in `language` for `audience` with these source addresses and body.
     fn article(language: &str, audience: &str, urls: &[&str], body: &str) -> Article {
@@ -161,7 +163,7 @@ mod tests {
     fn formal_u_is_flagged_only_in_dutch_parent_articles() {
         let formal = "Praat rustig met uw kind. Dan weet u meer.";
         let p = problems(&article("nl", "parent", &["https://helpwanted.nl/en"], formal));
-        assert_eq!(p, vec![format!("says 'uw': Dutch parent articles say 'je' to the parent, not 'u' ({FILE})")]);
+        assert_eq!(p, vec![format!("says 'uw': parent articles in 'nl' speak to the parent informally ({FILE})")]);
         for (language, audience) in [("nl", "professional"), ("en", "parent")] {
             assert_eq!(problems(&article(language, audience, &["https://helpwanted.nl/en"], formal)), Vec::<String>::new());
         }

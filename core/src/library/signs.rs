@@ -127,7 +127,7 @@ fn by_language<T>(texts: BTreeMap<String, T>, owner: &str) -> Result<BTreeMap<La
     for (code, value) in texts {
         typed.insert(code.parse::<Language>()?, value);
     }
-    match Language::ALL.iter().find(|l| !typed.contains_key(l)) {
+    match Language::all().iter().find(|l| !typed.contains_key(l)) {
         Some(missing) => Err(ContentError::Missing(format!("{missing} text for {owner}"))),
         None => Ok(typed),
     }

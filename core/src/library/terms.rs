@@ -4,8 +4,7 @@
 //! "chanteren"), "afgeperst" → "afpers" (as "afpersen").
 
 use super::text::fold;
-use crate::language::Language;
-use rust_stemmers::Stemmer;
+use crate::language::{Language, Participles, Stemmer};
 use std::collections::HashMap;
 
 /// Separable verb parts that come before `ge` in a Dutch participle ("af|ge|perst").
@@ -51,7 +50,7 @@ impl Terms {
             }
             if !self.known.contains_key(&self.word) {
                 let stem = self.stemmer.stem(&self.word).into_owned();
-                let participle = self.language == Language::Nl && participle_verb(&self.word, &mut self.participle);
+                let participle = self.language.participles() == Some(Participles::Dutch) && participle_verb(&self.word, &mut self.participle);
                 let verb = participle.then(|| self.stemmer.stem(&self.participle).into_owned()).filter(|v| *v != stem);
                 self.known.insert(self.word.clone(), (stem, verb));
             }
@@ -94,6 +93,7 @@ fn participle_verb(word: &str, verb: &mut String) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::language::lang;
 
     fn terms(language: Language, text: &str) -> Vec<(String, Option<String>)> {
         let mut all = Vec::new();
@@ -103,18 +103,18 @@ mod tests {
 
     #[test]
     fn folds_case_accents_apostrophes_and_hyphens() {
-        let stems: Vec<String> = terms(Language::Nl, "Naakt-foto's, CRÈME").into_iter().map(|t| t.0).collect();
+        let stems: Vec<String> = terms(lang("nl"), "Naakt-foto's, CRÈME").into_iter().map(|t| t.0).collect();
         assert_eq!(stems, ["naaktfoto", "crem"]);
-        assert_eq!(terms(Language::Nl, "foto's")[0].0, terms(Language::Nl, "foto")[0].0);
+        assert_eq!(terms(lang("nl"), "foto's")[0].0, terms(lang("nl"), "foto")[0].0);
     }
 
     #[test]
     fn stems_inflections_and_dutch_participles() {
-        let nl = terms(Language::Nl, "chanteren gechanteerd afpersen afgeperst geld");
+        let nl = terms(lang("nl"), "chanteren gechanteerd afpersen afgeperst geld");
         assert_eq!(nl[0].0, nl[1].1.clone().unwrap(), "{nl:?}");
         assert_eq!(nl[2].0, nl[3].1.clone().unwrap(), "{nl:?}");
         assert_eq!(nl[4].1, None, "too short for a participle");
-        let en = terms(Language::En, "threatened threatening threaten");
+        let en = terms(lang("en"), "threatened threatening threaten");
         assert!(en.iter().all(|t| t.0 == en[2].0 && t.1.is_none()), "{en:?}");
     }
 }
