@@ -8,7 +8,7 @@ on module B when A names an item of B: `use crate::…`, `use super::…`, `use 
 and the same paths written in code. A path goes as deep as it names modules, then follows the `use`
 that brought the item into that module, so a parent's re-export does not hide the module an item comes
 from. Not dependencies: `mod x;` and a parent's `pub use` of its own descendants (the parent's API,
-not its use), comments, doc links and string literals, and other crates.
+not its use), `pub(in path)`, comments, doc links and string literals, and other crates.
 """
 import re
 import sys
@@ -145,6 +145,8 @@ def parse(src_dir):
 
     def load(name, file, parent, own_dir):
         text = blank(file.read_text(encoding="utf-8"))
+        # `pub(in crate::x)` limits who sees an item; it names no item.
+        text = re.sub(r"\bpub\s*\(\s*in\s+[^)]*\)", lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
         read_body(Module(name, file, parent), text, 0, len(text), own_dir)
 
     def read_body(module, text, start, end, own_dir):

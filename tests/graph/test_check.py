@@ -24,7 +24,7 @@ CLEAN = {
     "lib.rs": "//! See [`crate::journal::chain`].\npub mod journal;\npub mod lint;\n",
     "lint.rs": "use crate::journal::chain;\npub fn all() { chain::lint(); crate::journal::entries::lint(); }\n",
     "journal/mod.rs": "mod chain;\nmod entries;\nmod error;\npub use chain::{self as links, Head};\npub use entries::*;\npub use error::JournalError;\n",
-    "journal/error.rs": "pub struct JournalError;\n",
+    "journal/error.rs": "pub(in crate::journal) struct JournalError;\n",
     "journal/chain.rs": (
         "use super::JournalError;\npub struct Head;\npub fn lint() { let _ = \"crate::lint::all\"; }\n"
         "#[cfg(test)]\nmod tests {\n    use super::*;\n    use crate::journal::entries::Entry;\n}\n"
