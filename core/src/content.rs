@@ -1,4 +1,5 @@
-//! The content bundled into the library (`core/content/`), and the checks run over it.
+//! The content bundled into the library (`core/content/`): a leaf that every module reads its files
+//! from. The checks over it are in [`crate::lint`].
 
 include!(concat!(env!("OUT_DIR"), "/content_files.rs"));
 
@@ -19,16 +20,4 @@ pub struct LintIssue {
     pub file: String,
     /// What is wrong, naming the item.
     pub message: String,
-}
-
-/// Checks every bundled content file; an empty list means all is well.
-pub fn lint() -> Vec<LintIssue> {
-    let mut issues = Vec::new();
-    crate::help::lint(&mut issues);
-    crate::library::lint(&mut issues);
-    crate::check::lint(&mut issues);
-    crate::chat::lint(&mut issues);
-    crate::signal_text::lint(&mut issues);
-    crate::checklist::lint(&mut issues);
-    issues
 }

@@ -8,7 +8,8 @@
 //! - [`library`]: articles, warning signs and search, for teens, parents and professionals.
 //! - [`signal_text`]: teen-friendly explanations of the signals.
 //! - [`checklist`]: the "Is this normal?" checklist for teens and parents, scored and explained.
-//! - [`content`]: the bundled content files and the linter over them.
+//! - [`content`]: the bundled content files.
+//! - [`lint`]: the checks over the bundled content, calling each module's own.
 
 pub mod chat;
 pub mod check;
@@ -18,6 +19,7 @@ pub mod help;
 pub mod journal;
 pub mod language;
 pub mod library;
+pub mod lint;
 pub mod signal;
 pub mod signal_text;
 
