@@ -50,6 +50,7 @@ pub mod report;
 
 mod records;
 mod safety_plan;
+mod schema;
 mod session;
 mod store;
 mod vaults;
