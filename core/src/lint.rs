@@ -9,7 +9,8 @@ pub fn content() -> Vec<LintIssue> {
     crate::help::lint(&mut issues);
     crate::library::lint(&mut issues);
     crate::check::lint(&mut issues);
-    crate::chat::lint(&mut issues);
+    crate::chat::lint_whatsapp_words(&mut issues);
+    crate::chat::lint_scan_texts(&mut issues);
     crate::signal_text::lint(&mut issues);
     crate::checklist::lint(&mut issues);
     issues

@@ -353,7 +353,7 @@ pub fn limitation_text(limitation: Limitation, language: Language) -> &'static s
 
 /// Checks the summary texts: every language has them, with a phrase for every stage and a
 /// sentence for every limitation.
-pub(super) fn lint(issues: &mut Vec<crate::content::LintIssue>) {
+pub(crate) fn lint(issues: &mut Vec<crate::content::LintIssue>) {
     let issue = |message: String| crate::content::LintIssue { file: TEXTS_FILE.to_string(), message };
     match load_texts() {
         Err(e) => issues.push(issue(e)),
