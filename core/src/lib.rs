@@ -11,6 +11,8 @@
 //! - [`content`]: the bundled content files.
 //! - [`lint`]: the checks over the bundled content, calling each module's own.
 
+#![warn(missing_docs)]
+
 pub mod chat;
 pub mod check;
 pub mod checklist;

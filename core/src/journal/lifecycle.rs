@@ -462,6 +462,7 @@ impl Journal {
     }
 }
 
+/// A vault's head after a write, with its place in the anchor; `None` for the open vault.
 type Seen = (usize, Option<Vault>, chain::Head);
 
 /// The heads of the open vault and of the vaults `below` it, for [`note_heads`].

@@ -130,8 +130,6 @@ pub(super) fn slot_position(conn: &rusqlite::Connection, slot: &SlotId) -> Resul
     store::slots(conn, PASSCODE_SLOT)?.iter().position(|(id, _)| id == slot).ok_or_else(|| JournalError::Tampered("the key slots".into()))
 }
 
-/// A vault's head after a write, with its place in the anchor; `None` for the open vault.
-
 pub(super) fn wiped() -> JournalError {
     JournalError::NotFound("this journal was wiped".into())
 }
