@@ -87,7 +87,7 @@ impl Library {
     /// The library bundled into Baken, loaded once.
     pub fn bundled() -> Result<&'static Library, LibraryError> {
         static BUNDLED: OnceLock<Result<Library, LibraryError>> = OnceLock::new();
-        BUNDLED.get_or_init(|| Library::from_files(content::FILES.iter().copied())).as_ref().map_err(Clone::clone)
+        BUNDLED.get_or_init(|| Library::from_files(content::files().iter().copied())).as_ref().map_err(Clone::clone)
     }
 
     /// Loads a library from content files `(path under content/, text)`; the first problem found is the error.
@@ -211,7 +211,7 @@ fn load_articles(files: &[(&str, &str)]) -> (Vec<Article>, Vec<(String, ContentE
 /// the readability of teen texts (teen articles one by one; the signal explanations per language).
 pub fn lint(issues: &mut Vec<LintIssue>) {
     let mut report = |file: &str, message: String| issues.push(LintIssue { file: file.into(), message });
-    let (articles, problems) = load_articles(content::FILES);
+    let (articles, problems) = load_articles(content::files());
     for (file, problem) in problems {
         report(&file, problem.to_string());
     }
