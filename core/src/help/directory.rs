@@ -362,7 +362,13 @@ fn service(raw: RawService, problems: &mut Vec<String>, channel_problems: &mut V
     for language in raw.languages.iter().filter(|l| l.len() != 2 || !l.bytes().all(|b| b.is_ascii_lowercase())) {
         problems.push(format!("'{language}' is not a two-letter language code"));
     }
-    let timezone = raw.timezone.parse::<Tz>().map_err(|_| problems.push(format!("'{}' is not an IANA time zone Baken is built with (CHRONO_TZ_TIMEZONE_FILTER in .cargo/config.toml)", raw.timezone))).ok();
+    let timezone = raw
+        .timezone
+        .parse::<Tz>()
+        .map_err(|_| {
+            problems.push(format!("'{}' is not an IANA time zone Baken is built with (CHRONO_TZ_TIMEZONE_FILTER in .cargo/config.toml)", raw.timezone))
+        })
+        .ok();
     let source = source(&raw.source, "the service", problems);
     let verified_on = date(&raw.verified_on, "verified_on", problems);
     let mut description = BTreeMap::new();
