@@ -1,4 +1,5 @@
-//! Embeds every file under `content/` into the library, so the app ships its content as data.
+//! Embeds every file under `content/` into the library, so the app ships its content as data: one
+//! deflated blob (about a third of the text's size), inflated on first use by `content::files`.
 //!
 //! With the feature `third-language-test` (only the test package `third-language/`), the files under
 //! `tests/fixtures/third-language/` are bundled too, as if they were under `content/`: a file of
@@ -25,16 +26,29 @@ fn collect(dir: &Path, root: &Path, out: &mut Vec<(String, PathBuf)>) {
 fn main() {
     let manifest = env::var("CARGO_MANIFEST_DIR").expect("cargo sets it");
     let root = Path::new(&manifest).join("content");
-    let out_dir = env::var("OUT_DIR").expect("cargo sets it");
+    let out = PathBuf::from(env::var("OUT_DIR").expect("cargo sets it"));
     println!("cargo:rerun-if-changed={}", root.display());
-    let mut files = Vec::new();
-    collect(&root, &root, &mut files);
-    let entry = |rel: &str, path: &Path| format!("    ({rel:?}, include_str!({:?})),\n", path.display().to_string());
-    let entries: Vec<String> = files.iter().map(|(rel, path)| entry(rel, path)).collect();
+    let mut paths = Vec::new();
+    collect(&root, &root, &mut paths);
+    let files: Vec<(String, String)> = paths.into_iter().map(|(rel, path)| (rel, fs::read_to_string(&path).expect("content files are UTF-8"))).collect();
     #[cfg(feature = "third-language-test")]
-    let entries = third_language::apply(Path::new(&manifest).join("tests/fixtures/third-language"), Path::new(&out_dir), &files, entries, entry);
-    let code = format!("/// Every bundled content file: (path under `content/`, text).\npub static FILES: &[(&str, &str)] = &[\n{}];\n", entries.concat());
-    fs::write(Path::new(&out_dir).join("content_files.rs"), code).expect("OUT_DIR is writable");
+    let files = third_language::apply(Path::new(&manifest).join("tests/fixtures/third-language"), files);
+    let mut all = String::new();
+    for (rel, text) in &files {
+        assert!(!text.contains('\0') && !rel.contains('\0'), "{rel}: no NUL in content, it separates the files");
+        for part in [rel, text] {
+            all.push_str(part);
+            all.push('\0');
+        }
+    }
+    let packed = out.join("content.deflate");
+    fs::write(&packed, miniz_oxide::deflate::compress_to_vec(all.as_bytes(), 10)).expect("OUT_DIR is writable");
+    let code = format!(
+        "/// Every bundled content file, as `path NUL text NUL` in path order, deflated.\nstatic PACKED: &[u8] = include_bytes!({:?});\n/// Its length inflated.\nconst UNPACKED_LEN: usize = {};\n",
+        packed.display().to_string(),
+        all.len()
+    );
+    fs::write(out.join("content_files.rs"), code).expect("OUT_DIR is writable");
 }
 
 #[cfg(feature = "third-language-test")]
@@ -44,16 +58,10 @@ mod merge;
 #[cfg(feature = "third-language-test")]
 mod third_language {
     use super::merge::merge;
-    use std::{fs, path::Path, path::PathBuf};
+    use std::{fs, path::PathBuf};
 
-    /// `entries` (one per file of `files`) with the files under `overlay` added or merged in.
-    pub fn apply(
-        overlay: PathBuf,
-        out_dir: &Path,
-        files: &[(String, PathBuf)],
-        mut entries: Vec<String>,
-        entry: impl Fn(&str, &Path) -> String,
-    ) -> Vec<String> {
+    /// `files` with the files under `overlay` added or merged in, in path order.
+    pub fn apply(overlay: PathBuf, mut files: Vec<(String, String)>) -> Vec<(String, String)> {
         println!("cargo:rerun-if-changed={}", overlay.display());
         println!("cargo:rerun-if-changed=src/merge.rs");
         let mut extra = Vec::new();
@@ -61,17 +69,11 @@ mod third_language {
         for (rel, path) in extra {
             let text = fs::read_to_string(&path).expect("fixture is readable");
             match files.iter().position(|(r, _)| *r == rel) {
-                None => entries.push(entry(&rel, &path)),
-                Some(i) => {
-                    let base = fs::read_to_string(&files[i].1).expect("content is readable");
-                    let merged = merge(&base, &text).unwrap_or_else(|e| panic!("{rel}: {e}"));
-                    let target = out_dir.join("overlay").join(&rel);
-                    fs::create_dir_all(target.parent().expect("a folder")).expect("OUT_DIR is writable");
-                    fs::write(&target, merged).expect("OUT_DIR is writable");
-                    entries[i] = entry(&rel, &target);
-                }
+                None => files.push((rel, text)),
+                Some(i) => files[i].1 = merge(&files[i].1, &text).unwrap_or_else(|e| panic!("{rel}: {e}")),
             }
         }
-        entries
+        files.sort();
+        files
     }
 }

@@ -20,40 +20,78 @@ use baken_core::signal_text::MissingSignalText;
 pub enum BakenError {
     /// The input was not understood: a malformed code, an unknown id or language, bad syntax.
     #[error("{reason}")]
-    InvalidInput { reason: String },
+    InvalidInput {
+        /// What went wrong, in plain words.
+        reason: String,
+    },
     /// Something Baken knows nothing about, such as a country without help data.
     #[error("{reason}")]
-    NotFound { reason: String },
+    NotFound {
+        /// What went wrong, in plain words.
+        reason: String,
+    },
     /// The journal passcode or backup passphrase is not right. Nothing else changed.
     #[error("{reason}")]
-    WrongPasscode { reason: String },
+    WrongPasscode {
+        /// What went wrong, in plain words.
+        reason: String,
+    },
     /// Too many wrong passcodes: the next try is allowed after `retry_after_seconds`.
     #[error("{reason}")]
-    LockedOut { reason: String, retry_after_seconds: u64 },
+    LockedOut {
+        /// What went wrong, in plain words.
+        reason: String,
+        /// Seconds until the next try is allowed.
+        retry_after_seconds: u64,
+    },
     /// The journal is locked; unlock it first.
     #[error("{reason}")]
-    JournalLocked { reason: String },
+    JournalLocked {
+        /// What went wrong, in plain words.
+        reason: String,
+    },
     /// Stored data was changed or damaged and cannot be trusted; `reason` names the record.
     #[error("{reason}")]
-    Tampered { reason: String },
+    Tampered {
+        /// What went wrong, in plain words.
+        reason: String,
+    },
     /// Reading or writing files or the database failed.
     #[error("{reason}")]
-    Storage { reason: String },
+    Storage {
+        /// What went wrong, in plain words.
+        reason: String,
+    },
     /// Something is already there (a journal, a file) and was not overwritten.
     #[error("{reason}")]
-    AlreadyExists { reason: String },
+    AlreadyExists {
+        /// What went wrong, in plain words.
+        reason: String,
+    },
     /// A file was written by a newer version of Baken.
     #[error("{reason}")]
-    UnsupportedVersion { reason: String },
+    UnsupportedVersion {
+        /// What went wrong, in plain words.
+        reason: String,
+    },
     /// An input is larger than allowed, such as an attachment over 20 MB.
     #[error("{reason}")]
-    TooLarge { reason: String },
+    TooLarge {
+        /// What went wrong, in plain words.
+        reason: String,
+    },
     /// The phone's key store (implemented by the app) failed or is missing.
     #[error("{reason}")]
-    Platform { reason: String },
+    Platform {
+        /// What went wrong, in plain words.
+        reason: String,
+    },
     /// A fault inside Baken itself, such as bundled data that does not load; not the caller's fault.
     #[error("{reason}")]
-    Internal { reason: String },
+    Internal {
+        /// What went wrong, in plain words.
+        reason: String,
+    },
 }
 
 impl BakenError {

@@ -18,6 +18,8 @@
 //! availability, an entry's nested content, an article's plain text, a chat scan's times.
 //! Every conversion into [`BakenError`] is in `error.rs`.
 
+#![warn(missing_docs)]
+
 mod chat;
 mod check;
 mod checklist;

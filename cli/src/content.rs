@@ -9,7 +9,7 @@ pub enum Command {
 pub fn run(command: Command) -> Result<(), String> {
     match command {
         Command::Lint => {
-            let issues = baken_core::content::lint();
+            let issues = baken_core::lint::content();
             for issue in &issues {
                 println!("{}: {}", issue.file, issue.message);
             }

@@ -1,7 +1,7 @@
 //! `baken`: Baken in the terminal. Exit status 0 ok, 1 error (message on stderr), 2 usage.
 
 mod analyze;
-mod check;
+mod checklist;
 mod content;
 mod guide;
 mod journal;
@@ -24,7 +24,7 @@ enum Command {
     /// Which warning signals a message shows (TEXT, or stdin one message per line).
     Analyze(analyze::Args),
     /// Is this normal? A short checklist about a contact (or, with --parent, about your child).
-    Check(check::Args),
+    Check(checklist::Args),
     /// Who to call now: ranked help routes for a country.
     Route(route::Args),
     /// Scan a chat export (WhatsApp, Telegram, Instagram): per person, over time.
@@ -52,7 +52,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Analyze(args) => analyze::run(args),
-        Command::Check(args) => check::run(args),
+        Command::Check(args) => checklist::run(args),
         Command::Route(args) => route::run(args),
         Command::Scan(args) => scan::run(args),
         Command::Services(args) => services::run(args),

@@ -27,9 +27,9 @@ const QUERIES: &[(&str, &str, &str)] = &[
 fn load(c: &mut Criterion) {
     // The first load in this process (cold caches), as an app start sees it.
     let started = std::time::Instant::now();
-    let loaded = Library::from_files(content::FILES.iter().copied()).map(|_| ());
+    let loaded = Library::from_files(content::files().iter().copied()).map(|_| ());
     eprintln!("library/first_load: {:?} ({})", started.elapsed(), if loaded.is_ok() { "ok" } else { "failed" });
-    c.bench_function("library/load_and_index", |b| b.iter(|| Library::from_files(black_box(content::FILES).iter().copied()).map(|_| ())));
+    c.bench_function("library/load_and_index", |b| b.iter(|| Library::from_files(black_box(content::files()).iter().copied()).map(|_| ())));
     c.bench_function("fts5/load_and_index", |b| b.iter(fts5));
 }
 
@@ -72,7 +72,7 @@ fn search(c: &mut Criterion) {
 
 /// Every bundled article (parsed by the library) in an in-memory FTS5 table.
 fn fts5() -> Connection {
-    let library = Library::from_files(content::FILES.iter().copied()).expect("bundled library loads");
+    let library = Library::from_files(content::files().iter().copied()).expect("bundled library loads");
     let db = Connection::open_in_memory().expect("in-memory SQLite");
     db.execute_batch(
         "CREATE VIRTUAL TABLE a USING fts5(id UNINDEXED, lang UNINDEXED, title, summary, body,

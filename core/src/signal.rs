@@ -10,7 +10,7 @@ macro_rules! ids {
         $(#[$meta])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
         #[serde(rename_all = "snake_case")]
-        pub enum $name { $($variant,)+ }
+        pub enum $name { $(#[doc = concat!("The id `", $id, "`.")] $variant,)+ }
 
         impl $name {
             /// Every value, in order.

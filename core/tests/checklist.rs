@@ -242,7 +242,7 @@ fn checklists_are_short_sourced_and_in_both_languages() {
             assert!(!q_en.sources.is_empty() && q_en.sources.iter().all(|s| s.url.starts_with("http")));
         }
     }
-    assert_eq!(baken_core::content::lint(), vec![]);
+    assert_eq!(baken_core::lint::content(), vec![]);
 }
 
 #[test]

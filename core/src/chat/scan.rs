@@ -329,7 +329,7 @@ pub fn limitation_text(limitation: Limitation, language: Language) -> &'static s
 
 /// Checks the summary texts: every language has them, with a phrase for every stage and a
 /// sentence for every limitation.
-pub(super) fn lint(issues: &mut Vec<crate::content::LintIssue>) {
+pub(crate) fn lint(issues: &mut Vec<crate::content::LintIssue>) {
     const STAGES: [Stage; 6] = [Stage::Trust, Stage::Isolation, Stage::Sexual, Stage::Images, Stage::Coercion, Stage::Exploitation];
     for &language in Language::all() {
         let texts = texts(language);

@@ -444,7 +444,7 @@ fn load_words() -> Result<Words, String> {
 }
 
 /// Checks the bundled word lists: they parse, and every entry is already folded.
-pub(super) fn lint(issues: &mut Vec<crate::content::LintIssue>) {
+pub(crate) fn lint(issues: &mut Vec<crate::content::LintIssue>) {
     let issue = |message: String| crate::content::LintIssue { file: WORDS_FILE.to_string(), message };
     match load_words() {
         Err(e) => issues.push(issue(e)),

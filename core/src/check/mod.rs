@@ -422,24 +422,52 @@ pub fn lint(issues: &mut Vec<LintIssue>) {
     let Ok(levels) = level::bundled() else { return };
     rules::lint(issues, levels);
     for &language in Language::all() {
+        let set = rules::compile(language, levels).ok();
+        if let Some(set) = &set {
+            let file = rules::file_of(language);
+            issues.extend(rule_sample_problems(set, &rules::samples(language)).into_iter().map(|message| LintIssue { file: file.clone(), message }));
+        }
         let mut problems = Vec::new();
-        lint_tactics(language, levels, &mut problems);
+        lint_tactics(language, levels, set.as_ref(), &mut problems);
         issues.extend(problems.into_iter().map(|(file, message)| LintIssue { file, message }));
     }
 }
 
-/// The tactics part of [`lint`] for one language, as (file, problem).
-fn lint_tactics(language: Language, levels: &Levels, issues: &mut Vec<(String, String)>) {
+/// The phrase rules alone on their file's samples: each problem an example that does not fire
+/// its rule or a benign look-alike that fires any rule.
+fn rule_sample_problems(rules: &RuleSet, samples: &rules::Samples) -> Vec<String> {
+    let fired = |text: &str| {
+        let mut hits = Vec::new();
+        find(rules, None, text, &mut hits);
+        hits.into_iter().map(|hit| hit.rule.to_string()).collect::<Vec<_>>()
+    };
+    let mut problems = Vec::new();
+    for (id, examples) in &samples.examples {
+        for example in examples.iter().filter(|e| !fired(e).contains(id)) {
+            problems.push(format!("rule {id}: example {example:?} does not fire it"));
+        }
+    }
+    for text in &samples.benign {
+        let fired = fired(text);
+        if !fired.is_empty() {
+            problems.push(format!("benign look-alike {text:?} fires {}", fired.join(", ")));
+        }
+    }
+    problems
+}
+
+/// The tactics part of [`lint`] for one language with its compiled phrase rules, as (file, problem).
+fn lint_tactics(language: Language, levels: &Levels, rules: Option<&RuleSet>, issues: &mut Vec<(String, String)>) {
     let mut problems = Vec::new();
     let tactics = Tactics::read(language, levels, &mut problems);
     for problem in problems {
         let (file, message) = problem.split_once(": ").unwrap_or(("concepts", &problem));
         issues.push((file.to_string(), message.to_string()));
     }
-    let (Some(tactics), Ok(rules)) = (tactics, rules::compile(language, levels)) else { return };
+    let (Some(tactics), Some(rules)) = (tactics, rules) else { return };
     let fired = |text: &str| {
         let mut hits = Vec::new();
-        find(&rules, Some(&tactics), text, &mut hits);
+        find(rules, Some(&tactics), text, &mut hits);
         hits.into_iter().map(|hit| (hit.rule.to_string(), hit.signal)).collect::<Vec<_>>()
     };
     let (compose_path, compose_source) = source("compose", language);
@@ -459,7 +487,7 @@ fn lint_tactics(language: Language, levels: &Levels, issues: &mut Vec<(String, S
             }
         }
     }
-    let benign = compose_file.iter().flat_map(|f| f.benign.iter().cloned()).chain(rules::benign(language));
+    let benign = compose_file.iter().flat_map(|f| f.benign.iter().cloned()).chain(rules::samples(language).benign);
     for text in benign {
         let fired: Vec<String> = fired(&text).into_iter().map(|(id, _)| id).collect();
         if !fired.is_empty() {

@@ -362,7 +362,13 @@ fn service(raw: RawService, problems: &mut Vec<String>, channel_problems: &mut V
     for language in raw.languages.iter().filter(|l| l.len() != 2 || !l.bytes().all(|b| b.is_ascii_lowercase())) {
         problems.push(format!("'{language}' is not a two-letter language code"));
     }
-    let timezone = raw.timezone.parse::<Tz>().map_err(|_| problems.push(format!("'{}' is not an IANA time zone", raw.timezone))).ok();
+    let timezone = raw
+        .timezone
+        .parse::<Tz>()
+        .map_err(|_| {
+            problems.push(format!("'{}' is not an IANA time zone Baken is built with (CHRONO_TZ_TIMEZONE_FILTER in .cargo/config.toml)", raw.timezone))
+        })
+        .ok();
     let source = source(&raw.source, "the service", problems);
     let verified_on = date(&raw.verified_on, "verified_on", problems);
     let mut description = BTreeMap::new();
@@ -584,6 +590,8 @@ mod tests {
             (broken("0800-1234", "0800-12x4"), "is not a phone number"),
             (broken("verified_on = \"2026-11-28\"", "verified_on = \"28-11-2026\""), "is not a date"),
             (broken("timezone = \"Europe/Amsterdam\"", "timezone = \"Europe/Amsterdm\""), "time zone"),
+            // A real zone, but not one the directory uses, so not built in.
+            (broken("timezone = \"Europe/Amsterdam\"", "timezone = \"Asia/Tokyo\""), "'Asia/Tokyo' is not an IANA time zone Baken is built with"),
             (broken("hours_source = \"https://example.org/helpline/hours\"\n", ""), "the opening hours has no source"),
             (broken("\"https://example.org/chat\"", "\"http://example.org/chat\""), "not an https address"),
             (broken("days = [\"mon\"", "days = [\"mondag\""), "is not a day"),

@@ -6,14 +6,9 @@
 //! federal holidays to the nearest weekday (observed days). One-off changes by proclamation
 //! (an extra bank holiday, a moved one) are listed per year. Every rule names its source.
 
-use super::{Country, HelpError};
+use super::{Country, HelpError, YEARS};
 use chrono::{Datelike, NaiveDate, TimeDelta, Weekday};
 use serde::Deserialize;
-use std::ops::RangeInclusive;
-
-/// The years holidays are known for: the rules as written hold from 2014 (King's Day on 27 April)
-/// on; later rule changes can only be known when they are made.
-pub const YEARS: RangeInclusive<i32> = 2014..=2200;
 
 /// How a service treats public holidays.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]

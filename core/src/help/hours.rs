@@ -30,7 +30,12 @@ pub enum Hours {
     Always,
     /// In weekly periods, except on known closed dates (no period starts on those dates); public
     /// holidays follow the service's [`HolidayPolicy`].
-    Schedule { periods: Vec<Period>, closed_dates: Vec<NaiveDate> },
+    Schedule {
+        /// The weekly periods it is open in.
+        periods: Vec<Period>,
+        /// Dates on which it stays closed.
+        closed_dates: Vec<NaiveDate>,
+    },
     /// No source gives the hours.
     Unknown,
 }
@@ -39,9 +44,15 @@ pub enum Hours {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Availability {
     /// Open now, until the given time (`None`: day and night).
-    Open { until: Option<DateTime<FixedOffset>> },
+    Open {
+        /// When it closes.
+        until: Option<DateTime<FixedOffset>>,
+    },
     /// Closed now; opens next at the given time (`None`: not in the coming week).
-    Closed { next_open: Option<DateTime<FixedOffset>> },
+    Closed {
+        /// When it opens next.
+        next_open: Option<DateTime<FixedOffset>>,
+    },
     /// The hours are not known.
     Unknown,
 }

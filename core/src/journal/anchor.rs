@@ -21,11 +21,9 @@
 use super::chain::{Head, Point, POINT_BYTES};
 use super::crypto::{self, SEAL_OVERHEAD};
 use super::records::{self, Kind, Vault};
-use super::{JournalError, KeyStore};
+use super::{JournalError, KeyStore, VAULTS};
 use zeroize::Zeroizing;
 
-/// The vaults a journal file holds (see `vaults`), and so the entries of the anchor.
-pub(super) const VAULTS: usize = super::vaults::DEPTH;
 const ID_LEN: usize = 16;
 /// The state's plaintext, padded: generation, end of chain, shared seal, lost end, and room.
 const STATE_LEN: usize = 160;

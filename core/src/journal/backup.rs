@@ -21,10 +21,13 @@
 
 use super::chain::{self, Event, StoredLink};
 use super::crypto::{self, Hash, Key};
-use super::entries::{check_attachment, check_fields, parse_time, restore_attachment, restore_link, AttachmentInfo, EntryContent};
-use super::lifecycle::{create_with, Journal, Kdf, Options};
+use super::entries::{check_attachment, check_fields, parse_time, restore_attachment, restore_link};
+use super::lifecycle::create_with;
+use super::model::{AttachmentInfo, EntryContent};
+use super::options::{Kdf, Options};
 use super::records::Vault;
 use super::safety_plan::{write_plan, SafetyPlan};
+use super::session::Journal;
 use super::store;
 use super::{JournalError, MAX_ATTACHMENT_BYTES};
 use rusqlite::Connection;

@@ -11,7 +11,7 @@
 //! caller says which key.
 
 use super::crypto::{self, hex, Hash, Key};
-use super::entries::EntryContent;
+use super::model::EntryContent;
 use super::records::{Kind, Lost, Vault};
 use super::JournalError;
 use rusqlite::Connection;

@@ -27,125 +27,19 @@
 //! again (a file ahead of the anchor moves it forward). Without a key store there is no anchor,
 //! and only the checks inside the file hold.
 
-use super::anchor::{Anchor, VaultState};
+use super::anchor::Anchor;
 use super::attempts::{self, Gate, Purpose};
-use super::chain::{self, Point};
+use super::chain;
 use super::crypto::{self, Key};
+use super::options::{KeyStore, Options};
 use super::records::{self, Kind, Vault};
+use super::session::{keep_anchor, slot_position, wiped, Inner, Journal, Session, PASSCODE_SLOT};
 use super::store::{self, Store};
-use super::vaults::{self, Below, SlotId};
-#[cfg(feature = "insecure-test-kdf")]
-use super::FAST_TEST_ITERATIONS;
-use super::{entries, passcode, JournalError, DEFAULT_ITERATIONS, MIN_ITERATIONS};
-use std::num::NonZeroU32;
-use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex, MutexGuard};
+use super::vaults::{self, Below};
+use super::{entries, passcode, JournalError, SlotId, VAULTS};
+use std::path::Path;
+use std::sync::{Arc, Mutex};
 
-/// The phone's key store (Android Keystore, iOS Keychain / Secure Enclave), implemented by the
-/// app with two non-exportable HMAC-SHA256 keys. Rust sends only public inputs and gets 32-byte
-/// MACs back; the keys never leave the platform.
-pub trait KeyStore: Send + Sync {
-    /// HMAC-SHA256 of `data` under the device key, usable without the user (binds passcodes to
-    /// this phone).
-    fn device_mac(&self, data: &[u8]) -> Result<Vec<u8>, String>;
-    /// HMAC-SHA256 of `data` under the biometric key, which the platform releases only after the
-    /// user's fingerprint or face; an error when the app offers no biometric unlock.
-    fn biometric_mac(&self, data: &[u8]) -> Result<Vec<u8>, String>;
-    /// Destroys both keys and deletes the anchor, so that no copy of the journal can be opened
-    /// with them again. Called first when the journal is wiped.
-    fn destroy_key(&self) -> Result<(), String>;
-    /// The anchor last given to [`KeyStore::write_anchor`]; empty when there is none yet.
-    fn read_anchor(&self) -> Result<Vec<u8>, String>;
-    /// Keeps `anchor` ([`ANCHOR_LEN`](super::ANCHOR_LEN) bytes, opaque), replacing the one
-    /// before, in storage that stays on this phone, outside the journal's folder and out of every
-    /// backup: on iOS a Keychain item with `kSecAttrAccessibleWhenUnlockedThisDeviceOnly`, on
-    /// Android a preference encrypted under an Android Keystore key, excluded from backup. With
-    /// it Baken notices an older copy of the journal, or of some of its records, put back.
-    fn write_anchor(&self, anchor: &[u8]) -> Result<(), String>;
-}
-
-/// How costly the passcode key derivation is: the cost new passcode slots and backups get, and
-/// the least cost a stored journal or backup may have. The two are apart so that a later release
-/// can raise the cost for new slots without locking anyone out: a journal with a lower stored cost
-/// still opens and is wrapped again at the new cost (see [`Journal::unlock`]).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Kdf {
-    /// [`DEFAULT_ITERATIONS`] PBKDF2 iterations for new slots; below [`MIN_ITERATIONS`] a
-    /// journal is refused.
-    #[default]
-    Standard,
-    /// [`FAST_TEST_ITERATIONS`]: only for tests; such journals are refused by `Standard`. Exists
-    /// only with the cargo feature `insecure-test-kdf`.
-    #[cfg(feature = "insecure-test-kdf")]
-    InsecureFastForTests,
-    /// Any floor and cost, to test raising the cost. Exists only with the cargo feature
-    /// `insecure-test-kdf`.
-    #[cfg(feature = "insecure-test-kdf")]
-    Tuned {
-        /// The least cost accepted.
-        floor: u32,
-        /// The cost of new slots.
-        iterations: u32,
-    },
-}
-
-impl Kdf {
-    /// The iterations used for new passcode slots and backups.
-    pub fn iterations(self) -> u32 {
-        match self {
-            Kdf::Standard => DEFAULT_ITERATIONS,
-            #[cfg(feature = "insecure-test-kdf")]
-            Kdf::InsecureFastForTests => FAST_TEST_ITERATIONS,
-            #[cfg(feature = "insecure-test-kdf")]
-            Kdf::Tuned { iterations, .. } => iterations,
-        }
-    }
-
-    /// Refuses a stored iteration count below this mode's floor.
-    pub(super) fn check(self, iterations: u32) -> Result<NonZeroU32, JournalError> {
-        let floor = match self {
-            Kdf::Standard => MIN_ITERATIONS,
-            #[cfg(feature = "insecure-test-kdf")]
-            Kdf::InsecureFastForTests => 1,
-            #[cfg(feature = "insecure-test-kdf")]
-            Kdf::Tuned { floor, .. } => floor,
-        };
-        NonZeroU32::new(iterations).filter(|n| n.get() >= floor).ok_or(JournalError::KdfTooWeak(iterations))
-    }
-}
-
-/// How a journal is opened.
-#[derive(Clone, Default)]
-pub struct Options {
-    /// The passcode cost.
-    pub kdf: Kdf,
-    /// The phone's key store; when a journal is created with one, it is needed to unlock it.
-    pub key_store: Option<Arc<dyn KeyStore>>,
-}
-
-/// One journal folder. Shared freely across threads; every method takes `&self`.
-pub struct Journal {
-    dir: PathBuf,
-    options: Options,
-    inner: Mutex<Inner>,
-}
-
-struct Inner {
-    store: Option<Store>,
-    session: Option<Session>,
-}
-
-/// An unlocked vault, real or decoy. Its keys are zeroized when the session ends.
-pub(super) struct Session {
-    vault: Vault,
-    decoy: bool,
-    /// The id of its passcode slot.
-    slot: SlotId,
-    /// Why the anchor could not be brought up to date the last time it was tried.
-    anchor_problem: Option<String>,
-}
-
-const PASSCODE_SLOT: i64 = 1;
 const PLATFORM_SLOT: i64 = 2;
 /// A slot's payload: vault key, record secret, decoy flag, and the id of the vault's passcode
 /// slot (its own id in a passcode slot), so that every slot has the same length.
@@ -287,7 +181,7 @@ impl Journal {
         let kek = params.key_for(passcode, options)?;
         let mut session = Session { vault: Vault::random()?, decoy: false, slot: crypto::random_bytes()?, anchor_problem: None };
         let real_blob = params.wrap(&kek, &session.slot, &session)?;
-        let below = (1..vaults::DEPTH).map(|_| crypto::random_bytes()).collect::<Result<Vec<SlotId>, _>>()?;
+        let below = (1..VAULTS).map(|_| crypto::random_bytes()).collect::<Result<Vec<SlotId>, _>>()?;
         let gate = params.gate(options)?;
         let heads = store.write(|tx| {
             params.save(tx)?;
@@ -566,97 +460,6 @@ impl Journal {
         }
         key_store.unwrap_or(Ok(())).map_err(|e| JournalError::KeyStore(format!("the journal is destroyed, but its key could not be: {e}")))
     }
-
-    /// Runs `f` with the store and the unlocked vault.
-    pub(super) fn with_vault<T>(&self, f: impl FnOnce(&mut Store, &Vault) -> Result<T, JournalError>) -> Result<T, JournalError> {
-        let mut inner = self.inner();
-        let Inner { store, session } = &mut *inner;
-        let session = session.as_ref().ok_or(JournalError::Locked)?;
-        f(store.as_mut().ok_or_else(wiped)?, &session.vault)
-    }
-
-    /// Runs `f` in one write transaction of the unlocked vault and counts the write in the
-    /// vault's head record (noting the end of the chain as the shared seal when `shared`); once it
-    /// is committed, brings the anchor up to date.
-    pub(super) fn commit<T>(&self, shared: bool, f: impl FnOnce(&rusqlite::Transaction, &Vault) -> Result<T, JournalError>) -> Result<T, JournalError> {
-        let mut inner = self.inner();
-        let Inner { store, session } = &mut *inner;
-        let session = session.as_mut().ok_or(JournalError::Locked)?;
-        let store = store.as_mut().ok_or_else(wiped)?;
-        let (value, head) = store.write(|tx| Ok((f(tx, &session.vault)?, chain::count_write(tx, &session.vault, shared)?)))?;
-        let position = slot_position(store.conn(), &session.slot);
-        keep_anchor(&self.options, session, |anchor, vault| anchor.saw(vault, &head, position?));
-        Ok(value)
-    }
-
-    /// What the anchor says of the open vault, without changing it.
-    pub(super) fn recall(&self) -> Result<Recall, JournalError> {
-        let mut inner = self.inner();
-        let Inner { store, session } = &mut *inner;
-        let session = session.as_ref().ok_or(JournalError::Locked)?;
-        let head = match chain::head(store.as_ref().ok_or_else(wiped)?.conn(), &session.vault) {
-            Ok(head) => head,
-            Err(JournalError::Tampered(_)) => return Ok(Recall::default()),
-            Err(e) => return Err(e),
-        };
-        let Some(key_store) = self.options.key_store.as_deref() else {
-            return Ok(Recall { shared: head.shared, ..Recall::default() });
-        };
-        Ok(match Anchor::load(key_store).and_then(|anchor| anchor.state(&session.vault)) {
-            Ok(state) => {
-                let state = state.map_or_else(|| VaultState::of(&head), |state| state.after(&head));
-                Recall { shared: state.shared, lost: state.lost, problem: session.anchor_problem.clone() }
-            }
-            Err(e) => Recall { shared: head.shared, lost: None, problem: Some(e.to_string()) },
-        })
-    }
-
-    /// The options this journal was opened with.
-    pub(super) fn options(&self) -> &Options {
-        &self.options
-    }
-
-    fn inner(&self) -> MutexGuard<'_, Inner> {
-        self.inner.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
-    }
-}
-
-impl Inner {
-    fn store_mut(&mut self) -> Result<&mut Store, JournalError> {
-        self.store.as_mut().ok_or_else(wiped)
-    }
-
-    fn session(&self) -> Result<&Session, JournalError> {
-        self.session.as_ref().ok_or(JournalError::Locked)
-    }
-}
-
-/// What the anchor says of the open vault (see [`Journal::recall`]).
-#[derive(Default)]
-pub(super) struct Recall {
-    /// The last seal shared, as the anchor or else the head record remembers it.
-    pub shared: Option<Point>,
-    /// The newest end of the chain that a rollback took away.
-    pub lost: Option<Point>,
-    /// Why the anchor could not be read or written.
-    pub problem: Option<String>,
-}
-
-/// Updates the anchor through the key store, if there is one: `update` gets it and the open
-/// vault. A failure changes nothing stored; it is kept in the session until an update succeeds.
-fn keep_anchor(options: &Options, session: &mut Session, update: impl FnOnce(&mut Anchor, &Vault) -> Result<(), JournalError>) {
-    let Some(key_store) = options.key_store.as_deref() else { return };
-    let result = Anchor::load(key_store).and_then(|mut anchor| {
-        update(&mut anchor, &session.vault)?;
-        anchor.save(key_store)
-    });
-    session.anchor_problem = result.err().map(|e| e.to_string());
-}
-
-/// Where the anchor keeps the entry of the vault whose passcode slot is `slot`: the slot's place
-/// among the passcode slots, whose ids never change, so no vault takes another's entry.
-fn slot_position(conn: &rusqlite::Connection, slot: &SlotId) -> Result<usize, JournalError> {
-    store::slots(conn, PASSCODE_SLOT)?.iter().position(|(id, _)| id == slot).ok_or_else(|| JournalError::Tampered("the key slots".into()))
 }
 
 /// A vault's head after a write, with its place in the anchor; `None` for the open vault.
@@ -704,10 +507,6 @@ fn put_fillers(conn: &rusqlite::Connection, ids: &[SlotId]) -> Result<(), Journa
 fn rekey(conn: &rusqlite::Connection, old: &Vault, new: &Vault) -> Result<(), JournalError> {
     let found = entries::records(conn, old)?;
     found.iter().filter(|found| found.under_vault_key).try_for_each(|found| old.reseal(conn, new, found.kind, &found.logical))
-}
-
-fn wiped() -> JournalError {
-    JournalError::NotFound("this journal was wiped".into())
 }
 
 /// Removes the database and SQLite's side files, then the folder if nothing else is in it;

@@ -43,21 +43,31 @@ pub mod chain;
 pub mod crypto;
 mod entries;
 mod lifecycle;
+mod model;
+mod options;
 pub mod passcode;
 pub mod report;
 
 mod records;
 mod safety_plan;
+mod schema;
+mod session;
 mod store;
 mod vaults;
 
 pub use anchor::ANCHOR_LEN;
 pub use chain::{BrokenLink, Remembered, Verification};
-pub use entries::{Attachment, AttachmentInfo, Contact, DamagedEntry, Entry, EntryKind, EntryList, NewAttachment, NewEntry};
-pub use lifecycle::{Journal, Kdf, KeyStore, Options};
+pub use model::{Attachment, AttachmentInfo, Contact, DamagedEntry, Entry, EntryKind, EntryList, NewAttachment, NewEntry};
+pub use options::{Kdf, KeyStore, Options};
 pub use passcode::PasscodeWarning;
 pub use report::ReportSummary;
 pub use safety_plan::{SafetyPlan, TrustedAdult};
+pub use session::Journal;
+
+/// How many vaults, and so passcode slots, every file has (see `vaults`).
+const VAULTS: usize = 3;
+/// A key slot's id.
+type SlotId = [u8; 16];
 
 /// The version of the journal's file and record format; bound into every seal.
 pub const FORMAT_VERSION: u32 = 2;

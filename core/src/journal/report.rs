@@ -17,8 +17,8 @@
 
 use super::chain::{self, Event, StoredLink};
 use super::crypto::{self, hex};
-use super::entries::{AttachmentInfo, Entry, EntryKind};
-use super::lifecycle::Journal;
+use super::model::{AttachmentInfo, Entry, EntryKind};
+use super::session::Journal;
 use super::store;
 use super::JournalError;
 use crate::language::Language;

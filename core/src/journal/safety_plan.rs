@@ -1,8 +1,8 @@
 //! The safety plan kept in the journal: trusted adults, safe places, a code word and the steps the
 //! teen chose. Sealed like every record; not part of the evidence chain or the report.
 
-use super::lifecycle::Journal;
 use super::records::{Kind, Vault};
+use super::session::Journal;
 use super::JournalError;
 use rusqlite::Connection;
 use serde::{Deserialize, Serialize};

@@ -1,12 +1,7 @@
-//! The SQLite file under a journal folder: settings, schema, format version and the SQL.
-//!
-//! Three tables. `records` holds every sealed record of every vault as `(id, blob)` and nothing
-//! else: the ids are keyed hashes (the table's integer key, never an insertion order) and the
-//! blobs padded ciphertext (see `records`), so no column tells which vault, entry or position a
-//! row belongs to. `slots` holds the key slots, all of one length. `meta` holds only what is needed before unlocking, in the clear: the format version,
-//! the file id, the passcode salt and iteration count, whether a key store binds the passcodes,
-//! and the attempt counts with the times of the last attempts.
+//! The SQLite file under a journal folder: settings, the format version and the SQL (the tables
+//! are in `schema`).
 
+use super::schema;
 use super::{JournalError, FORMAT_VERSION};
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use std::io::{Read, Write};
@@ -20,12 +15,6 @@ const STREAMED_BYTES: i64 = 64 * 1024;
 pub const DB_FILE: &str = "journal.sqlite";
 /// Files SQLite may keep beside the database.
 pub const SIDE_FILES: [&str; 3] = ["journal.sqlite-wal", "journal.sqlite-shm", "journal.sqlite-journal"];
-
-const SCHEMA: &str = "
-CREATE TABLE meta (key TEXT PRIMARY KEY, value BLOB NOT NULL);
-CREATE TABLE slots (id BLOB PRIMARY KEY, kind INTEGER NOT NULL, blob BLOB NOT NULL);
-CREATE TABLE records (id INTEGER PRIMARY KEY, blob BLOB NOT NULL);
-";
 
 /// An open journal database.
 pub struct Store {
@@ -53,13 +42,14 @@ impl Store {
         let mut store = Store { conn };
         store.make_durable()?;
         store.write(|tx| {
-            tx.execute_batch(SCHEMA)?;
+            schema::create(tx)?;
             set_meta(tx, "format", &FORMAT_VERSION.to_be_bytes())
         })?;
         Ok(store)
     }
 
-    /// Opens the journal database in `dir`, checking its format version before writing anything.
+    /// Opens the journal database in `dir`, checking its format and tables' versions before writing
+    /// anything, then upgrading older tables.
     pub fn open(dir: &Path) -> Result<Store, JournalError> {
         let path = db_path(dir);
         if !path.is_file() {
@@ -74,8 +64,12 @@ impl Store {
         if format != FORMAT_VERSION {
             return Err(JournalError::UnsupportedVersion { found: format, supported: FORMAT_VERSION });
         }
+        let tables = schema::version(&conn)?;
         let mut store = Store { conn };
         store.make_durable()?;
+        if tables < schema::VERSION {
+            store.write(|tx| schema::upgrade_from(tx, tables))?;
+        }
         Ok(store)
     }
 

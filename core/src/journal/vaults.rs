@@ -1,6 +1,6 @@
 //! The vaults of one file: the real journal and the chain of duress journals below it.
 //!
-//! Every file holds [`DEPTH`] vaults from the start, each with its own passcode slot: the real
+//! Every file holds [`VAULTS`] vaults from the start, each with its own passcode slot: the real
 //! journal, the journal its duress passcode opens, and the journal *that* journal's duress
 //! passcode opens. A vault above the last keeps a [`Kind::Decoy`] note of the vault below it:
 //! that vault's keys, the id of the slot its passcode goes in, and whether a duress passcode was
@@ -12,15 +12,9 @@
 use super::crypto;
 use super::entries;
 use super::records::{Kind, Lost, Vault};
-use super::{chain, safety_plan, JournalError};
+use super::{chain, safety_plan, JournalError, SlotId};
 use rusqlite::Connection;
 use zeroize::Zeroizing;
-
-/// How many vaults, and so passcode slots, every file has.
-pub(super) const DEPTH: usize = 3;
-
-/// A slot id.
-pub(super) type SlotId = [u8; 16];
 
 /// A vault's note of the vault below it.
 pub(super) struct Below {

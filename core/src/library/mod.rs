@@ -6,6 +6,7 @@
 //! rules of `content/library/rules.toml` (primary sources, the form of address in parent articles, review dates).
 
 mod article;
+mod model;
 mod readability;
 mod rules;
 mod search;
@@ -14,41 +15,15 @@ mod terms;
 mod text;
 
 pub use article::{Article, Source};
+pub use model::{ArticleTopic, Audience, ContentError};
 pub use readability::{syllables, Readability};
 pub use signs::{TopicName, WarningSign};
 
 use crate::content::{self, LintIssue};
-use crate::help::UnknownTopic;
 use crate::language::{Language, UnsupportedLanguage};
-use crate::signal::{ids, Signal, UnknownId};
-use serde::{Deserialize, Serialize};
+use crate::signal::{Signal, UnknownId};
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
-use std::{fmt, str::FromStr};
-
-ids!(
-    /// Who an article is written for.
-    Audience, ALL, "audience" {
-        Teen = "teen",
-        Parent = "parent",
-        Professional = "professional",
-    }
-);
-
-ids!(
-    /// What an article is about.
-    ArticleTopic, ALL, "topic" {
-        Grooming = "grooming",
-        Sextortion = "sextortion",
-        Exploitation = "exploitation",
-        Recruitment = "recruitment",
-        ImageAbuse = "image_abuse",
-        CoerciveControl = "coercive_control",
-        AfterHarm = "after_harm",
-        Parenting = "parenting",
-        ProfessionalPractice = "professional_practice",
-    }
-);
 
 /// Lowest Flesch–Douma (Dutch) or Flesch Reading Ease (English) a teen article may score.
 pub const MIN_TEEN_EASE: f64 = 60.0;
@@ -82,61 +57,6 @@ pub enum LibraryError {
     },
 }
 
-/// What is wrong with a content file.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum ContentError {
-    /// The file does not start with front matter between `+++` lines.
-    #[error("no front matter between +++ lines")]
-    NoFrontMatter,
-    /// The TOML cannot be read (a missing or unknown field, a wrong type).
-    #[error("cannot be read: {0}")]
-    Syntax(String),
-    /// An id with other characters than `a-z`, `0-9` and `-`.
-    #[error("id '{0}' may only hold a-z, 0-9 and -")]
-    MalformedId(String),
-    /// The file's name or folder does not match its id and language.
-    #[error("article '{id}' in language '{language}' is not at articles/{language}/{id}.md")]
-    Misplaced {
-        /// The id in the front matter.
-        id: String,
-        /// The language in the front matter.
-        language: String,
-    },
-    /// An unknown audience, topic or signal id.
-    #[error(transparent)]
-    UnknownId(#[from] UnknownId),
-    /// An unknown language code.
-    #[error(transparent)]
-    Language(#[from] UnsupportedLanguage),
-    /// An unknown help topic.
-    #[error(transparent)]
-    HelpTopic(#[from] UnknownTopic),
-    /// `last_reviewed` is not a date `YYYY-MM-DD`.
-    #[error("last_reviewed '{0}' is not a date YYYY-MM-DD")]
-    BadDate(String),
-    /// An article without any source.
-    #[error("no source")]
-    NoSource,
-    /// A source without a web address (or without a title).
-    #[error("source '{0}' has no title or no web address")]
-    SourceWithoutAddress(String),
-    /// A required text is empty.
-    #[error("{0} is empty")]
-    Empty(&'static str),
-    /// Something required is not there.
-    #[error("missing {0}")]
-    Missing(String),
-    /// The article does not exist in this other language.
-    #[error("no {0} version under the same id")]
-    MissingTwin(Language),
-    /// A related article id that does not exist.
-    #[error("related article '{0}' does not exist")]
-    BrokenRelated(String),
-    /// Two articles with the same id and language.
-    #[error("article id '{0}' is used twice")]
-    DuplicateId(String),
-}
-
 /// A search result: the article and how well it matched (higher is better).
 #[derive(Debug, Clone, Copy)]
 pub struct Hit<'a> {
@@ -167,7 +87,7 @@ impl Library {
     /// The library bundled into Baken, loaded once.
     pub fn bundled() -> Result<&'static Library, LibraryError> {
         static BUNDLED: OnceLock<Result<Library, LibraryError>> = OnceLock::new();
-        BUNDLED.get_or_init(|| Library::from_files(content::FILES.iter().copied())).as_ref().map_err(Clone::clone)
+        BUNDLED.get_or_init(|| Library::from_files(content::files().iter().copied())).as_ref().map_err(Clone::clone)
     }
 
     /// Loads a library from content files `(path under content/, text)`; the first problem found is the error.
@@ -291,7 +211,7 @@ fn load_articles(files: &[(&str, &str)]) -> (Vec<Article>, Vec<(String, ContentE
 /// the readability of teen texts (teen articles one by one; the signal explanations per language).
 pub fn lint(issues: &mut Vec<LintIssue>) {
     let mut report = |file: &str, message: String| issues.push(LintIssue { file: file.into(), message });
-    let (articles, problems) = load_articles(content::FILES);
+    let (articles, problems) = load_articles(content::files());
     for (file, problem) in problems {
         report(&file, problem.to_string());
     }

@@ -14,7 +14,7 @@ fn article(language: &str, id: &str, edit: impl Fn(String) -> String) -> (String
 
 /// Loads a library from the bundled signs and search files plus `articles`.
 fn load(articles: &[(String, String)]) -> Result<Library, LibraryError> {
-    let bundled = content::FILES.iter().copied().filter(|(p, _)| !p.starts_with("articles/"));
+    let bundled = content::files().iter().copied().filter(|(p, _)| !p.starts_with("articles/"));
     Library::from_files(bundled.chain(articles.iter().map(|(p, t)| (p.as_str(), t.as_str()))))
 }
 

@@ -13,175 +13,14 @@
 //! with something to join or read as leetspeak takes four: fold, join, read leetspeak, squeeze.
 
 mod one_pass;
+mod table;
+mod units;
+
+use table::{class, fold_char_units, ASCII_FOLD, LETTER, OTHER, TOKEN, WORD};
+pub use units::EmojiWords;
+use units::{offset, NoSpans, SpanMap, Spans, Units, REMOVED};
 
 use std::ops::Range;
-
-/// Emoji (single characters) that stand for words, such as `📸` → `photo`.
-#[derive(Debug, Clone, Default)]
-pub struct EmojiWords {
-    pairs: Vec<(char, String)>,
-}
-
-impl EmojiWords {
-    /// A table from (emoji, word) pairs; a later pair for the same emoji wins.
-    pub fn new(pairs: impl IntoIterator<Item = (char, String)>) -> Self {
-        let mut pairs: Vec<(char, String)> = pairs.into_iter().collect();
-        pairs.reverse();
-        pairs.sort_by_key(|(c, _)| *c);
-        pairs.dedup_by_key(|(c, _)| *c);
-        EmojiWords { pairs }
-    }
-
-    /// The word an emoji stands for.
-    pub fn word(&self, emoji: char) -> Option<&str> {
-        self.pairs.binary_search_by_key(&emoji, |(c, _)| *c).ok().map(|i| self.pairs[i].1.as_str())
-    }
-}
-
-/// Where each byte of normalised text came from in the original: kept when matches must map
-/// back ([`Spans`]), skipped when only the text is searched ([`NoSpans`], which is faster).
-trait SpanMap: Default {
-    /// Keeps the first `len` spans.
-    fn truncate(&mut self, len: usize);
-    fn push(&mut self, start: u32, end: u32);
-    /// A span for each single-byte character at `from..to` of the original.
-    fn push_bytes(&mut self, from: usize, to: usize);
-    /// Appends the spans at `range` of `other`.
-    fn extend_from(&mut self, other: &Self, range: Range<usize>);
-    /// Appends all spans of `other`, each moved `by` bytes on.
-    fn extend_shifted(&mut self, other: &Self, by: u32);
-    /// The span of byte `at`.
-    fn get(&self, at: usize) -> (u32, u32);
-    /// Lets the last byte's span end at `end`.
-    fn widen_last(&mut self, end: u32);
-}
-
-/// The span of the original text behind every byte (as 32-bit offsets: texts of 4 GiB and more
-/// map their tail to the last offset).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-struct Spans {
-    starts: Vec<u32>,
-    ends: Vec<u32>,
-}
-
-impl SpanMap for Spans {
-    fn truncate(&mut self, len: usize) {
-        self.starts.truncate(len);
-        self.ends.truncate(len);
-    }
-
-    fn push(&mut self, start: u32, end: u32) {
-        self.starts.push(start);
-        self.ends.push(end);
-    }
-
-    fn push_bytes(&mut self, from: usize, to: usize) {
-        let len = self.starts.len() + (to - from);
-        let (from, to) = (offset(from), offset(to));
-        self.starts.extend(from..to);
-        self.ends.extend(from.saturating_add(1)..to.saturating_add(1));
-        // Past 4 GiB every byte maps to the last offset.
-        self.starts.resize(len, u32::MAX);
-        self.ends.resize(len, u32::MAX);
-    }
-
-    fn extend_from(&mut self, other: &Spans, range: Range<usize>) {
-        self.starts.extend_from_slice(&other.starts[range.clone()]);
-        self.ends.extend_from_slice(&other.ends[range]);
-    }
-
-    fn extend_shifted(&mut self, other: &Spans, by: u32) {
-        self.starts.extend(other.starts.iter().map(|start| start.saturating_add(by)));
-        self.ends.extend(other.ends.iter().map(|end| end.saturating_add(by)));
-    }
-
-    fn get(&self, at: usize) -> (u32, u32) {
-        (self.starts[at], self.ends[at])
-    }
-
-    fn widen_last(&mut self, end: u32) {
-        if let Some(last_end) = self.ends.last_mut() {
-            *last_end = end;
-        }
-    }
-}
-
-/// No spans: for text that is only searched.
-#[derive(Debug, Clone, Copy, Default)]
-struct NoSpans;
-
-impl SpanMap for NoSpans {
-    fn truncate(&mut self, _: usize) {}
-    fn push(&mut self, _: u32, _: u32) {}
-    fn push_bytes(&mut self, _: usize, _: usize) {}
-    fn extend_from(&mut self, _: &NoSpans, _: Range<usize>) {}
-    fn extend_shifted(&mut self, _: &NoSpans, _: u32) {}
-    fn get(&self, _: usize) -> (u32, u32) {
-        (0, 0)
-    }
-    fn widen_last(&mut self, _: u32) {}
-}
-
-/// Bytes, with or without the spans they came from.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-struct Units<S> {
-    bytes: Vec<u8>,
-    spans: S,
-}
-
-impl<S: SpanMap> Units<S> {
-    fn clear(&mut self) {
-        self.truncate(0);
-    }
-
-    fn truncate(&mut self, len: usize) {
-        self.bytes.truncate(len);
-        self.spans.truncate(len);
-    }
-
-    fn push(&mut self, byte: u8, start: u32, end: u32) {
-        self.bytes.push(byte);
-        self.spans.push(start, end);
-    }
-
-    fn pop(&mut self) {
-        self.bytes.pop();
-        self.spans.truncate(self.bytes.len());
-    }
-
-    /// Appends one output byte: a letter repeating the last one only widens its span; a symbol
-    /// becomes a space, never two in a row nor at a line's start or end.
-    fn emit(&mut self, byte: u8, start: u32, end: u32) {
-        let last = self.bytes.last().copied();
-        match byte {
-            b'a'..=b'z' if last == Some(byte) => self.spans.widen_last(end),
-            b'a'..=b'z' | b'0'..=b'9' => self.push(byte, start, end),
-            b'\n' => {
-                self.trim_space();
-                self.push(byte, start, end);
-            }
-            _ if matches!(last, None | Some(b' ') | Some(b'\n')) => {}
-            _ => self.push(b' ', start, end),
-        }
-    }
-
-    /// Appends byte `at` of `work` as [`Units::emit`] does; a removed byte is left out and `$`
-    /// reads as the word.
-    fn emit_from(&mut self, work: &Units<S>, at: usize) {
-        let (start, end) = work.spans.get(at);
-        match work.bytes[at] {
-            REMOVED => {}
-            b'$' => b" dollar ".iter().for_each(|&byte| self.emit(byte, start, end)),
-            byte => self.emit(byte, start, end),
-        }
-    }
-
-    fn trim_space(&mut self) {
-        if self.bytes.ends_with(b" ") {
-            self.pop();
-        }
-    }
-}
 
 /// Normalised text plus, for every byte of it, the original bytes it came from.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -239,14 +78,6 @@ pub fn squeeze_pattern(pattern: &str) -> String {
     }
     out
 }
-
-/// A byte offset as stored in the span maps.
-fn offset(at: usize) -> u32 {
-    u32::try_from(at).unwrap_or(u32::MAX)
-}
-
-/// Marks a byte that a pass removed.
-const REMOVED: u8 = 0;
 
 /// A normaliser with reusable work buffers, for normalising many messages quickly.
 #[derive(Debug, Default)]
@@ -336,22 +167,6 @@ fn fold<S: SpanMap>(units: &mut Units<S>, text: &str, emoji: &EmojiWords) {
     }
 }
 
-/// Gives `unit` the units that non-ASCII `c` folds to, one at a time, until it gives `None`: an
-/// emoji's word between spaces, else what [`fold_char`] makes of it.
-fn fold_char_units(c: char, emoji: &EmojiWords, mut unit: impl FnMut(u8) -> Option<()>) -> Option<()> {
-    if let Some(word) = emoji.word(c) {
-        unit(b' ')?;
-        word.bytes().try_for_each(&mut unit)?;
-        return unit(b' ');
-    }
-    match fold_char(c) {
-        Folded::Drop => Some(()),
-        Folded::Byte(byte) => unit(byte),
-        Folded::Pair(pair) => pair.bytes().try_for_each(unit),
-        Folded::Space => unit(b' '),
-    }
-}
-
 /// Folds the ASCII at the start of `text` into `out` and gives its length: eight bytes at a time
 /// where only upper case needs folding, else by table.
 fn fold_ascii(text: &[u8], out: &mut Vec<u8>) -> usize {
@@ -421,129 +236,6 @@ fn copied_lanes(x: u64, last: u8) -> u64 {
     let before = x << 8 | u64::from(last);
     let letters = lanes::between(x, b'a', b'z');
     (letters & !lanes::equal_lanes(x, before)) | lanes::between(x, b'0', b'9') | (lanes::equal(x, b' ') & lanes::words(before))
-}
-
-/// How one non-ASCII character folds.
-enum Folded {
-    /// Invisible: zero-width, direction, joiner, variation and combining marks.
-    Drop,
-    /// A letter or digit.
-    Byte(u8),
-    /// A letter that folds to two letters (`ß` → `ss`).
-    Pair(&'static str),
-    /// Anything else: a separator.
-    Space,
-}
-
-/// Latin-1 letters U+00C0..=U+00FF, upper then lower row; `#` is a two-letter fold, `_` a symbol.
-const LATIN1: &[u8; 64] = b"aaaaaa#ceeeeiiiidnooooo_ouuuuy##aaaaaa#ceeeeiiiidnooooo_ouuuuy#y";
-/// Latin Extended-A U+0100..=U+017F; `#` is a two-letter fold.
-const LATIN_EXT_A: &[u8; 128] =
-    b"aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiii##jjkkkllllllllllnnnnnnnnnoooooo##rrrrrrssssssssttttttuuuuuuuuuuuuwwyyyzzzzzzs";
-
-fn fold_char(c: char) -> Folded {
-    let cp = c as u32;
-    let letter = |i: u32| Folded::Byte(b'a' + (i % 26) as u8);
-    match cp {
-        0xC0..=0xFF => match LATIN1[(cp - 0xC0) as usize] {
-            b'_' => Folded::Space,
-            b'#' => Folded::Pair(match cp {
-                0xC6 | 0xE6 => "ae",
-                0xDF => "ss",
-                _ => "th",
-            }),
-            b => Folded::Byte(b),
-        },
-        0x100..=0x17F => match LATIN_EXT_A[(cp - 0x100) as usize] {
-            b'#' => Folded::Pair(if cp < 0x140 { "ij" } else { "oe" }),
-            b => Folded::Byte(b),
-        },
-        0xAD
-        | 0x300..=0x36F
-        | 0x180E
-        | 0x200B..=0x200F
-        | 0x202A..=0x202E
-        | 0x2060..=0x2069
-        | 0xFE00..=0xFE0F
-        | 0xFEFF
-        | 0x1F3FB..=0x1F3FF
-        | 0xE0000..=0xE007F => Folded::Drop,
-        // Full-width ASCII.
-        0xFF01..=0xFF5E => Folded::Byte(ASCII_FOLD[(cp - 0xFEE0) as usize]),
-        // Mathematical bold, italic, script... letters (52 per style) and digits (10 per style).
-        0x1D400..=0x1D6A3 => letter((cp - 0x1D400) % 52),
-        0x1D7CE..=0x1D7FF => Folded::Byte(b'0' + ((cp - 0x1D7CE) % 10) as u8),
-        // Circled and squared letters.
-        0x24B6..=0x24E9 => letter(cp - 0x24B6),
-        0x1F130..=0x1F149 | 0x1F150..=0x1F169 | 0x1F170..=0x1F189 => letter((cp - 0x1F130) % 32),
-        // Cyrillic and Greek letters that look like Latin ones.
-        _ => match c {
-            'а' | 'А' | 'α' | 'Α' => Folded::Byte(b'a'),
-            'В' | 'Β' => Folded::Byte(b'b'),
-            'с' | 'С' => Folded::Byte(b'c'),
-            'е' | 'Е' | 'Ε' => Folded::Byte(b'e'),
-            'Н' | 'Η' => Folded::Byte(b'h'),
-            'і' | 'І' | 'ι' | 'Ι' => Folded::Byte(b'i'),
-            'ј' | 'Ј' => Folded::Byte(b'j'),
-            'К' | 'к' | 'Κ' | 'κ' => Folded::Byte(b'k'),
-            'М' | 'Μ' => Folded::Byte(b'm'),
-            'Ν' => Folded::Byte(b'n'),
-            'о' | 'О' | 'ο' | 'Ο' => Folded::Byte(b'o'),
-            'р' | 'Р' | 'Ρ' | 'ρ' => Folded::Byte(b'p'),
-            'ѕ' | 'Ѕ' => Folded::Byte(b's'),
-            'Т' | 'Τ' => Folded::Byte(b't'),
-            'ν' => Folded::Byte(b'v'),
-            'х' | 'Х' | 'Χ' => Folded::Byte(b'x'),
-            'у' | 'У' | 'Υ' => Folded::Byte(b'y'),
-            'Ζ' => Folded::Byte(b'z'),
-            '\u{2019}' | '\u{2018}' | '\u{00B4}' | '\u{02BC}' => Folded::Byte(b'\''),
-            _ => Folded::Space,
-        },
-    }
-}
-
-/// How each ASCII byte folds: upper case to lower, control characters to a space, a backtick to
-/// an apostrophe.
-const ASCII_FOLD: [u8; 128] = {
-    let mut table = [0u8; 128];
-    let mut b = 0;
-    while b < 128 {
-        table[b] = match b as u8 {
-            b'\n' => b'\n',
-            0x00..=0x1F | 0x7F => b' ',
-            b'`' => b'\'',
-            byte => byte.to_ascii_lowercase(),
-        };
-        b += 1;
-    }
-    table
-};
-
-/// Classes of the bytes the passes see, as bits: a word byte (letter or digit), a letter, and a
-/// byte of a possible leetspeak token (a word byte, `@`, `$`, `!` or a removed byte); `OTHER`
-/// marks the token bytes that are no letter.
-const WORD: u8 = 1;
-const LETTER: u8 = 2;
-const TOKEN: u8 = 4;
-const OTHER: u8 = 8;
-const CLASSES: [u8; 256] = {
-    let mut classes = [0u8; 256];
-    let mut b = 0;
-    while b < 256 {
-        classes[b] = match b as u8 {
-            b'a'..=b'z' => WORD | LETTER | TOKEN,
-            b'0'..=b'9' => WORD | TOKEN | OTHER,
-            b'@' | b'$' | b'!' => TOKEN | OTHER,
-            REMOVED => TOKEN,
-            _ => 0,
-        };
-        b += 1;
-    }
-    classes
-};
-
-fn class(b: u8) -> u8 {
-    CLASSES[usize::from(b)]
 }
 
 fn is_word_byte(b: u8) -> bool {
