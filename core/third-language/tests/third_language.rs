@@ -10,7 +10,7 @@ use baken_core::journal::{EntryKind, Journal, Kdf, NewEntry, Options};
 use baken_core::language::Language;
 use baken_core::library::{Audience, Library};
 use baken_core::signal::{Level, Signal};
-use baken_core::{chat, content, signal_text};
+use baken_core::{chat, content, lint, signal_text};
 
 fn xx() -> Language {
     "xx".parse().expect("the third language is bundled in this test")
@@ -28,7 +28,7 @@ fn it_is_listed_after_the_shipped_languages_and_parsed_like_them() {
 
 #[test]
 fn the_content_lint_covers_it_and_finds_nothing() {
-    let issues = content::lint();
+    let issues = lint::content();
     assert!(issues.is_empty(), "{issues:#?}");
     assert!(content::file("strings/xx.toml").is_some() && content::file("rules/xx.toml").is_some());
     // The merged shared files keep the shipped texts and carry the third language's.
