@@ -75,7 +75,8 @@ def parameter_labels(declaration: Node) -> list[tuple[str, bool]]:
 def case_labels(entry_parameters: Node) -> list[tuple[str, bool]]:
     """Labels of an enum case's associated values: `_` where a value has none."""
     labels, pending = [], None
-    for child in entry_parameters.named_children:
+    # uniffi writes each value's doc comment inside the parentheses: it is no value.
+    for child in (c for c in entry_parameters.named_children if "comment" not in c.type):
         if child.type == "simple_identifier":
             pending = text(child)
         else:
