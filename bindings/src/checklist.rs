@@ -4,8 +4,9 @@
 use crate::types::Language;
 use crate::BakenError;
 use baken_core::checklist::{self, Audience, Checklist, ChecklistResult, Question};
-use baken_core::signal::Signal;
+use baken_core::signal::{Level, Signal};
 use baken_core::signal_text::{self, SignalText};
+use baken_core::strings::LevelText;
 use std::collections::HashMap;
 
 /// The checklist in a language, with every question.
@@ -32,11 +33,17 @@ pub fn signal_explanation(signal: Signal, language: Language) -> Result<SignalTe
     Ok(signal_text::explanation(signal, language.into())?.clone())
 }
 
+/// What a result's level means, in a language: a title and the next step, to show beside any result
+/// (a message, a checklist, a chat scan).
+#[uniffi::export]
+pub fn level_text(level: Level, language: Language) -> LevelText {
+    baken_core::strings::level_text(level, language.into()).clone()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use baken_core::checklist::SourceKind;
-    use baken_core::signal::Level;
 
     /// Every question answered "no", or (a question about the contact) its first answer.
     fn all_no(audience: Audience) -> HashMap<String, String> {
@@ -61,6 +68,8 @@ mod tests {
         assert_eq!(result.signals[0].explanation.signal, Signal::Exploitation);
         let text = signal_explanation(Signal::Threat, Language::Nl).expect("bundled");
         assert!(text.why.contains("niet jouw schuld"));
+        assert_eq!(level_text(Level::Danger, Language::Nl).title, "Doe nu iets");
+        assert!(level_text(Level::Danger, Language::En).advice.contains("not your fault"));
     }
 
     #[test]

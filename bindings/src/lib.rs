@@ -31,7 +31,7 @@ mod types;
 
 pub use chat::{scan_chat, scan_evidence, ChatEventCount, ChatExample, ChatLimitation, ChatPerson, ChatScan, ChatSignal};
 pub use check::{analyze, MessageAnalysis, MessageSignal};
-pub use checklist::{checklist, checklist_next_question, checklist_score, signal_explanation};
+pub use checklist::{checklist, checklist_next_question, checklist_score, level_text, signal_explanation};
 pub use error::BakenError;
 pub use help::{coverage_note, emergency_number, route, EmergencyNumber, HelpRoute, OpenState, RouteRequest};
 pub use journal::{passcode_warning, BackupSummary, Journal, JournalEntry, JournalEntryList, KeyStore};

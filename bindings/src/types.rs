@@ -18,6 +18,7 @@ use baken_core::language::Language as CoreLanguage;
 use baken_core::library::{ArticleTopic, Audience, Source as ArticleSource, TopicName as LibraryTopic, WarningSign};
 use baken_core::signal::{Level, Signal};
 use baken_core::signal_text::SignalText as SignalExplanation;
+use baken_core::strings::LevelText;
 
 /// What a contact does that can be a warning sign.
 #[uniffi::remote(Enum)]
@@ -225,6 +226,12 @@ pub struct SignalExplanation {
 }
 
 /// Where a checklist question comes from.
+#[uniffi::remote(Record)]
+pub struct LevelText {
+    pub title: String,
+    pub advice: String,
+}
+
 #[uniffi::remote(Record)]
 pub struct QuestionSource {
     pub id: String,

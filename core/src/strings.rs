@@ -12,6 +12,7 @@
 
 use crate::content::LintIssue;
 use crate::language::Language;
+use crate::signal::Level;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::{LazyLock, OnceLock};
@@ -20,12 +21,29 @@ use std::sync::{LazyLock, OnceLock};
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Strings {
+    /// What each level means for the one reading it, in `Level::ALL` order.
+    pub levels: [LevelText; 4],
     pub(crate) route: RouteWords,
     pub(crate) topics: TopicWords,
     pub(crate) report: ReportWords,
     pub(crate) chat: ChatWords,
     /// The terminal front end's words.
     pub cli: CliWords,
+}
+
+/// What a level means, for the app to show beside a result: a short title and the next step.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LevelText {
+    /// A few words, such as "Warning signs".
+    pub title: String,
+    /// What to do now, in two or three short sentences.
+    pub advice: String,
+}
+
+/// What `level` means, in `language`.
+pub fn level_text(level: Level, language: Language) -> &'static LevelText {
+    &strings(language).levels[Level::ALL.iter().position(|l| *l == level).expect("every level is in ALL")]
 }
 
 /// A route's button label and the sentences of why it was chosen (`help::texts`).

@@ -1,16 +1,34 @@
 import Baken
 import SwiftUI
 
-/// A level as a short, calm line; what to do comes from the core's texts and routes.
+/// A level with what it means and the next step, both from the core (`levelText`).
 struct LevelLine: View {
     let level: Baken.Level
+    @EnvironmentObject private var model: AppModel
 
     var body: some View {
+        let text = Baken.levelText(level: level, language: model.language)
+        VStack(alignment: .leading, spacing: 4) {
+            Label { Text(verbatim: text.title) } icon: { icon }.foregroundStyle(color).font(.headline)
+            Text(verbatim: text.advice).font(.callout)
+        }
+    }
+
+    @ViewBuilder private var icon: some View {
         switch level {
-        case .none: Label("No warning signs seen", systemImage: "checkmark.circle").foregroundStyle(.green)
-        case .caution: Label("Be careful", systemImage: "exclamationmark.circle").foregroundStyle(.yellow)
-        case .warning: Label("Warning signs", systemImage: "exclamationmark.triangle").foregroundStyle(.orange)
-        case .danger: Label("Act now: stop replying, do not pay, keep the evidence, tell someone", systemImage: "exclamationmark.octagon").foregroundStyle(.red)
+        case .none: Image(systemName: "checkmark.circle")
+        case .caution: Image(systemName: "exclamationmark.circle")
+        case .warning: Image(systemName: "exclamationmark.triangle")
+        case .danger: Image(systemName: "exclamationmark.octagon")
+        }
+    }
+
+    private var color: Color {
+        switch level {
+        case .none: .green
+        case .caution: .yellow
+        case .warning: .orange
+        case .danger: .red
         }
     }
 }

@@ -63,6 +63,16 @@ class ChecklistTest {
     }
 
     @Test
+    fun everyLevelHasATitleAndANextStepInBothLanguages() {
+        for (lang in Language.entries) {
+            val texts = Level.entries.map { levelText(it, lang) }
+            assertTrue(texts.all { it.title.isNotEmpty() && it.advice.isNotEmpty() })
+            assertEquals(Level.entries.size, texts.map { it.title }.toSet().size)
+        }
+        assertEquals("Doe nu iets", levelText(Level.DANGER, Language.NL).title)
+    }
+
+    @Test
     fun badInputIsATypedErrorNamingIt() {
         val complete = walk(ChecklistAudience.TEEN)
         val unknown = assertThrows(BakenException.InvalidInput::class.java) {

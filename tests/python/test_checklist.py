@@ -59,6 +59,13 @@ def test_every_signal_is_explained(lang):
         assert (e.signal, e.language) == (signal, lang) and e.title and e.what and e.why
 
 
+@pytest.mark.parametrize("lang", list(baken.Language))
+def test_every_level_has_a_title_and_a_next_step(lang):
+    texts = [baken.level_text(level, lang) for level in baken.Level]
+    assert all(t.title and t.advice for t in texts)
+    assert len({t.title for t in texts}) == len(baken.Level), "each level reads differently"
+
+
 def test_bad_input_is_a_typed_error_naming_it():
     complete = walk(baken.ChecklistAudience.TEEN)
     cases = [

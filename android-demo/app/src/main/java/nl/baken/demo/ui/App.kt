@@ -17,6 +17,7 @@ import androidx.compose.material3.Scaffold
 import androidx.compose.material3.Text
 import androidx.compose.material3.TopAppBar
 import androidx.compose.runtime.Composable
+import androidx.compose.runtime.CompositionLocalProvider
 import androidx.compose.runtime.getValue
 import androidx.compose.runtime.mutableStateOf
 import androidx.compose.runtime.remember
@@ -41,15 +42,17 @@ fun BakenApp(session: Session, keyStore: BakenKeyStore, onQuickExit: () -> Unit)
             Back.QuickExit -> onQuickExit()
         }
     }
-    MaterialTheme {
-        when (screen) {
-            Screen.HOME -> HomeScreen(show, back, onQuickExit)
-            Screen.CHECK -> CheckScreen(session.check, back, onQuickExit)
-            Screen.CHECKLIST -> ChecklistScreen(session.checklist, back, onQuickExit)
-            Screen.SCAN -> ScanScreen(session.scan, session.journal, back, onQuickExit)
-            Screen.LEARN -> LearnScreen(session.library, back, onQuickExit)
-            Screen.HELP -> HelpScreen(session.help, back, onQuickExit)
-            Screen.JOURNAL -> JournalScreen(session.journal, keyStore, back, onQuickExit)
+    CompositionLocalProvider(LocalLanguage provides session.language) {
+        MaterialTheme {
+            when (screen) {
+                Screen.HOME -> HomeScreen(show, back, onQuickExit)
+                Screen.CHECK -> CheckScreen(session.check, back, onQuickExit)
+                Screen.CHECKLIST -> ChecklistScreen(session.checklist, back, onQuickExit)
+                Screen.SCAN -> ScanScreen(session.scan, session.journal, back, onQuickExit)
+                Screen.LEARN -> LearnScreen(session.library, back, onQuickExit)
+                Screen.HELP -> HelpScreen(session.help, back, onQuickExit)
+                Screen.JOURNAL -> JournalScreen(session.journal, keyStore, back, onQuickExit)
+            }
         }
     }
 }

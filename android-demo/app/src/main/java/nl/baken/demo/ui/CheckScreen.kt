@@ -46,7 +46,7 @@ fun CheckScreen(presenter: CheckPresenter, onBack: () -> Unit, onQuickExit: () -
             CheckState.Empty -> {}
             is CheckState.Failed -> item { Text(s.reason, color = MaterialTheme.colorScheme.error) }
             is CheckState.Checked -> {
-                item { Text(levelText(s.analysis.level), style = MaterialTheme.typography.titleLarge) }
+                item { LevelLine(s.analysis.level) }
                 item { Text(highlighted(s.text, s.signals)) }
                 if (s.signals.isEmpty()) item { Text(stringResource(R.string.check_nothing)) }
                 s.signals.distinctBy { it.found.signal }.forEach { item { SignalCard(it) } }

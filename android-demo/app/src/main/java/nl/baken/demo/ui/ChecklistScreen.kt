@@ -41,7 +41,7 @@ fun ChecklistScreen(presenter: ChecklistPresenter, onBack: () -> Unit, onQuickEx
                 item { OutlinedButton(onClick = { state = presenter.back() }) { Text(stringResource(R.string.previous)) } }
             }
             is ChecklistState.Done -> {
-                item { Text(levelText(s.result.level), style = MaterialTheme.typography.titleLarge) }
+                item { LevelLine(s.result.level) }
                 item { Text(s.result.headline, style = MaterialTheme.typography.titleMedium) }
                 s.result.signals.forEach { seen ->
                     item {

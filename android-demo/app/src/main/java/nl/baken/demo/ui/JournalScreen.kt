@@ -202,7 +202,7 @@ private fun EntryCard(entry: JournalEntry, onHistory: (() -> Unit)?) {
             entry.contact?.let { Text(listOfNotNull(it.name, it.platform).joinToString(" · "), style = MaterialTheme.typography.titleSmall) }
             Text(entry.text)
             if (entry.attachments.isNotEmpty()) Text(stringResource(R.string.journal_photos, entry.attachments.size), style = MaterialTheme.typography.bodySmall)
-            entry.level?.let { Text(levelText(it), style = MaterialTheme.typography.bodySmall) }
+            entry.level?.let { Text(levelTitle(it), style = MaterialTheme.typography.bodySmall) }
             if (onHistory != null && entry.revision > 1u) OutlinedButton(onClick = onHistory) { Text(stringResource(R.string.journal_history)) }
             if (onHistory == null) Text(stringResource(R.string.journal_revision, entry.revision.toLong(), entry.recordedAt.take(16).replace('T', ' ')), style = MaterialTheme.typography.bodySmall)
         }

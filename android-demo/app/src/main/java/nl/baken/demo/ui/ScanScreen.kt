@@ -52,7 +52,7 @@ fun ScanScreen(presenter: ScanPresenter, journal: JournalPresenter, onBack: () -
             ScanState.Idle -> {}
             is ScanState.Failed -> item { Text(s.reason, color = MaterialTheme.colorScheme.error) }
             is ScanState.Scanned -> {
-                item { Text(levelText(s.scan.level), style = MaterialTheme.typography.titleLarge) }
+                item { LevelLine(s.scan.level) }
                 if (s.me == null) item { Text(stringResource(R.string.scan_who_are_you)) }
                 s.scan.people.forEach { person ->
                     item {
@@ -89,7 +89,7 @@ private fun PersonCard(person: ChatPerson, onMe: () -> Unit, onSave: (() -> Unit
             if (person.isMe) {
                 Text(stringResource(R.string.scan_this_is_you))
             } else {
-                Text(levelText(person.level))
+                Text(levelTitle(person.level))
                 Text(person.summary)
                 person.signals.forEach { signal ->
                     signal.examples.forEach { example -> Text("${example.time.orEmpty()}  “${example.text}”", style = MaterialTheme.typography.bodySmall) }

@@ -17,6 +17,7 @@ import androidx.compose.runtime.getValue
 import androidx.compose.runtime.mutableStateOf
 import androidx.compose.runtime.remember
 import androidx.compose.runtime.setValue
+import androidx.compose.runtime.staticCompositionLocalOf
 import androidx.compose.ui.Alignment
 import androidx.compose.ui.Modifier
 import androidx.compose.ui.platform.LocalContext
@@ -25,8 +26,10 @@ import androidx.compose.ui.text.input.KeyboardType
 import androidx.compose.ui.text.input.PasswordVisualTransformation
 import androidx.compose.ui.unit.dp
 import nl.baken.HelpRoute
+import nl.baken.Language
 import nl.baken.Level
 import nl.baken.OpenState
+import nl.baken.levelText
 import nl.baken.demo.Disguise
 import nl.baken.demo.R
 import nl.baken.demo.openRoute
@@ -58,16 +61,22 @@ fun RouteCard(route: HelpRoute) {
 /** "2026-12-01T21:00:00+01:00" as "2026-12-01 21:00", the way the core gives it. */
 private fun String.time(): String = take(16).replace('T', ' ')
 
-/** A level in plain words. */
+/** The reader's language, for the core's texts a widget asks for itself (a level's meaning). */
+val LocalLanguage = staticCompositionLocalOf { Language.EN }
+
+/** A level's title and its next step, both from the core. */
 @Composable
-fun levelText(level: Level): String = stringResource(
-    when (level) {
-        Level.NONE -> R.string.level_none
-        Level.CAUTION -> R.string.level_caution
-        Level.WARNING -> R.string.level_warning
-        Level.DANGER -> R.string.level_danger
-    },
-)
+fun LevelLine(level: Level) {
+    val text = levelText(level, LocalLanguage.current)
+    Column(verticalArrangement = Arrangement.spacedBy(4.dp)) {
+        Text(text.title, style = MaterialTheme.typography.titleLarge)
+        Text(text.advice, style = MaterialTheme.typography.bodyMedium)
+    }
+}
+
+/** A level's title alone, from the core, for a line in a list. */
+@Composable
+fun levelTitle(level: Level): String = levelText(level, LocalLanguage.current).title
 
 /** A text field for private text: no autocorrect or suggestions, so the keyboard learns nothing. */
 @Composable
