@@ -1,6 +1,7 @@
 //! Every user-facing sentence that is not content of its own (articles, rules, checklists,
-//! signal explanations and help services have their files): route labels and reasons, weekdays,
-//! topic words, the evidence report's words, chat-scan summaries and the terminal's headings.
+//! signal explanations and help services have their files): what each level means, route labels
+//! and reasons, weekdays, topic words, the evidence report's words, chat-scan summaries and the
+//! terminal's headings.
 //! One file per language, `content/strings/<code>.toml`, read into [`Strings`].
 //!
 //! The keys are typed: each area is a struct that denies unknown fields and has no defaults, so a
