@@ -3,7 +3,6 @@
 
 use baken_core::checklist::{self, Answers, Audience, ChecklistResult, Question};
 use baken_core::language::Language;
-use baken_core::signal::Level;
 use baken_core::strings::{fill, strings};
 use std::io::{self, BufRead, Write};
 use std::path::PathBuf;
@@ -108,7 +107,7 @@ fn ask_one(number: usize, question: &Question, language: Language, input: &mut i
 fn describe(result: &ChecklistResult, language: Language) -> String {
     let words = &strings(language).cli;
     let [level, seen, todo, read, help] = [&words.result, &words.seen, &words.todo, &words.read_more, &words.find_help];
-    let level_name = &words.levels[Level::ALL.iter().position(|l| *l == result.level).unwrap_or(0)];
+    let level_name = &words.levels[result.level.index()];
     let mut text = format!("\n{level}: {level_name}\n{}\n", result.headline);
     if !result.signals.is_empty() {
         text += &format!("\n{seen}:\n");

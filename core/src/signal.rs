@@ -20,6 +20,11 @@ macro_rules! ids {
             pub fn as_str(self) -> &'static str {
                 match self { $($name::$variant => $id,)+ }
             }
+
+            /// Its place in the list of every value, for a list of texts kept in the same order.
+            pub fn index(self) -> usize {
+                self as usize
+            }
         }
 
         impl FromStr for $name {
@@ -89,6 +94,7 @@ mod tests {
             assert_eq!(s.as_str().parse::<Signal>(), Ok(*s));
             assert_eq!(serde_json::to_string(s).unwrap(), format!("\"{s}\""));
         }
+        assert!(Signal::ALL.iter().enumerate().all(|(i, s)| s.index() == i) && Level::ALL.iter().enumerate().all(|(i, l)| l.index() == i));
         assert!(Level::Danger > Level::Warning && Level::Caution > Level::None);
     }
 

@@ -44,7 +44,7 @@ pub struct LevelText {
 
 /// What `level` means, in `language`.
 pub fn level_text(level: Level, language: Language) -> &'static LevelText {
-    &strings(language).levels[Level::ALL.iter().position(|l| *l == level).expect("every level is in ALL")]
+    &strings(language).levels[level.index()]
 }
 
 /// A route's button label and the sentences of why it was chosen (`help::texts`).

@@ -128,7 +128,7 @@ fn signal_name(signal: Signal, language: Language) -> &'static str {
 }
 
 fn level_name(words: &'static Words, level: Level) -> &'static str {
-    &words.levels[Level::ALL.iter().position(|l| *l == level).unwrap_or(0)]
+    &words.levels[level.index()]
 }
 
 fn kind_name(words: &'static Words, kind: EntryKind) -> &'static str {
