@@ -28,6 +28,7 @@ use crate::signal::{Level, Signal};
 use compose::Compositions;
 use concepts::{Lexicon, Tagged};
 use context::Context;
+pub use context::Relation;
 use level::Levels;
 use normalize::{Normalized, Normalizer};
 pub use rules::RuleError;
@@ -188,13 +189,19 @@ impl Analyzer {
     /// Analyses `text` (one message, or several, one per line) in `language`, or in the detected
     /// language when `None`.
     pub fn analyze(&self, text: &str, language: Option<Language>) -> Result<Analysis, CheckError> {
+        self.analyze_as(text, language, Relation::default())
+    }
+
+    /// Analyses `text` as [`Analyzer::analyze`] does, written by a contact whose `relation` a
+    /// conversation shows (the chat scan): its context cues apply to every line.
+    pub fn analyze_as(&self, text: &str, language: Option<Language>, relation: Relation) -> Result<Analysis, CheckError> {
         if text.len() > MAX_TEXT_BYTES {
             return Err(CheckError::TooLarge { len: text.len(), max: MAX_TEXT_BYTES });
         }
         let language = language.or_else(|| detect::detect(text));
         let mut findings = Vec::new();
         for set in self.sets.iter().filter(|s| language.is_none_or(|l| l == s.rules.language)) {
-            find(&set.rules, Some(&set.tactics), text, &mut findings);
+            find(&set.rules, Some((&set.tactics, relation)), text, &mut findings);
         }
         // Each rule set's hits come in this order already, line by line, so this is quick.
         findings.sort_by_key(Hit::order);
@@ -202,6 +209,23 @@ impl Analyzer {
         let highest = findings.iter().map(|h| h.level).max().unwrap_or(Level::None);
         let level = self.levels.combined(highest, findings.iter().fold(0, |seen, h| seen | level::bit(h.signal)));
         Ok(Analysis { level, language, signals: with_utf16_spans(text, findings) })
+    }
+
+    /// The relation that `text` shows by itself, in `language` or in any: a sign-off in one of
+    /// its lines ("oma hier", "- your brother"), or a contact's name ("Coach Wim", "Mama").
+    pub fn relation_shown(&self, text: &str, language: Option<Language>) -> Relation {
+        let (mut normalizer, mut line, mut tagged) = (Normalizer::default(), Normalized::default(), Tagged::default());
+        let mut shown = Relation::default();
+        for set in self.sets.iter().filter(|s| language.is_none_or(|l| l == s.rules.language)) {
+            for original in text.lines() {
+                normalizer.normalize_into(original, &set.rules.emoji, &mut line);
+                set.tactics.lexicon.tag(line.as_bytes(), &mut tagged);
+                let found = set.tactics.context.relation_in(tagged.all);
+                shown.family |= found.family;
+                shown.sibling |= found.sibling;
+            }
+        }
+        shown
     }
 }
 
@@ -255,8 +279,9 @@ struct LineWork {
 /// match. Every line's concepts are found and composed; the phrase matches and compositions of
 /// a line that its context does not silence are mapped back: the line is normalised again, with
 /// the map (lines are normalised independently of each other, so it gives the same text).
-/// Without `tactics`, only the phrase rules run (for their lint).
-fn find<'r>(rules: &'r RuleSet, tactics: Option<&'r Tactics>, text: &str, out: &mut Vec<Hit<'r>>) {
+/// Without `tactics`, only the phrase rules run (for their lint); with them comes the relation
+/// of the writer that a conversation shows.
+fn find<'r>(rules: &'r RuleSet, tactics: Option<(&'r Tactics, Relation)>, text: &str, out: &mut Vec<Hit<'r>>) {
     let (mut normalizer, mut searcher) = (Normalizer::default(), rules.searcher());
     let (mut searched, mut line) = (Vec::new(), Normalized::default());
     let (mut matches, mut work, mut hits) = (Vec::new(), LineWork::default(), Vec::new());
@@ -284,8 +309,8 @@ fn find<'r>(rules: &'r RuleSet, tactics: Option<&'r Tactics>, text: &str, out: &
                     hits.push(Hit { signal: rule.signal, span, rule: &rule.id, level: rule.level, firm: rule.firm });
                 }
             }
-            if let Some(tactics) = tactics {
-                tactics.find(normalized, &mut work, &mut hits);
+            if let Some((tactics, relation)) = tactics {
+                tactics.find(normalized, relation, &mut work, &mut hits);
             }
             if hits.is_empty() {
                 continue;
@@ -307,8 +332,9 @@ fn find<'r>(rules: &'r RuleSet, tactics: Option<&'r Tactics>, text: &str, out: &
 
 impl Tactics {
     /// Stages 2 to 4 on one normalised line: its concepts, their compositions added to `hits`
-    /// (spans in the line), and the context that silences some of `hits`.
-    fn find<'r>(&'r self, line: &[u8], work: &mut LineWork, hits: &mut Vec<Hit<'r>>) {
+    /// (spans in the line), and the context (of the line and of the writer's `relation`) that
+    /// silences some of `hits`.
+    fn find<'r>(&'r self, line: &[u8], relation: Relation, work: &mut LineWork, hits: &mut Vec<Hit<'r>>) {
         self.lexicon.tag(line, &mut work.tagged);
         self.compositions.find(&work.tagged, &mut work.composed);
         let tokens = &work.tagged.tokens;
@@ -319,7 +345,7 @@ impl Tactics {
         }
         if !hits.is_empty() {
             let found = hits.iter().fold(0, |found, hit| found | level::bit(hit.signal));
-            let silenced = self.context.silenced(work.tagged.all, found);
+            let silenced = self.context.silenced(work.tagged.all | self.context.concepts_of(relation), found);
             hits.retain(|hit| hit.firm || silenced & level::bit(hit.signal) == 0);
         }
     }
@@ -465,17 +491,18 @@ fn lint_tactics(language: Language, levels: &Levels, rules: Option<&RuleSet>, is
         issues.push((file.to_string(), message.to_string()));
     }
     let (Some(tactics), Some(rules)) = (tactics, rules) else { return };
-    let fired = |text: &str| {
+    let fired_as = |text: &str, relation: Relation| {
         let mut hits = Vec::new();
-        find(rules, Some(&tactics), text, &mut hits);
+        find(rules, Some((&tactics, relation)), text, &mut hits);
         hits.into_iter().map(|hit| (hit.rule.to_string(), hit.signal)).collect::<Vec<_>>()
     };
+    let fired = |text: &str| fired_as(text, Relation::default());
     let (compose_path, compose_source) = source("compose", language);
     let (context_path, context_source) = source("context", language);
     let mut ignored = Vec::new();
     let compose_file = compose_source.and_then(|source| compose::read(language, source, &tactics.lexicon, levels, &mut ignored).1);
     let context_file = context_source.and_then(|source| context::read(language, source, &tactics.lexicon, &mut ignored).1);
-    let mut used = 0;
+    let mut used = tactics.context.relation_concepts();
     if let Some(file) = &compose_file {
         for spec in &file.signal {
             used |= spec.concepts().filter_map(|any| tactics.lexicon.concepts(any).ok()).fold(0, |a, c| a | c);
@@ -500,7 +527,11 @@ fn lint_tactics(language: Language, levels: &Levels, rules: Option<&RuleSet>, is
             issues.push((context_path.clone(), format!("cue {}: give at least one example", spec.id)));
         }
         for example in &spec.examples {
-            let kept: Vec<String> = fired(example).into_iter().filter(|(_, s)| tactics.context.silences(n) & level::bit(*s) != 0).map(|(id, _)| id).collect();
+            let kept: Vec<String> = fired_as(example, tactics.context.relation_of_cue(n))
+                .into_iter()
+                .filter(|(_, s)| tactics.context.silences(n) & level::bit(*s) != 0)
+                .map(|(id, _)| id)
+                .collect();
             if !kept.is_empty() {
                 issues.push((context_path.clone(), format!("cue {}: example {example:?} still fires {}", spec.id, kept.join(", "))));
             }
