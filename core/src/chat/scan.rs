@@ -10,8 +10,8 @@
 //!
 //! Who a contact is shows across the conversation, as a cue ([`Relation`]): a name such as "Oma"
 //! or "Coach Wim", a message signed "- je broer" or one that brings the family in openly, makes
-//! them family (or a known adult) in all their messages; three or more people writing make a
-//! group chat of friends. The contact's flagged messages are then read again with that relation,
+//! them family (or a known adult) in all their messages; a contact between whose messages two
+//! or more others write talks in a group of friends. The contact's flagged messages are then read again with that relation,
 //! whose context cues may silence what is ordinary between them; firm findings always stand.
 
 use super::{Chat, Event, Format, Limitation};
@@ -177,9 +177,8 @@ pub fn scan(analyzer: &Analyzer, chat: &Chat, me: Option<&str>, reader: Option<L
             flagged.push((index, who, analysis));
         }
     }
-    let writers = tallies.iter().filter(|t| t.messages > t.events.values().sum::<usize>()).count();
-    for relation in &mut relations {
-        relation.group = writers >= 3;
+    for (relation, group) in relations.iter_mut().zip(in_a_group(chat)) {
+        relation.group = group;
     }
     for (index, who, analysis) in flagged {
         let (relation, tally) = (relations[who as usize], &mut tallies[who as usize]);
@@ -217,6 +216,28 @@ pub fn scan(analyzer: &Analyzer, chat: &Chat, me: Option<&str>, reader: Option<L
     }
     let level = people.iter().map(|p| p.level).max().unwrap_or(Level::None);
     Ok(Scan { format: chat.format, people, messages_total: chat.len(), limitations, level })
+}
+
+/// Per participant, whether they talk in a group: at least two others write between their first
+/// and last message (a contact who writes to the teen alone, or once, is in no group).
+fn in_a_group(chat: &Chat) -> Vec<bool> {
+    let mut written: Vec<Vec<usize>> = vec![Vec::new(); chat.participants.len()];
+    for (index, message) in chat.messages.iter().enumerate().filter(|(_, m)| m.event.is_none()) {
+        if let Some(who) = message.sender {
+            written[who as usize].push(index);
+        }
+    }
+    let wrote_between = |indices: &[usize], first: usize, last: usize| indices.get(indices.partition_point(|&i| i <= first)).is_some_and(|&i| i < last);
+    written
+        .iter()
+        .enumerate()
+        .map(|(who, theirs)| match (theirs.first(), theirs.last()) {
+            (Some(&first), Some(&last)) => {
+                written.iter().enumerate().filter(|&(other, indices)| other != who && wrote_between(indices, first, last)).nth(1).is_some()
+            }
+            _ => false,
+        })
+        .collect()
 }
 
 /// One participant's messages as the scan passes them.

@@ -688,6 +688,49 @@ mod tests {
         }
     }
 
+    /// A relation that a conversation shows (chat scan) silences what is ordinary between
+    /// family or friends, in every line of the contact; a firm threat or demand still stands.
+    #[test]
+    fn a_relation_silences_the_ordinary_but_never_a_firm_threat() {
+        let analyzer = analyzer().expect("bundled");
+        let as_ = |text: &str, code: &str, relation: Relation| signals(&analyzer.analyze_as(text, Some(lang(code)), relation).expect("analyses"));
+        let (group, family) = (Relation { group: true, ..Relation::default() }, Relation { family: true, ..Relation::default() });
+        for (text, code, signal) in [("bram ik vermoord je", "nl", Signal::Threat), ("wat is het adres ook alweer?", "nl", Signal::PersonalInfo)] {
+            assert!(as_(text, code, Relation::default()).contains(&signal), "{text}: the line alone fires");
+        }
+        assert!(as_("bram ik vermoord je", "nl", group).is_empty(), "banter among friends in a group");
+        assert!(as_("wat is het adres ook alweer?", "nl", family).is_empty(), "family asking the address");
+        let secret_from_a_brother = "Niet tegen je broer zeggen hoeveel, hij kreeg vorig jaar minder 🤫";
+        assert!(!as_(secret_from_a_brother, "nl", family).contains(&Signal::Secrecy), "a family secret from a brother");
+        assert!(as_("Niet tegen je moeder zeggen dat ik je geld gaf 🤫", "nl", family).contains(&Signal::Secrecy), "a secret from a parent stays");
+        for relation in [group, family, Relation { sibling: true, ..Relation::default() }] {
+            let found = as_("stuur 200 euro via tikkie of ik stuur je naaktfoto naar je hele klas", "nl", relation);
+            assert!(found.contains(&Signal::Threat) && found.contains(&Signal::PaymentDemand), "{relation:?}: {found:?}");
+            assert!(as_("send me a pic in your underwear, it's sexy", "en", relation).contains(&Signal::SexualTalk), "{relation:?}");
+        }
+    }
+
+    /// A relation shows in a signature or a contact's name, not in a parent named as the one to
+    /// keep a secret from.
+    #[test]
+    fn a_relation_shows_in_a_signature_or_a_name_not_in_a_parent_named() {
+        let analyzer = analyzer().expect("bundled");
+        for shown in [
+            "Coach Wim",
+            "Oma",
+            "Mama",
+            "lasagne staat in de koelkast, liefs mama",
+            "mum here, can you get milk",
+            "I'll email the contract to you and your mum",
+        ] {
+            assert!(analyzer.relation_shown(shown, None).family, "{shown}");
+        }
+        for not_shown in ["Don't tell Ella, she'll tell her mum and then your mum", "zeg niks tegen mama", "Tony StarBright", "miss you babe"] {
+            assert_eq!(analyzer.relation_shown(not_shown, None), Relation::default(), "{not_shown}");
+        }
+        assert!(analyzer.relation_shown("Jens, broertje van me 🥺", Some(lang("nl"))).sibling);
+    }
+
     #[test]
     fn a_secret_from_a_parent_is_no_sign_off() {
         for (text, language) in [
