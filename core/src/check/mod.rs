@@ -703,6 +703,8 @@ mod tests {
         let secret_from_a_brother = "Niet tegen je broer zeggen hoeveel, hij kreeg vorig jaar minder 🤫";
         assert!(!as_(secret_from_a_brother, "nl", family).contains(&Signal::Secrecy), "a family secret from a brother");
         assert!(as_("Niet tegen je moeder zeggen dat ik je geld gaf 🤫", "nl", family).contains(&Signal::Secrecy), "a secret from a parent stays");
+        let cousin = "my cousin is coming over tonight, be sweet to him. not a word to ur mum";
+        assert!(as_(cousin, "en", Relation::default()).contains(&Signal::Exploitation), "a cousin is no brother kept out of a secret");
         for relation in [group, family, Relation { sibling: true, ..Relation::default() }] {
             let found = as_("stuur 200 euro via tikkie of ik stuur je naaktfoto naar je hele klas", "nl", relation);
             assert!(found.contains(&Signal::Threat) && found.contains(&Signal::PaymentDemand), "{relation:?}: {found:?}");
