@@ -712,6 +712,47 @@ mod tests {
         }
     }
 
+    /// The tactics of the second quality pass fire in both languages, their everyday look-alikes
+    /// stay quiet, and a real threat or demand beside an everyday word still fires.
+    #[test]
+    fn money_mules_paid_clients_and_gifts_turned_debts_fire_and_their_look_alikes_do_not() {
+        let fires = [
+            ("en", "cash lands in ur account tomorrow, u take it out and hand it to my guy", Signal::Recruitment),
+            ("nl", "er komt morgen geld op je rekening, jij pint het en geeft het aan mijn maat", Signal::Recruitment),
+            ("en", "the man downstairs already paid, so go with him", Signal::Exploitation),
+            ("nl", "die man heeft al betaald dus je gaat mee", Signal::Exploitation),
+            ("en", "i paid for ur phone and ur nails, thought it was free?", Signal::DebtBondage),
+            ("nl", "ik heb je telefoon betaald, nu is het jouw beurt", Signal::DebtBondage),
+            ("en", "your nudes go to your whole class tonight", Signal::Threat),
+            ("nl", "je naaktfoto gaat naar al je volgers", Signal::Threat),
+            ("en", "just stay with me, they hold you back", Signal::Isolation),
+            ("nl", "je familie doet alleen maar moeilijk, blijf gewoon bij mij", Signal::Isolation),
+        ];
+        for (code, text, signal) in fires {
+            assert!(signals(&analyze(text, Some(lang(code))).expect("analyses")).contains(&signal), "{text}: {signal}");
+        }
+        let quiet = [
+            ("en", "Don't be sorry. Get well soon"),
+            ("en", "Your bank will never ask for your PIN. If in doubt, call us"),
+            ("nl", "Let op: de bank vraagt nooit om je pincode. Bel ons bij twijfel"),
+            ("nl", "Beste klant, je bestelling staat klaar. Betaal binnen 7 dagen"),
+            ("nl", "Dikke kus van ons allebei"),
+            ("nl", "zeg niks tegen papa over de deuk, ik vertel het hem vanavond zelf"),
+            ("en", "For payroll I need your bank details on the form"),
+        ];
+        for (code, text) in quiet {
+            assert_eq!(signals(&analyze(text, Some(lang(code))).expect("analyses")), Vec::<Signal>::new(), "{text}");
+        }
+        let still = [
+            ("en", "the bank will never ask, so pay 200 in gift cards or your nudes go to your whole class"),
+            ("nl", "de bank vraagt nooit iets, dus betaal 200 euro via tikkie of je naaktfoto gaat naar al je volgers"),
+        ];
+        for (code, text) in still {
+            let found = signals(&analyze(text, Some(lang(code))).expect("analyses"));
+            assert!(found.contains(&Signal::Threat) && found.contains(&Signal::PaymentDemand), "{text}: {found:?}");
+        }
+    }
+
     /// A relation shows in a signature or a contact's name, not in a parent named as the one to
     /// keep a secret from.
     #[test]
