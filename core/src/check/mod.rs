@@ -727,6 +727,8 @@ mod tests {
             ("nl", "je naaktfoto gaat naar al je volgers", Signal::Threat),
             ("en", "just stay with me, they hold you back", Signal::Isolation),
             ("nl", "je familie doet alleen maar moeilijk, blijf gewoon bij mij", Signal::Isolation),
+            ("en", "pay up by midnight and nobody ever sees the video", Signal::Threat),
+            ("nl", "betaal voor vanavond en niemand ziet die foto", Signal::Threat),
         ];
         for (code, text, signal) in fires {
             assert!(signals(&analyze(text, Some(lang(code))).expect("analyses")).contains(&signal), "{text}: {signal}");
@@ -739,6 +741,8 @@ mod tests {
             ("nl", "Dikke kus van ons allebei"),
             ("nl", "zeg niks tegen papa over de deuk, ik vertel het hem vanavond zelf"),
             ("en", "For payroll I need your bank details on the form"),
+            ("en", "if they dont announce the tour dates soon i will scream"),
+            ("en", "im gonna destroy u at mario kart tonight"),
         ];
         for (code, text) in quiet {
             assert_eq!(signals(&analyze(text, Some(lang(code))).expect("analyses")), Vec::<Signal>::new(), "{text}");
