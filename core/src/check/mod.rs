@@ -729,6 +729,9 @@ mod tests {
             ("nl", "je familie doet alleen maar moeilijk, blijf gewoon bij mij", Signal::Isolation),
             ("en", "pay up by midnight and nobody ever sees the video", Signal::Threat),
             ("nl", "betaal voor vanavond en niemand ziet die foto", Signal::Threat),
+            ("nl", "als je me blokkeert gaat het filmpje direct online", Signal::Threat),
+            ("nl", "die sneakers, dat was een lening hoor", Signal::DebtBondage),
+            ("nl", "mijn maat komt zo, doe ff lief tegen hem", Signal::Exploitation),
         ];
         for (code, text, signal) in fires {
             assert!(signals(&analyze(text, Some(lang(code))).expect("analyses")).contains(&signal), "{text}: {signal}");
