@@ -732,6 +732,8 @@ mod tests {
             ("nl", "als je me blokkeert gaat het filmpje direct online", Signal::Threat),
             ("nl", "die sneakers, dat was een lening hoor", Signal::DebtBondage),
             ("nl", "mijn maat komt zo, doe ff lief tegen hem", Signal::Exploitation),
+            ("en", "tell ur mom ur at a friends tonight, ill wait at the corner", Signal::Secrecy),
+            ("en", "ive given u 3 skins and u do nothing back", Signal::DebtBondage),
         ];
         for (code, text, signal) in fires {
             assert!(signals(&analyze(text, Some(lang(code))).expect("analyses")).contains(&signal), "{text}: {signal}");
@@ -746,6 +748,7 @@ mod tests {
             ("en", "For payroll I need your bank details on the form"),
             ("en", "if they dont announce the tour dates soon i will scream"),
             ("en", "im gonna destroy u at mario kart tonight"),
+            ("en", "your first pay goes into your account at the end of the month"),
         ];
         for (code, text) in quiet {
             assert_eq!(signals(&analyze(text, Some(lang(code))).expect("analyses")), Vec::<Signal>::new(), "{text}");
