@@ -749,6 +749,10 @@ mod tests {
             ("en", "if they dont announce the tour dates soon i will scream"),
             ("en", "im gonna destroy u at mario kart tonight"),
             ("en", "your first pay goes into your account at the end of the month"),
+            ("en", "gonna destroy u at fifa later 😈"),
+            ("nl", "ik maak je kapot bij fifa 😈"),
+            ("en", "whats ur address? my mum wants to post you a birthday card"),
+            ("en", "keep it quiet until we announce the team on friday, coach"),
         ];
         for (code, text) in quiet {
             assert_eq!(signals(&analyze(text, Some(lang(code))).expect("analyses")), Vec::<Signal>::new(), "{text}");
@@ -756,6 +760,7 @@ mod tests {
         let still = [
             ("en", "the bank will never ask, so pay 200 in gift cards or your nudes go to your whole class"),
             ("nl", "de bank vraagt nooit iets, dus betaal 200 euro via tikkie of je naaktfoto gaat naar al je volgers"),
+            ("en", "gonna destroy u at fifa 😈 and pay 100 in gift cards or ur nudes go to all ur followers"),
         ];
         for (code, text) in still {
             let found = signals(&analyze(text, Some(lang(code))).expect("analyses"));
