@@ -14,7 +14,7 @@
 //! ([`Relation`]). Each relation stands for a concept (family or a known adult: `SIGNOFF`; a
 //! brother or sister: `SIBLING`; friends in a group chat: `GROUP_CHAT`, a concept no word shows),
 //! added to every line of that contact, so the same cues, with the same `unless`, apply as if the
-//! line had said it.
+//! line had said it. A language whose lexicon has none of these concepts reads no relation.
 
 use super::concepts::{Concepts, Lexicon};
 use super::level::{self, Signals};
@@ -164,13 +164,9 @@ pub(crate) fn read(language: Language, source: &str, lexicon: &Lexicon, issues: 
         cues.push(Cue { when: if problems.is_empty() { when } else { vec![0] }, silences, unless });
         issues.extend(problems.into_iter().map(|m| format!("cue {}: {m}", spec.id)));
     }
-    let mut concept = |name: &str| {
-        lexicon.concept(name).unwrap_or_else(|| {
-            issues.push(format!("the concept {name}, which a chat relation needs, is not in the lexicon"));
-            0
-        })
-    };
-    let relation = RELATION_CONCEPTS.map(&mut concept);
+    // A language whose lexicon lacks them reads no relation (nothing is added or shown).
+    let concept = |name: &str| lexicon.concept(name).unwrap_or(0);
+    let relation = RELATION_CONCEPTS.map(concept);
     let family_shown = FAMILY_SHOWN.iter().fold(0, |all, name| all | concept(name));
     (Context { cues, relation, family_shown }, Some(file))
 }
