@@ -89,3 +89,43 @@ fn a_scan_is_saved_as_one_evidence_entry_about_one_contact() {
     assert_eq!(stored.content.attachments[0].sha256, sha, "the journal keeps the export with the same hash");
     assert!(journal.verify().unwrap().broken.is_none());
 }
+
+/// The scan of a WhatsApp export written here, with "Me" as the teen.
+fn scan_of(export: &str) -> chat::Scan {
+    let analyzer = Analyzer::new().unwrap();
+    let chat = chat::read(export.as_bytes()).unwrap();
+    chat::scan(&analyzer, &chat, Some("Me"), None).unwrap()
+}
+
+fn level_of(scan: &chat::Scan, name: &str) -> Level {
+    scan.people.iter().find(|p| p.name == name).unwrap().level
+}
+
+/// Friends bantering in a group stay quiet; a stranger in the same group who threatens to post
+/// a nude unless paid is danger, and so is the same banter line one to one.
+#[test]
+fn a_group_of_friends_bantering_stays_quiet_but_a_threat_in_it_does_not() {
+    let banter = "12-01-2026 12:30 - Yusuf: wie gaat er vanavond fifa\n12-01-2026 12:31 - Daan: ik\n12-01-2026 12:32 - Me: ik ook na eten\n\
+                  12-01-2026 12:33 - Daan: hahaha je bent dood yusuf\n12-01-2026 12:33 - Yusuf: bram ik vermoord je\n\
+                  12-01-2026 12:34 - Me: te laat al gescreenshot\n12-01-2026 12:35 - Daan: niet tegen meneer zeggen dat we overschrijven\n";
+    let scan = scan_of(banter);
+    assert!(level_of(&scan, "Yusuf") < Level::Warning && level_of(&scan, "Daan") < Level::Warning, "{:?}", scan.people);
+    let threat = format!("{banter}12-01-2026 12:40 - Kevin: stuur 200 euro via tikkie of ik stuur je naaktfoto naar je hele klas\n");
+    assert_eq!(level_of(&scan_of(&threat), "Kevin"), Level::Danger);
+    let alone = "12-01-2026 12:33 - Yusuf: bram ik vermoord je\n12-01-2026 12:34 - Me: ??\n";
+    assert!(level_of(&scan_of(alone), "Yusuf") >= Level::Warning, "one to one, the same line is no group banter");
+}
+
+/// A contact saved as "Oma", or who signs as one once, is family in all their messages: asking
+/// whether the teen is home alone or keeping a present's amount from a brother stays quiet; a
+/// grandmother asking for a photo in underwear, kept from the parents, does not.
+#[test]
+fn a_grandmother_known_by_name_or_signature_stays_quiet_unless_she_asks_what_no_one_should() {
+    let oma = "20-02-2026 16:10 - Oma: Hoi schat, ben je alleen thuis? Mama zei dat ze vandaag laat werkt\n\
+               20-02-2026 16:15 - Me: ja tot 7 uur\n26-02-2026 19:54 - Oma: Niet tegen je broer zeggen hoeveel, hij kreeg vorig jaar minder 🤫\n";
+    assert!(level_of(&scan_of(oma), "Oma") < Level::Warning);
+    let signed = oma.replace("Oma:", "Els:").replace("laat werkt", "laat werkt. Liefs oma");
+    assert!(level_of(&scan_of(&signed), "Els") < Level::Warning, "signed 'liefs oma' once");
+    let harmful = format!("{oma}27-02-2026 20:00 - Oma: stuur me een foto in je ondergoed en zeg niks tegen je moeder\n");
+    assert!(level_of(&scan_of(&harmful), "Oma") >= Level::Warning);
+}

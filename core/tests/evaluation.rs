@@ -173,11 +173,12 @@ fn analyzer_on_the_tuning_set_per_language() {
     }
 }
 
-/// Regression floors on the blind sets, per language, just under the weakest measurement (signal
-/// precision 0.649 in English on `blind3`). They are not the goal: the goal is message-level
-/// precision and recall of 0.92 and signal-level 0.85 / 0.80.
-const BLIND_MESSAGE_FLOORS: (f64, f64) = (0.80, 0.50);
-const BLIND_SIGNAL_FLOORS: (f64, f64) = (0.62, 0.22);
+/// Regression floors on the blind sets, per language, just under the weakest measurement (on
+/// 2026-12-04: message precision 0.832 and recall 0.797, signal precision 0.665 in English on
+/// `blind3`, signal recall 0.449 in Dutch on `blind1`). They are not the goal: the goal is
+/// message-level precision and recall of 0.92 and signal-level 0.85 / 0.80.
+const BLIND_MESSAGE_FLOORS: (f64, f64) = (0.82, 0.78);
+const BLIND_SIGNAL_FLOORS: (f64, f64) = (0.65, 0.44);
 
 #[test]
 fn analyzer_on_the_blind_sets_per_language() {

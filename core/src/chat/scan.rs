@@ -7,9 +7,15 @@
 //! (deleted messages, view-once media, disappearing timers, screenshots), a level, and a short
 //! summary in the reader's language. The teen ("me") is never scored as a source of risk; without
 //! "me", every participant is scored and the result says so.
+//!
+//! Who a contact is shows across the conversation, as a cue ([`Relation`]): a name such as "Oma"
+//! or "Coach Wim", a message signed "- je broer" or one that brings the family in openly, makes
+//! them family (or a known adult) in all their messages; a contact between whose messages two
+//! or more others write talks in a group of friends. The contact's flagged messages are then read again with that relation,
+//! whose context cues may silence what is ordinary between them; firm findings always stand.
 
 use super::{Chat, Event, Format, Limitation};
-use crate::check::{Analyzer, CheckError};
+use crate::check::{Analyzer, CheckError, Relation};
 use crate::language::Language;
 use crate::signal::{Level, Signal};
 use crate::strings::ChatWords as Texts;
@@ -144,6 +150,9 @@ pub fn scan(analyzer: &Analyzer, chat: &Chat, me: Option<&str>, reader: Option<L
     }
     let mut tallies: Vec<Tally> = chat.participants.iter().map(|name| Tally::new(me == Some(name.as_str()))).collect();
     let mut votes = vec![0usize; Language::all().len()];
+    // Each message alone first; the flagged ones wait until the relations are known.
+    let mut relations: Vec<Relation> = chat.participants.iter().map(|name| analyzer.relation_shown(name, None)).collect();
+    let mut flagged = Vec::new();
     for (index, stored) in chat.messages.iter().enumerate() {
         let Some(who) = stored.sender else { continue };
         let tally = &mut tallies[who as usize];
@@ -151,14 +160,32 @@ pub fn scan(analyzer: &Analyzer, chat: &Chat, me: Option<&str>, reader: Option<L
         if tally.is_me || stored.event.is_some() {
             continue;
         }
-        let text = chat.message(index).text;
+        let text = cut(chat.message(index).text, crate::check::MAX_TEXT_BYTES);
         if text.trim().is_empty() {
             continue;
         }
-        let analysis = analyzer.analyze(cut(text, crate::check::MAX_TEXT_BYTES), None)?;
+        let analysis = analyzer.analyze(text, None)?;
         if let Some(language) = analysis.language {
             votes[language.index()] += 1;
         }
+        if analysis.signals.is_empty() {
+            let shown = analyzer.relation_shown(text, analysis.language);
+            let relation = &mut relations[who as usize];
+            relation.family |= shown.family;
+            relation.sibling |= shown.sibling;
+        } else {
+            flagged.push((index, who, analysis));
+        }
+    }
+    for (relation, group) in relations.iter_mut().zip(in_a_group(chat)) {
+        relation.group = group;
+    }
+    for (index, who, analysis) in flagged {
+        let (relation, tally) = (relations[who as usize], &mut tallies[who as usize]);
+        let analysis = match relation == Relation::default() {
+            true => analysis,
+            false => analyzer.analyze_as(cut(chat.message(index).text, crate::check::MAX_TEXT_BYTES), analysis.language, relation)?,
+        };
         tally.level = tally.level.max(analysis.level);
         let mut signals: Vec<Signal> = analysis.signals.iter().map(|f| f.signal).collect();
         signals.sort();
@@ -171,7 +198,10 @@ pub fn scan(analyzer: &Analyzer, chat: &Chat, me: Option<&str>, reader: Option<L
                         s.examples.push(index);
                     }
                 }
-                None => tally.seen.push(SignalSeen { signal, count: 1, first_index: index, first_seen: stored.local_time, examples: vec![index] }),
+                None => {
+                    let first_seen = chat.messages[index].local_time;
+                    tally.seen.push(SignalSeen { signal, count: 1, first_index: index, first_seen, examples: vec![index] })
+                }
             }
         }
     }
@@ -186,6 +216,28 @@ pub fn scan(analyzer: &Analyzer, chat: &Chat, me: Option<&str>, reader: Option<L
     }
     let level = people.iter().map(|p| p.level).max().unwrap_or(Level::None);
     Ok(Scan { format: chat.format, people, messages_total: chat.len(), limitations, level })
+}
+
+/// Per participant, whether they talk in a group: at least two others write between their first
+/// and last message (a contact who writes to the teen alone, or once, is in no group).
+fn in_a_group(chat: &Chat) -> Vec<bool> {
+    let mut written: Vec<Vec<usize>> = vec![Vec::new(); chat.participants.len()];
+    for (index, message) in chat.messages.iter().enumerate().filter(|(_, m)| m.event.is_none()) {
+        if let Some(who) = message.sender {
+            written[who as usize].push(index);
+        }
+    }
+    let wrote_between = |indices: &[usize], first: usize, last: usize| indices.get(indices.partition_point(|&i| i <= first)).is_some_and(|&i| i < last);
+    written
+        .iter()
+        .enumerate()
+        .map(|(who, theirs)| match (theirs.first(), theirs.last()) {
+            (Some(&first), Some(&last)) => {
+                written.iter().enumerate().filter(|&(other, indices)| other != who && wrote_between(indices, first, last)).nth(1).is_some()
+            }
+            _ => false,
+        })
+        .collect()
 }
 
 /// One participant's messages as the scan passes them.

@@ -9,6 +9,12 @@
 //! the cue names in `unless` voids it: "send me a pic and don't tell your mum" ends like a
 //! sign-off but keeps a secret from a parent, which no sign-off excuses. `examples` must come
 //! out without any of the silenced signals.
+//!
+//! A chat scan knows more than one line: who the contact is across the conversation
+//! ([`Relation`]). Each relation stands for a concept (family or a known adult: `SIGNOFF`; a
+//! brother or sister: `SIBLING`; friends in a group chat: `GROUP_CHAT`, a concept no word shows),
+//! added to every line of that contact, so the same cues, with the same `unless`, apply as if the
+//! line had said it. A language whose lexicon has none of these concepts reads no relation.
 
 use super::concepts::{Concepts, Lexicon};
 use super::level::{self, Signals};
@@ -43,6 +49,33 @@ impl CueSpec {
     }
 }
 
+/// Who a conversation shows a contact to be: a cue across the whole conversation, never a
+/// certainty (a firm finding still stands).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Relation {
+    /// Family, or an adult who is open with the family (a coach, an employer): the contact's name
+    /// or one of their messages shows it.
+    pub family: bool,
+    /// A brother, sister or cousin.
+    pub sibling: bool,
+    /// One of several friends in a group chat.
+    pub group: bool,
+}
+
+/// The concept each part of a [`Relation`] adds to a line: family, sibling, group.
+const RELATION_CONCEPTS: [&str; 3] = ["SIGNOFF", "SIBLING", "GROUP_CHAT"];
+
+/// The concepts that show family or a known adult across a conversation, but excuse nothing in
+/// their own line: a signature or a contact's name ("oma hier", "Coach Wim"), and a line that
+/// brings the family in openly ("I'll email the contract to you and your mum").
+const FAMILY_SHOWN: [&str; 2] = ["SIGNED", "OPEN_FAMILY"];
+
+impl Relation {
+    fn parts(self) -> [bool; 3] {
+        [self.family, self.sibling, self.group]
+    }
+}
+
 /// One compiled cue.
 #[derive(Debug)]
 struct Cue {
@@ -55,6 +88,10 @@ struct Cue {
 #[derive(Debug, Default)]
 pub(crate) struct Context {
     cues: Vec<Cue>,
+    /// The concepts of [`RELATION_CONCEPTS`] and of [`FAMILY_SHOWN`].
+    relation: [Concepts; 3],
+    /// Any of [`FAMILY_SHOWN`].
+    family_shown: Concepts,
 }
 
 impl Context {
@@ -66,6 +103,28 @@ impl Context {
         let unconditional = shown.clone().filter(|cue| cue.unless == 0).fold(0, |silenced, cue| silenced | cue.silences);
         let standing = found & !unconditional;
         shown.filter(|cue| cue.unless & standing == 0).fold(0, |silenced, cue| silenced | cue.silences)
+    }
+
+    /// The concepts that `relation` adds to every line of a contact.
+    pub(crate) fn concepts_of(&self, relation: Relation) -> Concepts {
+        self.relation.iter().zip(relation.parts()).filter(|(_, part)| *part).fold(0, |all, (concept, _)| all | concept)
+    }
+
+    /// The relation that the concepts of one line show by themselves (a signature, "- je broer").
+    pub(crate) fn relation_in(&self, concepts: Concepts) -> Relation {
+        Relation { family: self.family_shown & concepts != 0, sibling: self.relation[1] & concepts != 0, group: false }
+    }
+
+    /// Every concept a relation adds or is shown by (used, though maybe by no cue).
+    pub(crate) fn relation_concepts(&self) -> Concepts {
+        self.relation.iter().fold(self.family_shown, |all, concept| all | concept)
+    }
+
+    /// The relation under which the examples of cue `n` are read: the parts whose concept the cue
+    /// names (a group chat, which no word shows).
+    pub(crate) fn relation_of_cue(&self, n: usize) -> Relation {
+        let named = |part: usize| self.cues.get(n).is_some_and(|cue| cue.when.iter().any(|&any| any & self.relation[part] != 0));
+        Relation { family: named(0), sibling: named(1), group: named(2) }
     }
 
     /// The signals that cue `n` silences.
@@ -105,7 +164,11 @@ pub(crate) fn read(language: Language, source: &str, lexicon: &Lexicon, issues: 
         cues.push(Cue { when: if problems.is_empty() { when } else { vec![0] }, silences, unless });
         issues.extend(problems.into_iter().map(|m| format!("cue {}: {m}", spec.id)));
     }
-    (Context { cues }, Some(file))
+    // A language whose lexicon lacks them reads no relation (nothing is added or shown).
+    let concept = |name: &str| lexicon.concept(name).unwrap_or(0);
+    let relation = RELATION_CONCEPTS.map(concept);
+    let family_shown = FAMILY_SHOWN.iter().fold(0, |all, name| all | concept(name));
+    (Context { cues, relation, family_shown }, Some(file))
 }
 
 #[cfg(test)]
@@ -119,7 +182,7 @@ mod tests {
         let mut issues = Vec::new();
         let lexicon = super::super::concepts::read(
             lang("en"),
-            "language = 'en'\n[concepts]\nJOKE = ['haha', 'lol']\nHARM = ['dead']\nSIGNOFF = ['love dad$']",
+            "language = 'en'\n[concepts]\nJOKE = ['haha', 'lol']\nHARM = ['dead']\nSIGNOFF = ['love dad$']\nSIBLING = ['your sister$']\nGROUP_CHAT = []\nOPEN_FAMILY = ['and your mum']\nSIGNED = ['love dad$']",
             &mut issues,
         )
         .expect("reads");

@@ -28,6 +28,7 @@ use crate::signal::{Level, Signal};
 use compose::Compositions;
 use concepts::{Lexicon, Tagged};
 use context::Context;
+pub use context::Relation;
 use level::Levels;
 use normalize::{Normalized, Normalizer};
 pub use rules::RuleError;
@@ -188,13 +189,19 @@ impl Analyzer {
     /// Analyses `text` (one message, or several, one per line) in `language`, or in the detected
     /// language when `None`.
     pub fn analyze(&self, text: &str, language: Option<Language>) -> Result<Analysis, CheckError> {
+        self.analyze_as(text, language, Relation::default())
+    }
+
+    /// Analyses `text` as [`Analyzer::analyze`] does, written by a contact whose `relation` a
+    /// conversation shows (the chat scan): its context cues apply to every line.
+    pub fn analyze_as(&self, text: &str, language: Option<Language>, relation: Relation) -> Result<Analysis, CheckError> {
         if text.len() > MAX_TEXT_BYTES {
             return Err(CheckError::TooLarge { len: text.len(), max: MAX_TEXT_BYTES });
         }
         let language = language.or_else(|| detect::detect(text));
         let mut findings = Vec::new();
         for set in self.sets.iter().filter(|s| language.is_none_or(|l| l == s.rules.language)) {
-            find(&set.rules, Some(&set.tactics), text, &mut findings);
+            find(&set.rules, Some((&set.tactics, relation)), text, &mut findings);
         }
         // Each rule set's hits come in this order already, line by line, so this is quick.
         findings.sort_by_key(Hit::order);
@@ -202,6 +209,23 @@ impl Analyzer {
         let highest = findings.iter().map(|h| h.level).max().unwrap_or(Level::None);
         let level = self.levels.combined(highest, findings.iter().fold(0, |seen, h| seen | level::bit(h.signal)));
         Ok(Analysis { level, language, signals: with_utf16_spans(text, findings) })
+    }
+
+    /// The relation that `text` shows by itself, in `language` or in any: a sign-off in one of
+    /// its lines ("oma hier", "- your brother"), or a contact's name ("Coach Wim", "Mama").
+    pub fn relation_shown(&self, text: &str, language: Option<Language>) -> Relation {
+        let (mut normalizer, mut line, mut tagged) = (Normalizer::default(), Normalized::default(), Tagged::default());
+        let mut shown = Relation::default();
+        for set in self.sets.iter().filter(|s| language.is_none_or(|l| l == s.rules.language)) {
+            for original in text.lines() {
+                normalizer.normalize_into(original, &set.rules.emoji, &mut line);
+                set.tactics.lexicon.tag(line.as_bytes(), &mut tagged);
+                let found = set.tactics.context.relation_in(tagged.all);
+                shown.family |= found.family;
+                shown.sibling |= found.sibling;
+            }
+        }
+        shown
     }
 }
 
@@ -255,8 +279,9 @@ struct LineWork {
 /// match. Every line's concepts are found and composed; the phrase matches and compositions of
 /// a line that its context does not silence are mapped back: the line is normalised again, with
 /// the map (lines are normalised independently of each other, so it gives the same text).
-/// Without `tactics`, only the phrase rules run (for their lint).
-fn find<'r>(rules: &'r RuleSet, tactics: Option<&'r Tactics>, text: &str, out: &mut Vec<Hit<'r>>) {
+/// Without `tactics`, only the phrase rules run (for their lint); with them comes the relation
+/// of the writer that a conversation shows.
+fn find<'r>(rules: &'r RuleSet, tactics: Option<(&'r Tactics, Relation)>, text: &str, out: &mut Vec<Hit<'r>>) {
     let (mut normalizer, mut searcher) = (Normalizer::default(), rules.searcher());
     let (mut searched, mut line) = (Vec::new(), Normalized::default());
     let (mut matches, mut work, mut hits) = (Vec::new(), LineWork::default(), Vec::new());
@@ -284,8 +309,8 @@ fn find<'r>(rules: &'r RuleSet, tactics: Option<&'r Tactics>, text: &str, out: &
                     hits.push(Hit { signal: rule.signal, span, rule: &rule.id, level: rule.level, firm: rule.firm });
                 }
             }
-            if let Some(tactics) = tactics {
-                tactics.find(normalized, &mut work, &mut hits);
+            if let Some((tactics, relation)) = tactics {
+                tactics.find(normalized, relation, &mut work, &mut hits);
             }
             if hits.is_empty() {
                 continue;
@@ -307,8 +332,9 @@ fn find<'r>(rules: &'r RuleSet, tactics: Option<&'r Tactics>, text: &str, out: &
 
 impl Tactics {
     /// Stages 2 to 4 on one normalised line: its concepts, their compositions added to `hits`
-    /// (spans in the line), and the context that silences some of `hits`.
-    fn find<'r>(&'r self, line: &[u8], work: &mut LineWork, hits: &mut Vec<Hit<'r>>) {
+    /// (spans in the line), and the context (of the line and of the writer's `relation`) that
+    /// silences some of `hits`.
+    fn find<'r>(&'r self, line: &[u8], relation: Relation, work: &mut LineWork, hits: &mut Vec<Hit<'r>>) {
         self.lexicon.tag(line, &mut work.tagged);
         self.compositions.find(&work.tagged, &mut work.composed);
         let tokens = &work.tagged.tokens;
@@ -319,7 +345,7 @@ impl Tactics {
         }
         if !hits.is_empty() {
             let found = hits.iter().fold(0, |found, hit| found | level::bit(hit.signal));
-            let silenced = self.context.silenced(work.tagged.all, found);
+            let silenced = self.context.silenced(work.tagged.all | self.context.concepts_of(relation), found);
             hits.retain(|hit| hit.firm || silenced & level::bit(hit.signal) == 0);
         }
     }
@@ -465,17 +491,18 @@ fn lint_tactics(language: Language, levels: &Levels, rules: Option<&RuleSet>, is
         issues.push((file.to_string(), message.to_string()));
     }
     let (Some(tactics), Some(rules)) = (tactics, rules) else { return };
-    let fired = |text: &str| {
+    let fired_as = |text: &str, relation: Relation| {
         let mut hits = Vec::new();
-        find(rules, Some(&tactics), text, &mut hits);
+        find(rules, Some((&tactics, relation)), text, &mut hits);
         hits.into_iter().map(|hit| (hit.rule.to_string(), hit.signal)).collect::<Vec<_>>()
     };
+    let fired = |text: &str| fired_as(text, Relation::default());
     let (compose_path, compose_source) = source("compose", language);
     let (context_path, context_source) = source("context", language);
     let mut ignored = Vec::new();
     let compose_file = compose_source.and_then(|source| compose::read(language, source, &tactics.lexicon, levels, &mut ignored).1);
     let context_file = context_source.and_then(|source| context::read(language, source, &tactics.lexicon, &mut ignored).1);
-    let mut used = 0;
+    let mut used = tactics.context.relation_concepts();
     if let Some(file) = &compose_file {
         for spec in &file.signal {
             used |= spec.concepts().filter_map(|any| tactics.lexicon.concepts(any).ok()).fold(0, |a, c| a | c);
@@ -500,7 +527,11 @@ fn lint_tactics(language: Language, levels: &Levels, rules: Option<&RuleSet>, is
             issues.push((context_path.clone(), format!("cue {}: give at least one example", spec.id)));
         }
         for example in &spec.examples {
-            let kept: Vec<String> = fired(example).into_iter().filter(|(_, s)| tactics.context.silences(n) & level::bit(*s) != 0).map(|(id, _)| id).collect();
+            let kept: Vec<String> = fired_as(example, tactics.context.relation_of_cue(n))
+                .into_iter()
+                .filter(|(_, s)| tactics.context.silences(n) & level::bit(*s) != 0)
+                .map(|(id, _)| id)
+                .collect();
             if !kept.is_empty() {
                 issues.push((context_path.clone(), format!("cue {}: example {example:?} still fires {}", spec.id, kept.join(", "))));
             }
@@ -655,6 +686,107 @@ mod tests {
             let found = signals(&analyze(text, Some(lang("en"))).expect("analyses"));
             assert!(found.contains(&Signal::Threat) && found.contains(&Signal::PaymentDemand), "{text}: {found:?}");
         }
+    }
+
+    /// A relation that a conversation shows (chat scan) silences what is ordinary between
+    /// family or friends, in every line of the contact; a firm threat or demand still stands.
+    #[test]
+    fn a_relation_silences_the_ordinary_but_never_a_firm_threat() {
+        let analyzer = analyzer().expect("bundled");
+        let as_ = |text: &str, code: &str, relation: Relation| signals(&analyzer.analyze_as(text, Some(lang(code)), relation).expect("analyses"));
+        let (group, family) = (Relation { group: true, ..Relation::default() }, Relation { family: true, ..Relation::default() });
+        for (text, code, signal) in [("bram ik vermoord je", "nl", Signal::Threat), ("wat is het adres ook alweer?", "nl", Signal::PersonalInfo)] {
+            assert!(as_(text, code, Relation::default()).contains(&signal), "{text}: the line alone fires");
+        }
+        assert!(as_("bram ik vermoord je", "nl", group).is_empty(), "banter among friends in a group");
+        assert!(as_("wat is het adres ook alweer?", "nl", family).is_empty(), "family asking the address");
+        let secret_from_a_brother = "Niet tegen je broer zeggen hoeveel, hij kreeg vorig jaar minder 🤫";
+        assert!(!as_(secret_from_a_brother, "nl", family).contains(&Signal::Secrecy), "a family secret from a brother");
+        assert!(as_("Niet tegen je moeder zeggen dat ik je geld gaf 🤫", "nl", family).contains(&Signal::Secrecy), "a secret from a parent stays");
+        let cousin = "my cousin is coming over tonight, be sweet to him. not a word to ur mum";
+        assert!(as_(cousin, "en", Relation::default()).contains(&Signal::Exploitation), "a cousin is no brother kept out of a secret");
+        for relation in [group, family, Relation { sibling: true, ..Relation::default() }] {
+            let found = as_("stuur 200 euro via tikkie of ik stuur je naaktfoto naar je hele klas", "nl", relation);
+            assert!(found.contains(&Signal::Threat) && found.contains(&Signal::PaymentDemand), "{relation:?}: {found:?}");
+            assert!(as_("send me a pic in your underwear, it's sexy", "en", relation).contains(&Signal::SexualTalk), "{relation:?}");
+        }
+    }
+
+    /// The tactics of the second quality pass fire in both languages, their everyday look-alikes
+    /// stay quiet, and a real threat or demand beside an everyday word still fires.
+    #[test]
+    fn money_mules_paid_clients_and_gifts_turned_debts_fire_and_their_look_alikes_do_not() {
+        let fires = [
+            ("en", "cash lands in ur account tomorrow, u take it out and hand it to my guy", Signal::Recruitment),
+            ("nl", "er komt morgen geld op je rekening, jij pint het en geeft het aan mijn maat", Signal::Recruitment),
+            ("en", "the man downstairs already paid, so go with him", Signal::Exploitation),
+            ("nl", "die man heeft al betaald dus je gaat mee", Signal::Exploitation),
+            ("en", "i paid for ur phone and ur nails, thought it was free?", Signal::DebtBondage),
+            ("nl", "ik heb je telefoon betaald, nu is het jouw beurt", Signal::DebtBondage),
+            ("en", "your nudes go to your whole class tonight", Signal::Threat),
+            ("nl", "je naaktfoto gaat naar al je volgers", Signal::Threat),
+            ("en", "just stay with me, they hold you back", Signal::Isolation),
+            ("nl", "je familie doet alleen maar moeilijk, blijf gewoon bij mij", Signal::Isolation),
+            ("en", "pay up by midnight and nobody ever sees the video", Signal::Threat),
+            ("nl", "betaal voor vanavond en niemand ziet die foto", Signal::Threat),
+            ("nl", "als je me blokkeert gaat het filmpje direct online", Signal::Threat),
+            ("nl", "die sneakers, dat was een lening hoor", Signal::DebtBondage),
+            ("nl", "mijn maat komt zo, doe ff lief tegen hem", Signal::Exploitation),
+            ("en", "tell ur mom ur at a friends tonight, ill wait at the corner", Signal::Secrecy),
+            ("en", "ive given u 3 skins and u do nothing back", Signal::DebtBondage),
+        ];
+        for (code, text, signal) in fires {
+            assert!(signals(&analyze(text, Some(lang(code))).expect("analyses")).contains(&signal), "{text}: {signal}");
+        }
+        let quiet = [
+            ("en", "Don't be sorry. Get well soon"),
+            ("en", "Your bank will never ask for your PIN. If in doubt, call us"),
+            ("nl", "Let op: de bank vraagt nooit om je pincode. Bel ons bij twijfel"),
+            ("nl", "Beste klant, je bestelling staat klaar. Betaal binnen 7 dagen"),
+            ("nl", "Dikke kus van ons allebei"),
+            ("nl", "zeg niks tegen papa over de deuk, ik vertel het hem vanavond zelf"),
+            ("en", "For payroll I need your bank details on the form"),
+            ("en", "if they dont announce the tour dates soon i will scream"),
+            ("en", "im gonna destroy u at mario kart tonight"),
+            ("en", "your first pay goes into your account at the end of the month"),
+            ("en", "gonna destroy u at fifa later 😈"),
+            ("nl", "ik maak je kapot bij fifa 😈"),
+            ("en", "whats ur address? my mum wants to post you a birthday card"),
+            ("en", "keep it quiet until we announce the team on friday, coach"),
+        ];
+        for (code, text) in quiet {
+            assert_eq!(signals(&analyze(text, Some(lang(code))).expect("analyses")), Vec::<Signal>::new(), "{text}");
+        }
+        let still = [
+            ("en", "the bank will never ask, so pay 200 in gift cards or your nudes go to your whole class"),
+            ("nl", "de bank vraagt nooit iets, dus betaal 200 euro via tikkie of je naaktfoto gaat naar al je volgers"),
+            ("en", "gonna destroy u at fifa 😈 and pay 100 in gift cards or ur nudes go to all ur followers"),
+        ];
+        for (code, text) in still {
+            let found = signals(&analyze(text, Some(lang(code))).expect("analyses"));
+            assert!(found.contains(&Signal::Threat) && found.contains(&Signal::PaymentDemand), "{text}: {found:?}");
+        }
+    }
+
+    /// A relation shows in a signature or a contact's name, not in a parent named as the one to
+    /// keep a secret from.
+    #[test]
+    fn a_relation_shows_in_a_signature_or_a_name_not_in_a_parent_named() {
+        let analyzer = analyzer().expect("bundled");
+        for shown in [
+            "Coach Wim",
+            "Oma",
+            "Mama",
+            "lasagne staat in de koelkast, liefs mama",
+            "mum here, can you get milk",
+            "I'll email the contract to you and your mum",
+        ] {
+            assert!(analyzer.relation_shown(shown, None).family, "{shown}");
+        }
+        for not_shown in ["Don't tell Ella, she'll tell her mum and then your mum", "zeg niks tegen mama", "Tony StarBright", "miss you babe"] {
+            assert_eq!(analyzer.relation_shown(not_shown, None), Relation::default(), "{not_shown}");
+        }
+        assert!(analyzer.relation_shown("Jens, broertje van me 🥺", Some(lang("nl"))).sibling);
     }
 
     #[test]
