@@ -1,7 +1,9 @@
-//! The scan on conversations written blind (issue 14): WhatsApp exports by a writer who has not
+//! The scan on conversations written blind (issue 14): WhatsApp exports by writers who had not
 //! seen the rules, with the level band and stages each person should get (`expected.json`). Per
 //! person: does the band (benign: none or caution; harmful: warning or danger) and do the stages
-//! match. Never tuned on: a miss is reported, and fixed only where it shows a general bug.
+//! match. `chats-blind` (16 conversations) has been looked at and tuned on since, so it is a
+//! development set now; `chats-blind2` (14 conversations, 3 of them group chats) was written
+//! fresh afterwards and is never tuned on.
 //! `cargo test -p baken-core --test chat_blind -- --nocapture` prints every person.
 
 use baken_core::chat::{self, Stage};
@@ -10,7 +12,7 @@ use baken_core::signal::Level;
 use serde_json::Value;
 use std::collections::BTreeSet;
 
-const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/chats-blind");
+const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
 
 fn band(level: Level) -> &'static str {
     match level {
@@ -33,11 +35,12 @@ struct Tally {
     stages_extra: usize,
 }
 
-/// Scans every blind conversation with its "me", printing every contact (and, for a miss, the
-/// first message of each signal).
-fn scan_blind_set() -> Tally {
+/// Scans every conversation of the set in `folder` with its "me", printing every contact (and,
+/// for a miss, the first message of each signal); the set has at least `contacts` contacts.
+fn scan_blind_set(folder: &str, contacts: usize) -> Tally {
+    let dir = format!("{FIXTURES}/{folder}");
     let analyzer = Analyzer::new().unwrap();
-    let expected: Value = serde_json::from_str(&std::fs::read_to_string(format!("{DIR}/expected.json")).unwrap()).unwrap();
+    let expected: Value = serde_json::from_str(&std::fs::read_to_string(format!("{dir}/expected.json")).unwrap()).unwrap();
     let mut t = Tally {
         contacts: 0,
         band_right: 0,
@@ -51,7 +54,7 @@ fn scan_blind_set() -> Tally {
         stages_extra: 0,
     };
     for (file, case) in expected.as_object().unwrap() {
-        let export = std::fs::read(format!("{DIR}/{file}")).unwrap();
+        let export = std::fs::read(format!("{dir}/{file}")).unwrap();
         let chat = chat::read(&export).unwrap_or_else(|e| panic!("{file}: {e}"));
         let me = case["me"].as_str().unwrap();
         let scan = chat::scan(&analyzer, &chat, Some(me), None).unwrap_or_else(|e| panic!("{file}: {e}"));
@@ -99,25 +102,42 @@ fn scan_blind_set() -> Tally {
         "stages exactly right for {}/{} contacts; stages found {}/{}, extra {}",
         t.stages_right, t.contacts, t.stages_found, t.stages_wanted, t.stages_extra
     );
-    assert!(t.contacts >= 16, "the blind set is all there");
+    assert!(t.contacts >= contacts, "{folder}: the set is all there");
     t
 }
 
 /// What a safeguarding professional would accept from a first read of a chat: no groomer left
 /// quiet, and most of the grooming stages named (the summary is built from them).
-#[test]
-fn blind_groomers_are_all_raised_with_their_stages() {
-    let t = scan_blind_set();
+fn assert_groomers_raised(t: &Tally) {
     assert_eq!(t.harmful_found, t.harmful, "every harmful contact is at least a warning");
     assert!(t.stages_found * 10 >= t.stages_wanted * 7, "stages found {} of {}", t.stages_found, t.stages_wanted);
 }
 
-/// And at most one benign contact in ten raised to a warning. Measured 2026-12-03: 9 of 10 were
+#[test]
+fn groomers_are_all_raised_with_their_stages() {
+    assert_groomers_raised(&scan_blind_set("chats-blind", 16));
+}
+
+#[test]
+fn fresh_blind_groomers_are_all_raised_with_their_stages() {
+    assert_groomers_raised(&scan_blind_set("chats-blind2", 24));
+}
+
+/// At most one benign contact in ten raised to a warning. Measured 2026-12-03: 9 of 10 were
 /// (single messages read as threats, secrecy or image requests among friends and family). Since
 /// the scan reads each contact's relation across the conversation (a name such as "Oma", a group
 /// of friends, an adult open with the parents), 1 of 10 is: a sister's payment link ("tikkie").
 #[test]
-fn blind_benign_contacts_stay_below_a_warning() {
-    let t = scan_blind_set();
+fn benign_contacts_stay_below_a_warning() {
+    let t = scan_blind_set("chats-blind", 16);
     assert!(t.false_alarms * 10 <= t.benign, "{} of {} benign contacts raised to a warning", t.false_alarms, t.benign);
+}
+
+/// The same on the fresh set, which judges that change: 12 of 18 benign contacts were raised
+/// before it, 4 of 18 after (2026-12-04). The goal is at most one in ten; this floor guards the
+/// gain until then.
+#[test]
+fn fresh_blind_benign_contacts_mostly_stay_below_a_warning() {
+    let t = scan_blind_set("chats-blind2", 24);
+    assert!(t.false_alarms * 18 <= t.benign * 4, "{} of {} benign contacts raised to a warning", t.false_alarms, t.benign);
 }

@@ -173,24 +173,31 @@ fn analyzer_on_the_tuning_set_per_language() {
     }
 }
 
-/// Regression floors on the blind sets, per language, just under the weakest measurement (on
-/// 2026-12-04: message precision 0.832 and recall 0.797, signal precision 0.665 in English on
-/// `blind3`, signal recall 0.449 in Dutch on `blind1`). They are not the goal: the goal is
-/// message-level precision and recall of 0.92 and signal-level 0.85 / 0.80.
+/// Regression floors on the first three blind batches, per language, just under the weakest
+/// measurement (on 2026-12-04: message precision 0.832 and recall 0.797, signal precision 0.665
+/// in English on `blind3`, signal recall 0.449 in Dutch on `blind1`). These batches have been
+/// looked at and tuned on since, so they are development sets now; `blind4` is the blind one.
+/// None of this is the goal: the goal is message-level precision and recall of 0.92 and
+/// signal-level 0.85 / 0.80.
 const BLIND_MESSAGE_FLOORS: (f64, f64) = (0.82, 0.78);
 const BLIND_SIGNAL_FLOORS: (f64, f64) = (0.65, 0.44);
+/// `blind4`, written fresh after that tuning and never tuned on: floors just under its first
+/// measurement (2026-12-04, English: message 0.820 / 0.758, signal 0.679 / 0.438).
+const BLIND4_MESSAGE_FLOORS: (f64, f64) = (0.80, 0.74);
+const BLIND4_SIGNAL_FLOORS: (f64, f64) = (0.65, 0.42);
 
 #[test]
 fn analyzer_on_the_blind_sets_per_language() {
-    let batches = [("blind1", "messages-blind.jsonl", 300, 20), ("blind2", "messages-blind2.jsonl", 300, 20), ("blind3", "messages-blind3.jsonl", 200, 12)];
-    for (batch, file, size, per_signal) in batches {
-        blind_batch(batch, file, size, per_signal);
+    let looked_at = [("blind1", "messages-blind.jsonl", 300, 20), ("blind2", "messages-blind2.jsonl", 300, 20), ("blind3", "messages-blind3.jsonl", 200, 12)];
+    for (batch, file, size, per_signal) in looked_at {
+        blind_batch(batch, file, size, per_signal, BLIND_MESSAGE_FLOORS, BLIND_SIGNAL_FLOORS);
     }
+    blind_batch("blind4", "messages-blind4.jsonl", 200, 12, BLIND4_MESSAGE_FLOORS, BLIND4_SIGNAL_FLOORS);
 }
 
 /// Checks that batch `batch` has at least `size` messages and every signal `per_signal` times
 /// per language, 40 % benign, and that the analyzer meets the floors on it.
-fn blind_batch(batch: &str, file: &str, size: usize, per_signal: usize) {
+fn blind_batch(batch: &str, file: &str, size: usize, per_signal: usize, message_floors: (f64, f64), signal_floors: (f64, f64)) {
     let reports = evaluate(file);
     for lang in ["en", "nl"] {
         let r = &reports[lang];
@@ -207,7 +214,7 @@ fn blind_batch(batch: &str, file: &str, size: usize, per_signal: usize) {
             s.precision(),
             s.recall()
         );
-        assert!(m.precision() >= BLIND_MESSAGE_FLOORS.0 && m.recall() >= BLIND_MESSAGE_FLOORS.1, "{lang}: message level fell below the floors");
-        assert!(s.precision() >= BLIND_SIGNAL_FLOORS.0 && s.recall() >= BLIND_SIGNAL_FLOORS.1, "{lang}: signal level fell below the floors");
+        assert!(m.precision() >= message_floors.0 && m.recall() >= message_floors.1, "{batch} {lang}: message level fell below the floors");
+        assert!(s.precision() >= signal_floors.0 && s.recall() >= signal_floors.1, "{batch} {lang}: signal level fell below the floors");
     }
 }
