@@ -68,11 +68,12 @@ pub struct Hit<'a> {
     pub confident: bool,
 }
 
-/// How much more an article for the asker's own audience scores.
-const OWN_AUDIENCE: f32 = 2.5;
+/// How much more an article for the asker's own audience scores: the asker's own article is
+/// nearly always the one they look for, and another audience's comes only when it fits clearly.
+const OWN_AUDIENCE: f32 = 5.0;
 /// The share of an article's score that the first article it names as related gets (the
 /// second half of that, and so on).
-const RELATED: f32 = 0.2;
+const RELATED: f32 = 0.3;
 
 /// The loaded, checked and indexed content.
 #[derive(Debug)]
