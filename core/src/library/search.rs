@@ -1,13 +1,18 @@
-//! Full-text search over the articles: an in-memory inverted index per language.
+//! Full-text search over the articles: an in-memory inverted index per language, built on the
+//! first search in that language.
 //!
 //! Words become terms as in [`super::terms`] (folded, Snowball-stemmed, Dutch participles also as
-//! their verb). A query word matches a term exactly, through the synonym and slang table of
+//! their verb, the two-word phrases of the synonym table also as one term: "taken down"). Stop
+//! words are per language. A query word matches a term exactly, through the synonym and slang table of
 //! `library/search.toml` ("naaktjes" → "naaktfoto"), as an inflection the stemmer left
 //! ("threatend" → "threaten"), as the start of a longer word ("chanta" → "chantage"), as the end
 //! of a Dutch compound ("foto" → "naaktfoto"), and, when nothing else matches, with one typo
-//! ("polietie" → "politie"). Scores are BM25F: title, summary, the names of the article's signals
-//! and topic, and body, each with its weight and length normalisation. An article that matches
-//! more of the query's words (weighted by how rare they are) ranks higher. The query is plain words: quotes, `*`, `AND`, `:` and
+//! against a term or a word of the articles ("polietie" → "politie", "blackmaled" → "blackmailed").
+//! A match other than the word itself weighs no more than the word where the articles have it.
+//! Scores are BM25F: title, summary, the names of the article's signals and topic, and body, each
+//! with its weight and length normalisation, with a damped idf (its square root): in 40 articles a
+//! word one article happens to use would otherwise outweigh the words of the topic. An article
+//! that matches more of the query's words (weighted by how rare they are) ranks higher. The query is plain words: quotes, `*`, `AND`, `:` and
 //! brackets have no meaning and cannot cause an error; at most [`MAX_WORDS`] words are used.
 //!
 //! Why not SQLite FTS5 in memory: `benches/library.rs` loads the same articles into FTS5
@@ -15,11 +20,12 @@
 //! machine) FTS5 took about 1.5 times as long to load and 1.4 to 6 times as long per search, has
 //! no stemming, synonyms or Dutch compound matching, and its query syntax must be escaped.
 
-use super::terms::{FastMap, Term, Terms};
+use super::terms::{FastMap, FastSet, Term, Terms};
 use super::{text, Article, ContentError};
 use crate::language::Language;
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::OnceLock;
 
 /// Where the stop words and synonyms live under `content/`.
 pub(super) const FILE: &str = "library/search.toml";
@@ -50,10 +56,14 @@ struct File {
     synonyms: Vec<Vec<String>>,
 }
 
-/// The index: per language a vocabulary.
+/// The index: the search file, and per language a vocabulary, built on the first search in that
+/// language (an app shows one language, and loading stays fast).
 #[derive(Debug)]
 pub(super) struct Index {
-    languages: BTreeMap<Language, Vocabulary>,
+    stop_words: BTreeMap<Language, HashSet<String>>,
+    synonyms: Vec<Vec<String>>,
+    /// By [`Language::index`].
+    vocabularies: Vec<OnceLock<Vocabulary>>,
 }
 
 /// An article that matches a query.
@@ -79,7 +89,7 @@ struct Vocabulary {
     /// Folded words too common to help find an article.
     stop_words: HashSet<String>,
     /// The two-word phrases that are one term, as their stems ("take down").
-    phrases: HashSet<String>,
+    phrases: FastSet<String>,
 }
 
 /// Per article that has a term, the term's weight there, in article order.
@@ -89,51 +99,51 @@ type Postings = Vec<(u32, f32)>;
 type FieldCounts = (FastMap<u32, f32>, f32);
 
 impl Index {
-    /// Builds the index over `articles` with the stop words and synonyms of the search file;
-    /// `keywords` gives extra words for an article (such as the names of its signals).
-    pub(super) fn build(articles: &[Article], file: &str, keywords: impl Fn(&Article) -> String) -> Result<Index, ContentError> {
+    /// An index with the stop words and synonyms of the search file, checked; nothing is indexed yet.
+    pub(super) fn build(file: &str) -> Result<Index, ContentError> {
         let file: File = toml::from_str(file).map_err(|e| ContentError::Syntax(e.message().to_string()))?;
-        let mut stop_words: BTreeMap<Language, HashSet<String>> = BTreeMap::new();
+        let mut stop_words = BTreeMap::new();
         for (code, words) in &file.stop_words {
             let folded = words.iter().flat_map(|w| w.split_whitespace()).map(|w| w.chars().map(text::fold).collect());
             stop_words.insert(code.parse()?, folded.collect());
         }
-        let phrases: Vec<&str> = file.synonyms.iter().flatten().map(String::as_str).filter(|w| w.contains(' ')).collect();
-        if let Some(long) = phrases.iter().find(|p| p.split_whitespace().count() != 2) {
+        if let Some(long) = file.synonyms.iter().flatten().find(|w| w.contains(' ') && w.split_whitespace().count() != 2) {
             return Err(ContentError::Syntax(format!("synonym '{long}': a phrase has two words")));
         }
-        let mut counted: BTreeMap<Language, Vec<(u32, [FieldCounts; 4])>> = BTreeMap::new();
-        let mut terms: BTreeMap<Language, Terms> = BTreeMap::new();
-        for (doc, article) in articles.iter().enumerate() {
-            let terms = terms.entry(article.language).or_insert_with(|| Terms::with_phrases(article.language, &phrases));
-            let fields = [article.title.clone(), article.summary.clone(), keywords(article), text::prose(&article.markdown)];
-            let counts = fields.map(|field| {
-                let (mut counts, mut length) = (FastMap::<u32, f32>::default(), 0.0);
-                terms.each(&field, |Term { ids: (stem, verb), .. }| {
-                    length += 1.0;
-                    for term in std::iter::once(stem).chain(verb) {
-                        *counts.entry(term).or_default() += 1.0;
-                    }
-                });
-                (counts, length)
-            });
-            counted.entry(article.language).or_default().push((doc as u32, counts));
-        }
-        let languages = counted
-            .into_iter()
-            .map(|(language, docs)| {
-                let terms = terms.get_mut(&language).expect("a language with articles has its terms");
-                let mut vocabulary = Vocabulary::build(docs, &file.synonyms, terms);
-                vocabulary.stop_words = stop_words.remove(&language).unwrap_or_default();
-                (language, vocabulary)
-            })
-            .collect();
-        Ok(Index { languages })
+        Ok(Index { stop_words, synonyms: file.synonyms, vocabularies: Language::all().iter().map(|_| OnceLock::new()).collect() })
     }
 
-    /// Articles matching `query` in `language`, best first.
-    pub(super) fn search(&self, query: &str, language: Language) -> Vec<Found> {
-        let Some(vocabulary) = self.languages.get(&language) else { return Vec::new() };
+    /// The vocabulary of the articles in `language`, built on first use; `keywords` gives extra
+    /// words for an article (such as the names of its signals).
+    fn vocabulary(&self, language: Language, articles: &[Article], keywords: impl Fn(&Article) -> String) -> &Vocabulary {
+        self.vocabularies[language.index()].get_or_init(|| {
+            let phrases: Vec<&str> = self.synonyms.iter().flatten().map(String::as_str).filter(|w| w.contains(' ')).collect();
+            let mut terms = Terms::with_phrases(language, &phrases);
+            let mut docs = Vec::new();
+            for (doc, article) in articles.iter().enumerate().filter(|(_, a)| a.language == language) {
+                let fields = [article.title.as_str(), article.summary.as_str(), &keywords(article), &text::prose(&article.markdown)];
+                let counts = fields.map(|field| {
+                    let (mut counts, mut length) = (FastMap::<u32, f32>::default(), 0.0);
+                    terms.each(field, |Term { ids: (stem, verb), .. }| {
+                        length += 1.0;
+                        for term in std::iter::once(stem).chain(verb) {
+                            *counts.entry(term).or_default() += 1.0;
+                        }
+                    });
+                    (counts, length)
+                });
+                docs.push((doc as u32, counts));
+            }
+            let mut vocabulary = Vocabulary::build(docs, &self.synonyms, &mut terms);
+            vocabulary.stop_words = self.stop_words.get(&language).cloned().unwrap_or_default();
+            vocabulary
+        })
+    }
+
+    /// Articles matching `query` in `language`, best first; `articles` and `keywords` as the
+    /// library has them (the same on every call).
+    pub(super) fn search(&self, query: &str, language: Language, articles: &[Article], keywords: impl Fn(&Article) -> String) -> Vec<Found> {
+        let vocabulary = self.vocabulary(language, articles, keywords);
         let mut words: Vec<(String, String, Option<String>)> = Vec::new();
         // Full-text field names (`title:sextortion`) are syntax, not words someone looks for.
         let query: Vec<&str> = query.split_whitespace().map(|piece| piece.rsplit(':').next().unwrap_or(piece)).collect();

@@ -1,7 +1,9 @@
 //! Search terms: the words of a text folded (case, accents; a final `'s` and `'` or `-` inside a
 //! word dropped: "foto's" → "foto", "e-mail" → "email") and stemmed with the language's Snowball stemmer. A
 //! Dutch past participle also gives the stem of its verb: "gechanteerd" → "chanter" (as
-//! "chanteren"), "afgeperst" → "afpers" (as "afpersen").
+//! "chanteren"), "afgeperst" → "afpers" (as "afpersen"), and so does a present tense in `-t`
+//! ("vraagt" → "vrag", as "vragen"). Two-word phrases can be one term as well ("taken down").
+//! Every stem gets a number, so that indexing counts numbers rather than strings.
 
 use super::text::fold;
 use crate::language::{Language, Participles, Stemmer};
@@ -39,7 +41,7 @@ pub(super) struct Terms {
     stems: Vec<String>,
     ids: FastMap<String, u32>,
     /// Two stems, space-separated, that together are also one term ("take down").
-    phrases: HashSet<String>,
+    phrases: FastSet<String>,
     /// The stem before the current one, and then the pair being looked up.
     previous: String,
     pair: String,
@@ -47,7 +49,7 @@ pub(super) struct Terms {
 
 impl Terms {
     /// Terms of `language`, where the two-word stems in `phrases` are also one term.
-    pub(super) fn new(language: Language, phrases: HashSet<String>) -> Terms {
+    pub(super) fn new(language: Language, phrases: FastSet<String>) -> Terms {
         let (word, participle, previous, pair) = Default::default();
         let (known, stems, ids) = Default::default();
         Terms { language, stemmer: language.stemmer(), word, participle, known, stems, ids, phrases, previous, pair }
@@ -55,7 +57,7 @@ impl Terms {
 
     /// Terms of `language` where each two-word text in `phrases` ("taken down") is also one term.
     pub(super) fn with_phrases(language: Language, phrases: &[&str]) -> Terms {
-        let mut terms = Terms::new(language, HashSet::new());
+        let mut terms = Terms::new(language, FastSet::default());
         terms.phrases = phrases.iter().map(|p| terms.phrase(p)).collect();
         terms
     }
@@ -68,7 +70,7 @@ impl Terms {
     }
 
     /// The phrases this reads as one term.
-    pub(super) fn phrases(&self) -> &HashSet<String> {
+    pub(super) fn phrases(&self) -> &FastSet<String> {
         &self.phrases
     }
 
@@ -165,13 +167,24 @@ fn participle_verb(word: &str, verb: &mut String) -> bool {
         verb.push_str(part);
         verb.push_str(rest);
         verb.push_str("en");
+        return true;
     }
-    found.is_some()
+    // A present tense ("hij vraagt", "dreigt", "chanteert") is its verb with a `t`; the stemmer
+    // undoubles the vowel of "vraagen" as of "vragen".
+    let present = word.strip_suffix('t').filter(|body| body.len() > MIN_VERB && !body.ends_with(['t', 'd']));
+    if let Some(body) = present {
+        verb.clear();
+        verb.push_str(body);
+        verb.push_str("en");
+    }
+    present.is_some()
 }
 
 /// A hash map with a fast, non-random hash: keys are the library's own words, so hash flooding
 /// is no concern, and building the index hashes every word of every article.
 pub(super) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+/// A set with the same hash.
+pub(super) type FastSet<K> = HashSet<K, BuildHasherDefault<FxHasher>>;
 
 /// The multiply-rotate hash of rustc ("FxHash").
 #[derive(Default)]
@@ -198,7 +211,7 @@ mod tests {
 
     fn terms(language: Language, text: &str) -> Vec<(String, Option<String>)> {
         let mut all = Vec::new();
-        Terms::new(language, HashSet::new()).each(text, |t| all.push((t.stem.to_string(), t.verb.map(str::to_string))));
+        Terms::new(language, FastSet::default()).each(text, |t| all.push((t.stem.to_string(), t.verb.map(str::to_string))));
         all
     }
 
@@ -211,6 +224,10 @@ mod tests {
 
     #[test]
     fn stems_inflections_and_dutch_participles() {
+        let present = terms(lang("nl"), "vragen vraagt dreigen dreigt chanteert");
+        assert_eq!(present[0].0, present[1].1.clone().unwrap(), "{present:?}");
+        assert_eq!(present[2].0, present[3].1.clone().unwrap(), "{present:?}");
+        assert_eq!(present[4].1.as_deref(), Some(terms(lang("nl"), "chanteren")[0].0.as_str()), "{present:?}");
         let nl = terms(lang("nl"), "chanteren gechanteerd afpersen afgeperst geld");
         assert_eq!(nl[0].0, nl[1].1.clone().unwrap(), "{nl:?}");
         assert_eq!(nl[2].0, nl[3].1.clone().unwrap(), "{nl:?}");
