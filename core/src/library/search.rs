@@ -320,6 +320,14 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_long_phrase_or_an_unknown_language_in_the_search_file_is_an_error() {
+        let file = |stop: &str, synonyms: &str| Index::build(&format!("synonyms = [{synonyms}]\n[stop_words]\n{stop}\n"));
+        assert!(file("nl = [\"de\"]", "[\"taken down\", \"removed\"]").is_ok());
+        assert!(matches!(file("nl = []", "[\"taken right down\"]"), Err(ContentError::Syntax(m)) if m.contains("two words")));
+        assert!(matches!(file("tlh = [\"ghaH\"]", "[]"), Err(ContentError::Language(_))));
+    }
+
+    #[test]
     fn one_edit_is_an_insertion_deletion_change_or_swap() {
         for (a, b) in [("polietie", "politie"), ("groomd", "groomed"), ("jelous", "jealous"), ("freind", "friend"), ("agancy", "agency")] {
             assert!(one_edit_apart(a, b), "{a} {b}");

@@ -223,6 +223,14 @@ mod tests {
     }
 
     #[test]
+    fn a_phrase_is_also_one_term_only_in_its_order() {
+        let mut terms = Terms::with_phrases(lang("en"), &["taken down"]);
+        let mut stems = Vec::new();
+        terms.each("it was taken down. down taken", |t| stems.push(t.stem.to_string()));
+        assert_eq!(stems, ["it", "was", "taken", "down", "taken down", "down", "taken"]);
+    }
+
+    #[test]
     fn stems_inflections_and_dutch_participles() {
         let present = terms(lang("nl"), "vragen vraagt dreigen dreigt chanteert");
         assert_eq!(present[0].0, present[1].1.clone().unwrap(), "{present:?}");
