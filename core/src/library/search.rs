@@ -152,7 +152,9 @@ impl Index {
                 words.push((t.word.to_string(), t.stem.to_string(), t.verb.map(str::to_string)));
             }
         });
-        // Per article: the score, the weight of the query words it matches, and their number.
+        // Per article: the score, the weight of its matches (a synonym or compound match counts
+        // less than the word itself, so it also counts less towards matching the whole query), and
+        // how many query words it matches.
         let mut scores: HashMap<u32, (f32, f32, usize)> = HashMap::new();
         // Per article, for one query word: its best score and the weight of the match that gave it.
         let mut best: HashMap<u32, (f32, f32)> = HashMap::new();
