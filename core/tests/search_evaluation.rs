@@ -3,9 +3,10 @@
 //!
 //! - `search-dev.jsonl` (60 queries per language) is the development set: stop words, synonyms
 //!   and ranking were tuned on its misses, so its numbers are optimistic.
-//! - `search-blind.jsonl` (160 per language, some with no fitting article) is never tuned on: only
-//!   its aggregate numbers are read, and a weakness it shows is fixed in the concept (morphology, a
-//!   synonym class, ranking), never with its queries' words.
+//! - `search-blind.jsonl` (160 per language, some with no fitting article) was blind until its
+//!   misses were read for issue 17's second round; it is a tuning set now, so its numbers are
+//!   optimistic too. A weakness either set shows is fixed in the concept (morphology, a synonym or
+//!   slang class, ranking), never with its queries' words; a fresh blind batch judges the result.
 //!
 //! - recall@3: per query, the share of its relevant articles (at most 3) in the top 3, averaged;
 //! - hit@3: the share of queries with at least one relevant article in the top 3;
@@ -13,7 +14,7 @@
 //! - for queries without a fitting article: the share whose results hold no confident hit.
 //!
 //! Run `cargo test -p baken-core --test search_evaluation -- --nocapture` to see the table;
-//! `BAKEN_SEARCH_MISSES=1` also lists the development set's misses (never the blind set's).
+//! `BAKEN_SEARCH_MISSES=1` also lists each set's misses.
 
 use baken_core::language::Language;
 use baken_core::library::{Audience, Library};
@@ -22,11 +23,11 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 /// The goal for recall@3 on both sets (issue 17). It is not met yet: the test prints the gap and
-/// fails only below the regression floors, set just under the numbers measured when it was written
-/// (dev: under English 0.792 after the articles were rewritten for the 2024 law and their sources).
+/// fails only below the regression floors, set just under the lower language's recall@3 measured
+/// last (dev: English 0.797; blind: English 0.788).
 const RECALL_GOAL: f64 = 0.9;
-const DEV_RECALL_FLOOR: f64 = 0.78;
-const BLIND_RECALL_FLOOR: f64 = 0.72;
+const DEV_RECALL_FLOOR: f64 = 0.79;
+const BLIND_RECALL_FLOOR: f64 = 0.78;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -119,6 +120,6 @@ fn search_meets_the_floor_on_the_development_set() {
 
 #[test]
 fn search_meets_the_floor_on_the_blind_set() {
-    let scores = evaluate("search-blind.jsonl", false);
+    let scores = evaluate("search-blind.jsonl", std::env::var_os("BAKEN_SEARCH_MISSES").is_some());
     assert_floor("search-blind.jsonl", &scores, BLIND_RECALL_FLOOR);
 }

@@ -68,8 +68,9 @@ pub struct Hit<'a> {
     pub confident: bool,
 }
 
-/// How much more an article for the asker's own audience scores.
-const OWN_AUDIENCE: f32 = 2.5;
+/// How much more an article for the asker's own audience scores: the asker's own article is
+/// nearly always the one they look for, and another audience's comes only when it fits clearly.
+const OWN_AUDIENCE: f32 = 5.0;
 /// The share of an article's score that the first article it names as related gets (the
 /// second half of that, and so on).
 const RELATED: f32 = 0.2;
@@ -107,7 +108,7 @@ impl Library {
         };
         let invalid = |file: &'static str| move |problem| LibraryError::InvalidContent { file: file.to_string(), problem };
         let signs = signs::Signs::parse(find(signs::FILE)?).map_err(invalid(signs::FILE))?;
-        let index = search::Index::build(&articles, find(search::FILE)?, |a| signs.keywords(a)).map_err(invalid(search::FILE))?;
+        let index = search::Index::build(find(search::FILE)?).map_err(invalid(search::FILE))?;
         Ok(Library { articles, signs, index })
     }
 
@@ -134,7 +135,7 @@ impl Library {
     /// Articles for `audience`, when given, rank higher, but others that fit clearly still come.
     /// Any text is a query; one without words gives an empty list.
     pub fn search(&self, query: &str, language: Language, audience: Option<Audience>) -> Vec<Hit<'_>> {
-        let found = self.index.search(query, language);
+        let found = self.index.search(query, language, &self.articles, |a| self.signs.keywords(a));
         let mut hits: HashMap<usize, Hit<'_>> = HashMap::new();
         for f in &found {
             let Some(article) = self.articles.get(f.doc) else { continue };
@@ -234,17 +235,17 @@ pub fn lint(issues: &mut Vec<LintIssue>) {
             }
         }
     }
-    let signs = match file(signs::FILE).map(signs::Signs::parse) {
-        None => return report(signs::FILE, "missing".into()),
-        Some(Err(problem)) => return report(signs::FILE, problem.to_string()),
-        Some(Ok(signs)) => signs,
-    };
+    match file(signs::FILE).map(signs::Signs::parse) {
+        None => report(signs::FILE, "missing".into()),
+        Some(Err(problem)) => report(signs::FILE, problem.to_string()),
+        Some(Ok(_)) => {}
+    }
     for language in Language::all() {
         if let Some(message) = readability_problem(&signs::text(*language), *language) {
             report(&format!("signals/{language}.toml"), message);
         }
     }
-    match file(search::FILE).map(|text| search::Index::build(&articles, text, |a| signs.keywords(a))) {
+    match file(search::FILE).map(search::Index::build) {
         None => report(search::FILE, "missing".into()),
         Some(Err(problem)) => report(search::FILE, problem.to_string()),
         Some(Ok(_)) => {}

@@ -1,13 +1,18 @@
-//! Full-text search over the articles: an in-memory inverted index per language.
+//! Full-text search over the articles: an in-memory inverted index per language, built on the
+//! first search in that language.
 //!
 //! Words become terms as in [`super::terms`] (folded, Snowball-stemmed, Dutch participles also as
-//! their verb). A query word matches a term exactly, through the synonym and slang table of
+//! their verb, the two-word phrases of the synonym table also as one term: "taken down"). Stop
+//! words are per language. A query word matches a term exactly, through the synonym and slang table of
 //! `library/search.toml` ("naaktjes" → "naaktfoto"), as an inflection the stemmer left
 //! ("threatend" → "threaten"), as the start of a longer word ("chanta" → "chantage"), as the end
 //! of a Dutch compound ("foto" → "naaktfoto"), and, when nothing else matches, with one typo
-//! ("polietie" → "politie"). Scores are BM25F: title, summary, the names of the article's signals
-//! and topic, and body, each with its weight and length normalisation. An article that matches
-//! more of the query's words (weighted by how rare they are) ranks higher. The query is plain words: quotes, `*`, `AND`, `:` and
+//! against a term or a word of the articles ("polietie" → "politie", "blackmaled" → "blackmailed").
+//! A match other than the word itself weighs no more than the word where the articles have it.
+//! Scores are BM25F: title, summary, the names of the article's signals and topic, and body, each
+//! with its weight and length normalisation, with a damped idf (its square root): in 40 articles a
+//! word one article happens to use would otherwise outweigh the words of the topic. An article
+//! that matches more of the query's words (weighted by how rare they are) ranks higher. The query is plain words: quotes, `*`, `AND`, `:` and
 //! brackets have no meaning and cannot cause an error; at most [`MAX_WORDS`] words are used.
 //!
 //! Why not SQLite FTS5 in memory: `benches/library.rs` loads the same articles into FTS5
@@ -15,12 +20,12 @@
 //! machine) FTS5 took about 1.5 times as long to load and 1.4 to 6 times as long per search, has
 //! no stemming, synonyms or Dutch compound matching, and its query syntax must be escaped.
 
-use super::terms::{Term, Terms};
+use super::terms::{FastMap, FastSet, Term, Terms};
 use super::{text, Article, ContentError};
 use crate::language::Language;
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::OnceLock;
 
 /// Where the stop words and synonyms live under `content/`.
 pub(super) const FILE: &str = "library/search.toml";
@@ -28,7 +33,7 @@ pub(super) const FILE: &str = "library/search.toml";
 /// Field weights: title, summary, keywords (signal and topic names), body.
 const FIELDS: [f32; 4] = [4.0, 2.0, 1.5, 1.0];
 /// BM25 saturation and length normalisation.
-const K1: f32 = 1.2;
+const K1: f32 = 2.0;
 const B: f32 = 0.5;
 /// How much a match counts, by kind, against an exact match (1).
 const SYNONYM: f32 = 0.8;
@@ -47,15 +52,18 @@ const MAX_WORDS: usize = 32;
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct File {
-    stop_words: Vec<String>,
+    stop_words: BTreeMap<String, Vec<String>>,
     synonyms: Vec<Vec<String>>,
 }
 
-/// The index: per language a vocabulary; stop words are folded words of any language.
+/// The index: the search file, and per language a vocabulary, built on the first search in that
+/// language (an app shows one language, and loading stays fast).
 #[derive(Debug)]
 pub(super) struct Index {
-    languages: BTreeMap<Language, Vocabulary>,
-    stop_words: HashSet<String>,
+    stop_words: BTreeMap<Language, HashSet<String>>,
+    synonyms: Vec<Vec<String>>,
+    /// By [`Language::index`].
+    vocabularies: Vec<OnceLock<Vocabulary>>,
 }
 
 /// An article that matches a query.
@@ -76,80 +84,98 @@ struct Vocabulary {
     reversed: Vec<(String, u32)>,
     /// Stem → the stems it is a synonym of.
     synonyms: HashMap<String, Vec<String>>,
+    /// Every folded word of the articles with its stem, sorted: typos are looked for among them.
+    words: Vec<(String, String)>,
+    /// Folded words too common to help find an article.
+    stop_words: HashSet<String>,
+    /// The two-word phrases that are one term, as their stems ("take down").
+    phrases: FastSet<String>,
 }
 
 /// Per article that has a term, the term's weight there, in article order.
 type Postings = Vec<(u32, f32)>;
 
-/// A field's terms in one article: term → count, and the field's length.
-type FieldCounts = (FastMap<String, f32>, f32);
+/// A field's terms in one article: term id → count, and the field's length.
+type FieldCounts = (FastMap<u32, f32>, f32);
 
 impl Index {
-    /// Builds the index over `articles` with the stop words and synonyms of the search file;
-    /// `keywords` gives extra words for an article (such as the names of its signals).
-    pub(super) fn build(articles: &[Article], file: &str, keywords: impl Fn(&Article) -> String) -> Result<Index, ContentError> {
+    /// An index with the stop words and synonyms of the search file, checked; nothing is indexed yet.
+    pub(super) fn build(file: &str) -> Result<Index, ContentError> {
         let file: File = toml::from_str(file).map_err(|e| ContentError::Syntax(e.message().to_string()))?;
-        let stop_words = file.stop_words.iter().flat_map(|w| w.split_whitespace()).map(|w| w.chars().map(text::fold).collect()).collect();
-        let mut counted: BTreeMap<Language, Vec<(u32, [FieldCounts; 4])>> = BTreeMap::new();
-        let mut terms: BTreeMap<Language, Terms> = BTreeMap::new();
-        for (doc, article) in articles.iter().enumerate() {
-            let terms = terms.entry(article.language).or_insert_with(|| Terms::new(article.language));
-            let fields = [article.title.clone(), article.summary.clone(), keywords(article), text::prose(&article.markdown)];
-            let counts = fields.map(|field| {
-                let (mut counts, mut length) = (FastMap::<String, f32>::default(), 0.0);
-                terms.each(&field, |Term { stem, verb, .. }| {
-                    length += 1.0;
-                    for term in std::iter::once(stem).chain(verb) {
-                        match counts.get_mut(term) {
-                            Some(count) => *count += 1.0,
-                            None => drop(counts.insert(term.to_string(), 1.0)),
-                        }
-                    }
-                });
-                (counts, length)
-            });
-            counted.entry(article.language).or_default().push((doc as u32, counts));
+        let mut stop_words = BTreeMap::new();
+        for (code, words) in &file.stop_words {
+            let folded = words.iter().flat_map(|w| w.split_whitespace()).map(|w| w.chars().map(text::fold).collect());
+            stop_words.insert(code.parse()?, folded.collect());
         }
-        let languages = counted
-            .into_iter()
-            .map(|(language, docs)| {
-                let terms = terms.get_mut(&language).expect("a language with articles has its terms");
-                (language, Vocabulary::build(docs, &file.synonyms, terms))
-            })
-            .collect();
-        Ok(Index { languages, stop_words })
+        if let Some(long) = file.synonyms.iter().flatten().find(|w| w.contains(' ') && w.split_whitespace().count() != 2) {
+            return Err(ContentError::Syntax(format!("synonym '{long}': a phrase has two words")));
+        }
+        Ok(Index { stop_words, synonyms: file.synonyms, vocabularies: Language::all().iter().map(|_| OnceLock::new()).collect() })
     }
 
-    /// Articles matching `query` in `language`, best first.
-    pub(super) fn search(&self, query: &str, language: Language) -> Vec<Found> {
-        let Some(vocabulary) = self.languages.get(&language) else { return Vec::new() };
-        let mut words: Vec<(String, Option<String>)> = Vec::new();
+    /// The vocabulary of the articles in `language`, built on first use; `keywords` gives extra
+    /// words for an article (such as the names of its signals).
+    fn vocabulary(&self, language: Language, articles: &[Article], keywords: impl Fn(&Article) -> String) -> &Vocabulary {
+        self.vocabularies[language.index()].get_or_init(|| {
+            let phrases: Vec<&str> = self.synonyms.iter().flatten().map(String::as_str).filter(|w| w.contains(' ')).collect();
+            let mut terms = Terms::with_phrases(language, &phrases);
+            let mut docs = Vec::new();
+            for (doc, article) in articles.iter().enumerate().filter(|(_, a)| a.language == language) {
+                let fields = [article.title.as_str(), article.summary.as_str(), &keywords(article), &text::prose(&article.markdown)];
+                let counts = fields.map(|field| {
+                    let (mut counts, mut length) = (FastMap::<u32, f32>::default(), 0.0);
+                    terms.each(field, |Term { ids: (stem, verb), .. }| {
+                        length += 1.0;
+                        for term in std::iter::once(stem).chain(verb) {
+                            *counts.entry(term).or_default() += 1.0;
+                        }
+                    });
+                    (counts, length)
+                });
+                docs.push((doc as u32, counts));
+            }
+            let mut vocabulary = Vocabulary::build(docs, &self.synonyms, &mut terms);
+            vocabulary.stop_words = self.stop_words.get(&language).cloned().unwrap_or_default();
+            vocabulary
+        })
+    }
+
+    /// Articles matching `query` in `language`, best first; `articles` and `keywords` as the
+    /// library has them (the same on every call).
+    pub(super) fn search(&self, query: &str, language: Language, articles: &[Article], keywords: impl Fn(&Article) -> String) -> Vec<Found> {
+        let vocabulary = self.vocabulary(language, articles, keywords);
+        let mut words: Vec<(String, String, Option<String>)> = Vec::new();
         // Full-text field names (`title:sextortion`) are syntax, not words someone looks for.
         let query: Vec<&str> = query.split_whitespace().map(|piece| piece.rsplit(':').next().unwrap_or(piece)).collect();
-        Terms::new(language).each(&query.join(" "), |t| {
-            if words.len() < MAX_WORDS && !self.stop_words.contains(t.word) && !words.iter().any(|(s, _)| s == t.stem) {
-                words.push((t.stem.to_string(), t.verb.map(str::to_string)));
+        Terms::new(language, vocabulary.phrases.clone()).each(&query.join(" "), |t| {
+            if words.len() < MAX_WORDS && !vocabulary.stop_words.contains(t.word) && !words.iter().any(|(_, s, _)| s == t.stem) {
+                words.push((t.word.to_string(), t.stem.to_string(), t.verb.map(str::to_string)));
             }
         });
-        // Per article: the score, the weight of the query words it matches, and their number.
+        // Per article: the score, the weight of its matches (a synonym or compound match counts
+        // less than the word itself, so it also counts less towards matching the whole query), and
+        // how many query words it matches.
         let mut scores: HashMap<u32, (f32, f32, usize)> = HashMap::new();
-        let mut best: HashMap<u32, f32> = HashMap::new();
+        // Per article, for one query word: its best score and the weight of the match that gave it.
+        let mut best: HashMap<u32, (f32, f32)> = HashMap::new();
         let mut total_weight = 0.0;
-        for (stem, verb) in &words {
+        for (word, stem, verb) in &words {
             best.clear();
             let mut weight = 0.0f32;
-            vocabulary.each_match(stem, verb.as_deref(), |kind, idf, docs| {
+            vocabulary.each_match(word, stem, verb.as_deref(), |kind, idf, docs| {
                 weight = weight.max(kind * idf);
                 for &(doc, w) in docs {
                     let slot = best.entry(doc).or_default();
-                    *slot = slot.max(kind * idf * w);
+                    if kind * idf * w > slot.0 {
+                        *slot = (kind * idf * w, kind * idf);
+                    }
                 }
             });
             total_weight += weight;
-            for (&doc, &score) in &best {
+            for (&doc, &(score, matched)) in &best {
                 let entry = scores.entry(doc).or_default();
                 entry.0 += score;
-                entry.1 += weight;
+                entry.1 += matched;
                 entry.2 += 1;
             }
         }
@@ -172,9 +198,9 @@ impl Vocabulary {
                 *sum += length / n;
             }
         }
-        let mut postings: FastMap<String, Postings> = FastMap::default();
+        let mut postings: Vec<Postings> = vec![Vec::new(); terms.count()];
         for (doc, fields) in docs {
-            let mut weighted: FastMap<String, f32> = FastMap::default();
+            let mut weighted: FastMap<u32, f32> = FastMap::default();
             for (((counts, length), weight), average) in fields.into_iter().zip(FIELDS).zip(average) {
                 let norm = 1.0 - B + B * length / average.max(1.0);
                 for (term, count) in counts {
@@ -182,15 +208,17 @@ impl Vocabulary {
                 }
             }
             for (term, tf) in weighted {
-                postings.entry(term).or_default().push((doc, tf * (K1 + 1.0) / (tf + K1)));
+                postings[term as usize].push((doc, tf * (K1 + 1.0) / (tf + K1)));
             }
         }
         let mut terms_list: Vec<(String, f32, Postings)> = postings
             .into_iter()
+            .enumerate()
+            .filter(|(_, docs)| !docs.is_empty())
             .map(|(term, mut docs)| {
                 docs.sort_unstable_by_key(|d| d.0);
                 let df = docs.len() as f32;
-                (term, (1.0 + (n - df + 0.5) / (df + 0.5)).ln(), docs)
+                (terms.stem(term as u32).to_string(), idf(n, df), docs)
             })
             .collect();
         terms_list.sort_unstable_by(|a, b| a.0.cmp(&b.0));
@@ -198,13 +226,15 @@ impl Vocabulary {
         reversed.sort_unstable();
         let mut table: HashMap<String, Vec<String>> = HashMap::new();
         for group in synonyms {
-            let stems: Vec<String> = group.iter().flat_map(|w| terms.stems(w)).collect();
+            let stems: Vec<String> = group.iter().flat_map(|w| if w.contains(' ') { vec![terms.phrase(w)] } else { terms.stems(w) }).collect();
             for stem in &stems {
                 let others = stems.iter().filter(|s| *s != stem && !table.get(stem).is_some_and(|o| o.contains(s))).cloned().collect::<Vec<_>>();
                 table.entry(stem.clone()).or_default().extend(others);
             }
         }
-        Vocabulary { terms: terms_list, reversed, synonyms: table }
+        let mut words: Vec<(String, String)> = terms.known().map(|(word, stem)| (word.to_string(), stem.to_string())).collect();
+        words.sort_unstable();
+        Vocabulary { terms: terms_list, reversed, synonyms: table, words, stop_words: HashSet::new(), phrases: terms.phrases().clone() }
     }
 
     fn position(&self, term: &str) -> Option<usize> {
@@ -215,11 +245,10 @@ impl Vocabulary {
     /// (with `verb` for a Dutch participle) matches; a term may be reported more than once.
     /// The word's own forms (itself, its verb, the term it inflects, or one typo away when none of
     /// those is known) match exactly and through their synonyms; the word also starts and ends terms.
-    fn each_match(&self, stem: &str, verb: Option<&str>, mut found: impl FnMut(f32, f32, &[(u32, f32)])) {
-        let mut report = |weight: f32, i: usize| {
-            let (_, idf, docs) = &self.terms[i];
-            found(weight, *idf, docs);
-        };
+    fn each_match(&self, word: &str, stem: &str, verb: Option<&str>, mut found: impl FnMut(f32, f32, &[(u32, f32)])) {
+        // (match weight, term, whether the term is the word's own stem or verb)
+        let mut matches: Vec<(f32, usize, bool)> = Vec::new();
+        let mut report = |weight: f32, i: usize, exact: bool| matches.push((weight, i, exact));
         let words: Vec<&str> = std::iter::once(stem).chain(verb).collect();
         let mut forms: Vec<(&str, f32)> = words.iter().map(|w| (*w, 1.0)).collect();
         for word in &words {
@@ -230,31 +259,45 @@ impl Vocabulary {
             }
         }
         let known = |form: &str| self.position(form).is_some() || self.synonyms.contains_key(form);
-        if !forms.iter().any(|(form, _)| known(form)) && stem.len() >= MIN_TYPO {
+        if !forms.iter().any(|(form, _)| known(form)) && word.len() >= MIN_TYPO {
             forms.extend(self.terms.iter().filter(|t| one_edit_apart(stem, &t.0)).map(|t| (t.0.as_str(), TYPO)));
+            forms.extend(self.words.iter().filter(|(w, _)| one_edit_apart(word, w)).map(|(_, s)| (s.as_str(), TYPO)));
         }
         for (form, weight) in forms {
             if let Some(i) = self.position(form) {
-                report(weight, i);
+                report(weight, i, words.contains(&form));
             }
             for synonym in self.synonyms.get(form).into_iter().flatten() {
                 if let Some(i) = self.position(synonym) {
-                    report(weight * SYNONYM, i);
+                    report(weight * SYNONYM, i, false);
                 }
             }
         }
         for word in words.into_iter().filter(|w| w.len() >= MIN_PARTIAL) {
             let start = self.terms.partition_point(|t| t.0.as_str() <= word);
             for i in (start..self.terms.len()).take_while(|&i| self.terms[i].0.starts_with(word)) {
-                report(PREFIX, i);
+                report(PREFIX, i, false);
             }
             let tail: String = word.chars().rev().collect();
             let start = self.reversed.partition_point(|t| t.0.as_str() <= tail.as_str());
             for (_, i) in self.reversed[start..].iter().take_while(|t| t.0.starts_with(&tail)) {
-                report(COMPOUND, *i as usize);
+                report(COMPOUND, *i as usize, false);
             }
         }
+        // A match through a synonym, inflection or typo weighs no more than the word itself where the
+        // articles have it: a rare synonym ("dickpic" for "nude") is no better a match than "nude".
+        let exact = matches.iter().filter(|m| m.2).map(|m| self.terms[m.1].1).reduce(f32::max);
+        let word_idf = exact.unwrap_or(f32::INFINITY);
+        for (weight, i, _) in matches {
+            let (_, term_idf, docs) = &self.terms[i];
+            found(weight, term_idf.min(word_idf), docs);
+        }
     }
+}
+
+/// The BM25 inverse document frequency of a term in `df` of `n` articles.
+fn idf(n: f32, df: f32) -> f32 {
+    (1.0 + (n - df + 0.5) / (df + 0.5)).ln().sqrt()
 }
 
 /// Whether `a` becomes `b` by inserting, deleting or changing one character, or by swapping two
@@ -274,31 +317,17 @@ fn one_edit_apart(a: &str, b: &str) -> bool {
     }
 }
 
-/// A hash map with a fast, non-random hash: keys are the library's own words, so hash flooding
-/// is no concern, and building the index hashes every word of every article.
-type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
-
-/// The multiply-rotate hash of rustc ("FxHash").
-#[derive(Default)]
-struct FxHasher(u64);
-
-impl Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
-            let mut word = [0u8; 8];
-            word[..chunk.len()].copy_from_slice(chunk);
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-        }
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_long_phrase_or_an_unknown_language_in_the_search_file_is_an_error() {
+        let file = |stop: &str, synonyms: &str| Index::build(&format!("synonyms = [{synonyms}]\n[stop_words]\n{stop}\n"));
+        assert!(file("nl = [\"de\"]", "[\"taken down\", \"removed\"]").is_ok());
+        assert!(matches!(file("nl = []", "[\"taken right down\"]"), Err(ContentError::Syntax(m)) if m.contains("two words")));
+        assert!(matches!(file("tlh = [\"ghaH\"]", "[]"), Err(ContentError::Language(_))));
+    }
 
     #[test]
     fn one_edit_is_an_insertion_deletion_change_or_swap() {
