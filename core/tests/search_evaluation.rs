@@ -7,6 +7,9 @@
 //!   misses were read for issue 17's second round; it is a tuning set now, so its numbers are
 //!   optimistic too. A weakness either set shows is fixed in the concept (morphology, a synonym or
 //!   slang class, ranking), never with its queries' words; a fresh blind batch judges the result.
+//! - `search-blind2.jsonl` (150 per language, 2026-12-04) is that fresh batch: written by a helper
+//!   who read only the articles, queries first and labels after; more of its queries have two or
+//!   three relevant articles. Never tuned on.
 //!
 //! - recall@3: per query, the share of its relevant articles (at most 3) in the top 3, averaged;
 //! - hit@3: the share of queries with at least one relevant article in the top 3;
@@ -28,6 +31,9 @@ use std::path::PathBuf;
 const RECALL_GOAL: f64 = 0.9;
 const DEV_RECALL_FLOOR: f64 = 0.79;
 const BLIND_RECALL_FLOOR: f64 = 0.78;
+/// `search-blind2`'s floor, just under its measurement after the second round (2026-12-04:
+/// Dutch 0.591, English 0.611; before it, 0.529 and 0.584).
+const BLIND2_RECALL_FLOOR: f64 = 0.57;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -122,4 +128,10 @@ fn search_meets_the_floor_on_the_development_set() {
 fn search_meets_the_floor_on_the_blind_set() {
     let scores = evaluate("search-blind.jsonl", std::env::var_os("BAKEN_SEARCH_MISSES").is_some());
     assert_floor("search-blind.jsonl", &scores, BLIND_RECALL_FLOOR);
+}
+
+#[test]
+fn search_meets_the_floor_on_the_fresh_blind_set() {
+    let scores = evaluate("search-blind2.jsonl", false);
+    assert_floor("search-blind2.jsonl", &scores, BLIND2_RECALL_FLOOR);
 }
