@@ -12,7 +12,11 @@ use std::collections::BTreeMap;
 use std::ops::Range;
 
 /// At most this many texts in a set built by joining the texts of parts in a row.
-const MAX_JOINED: usize = 64;
+const MAX_JOINED: usize = 16;
+
+/// Texts are cut to this many bytes: a match that contains a text contains its start, and short
+/// texts keep the automaton that finds them small and quick to build.
+const MAX_TEXT: usize = 6;
 
 /// Texts of which every match of `hir` contains at least one (none empty), or `None` when no
 /// such short set is evident.
@@ -61,10 +65,10 @@ pub(crate) fn required(hir: &Hir) -> Option<Vec<Vec<u8>>> {
     }
 }
 
-/// How well a set of texts rules lines out: longer shortest text first (up to 6 bytes), then
+/// How well a set of texts rules lines out: longer shortest text first (up to 4 bytes), then
 /// fewer texts.
 fn telling(texts: &[Vec<u8>]) -> (usize, std::cmp::Reverse<usize>) {
-    (texts.iter().map(Vec::len).min().unwrap_or(0).min(6), std::cmp::Reverse(texts.len()))
+    (texts.iter().map(Vec::len).min().unwrap_or(0).min(4), std::cmp::Reverse(texts.len()))
 }
 
 /// Every text `hir` matches, when they are few; an assertion (`\b`, `^`) counts as empty text,
@@ -127,7 +131,10 @@ impl Gate {
             for pattern in patterns {
                 match required(pattern) {
                     // A text across a line end is in no match within a line.
-                    Some(texts) => texts.into_iter().filter(|t| !t.contains(&b'\n')).for_each(|t| *by_text.entry(t).or_default() |= bit),
+                    Some(texts) => {
+                        let within_lines = texts.into_iter().filter(|t| !t.contains(&b'\n'));
+                        within_lines.for_each(|t| *by_text.entry(t[..t.len().min(MAX_TEXT)].to_vec()).or_default() |= bit)
+                    }
                     None => ungated |= bit,
                 }
             }

@@ -235,6 +235,10 @@ impl Searcher<'_> {
         self.set.gate.lines(text, &self.lines, &mut self.possible);
         for (n, (search, cache)) in self.set.forward.iter().zip(self.caches.forward.iter_mut()).enumerate() {
             for (line, _) in self.lines.iter().zip(&self.possible).filter(|(_, possible)| *possible >> n & 1 == 1) {
+                // A quick search first: most lines that hold a needed text still do not match.
+                if !matches!(search.dfa.try_search_fwd(cache, &Input::new(text).range(line.clone()).earliest(true)), Ok(Some(_))) {
+                    continue;
+                }
                 each_match(&search.dfa, cache, text, line.clone(), |pattern, end| {
                     out.push(Candidate { line_start: line.start, line_end: line.end, end, pattern: search.patterns[pattern] })
                 });
