@@ -6,7 +6,7 @@
 //! Sound by construction: [`required`] gives texts of which every match contains one, so gating
 //! never changes what the rules find (`tests/same-output` compares the analyzer's output).
 
-use aho_corasick::AhoCorasick;
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use regex_syntax::hir::{Class, Hir, HirKind};
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -65,10 +65,10 @@ pub(crate) fn required(hir: &Hir) -> Option<Vec<Vec<u8>>> {
     }
 }
 
-/// How well a set of texts rules lines out: longer shortest text first (up to 4 bytes), then
-/// fewer texts.
+/// How well a set of texts rules lines out: longer shortest text first (up to [`MAX_TEXT`]
+/// bytes; a short common word such as "you " rules out few lines), then fewer texts.
 fn telling(texts: &[Vec<u8>]) -> (usize, std::cmp::Reverse<usize>) {
-    (texts.iter().map(Vec::len).min().unwrap_or(0).min(4), std::cmp::Reverse(texts.len()))
+    (texts.iter().map(Vec::len).min().unwrap_or(0).min(MAX_TEXT), std::cmp::Reverse(texts.len()))
 }
 
 /// Every text `hir` matches, when they are few; an assertion (`\b`, `^`) counts as empty text,
@@ -139,7 +139,10 @@ impl Gate {
                 }
             }
         }
-        let texts = (!by_text.is_empty()).then(|| AhoCorasick::new(by_text.keys())).transpose().map_err(|e| e.to_string())?;
+        let texts = (!by_text.is_empty())
+            .then(|| AhoCorasick::builder().kind(Some(AhoCorasickKind::DFA)).build(by_text.keys()))
+            .transpose()
+            .map_err(|e| e.to_string())?;
         Ok(Gate { texts, needed_by: by_text.into_values().collect(), ungated })
     }
 
