@@ -18,6 +18,7 @@
 
 use super::normalize::{normalize, EmojiWords};
 use crate::language::{Language, Stemmer};
+use regex_automata::util::pool::Pool;
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap};
 use std::hash::{BuildHasherDefault, Hasher};
@@ -101,8 +102,27 @@ pub(crate) struct Tagged {
     pub(crate) all: Concepts,
     /// The stem of each token, when one was looked up: a range into `stem_text`.
     stems: Vec<Option<Range<usize>>>,
-    stem_text: String,
+    stem_text: Vec<u8>,
+    /// The concepts of each token's word, and the phrases that can start there (a range into
+    /// `phrase_ids`).
+    words: Vec<(Concepts, Range<usize>)>,
+    phrase_ids: Vec<usize>,
 }
+
+/// What one word stands for, found once per thread for the words seen lately: stemming and the
+/// lookups were most of tagging, and chat words repeat.
+#[derive(Debug, Default)]
+struct WordFacts {
+    /// By the word, its stem, its start or end, or as a number.
+    concepts: Concepts,
+    stem: Option<Box<[u8]>>,
+    /// The phrases that can start with the word (by the word, then by its stem).
+    phrases: Box<[usize]>,
+}
+
+/// How many words each thread keeps the facts of, per language, before it starts again (about
+/// 1.5 MB).
+const RECENT_WORDS: usize = 1 << 14;
 
 /// The first three bytes of a word, as an index into [`Lexicon::stem_starts`]: only words whose
 /// start a lexicon stem shares are stemmed (stemming is the slow part).
@@ -134,6 +154,7 @@ pub(crate) struct Lexicon {
     phrases: Vec<Phrase>,
     numbers: Concepts,
     stem_starts: Vec<bool>,
+    recent: Pool<WordMap<WordFacts>, fn() -> WordMap<WordFacts>>,
 }
 
 impl std::fmt::Debug for Lexicon {
@@ -174,6 +195,8 @@ impl Lexicon {
         out.found.clear();
         out.stems.clear();
         out.stem_text.clear();
+        out.words.clear();
+        out.phrase_ids.clear();
         out.all = 0;
         let mut at = 0;
         for word in line.split(|&b| b == b' ') {
@@ -182,46 +205,61 @@ impl Lexicon {
             }
             at += word.len() + 1;
         }
-        // Stems first: phrases look at the stems of the words after their first.
+        // Each word's facts first: phrases look at the stems of the words after their first.
+        let mut recent = self.recent.get();
+        if recent.len() >= RECENT_WORDS {
+            recent.clear();
+        }
         for token in &out.tokens {
             let word = &line[token.clone()];
-            let stem = match start_index(word) {
-                Some(start) if self.stem_starts[start] => {
-                    let stem = self.stem(std::str::from_utf8(word).unwrap_or_default());
-                    let from = out.stem_text.len();
-                    out.stem_text.push_str(&stem);
-                    Some(from..out.stem_text.len())
-                }
-                _ => None,
-            };
+            if !recent.contains_key(word) {
+                recent.insert(word.into(), self.facts(word));
+            }
+            let facts = &recent[word];
+            let stem = facts.stem.as_deref().map(|stem| {
+                let from = out.stem_text.len();
+                out.stem_text.extend_from_slice(stem);
+                from..out.stem_text.len()
+            });
             out.stems.push(stem);
+            let from = out.phrase_ids.len();
+            out.phrase_ids.extend_from_slice(&facts.phrases);
+            out.words.push((facts.concepts, from..out.phrase_ids.len()));
         }
         for i in 0..out.tokens.len() {
-            let word = &line[out.tokens[i].clone()];
-            let stem = out.stems[i].clone().map(|range| &out.stem_text.as_bytes()[range]);
-            let (by_word, by_stem) = (self.words.get(word), stem.and_then(|stem| self.stems.get(stem)));
-            let mut concepts = by_word.map_or(0, |e| e.concepts) | by_stem.map_or(0, |e| e.concepts);
-            for &length in &self.prefix_lengths {
-                concepts |= word.get(..length).and_then(|start| self.prefixes.get(start)).copied().unwrap_or(0);
-            }
-            for &length in &self.suffix_lengths {
-                concepts |= word.len().checked_sub(length).and_then(|from| self.suffixes.get(&word[from..])).copied().unwrap_or(0);
-            }
-            if word.iter().all(u8::is_ascii_digit) {
-                concepts |= self.numbers;
-            }
+            let (concepts, phrases) = out.words[i].clone();
             if concepts != 0 {
                 out.found.push(Occurrence { first: i, last: i, concepts });
             }
-            let by_word_only = |phrase: &&usize| !by_word.is_some_and(|e| e.phrases.contains(phrase));
-            let phrases = by_word.iter().flat_map(|e| &e.phrases).chain(by_stem.iter().flat_map(|e| &e.phrases).filter(by_word_only));
-            for &phrase in phrases {
+            for phrase in phrases.map(|k| out.phrase_ids[k]) {
                 if let Some(last) = self.phrase_at(&self.phrases[phrase], line, out, i) {
                     out.found.push(Occurrence { first: i, last, concepts: self.phrases[phrase].concepts });
                 }
             }
         }
         out.all = out.found.iter().fold(0, |all, o| all | o.concepts);
+    }
+
+    /// What `word` stands for (see [`WordFacts`]).
+    fn facts(&self, word: &[u8]) -> WordFacts {
+        let stem: Option<Box<[u8]>> = match start_index(word) {
+            Some(start) if self.stem_starts[start] => Some(self.stem(std::str::from_utf8(word).unwrap_or_default()).as_bytes().into()),
+            _ => None,
+        };
+        let (by_word, by_stem) = (self.words.get(word), stem.as_deref().and_then(|stem| self.stems.get(stem)));
+        let mut concepts = by_word.map_or(0, |e| e.concepts) | by_stem.map_or(0, |e| e.concepts);
+        for &length in &self.prefix_lengths {
+            concepts |= word.get(..length).and_then(|start| self.prefixes.get(start)).copied().unwrap_or(0);
+        }
+        for &length in &self.suffix_lengths {
+            concepts |= word.len().checked_sub(length).and_then(|from| self.suffixes.get(&word[from..])).copied().unwrap_or(0);
+        }
+        if word.iter().all(u8::is_ascii_digit) {
+            concepts |= self.numbers;
+        }
+        let by_word_only = |phrase: &&usize| !by_word.is_some_and(|e| e.phrases.contains(phrase));
+        let phrases = by_word.iter().flat_map(|e| &e.phrases).chain(by_stem.iter().flat_map(|e| &e.phrases).filter(by_word_only)).copied().collect();
+        WordFacts { concepts, stem, phrases }
     }
 
     /// The last token of `phrase` when it starts at token `first` of the tagged `line`.
@@ -232,7 +270,7 @@ impl Lexicon {
         }
         let fits = |(k, w): (usize, &PhraseWord)| {
             let token = first + 1 + k;
-            let stem = tagged.stems[token].clone().map(|range| &tagged.stem_text.as_bytes()[range]);
+            let stem = tagged.stems[token].clone().map(|range| &tagged.stem_text[range]);
             line[tagged.tokens[token].clone()] == *w.word || (w.stem.is_some() && w.stem.as_deref() == stem)
         };
         phrase.rest.iter().enumerate().all(fits).then_some(last)
@@ -266,6 +304,7 @@ pub(crate) fn read(language: Language, source: &str, issues: &mut Vec<String>) -
         phrases: Vec::new(),
         numbers: 0,
         stem_starts: vec![false; STARTS],
+        recent: Pool::new(WordMap::default),
     };
     for (bit, (name, entries)) in file.concepts.iter().enumerate() {
         let concept: Concepts = 1 << bit;

@@ -17,6 +17,7 @@ mod compose;
 mod concepts;
 mod context;
 pub mod detect;
+mod gate;
 mod level;
 pub mod normalize;
 mod pattern;
