@@ -80,7 +80,7 @@ fn registry() -> &'static Registry {
 
 fn load(source: &str) -> Registry {
     let empty = |issues| Registry { entries: Vec::new(), stemmers: Vec::new(), all: Vec::new(), fallback: Language(0), issues };
-    let file: File = match toml::from_str(source) {
+    let file: File = match crate::content::read(source) {
         Ok(file) => file,
         Err(e) => return empty(vec![e.to_string()]),
     };
@@ -273,6 +273,7 @@ pub fn lint(issues: &mut Vec<LintIssue>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::content::json;
 
     #[test]
     fn parses_codes_and_tags() {
@@ -309,13 +310,13 @@ mod tests {
     fn a_broken_list_is_empty_and_names_each_problem() {
         let source = "fallback = 'xx'\n[[language]]\ncode = 'NLD'\nname = ''\nstemmer = 'klingon'\ndetect = ['Hoi', 'ok']\n\
                       [[language]]\ncode = 'NLD'\nname = 'x'\ndetect = []\n";
-        let registry = load(source);
+        let registry = load(&json(source));
         assert!(registry.all.is_empty());
         let all = registry.issues.join("\n");
         for expected in ["code 'NLD'", "listed twice", "detect word 'Hoi'", "no name", "stemmer 'klingon'", "fallback 'xx'"] {
             assert!(all.contains(expected), "{expected} missing from {all}");
         }
-        assert!(!load("fallback = 'en'\n[[language]]\ncode = 'en'\nname = 'English'\ndetect = []\nspelling = 'us'\n").issues.is_empty());
+        assert!(!load(&json("fallback = 'en'\n[[language]]\ncode = 'en'\nname = 'English'\ndetect = []\nspelling = 'us'\n")).issues.is_empty());
     }
 
     #[test]

@@ -10,10 +10,11 @@
 //! more of the query's words (weighted by how rare they are) ranks higher. The query is plain words: quotes, `*`, `AND`, `:` and
 //! brackets have no meaning and cannot cause an error; at most [`MAX_WORDS`] words are used.
 //!
-//! Why not SQLite FTS5 in memory: `benches/library.rs` loads the same articles into FTS5
+//! Why not SQLite FTS5 in memory: `benches/library.rs` loaded the same articles into FTS5
 //! (unicode61, diacritics removed, bm25 with the same field weights). On 2026-12-03 (a busy
 //! machine) FTS5 took about 1.5 times as long to load and 1.4 to 6 times as long per search, has
-//! no stemming, synonyms or Dutch compound matching, and its query syntax must be escaped.
+//! no stemming, synonyms or Dutch compound matching, and its query syntax must be escaped. The
+//! comparison went with FTS5 itself, which the app's SQLite leaves out (`.cargo/config.toml`).
 
 use super::terms::{Term, Terms};
 use super::{text, Article, ContentError};
@@ -88,7 +89,7 @@ impl Index {
     /// Builds the index over `articles` with the stop words and synonyms of the search file;
     /// `keywords` gives extra words for an article (such as the names of its signals).
     pub(super) fn build(articles: &[Article], file: &str, keywords: impl Fn(&Article) -> String) -> Result<Index, ContentError> {
-        let file: File = toml::from_str(file).map_err(|e| ContentError::Syntax(e.message().to_string()))?;
+        let file: File = crate::content::read(file).map_err(ContentError::Syntax)?;
         let stop_words = file.stop_words.iter().flat_map(|w| w.split_whitespace()).map(|w| w.chars().map(text::fold).collect()).collect();
         let mut counted: BTreeMap<Language, Vec<(u32, [FieldCounts; 4])>> = BTreeMap::new();
         let mut terms: BTreeMap<Language, Terms> = BTreeMap::new();
