@@ -214,6 +214,12 @@ pub struct CliWords {
     pub also: String,
     /// "Sources (reviewed {date}):" under an article.
     pub sources: String,
+    /// The chat scan's first line: "{format} export, {count} messages. Overall: {level}".
+    pub scan: String,
+    /// "message", "messages": singular and plural.
+    pub messages: [String; 2],
+    /// "message {number}", for a message without a time.
+    pub message_number: String,
 }
 
 /// The strings file of `language`, relative to `content/`.
