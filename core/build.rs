@@ -1,5 +1,6 @@
 //! Embeds every file under `content/` into the library, so the app ships its content as data: one
-//! deflated blob (about a third of the text's size), inflated on first use by `content::files`.
+//! deflated blob, inflated on first use by `content::files`. TOML is bundled as JSON (`src/bundle.rs`),
+//! so the library needs no TOML reader; a file that is not valid TOML fails the build.
 //!
 //! With the feature `third-language-test` (only the test package `third-language/`), the files under
 //! `tests/fixtures/third-language/` are bundled too, as if they were under `content/`: a file of
@@ -33,6 +34,13 @@ fn main() {
     let files: Vec<(String, String)> = paths.into_iter().map(|(rel, path)| (rel, fs::read_to_string(&path).expect("content files are UTF-8"))).collect();
     #[cfg(feature = "third-language-test")]
     let files = third_language::apply(Path::new(&manifest).join("tests/fixtures/third-language"), files);
+    let files: Vec<(String, String)> = files
+        .into_iter()
+        .map(|(rel, text)| {
+            let text = bundle::bundled(&rel, &text).unwrap_or_else(|e| panic!("content/{rel}: {e}"));
+            (rel, text)
+        })
+        .collect();
     let mut all = String::new();
     for (rel, text) in &files {
         assert!(!text.contains('\0') && !rel.contains('\0'), "{rel}: no NUL in content, it separates the files");
@@ -50,6 +58,9 @@ fn main() {
     );
     fs::write(out.join("content_files.rs"), code).expect("OUT_DIR is writable");
 }
+
+#[path = "src/bundle.rs"]
+mod bundle;
 
 #[cfg(feature = "third-language-test")]
 #[path = "src/merge.rs"]

@@ -1,10 +1,10 @@
-//! The chat-export scan: an export's bytes in, per person over time out. Signals and levels are
-//! typed; stages, events, formats and limitations are their stable snake_case ids; times are the
-//! phone's local time as `YYYY-MM-DDTHH:MM:SS`.
+//! The chat-export scan: an export's bytes in, per person over time out. Signals, levels, stages,
+//! events, formats and limitations are typed (`types.rs`); times are the phone's local time as
+//! `YYYY-MM-DDTHH:MM:SS`.
 
 use crate::types::Language;
 use crate::BakenError;
-use baken_core::chat;
+use baken_core::chat::{self, Event as ChatEvent, Format as ChatFormat, Limitation as ExportLimitation, Stage as ChatStage};
 use baken_core::journal::NewEntry;
 use baken_core::signal::{Level, Signal};
 
@@ -45,12 +45,11 @@ pub struct ChatPerson {
     pub level: Level,
     /// What happened, in plain words in the reader's language.
     pub summary: String,
-    /// The stages present, in order: `trust`, `isolation`, `sexual`, `images`, `coercion`,
-    /// `exploitation`.
-    pub stages: Vec<String>,
+    /// The stages present, in the order they first appeared.
+    pub stages: Vec<ChatStage>,
     /// The signals, by first appearance.
     pub signals: Vec<ChatSignal>,
-    /// App events they caused, as (`deleted`, `view_once`, `disappearing_timer`, ...) and counts.
+    /// App events they caused (deleted messages, view-once media, timers, ...), with counts.
     pub events: Vec<ChatEventCount>,
     /// Minutes from their first message to their first sexual or image request.
     pub minutes_to_sexual_request: Option<i64>,
@@ -59,8 +58,8 @@ pub struct ChatPerson {
 /// How often a person caused one kind of event.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct ChatEventCount {
-    /// The event id.
-    pub event: String,
+    /// The event.
+    pub event: ChatEvent,
     /// How often.
     pub count: u64,
 }
@@ -68,8 +67,8 @@ pub struct ChatEventCount {
 /// Something the export cannot show.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct ChatLimitation {
-    /// The id, such as `media_omitted`.
-    pub id: String,
+    /// Which one.
+    pub kind: ExportLimitation,
     /// One plain sentence in the reader's language.
     pub text: String,
 }
@@ -77,8 +76,8 @@ pub struct ChatLimitation {
 /// The whole scan.
 #[derive(Debug, Clone, PartialEq, uniffi::Record)]
 pub struct ChatScan {
-    /// `whatsapp_android`, `whatsapp_ios`, `telegram`, `instagram` or `plain`.
-    pub format: String,
+    /// The format detected.
+    pub format: ChatFormat,
     /// How many messages and events the export holds.
     pub messages_total: u64,
     /// The highest level of any contact.
@@ -110,7 +109,7 @@ pub fn scan_chat(export: Vec<u8>, me: Option<String>, language: Option<Language>
             messages: p.messages as u64,
             level: p.level,
             summary: p.summary.clone(),
-            stages: p.stages.iter().map(|s| s.as_str().to_string()).collect(),
+            stages: p.stages.clone(),
             signals: p
                 .signals
                 .iter()
@@ -121,20 +120,16 @@ pub fn scan_chat(export: Vec<u8>, me: Option<String>, language: Option<Language>
                     examples: s.examples.iter().map(|&i| example(i)).collect(),
                 })
                 .collect(),
-            events: p.events.iter().map(|(e, n)| ChatEventCount { event: e.as_str().to_string(), count: *n as u64 }).collect(),
+            events: p.events.iter().map(|(e, n)| ChatEventCount { event: *e, count: *n as u64 }).collect(),
             minutes_to_sexual_request: p.minutes_to_sexual_request,
         })
         .collect();
     Ok(ChatScan {
-        format: scan.format.as_str().to_string(),
+        format: scan.format,
         messages_total: scan.messages_total as u64,
         level: scan.level,
         people,
-        limitations: scan
-            .limitations
-            .iter()
-            .map(|&l| ChatLimitation { id: l.as_str().to_string(), text: chat::limitation_text(l, reader).to_string() })
-            .collect(),
+        limitations: scan.limitations.iter().map(|&l| ChatLimitation { kind: l, text: chat::limitation_text(l, reader).to_string() }).collect(),
     })
 }
 

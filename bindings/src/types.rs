@@ -4,6 +4,7 @@
 //! compile. A `use … as` gives a type the name the apps
 //! have always seen (`JournalContact` for `journal::Contact`).
 
+use baken_core::chat::{Event as ChatEvent, Format as ChatFormat, Limitation as ExportLimitation, Stage as ChatStage};
 use baken_core::checklist::{
     AnswerOption as ChecklistAnswerOption, Audience as ChecklistAudience, Checklist, ChecklistResult, Question as ChecklistQuestion,
     SeenSignal as ChecklistSignal, Situation as ChecklistSituation, Source as QuestionSource, SourceKind,
@@ -204,6 +205,84 @@ pub enum EntryKind {
     Contact,
     /// Evidence such as a screenshot.
     Evidence,
+}
+
+/// The format of a chat export.
+#[uniffi::remote(Enum)]
+pub enum ChatFormat {
+    /// WhatsApp "Export chat" text, Android layout.
+    WhatsAppAndroid,
+    /// WhatsApp "Export chat" text, iOS layout.
+    WhatsAppIos,
+    /// Telegram Desktop `result.json`.
+    Telegram,
+    /// Instagram / Meta "Download your information" `message_N.json`.
+    Instagram,
+    /// Pasted "Name: message" lines, without times.
+    Plain,
+}
+
+/// A stage of how grooming and exploitation usually build up.
+#[uniffi::remote(Enum)]
+pub enum ChatStage {
+    /// Flattery, gifts, money or promises.
+    Trust,
+    /// Secrecy, isolation, moving to another app.
+    Isolation,
+    /// Sexual talk.
+    Sexual,
+    /// Requests for photos, video, camera.
+    Images,
+    /// Threats, pressure, payment demands.
+    Coercion,
+    /// Recruitment, debts, control, exploitation.
+    Exploitation,
+}
+
+/// What a line of a chat export is, besides text.
+#[uniffi::remote(Enum)]
+pub enum ChatEvent {
+    /// A photo, video, voice note, sticker or file.
+    Media,
+    /// Media that could be seen only once.
+    ViewOnce,
+    /// A message deleted by its sender.
+    Deleted,
+    /// A missed or declined call.
+    MissedCall,
+    /// Disappearing messages or an auto-delete timer turned on or changed.
+    DisappearingTimer,
+    /// A screenshot was taken (Telegram).
+    Screenshot,
+    /// A notice of the app: encryption, security code, group changes.
+    Notice,
+}
+
+/// Something a chat export cannot show.
+#[uniffi::remote(Enum)]
+pub enum ExportLimitation {
+    /// Photos and videos were left out of the export.
+    MediaOmitted,
+    /// Messages were deleted before the export.
+    DeletedMessages,
+    /// View-once media cannot be exported.
+    ViewOnceMedia,
+    /// Disappearing messages were on: messages may be gone.
+    DisappearingMessages,
+    /// The times come from the phone's clock and zone and can be wrong.
+    PhoneTimes,
+    /// Older messages may be missing: exports are capped.
+    OlderMessagesMayBeMissing,
+    /// Whether dates are day-first or month-first could not be told; day-first was assumed.
+    DateOrderAssumed,
+    /// Times go backwards somewhere in the export.
+    TimesOutOfOrder,
+    /// Lines were found that belong to no sender and were kept as notices.
+    UnattributedLines,
+    /// Edited messages show only their last version.
+    EditsNotShown,
+    /// Nobody was named as "me", so every participant was scored, the teen too.
+    MeUnknown,
 }
 
 /// Why a passcode is easy to guess for someone with a copy of the journal.

@@ -9,6 +9,7 @@
 use baken_core::chat::{self, Chat, Person, Scan};
 use baken_core::check;
 use baken_core::language::Language;
+use baken_core::strings::{fill, strings};
 use std::io::Write;
 use std::path::PathBuf;
 
@@ -39,25 +40,33 @@ pub fn run(args: Args) -> Result<(), String> {
     let analyzer = check::analyzer().map_err(|e| e.to_string())?;
     let scan = chat::scan(analyzer, &chat, args.me.as_deref(), reader).map_err(|e| e.to_string())?;
     let mut out = std::io::stdout().lock();
+    let language = reader.unwrap_or_else(Language::fallback);
     let written = match args.json {
-        true => writeln!(out, "{}", json(&chat, &scan)),
-        false => write!(out, "{}", text(&chat, &scan, reader.unwrap_or_else(Language::fallback))),
+        true => writeln!(out, "{}", json(&scan)),
+        false => write!(out, "{}", text(&chat, &scan, language)),
     };
     written.map_err(|e| format!("cannot write the result: {e}"))
 }
 
-fn time(chat: &Chat, index: usize) -> String {
-    chat.message(index).local_time.map(|t| t.format("%Y-%m-%d %H:%M").to_string()).unwrap_or_else(|| format!("message {}", index + 1))
+/// How times are shown.
+const TIME: &str = "%Y-%m-%d %H:%M";
+
+/// When message `index` was written, or its number when the export has no time (in `language`).
+fn time(chat: &Chat, index: usize, language: Language) -> String {
+    let number = || fill(&strings(language).cli.message_number, &[("number", &(index + 1).to_string())]);
+    chat.message(index).local_time.map(|t| t.format(TIME).to_string()).unwrap_or_else(number)
 }
 
 fn text(chat: &Chat, scan: &Scan, language: Language) -> String {
-    let mut out = format!("{} export, {} messages. Overall: {}\n", scan.format.as_str(), scan.messages_total, scan.level);
+    let words = &strings(language).cli;
+    let total = scan.messages_total.to_string();
+    let mut out = fill(&words.scan, &[("format", scan.format.as_str()), ("count", &total), ("level", scan.level.as_str())]) + "\n";
     for person in &scan.people {
-        let noun = if person.messages == 1 { "message" } else { "messages" };
+        let noun = &words.messages[usize::from(person.messages != 1)];
         out += &format!("\n{} ({} {noun}): {}\n  {}\n", person.name, person.messages, person.level, person.summary);
         for seen in &person.signals {
             let example = chat.message(seen.first_index).text.lines().next().unwrap_or_default();
-            out += &format!("  {}  {:<15} x{}  \"{}\"\n", time(chat, seen.first_index), seen.signal.as_str(), seen.count, example);
+            out += &format!("  {}  {:<15} x{}  \"{}\"\n", time(chat, seen.first_index, language), seen.signal.as_str(), seen.count, example);
         }
         for (event, count) in &person.events {
             out += &format!("  {} x{count}\n", event.as_str());
@@ -70,11 +79,11 @@ fn text(chat: &Chat, scan: &Scan, language: Language) -> String {
     out
 }
 
-fn person_json(chat: &Chat, person: &Person) -> serde_json::Value {
+fn person_json(person: &Person) -> serde_json::Value {
     let signals: Vec<serde_json::Value> = person
         .signals
         .iter()
-        .map(|s| serde_json::json!({ "id": s.signal.as_str(), "first_seen": s.first_seen.map(|_| time(chat, s.first_index)), "count": s.count, "examples": s.examples }))
+        .map(|s| serde_json::json!({ "id": s.signal.as_str(), "first_seen": s.first_seen.map(|t| t.format(TIME).to_string()), "count": s.count, "examples": s.examples }))
         .collect();
     let events: serde_json::Map<String, serde_json::Value> = person.events.iter().map(|(e, n)| (e.as_str().to_string(), (*n).into())).collect();
     serde_json::json!({
@@ -91,12 +100,12 @@ fn person_json(chat: &Chat, person: &Person) -> serde_json::Value {
     })
 }
 
-fn json(chat: &Chat, scan: &Scan) -> serde_json::Value {
+fn json(scan: &Scan) -> serde_json::Value {
     serde_json::json!({
         "format": scan.format.as_str(),
         "messages_total": scan.messages_total,
         "level": scan.level.as_str(),
-        "participants": scan.people.iter().map(|p| person_json(chat, p)).collect::<Vec<_>>(),
+        "participants": scan.people.iter().map(person_json).collect::<Vec<_>>(),
         "limitations": scan.limitations.iter().map(|l| l.as_str()).collect::<Vec<_>>(),
     })
 }

@@ -146,6 +146,8 @@ fn baken_scan_prints_a_timeline_or_json_and_refuses_what_it_cannot_read() {
     let text = ok(&["scan", &format!("{chats}scan-grooming-en.txt"), "--me", "Emma", "--lang", "en"], "");
     assert!(text.contains("Alex (10 messages): danger") && text.contains("Mum (1 message): none"), "{text}");
     assert!(text.contains("2024-03-16 22:15  image_request"), "{text}");
+    let dutch = ok(&["scan", &format!("{chats}scan-grooming-en.txt"), "--me", "Emma", "--lang", "nl"], "");
+    assert!(dutch.starts_with("whatsapp_android-export, 13 berichten. In totaal: danger") && dutch.contains("Mum (1 bericht): none"), "{dutch}");
     let json: serde_json::Value = serde_json::from_str(&ok(&["scan", &format!("{chats}whatsapp-ios-nl.zip"), "--json"], "")).unwrap();
     assert_eq!(json["format"], "whatsapp_ios");
     assert_eq!(json["messages_total"], 6);

@@ -1,8 +1,13 @@
 //! The content bundled into the library (`core/content/`): a leaf that every module reads its files
 //! from. The files are one deflated blob (see `build.rs`), inflated on first use and kept for the
-//! life of the process. The checks over them are in [`crate::lint`].
+//! life of the process. Data files are written in TOML and bundled as JSON (`bundle.rs`), read by
+//! [`read`]. The checks over them are in [`crate::lint`].
 
+use serde::de::DeserializeOwned;
 use std::sync::OnceLock;
+
+/// A bundled data file read without a type, for the checks that walk it.
+pub(crate) type Value = serde_json::Value;
 
 include!(concat!(env!("OUT_DIR"), "/content_files.rs"));
 
@@ -26,6 +31,32 @@ pub fn files_under(prefix: &str) -> impl Iterator<Item = (&'static str, &'static
 /// The bundled file at exactly `path` (relative to `content/`).
 pub fn file(path: &str) -> Option<&'static str> {
     files().iter().find(|(p, _)| *p == path).map(|(_, text)| *text)
+}
+
+/// A bundled data file (a TOML file, or an article's front matter, as the build script bundles
+/// them) read into `T`. The error says what is wrong, such as ``missing field `title` ``, without a
+/// place in the bundled text, which is not the file anyone edits.
+pub(crate) fn read<T: DeserializeOwned>(text: &str) -> Result<T, String> {
+    serde_json::from_str(text).map_err(|e| {
+        let message = e.to_string();
+        match message.rfind(" at line ") {
+            Some(at) if e.line() > 0 => message[..at].to_string(),
+            _ => message,
+        }
+    })
+}
+
+/// `toml` as the build script bundles it, for tests that plant content; panics if it is not TOML.
+#[cfg(test)]
+pub(crate) fn json(toml: &str) -> String {
+    crate::bundle::json(toml).unwrap_or_else(|e| panic!("planted content is TOML: {e}"))
+}
+
+/// The source of the content file at `path` (relative to `content/`) as written, in TOML, for
+/// tests that plant a change in it.
+#[cfg(test)]
+pub(crate) fn source(path: &str) -> String {
+    std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("content").join(path)).expect("a content file")
 }
 
 /// One problem found in the bundled content.
@@ -54,13 +85,31 @@ mod tests {
     }
 
     #[test]
-    fn the_inflated_files_are_the_files_on_disk_and_the_blob_is_smaller() {
+    fn the_inflated_files_are_the_files_on_disk_as_bundled_and_the_blob_is_smaller() {
         let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
         let mut expected = Vec::new();
         on_disk(&root, &root, &mut expected);
         expected.sort();
+        for (path, text) in &mut expected {
+            *text = crate::bundle::bundled(path, text).unwrap();
+        }
         let inflated: Vec<(String, String)> = files().iter().map(|(p, t)| (p.to_string(), t.to_string())).collect();
         assert_eq!(inflated, expected);
         assert!(PACKED.len() * 2 < UNPACKED_LEN, "{} bytes deflated of {UNPACKED_LEN}", PACKED.len());
+    }
+
+    #[test]
+    fn read_says_what_is_wrong_without_a_place_in_the_bundled_text() {
+        #[derive(Debug, serde::Deserialize)]
+        #[serde(deny_unknown_fields)]
+        #[allow(dead_code)]
+        struct Named {
+            name: String,
+        }
+        assert_eq!(read::<Named>(&json("name = \"x\"")).unwrap().name, "x");
+        assert_eq!(read::<Named>(&json("")).unwrap_err(), "missing field `name`");
+        assert_eq!(read::<Named>(&json("name = 1")).unwrap_err(), "invalid type: integer `1`, expected a string");
+        assert!(read::<Named>(&json("name = \"x\"\nage = 3")).unwrap_err().starts_with("unknown field `age`"));
+        assert!(read::<Named>("{").is_err());
     }
 }

@@ -27,7 +27,10 @@ pub mod signal;
 pub mod signal_text;
 pub mod strings;
 
-// The build script's merge of the third language into the shared content, here for its tests.
+// The build script's bundling of content as JSON, and its merge of the third language into the
+// shared content, here for their tests.
+#[cfg(test)]
+mod bundle;
 #[cfg(test)]
 mod merge;
 

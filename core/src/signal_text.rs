@@ -86,7 +86,7 @@ fn load_file(path: &str, text: &str, bundle: &mut Bundle) {
         Ok(language) => language,
         Err(e) => return bundle.issues.push(issue(e.to_string())),
     };
-    let raw: BTreeMap<String, RawText> = match toml::from_str(text) {
+    let raw: BTreeMap<String, RawText> = match crate::content::read(text) {
         Ok(raw) => raw,
         Err(e) => return bundle.issues.push(issue(format!("not valid: {e}"))),
     };
@@ -121,6 +121,7 @@ pub(crate) fn plain_language_problem(text: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::content::json;
     use crate::language::lang;
 
     #[test]
@@ -148,9 +149,13 @@ mod tests {
     #[test]
     fn a_broken_file_becomes_lint_issues_not_a_panic() {
         let mut bundle = Bundle { texts: HashMap::new(), issues: Vec::new() };
-        load_file("signals/fr.toml", "", &mut bundle);
-        load_file("signals/en.toml", "[secrecy]\ntitle = 1", &mut bundle);
-        load_file("signals/nl.toml", "[nudes]\ntitle = \"a\"\nwhat = \"b\"\nwhy = \"c\"\n[threat]\ntitle = \"\"\nwhat = \"b\"\nwhy = \"c\"", &mut bundle);
+        load_file("signals/fr.toml", &json(""), &mut bundle);
+        load_file("signals/en.toml", &json("[secrecy]\ntitle = 1"), &mut bundle);
+        load_file(
+            "signals/nl.toml",
+            &json("[nudes]\ntitle = \"a\"\nwhat = \"b\"\nwhy = \"c\"\n[threat]\ntitle = \"\"\nwhat = \"b\"\nwhy = \"c\""),
+            &mut bundle,
+        );
         let messages: Vec<_> = bundle.issues.iter().map(|i| i.message.as_str()).collect();
         assert_eq!(messages.len(), 4, "{messages:?}");
         assert!(messages[0].contains("unsupported language 'fr'"));

@@ -11,7 +11,7 @@
 //! translation cannot drop a value or ask for one the code does not give. Each language's file is
 //! read on its first use.
 
-use crate::content::LintIssue;
+use crate::content::{LintIssue, Value};
 use crate::language::Language;
 use crate::signal::Level;
 use serde::{Deserialize, Serialize};
@@ -214,6 +214,12 @@ pub struct CliWords {
     pub also: String,
     /// "Sources (reviewed {date}):" under an article.
     pub sources: String,
+    /// The chat scan's first line: "{format} export, {count} messages. Overall: {level}".
+    pub scan: String,
+    /// "message", "messages": singular and plural.
+    pub messages: [String; 2],
+    /// "message {number}", for a message without a time.
+    pub message_number: String,
 }
 
 /// The strings file of `language`, relative to `content/`.
@@ -224,7 +230,7 @@ pub fn file_of(language: Language) -> String {
 fn load(language: Language) -> Result<Strings, String> {
     let file = file_of(language);
     let source = crate::content::file(&file).ok_or_else(|| "missing: every language needs its strings".to_string())?;
-    toml::from_str(source).map_err(|e| e.to_string())
+    crate::content::read(source)
 }
 
 /// The strings of `language`, read on first use. A file with problems gives empty strings here and
@@ -264,13 +270,11 @@ fn placeholders(text: &str) -> BTreeSet<&str> {
 }
 
 /// Every text of a parsed file by its dotted key (`route.call`, `cli.levels.2`).
-fn texts<'a>(prefix: String, value: &'a toml::Value, out: &mut BTreeMap<String, &'a str>) {
+fn texts<'a>(prefix: String, value: &'a Value, out: &mut BTreeMap<String, &'a str>) {
     match value {
-        toml::Value::String(text) => drop(out.insert(prefix, text)),
-        toml::Value::Array(items) => items.iter().enumerate().for_each(|(i, item)| texts(format!("{prefix}.{i}"), item, out)),
-        toml::Value::Table(table) => {
-            table.iter().for_each(|(key, item)| texts(if prefix.is_empty() { key.clone() } else { format!("{prefix}.{key}") }, item, out))
-        }
+        Value::String(text) => drop(out.insert(prefix, text)),
+        Value::Array(items) => items.iter().enumerate().for_each(|(i, item)| texts(format!("{prefix}.{i}"), item, out)),
+        Value::Object(table) => table.iter().for_each(|(key, item)| texts(if prefix.is_empty() { key.clone() } else { format!("{prefix}.{key}") }, item, out)),
         _ => {}
     }
 }
@@ -283,7 +287,7 @@ pub fn lint(issues: &mut Vec<LintIssue>) {
 
 /// [`lint`] over the files that `source` gives.
 fn check(source: &dyn Fn(Language) -> Option<&'static str>, issues: &mut Vec<LintIssue>) {
-    let parsed = |language: Language| source(language).and_then(|text| text.parse::<toml::Table>().ok()).map(toml::Value::Table);
+    let parsed = |language: Language| source(language).and_then(|text| crate::content::read::<Value>(text).ok());
     let fallback = Language::fallback();
     let fallback_table = parsed(fallback);
     let mut fallback_texts = BTreeMap::new();
@@ -297,8 +301,8 @@ fn check(source: &dyn Fn(Language) -> Option<&'static str>, issues: &mut Vec<Lin
             report("missing: every language needs its strings".into());
             continue;
         };
-        if let Err(problem) = toml::from_str::<Strings>(text) {
-            report(problem.to_string());
+        if let Err(problem) = crate::content::read::<Strings>(text) {
+            report(problem);
             continue;
         }
         let Some(table) = parsed(language) else { continue };
@@ -319,6 +323,7 @@ fn check(source: &dyn Fn(Language) -> Option<&'static str>, issues: &mut Vec<Lin
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::content::{json, read, source};
 
     #[test]
     fn fill_replaces_known_placeholders_only() {
@@ -340,26 +345,26 @@ mod tests {
 
     #[test]
     fn a_missing_or_misspelt_key_is_named() {
-        let en = crate::content::file("strings/en.toml").expect("bundled");
-        let missing = en.replace("call = \"Call {name} ({address})\"\n", "");
-        let error = toml::from_str::<Strings>(&missing).expect_err("a key is missing").to_string();
+        let en = source("strings/en.toml");
+        let missing = json(&en.replace("call = \"Call {name} ({address})\"\n", ""));
+        let error = read::<Strings>(&missing).expect_err("a key is missing");
         assert!(error.contains("missing field `call`"), "{error}");
-        let misspelt = en.replace("call = \"Call", "cal = \"Call");
-        let error = toml::from_str::<Strings>(&misspelt).expect_err("a key is misspelt").to_string();
+        let misspelt = json(&en.replace("call = \"Call", "cal = \"Call"));
+        let error = read::<Strings>(&misspelt).expect_err("a key is misspelt");
         assert!(error.contains("unknown field `cal`"), "{error}");
     }
 
     #[test]
     fn the_lint_names_the_file_and_key_of_each_problem() {
-        let nl: &'static str = crate::content::file("strings/nl.toml").expect("bundled");
-        let planted: &'static str = nl.replace("Bel {name} ({address})", "Bel {naam} ({address})").replace("free = \"Gratis.\"", "free = \" \"").leak();
+        let nl = source("strings/nl.toml");
+        let planted: &'static str = json(&nl.replace("Bel {name} ({address})", "Bel {naam} ({address})").replace("free = \"Gratis.\"", "free = \" \"")).leak();
         let mut issues = Vec::new();
         check(&|language| if language.code() == "nl" { Some(planted) } else { crate::content::file(&file_of(language)) }, &mut issues);
         let all: Vec<String> = issues.iter().map(|i| format!("{}: {}", i.file, i.message)).collect();
         assert!(all.iter().any(|i| i.starts_with("strings/nl.toml: route.call has the placeholders {\"address\", \"naam\"}")), "{all:?}");
         assert!(all.contains(&"strings/nl.toml: route.free is empty".to_string()), "{all:?}");
         let mut issues = Vec::new();
-        let broken: &'static str = nl.replace("free = ", "fre = ").leak();
+        let broken: &'static str = json(&nl.replace("free = ", "fre = ")).leak();
         check(&|language| if language.code() == "nl" { Some(broken) } else { crate::content::file(&file_of(language)) }, &mut issues);
         assert!(issues.iter().any(|i| i.file == "strings/nl.toml" && i.message.contains("unknown field `fre`")), "{issues:?}");
         assert_eq!(placeholders("{name} or {address}, {not one}"), BTreeSet::from(["address", "name"]));

@@ -8,17 +8,11 @@ struct ScanView: View {
     @EnvironmentObject private var model: AppModel
     @EnvironmentObject private var journal: JournalModel
     @State private var picking = false
-    @State private var export: Export?
+    @State private var export: Data?
     @State private var me: String?
     @State private var scan: Baken.ChatScan?
     @State private var problem: Problem?
     @State private var saved = false
-
-    /// The picked file: its bytes and media type.
-    private struct Export {
-        let bytes: Data
-        let mediaType: String
-    }
 
     var body: some View {
         Form {
@@ -39,7 +33,7 @@ struct ScanView: View {
                 ForEach(scan.people.filter { !$0.isMe }, id: \.name) { PersonSection(person: $0, language: model.language) }
                 if !scan.limitations.isEmpty {
                     Section("What this export cannot show") {
-                        ForEach(scan.limitations, id: \.id) { Text(verbatim: $0.text) }
+                        ForEach(scan.limitations, id: \.kind) { Text(verbatim: $0.text) }
                     }
                 }
                 Section {
@@ -62,8 +56,7 @@ struct ScanView: View {
             let url = try picked.get()
             let access = url.startAccessingSecurityScopedResource()
             defer { if access { url.stopAccessingSecurityScopedResource() } }
-            let type = UTType(filenameExtension: url.pathExtension)?.preferredMIMEType ?? "application/octet-stream"
-            export = Export(bytes: try Data(contentsOf: url), mediaType: type)
+            export = try Data(contentsOf: url)
             me = nil
             saved = false
             rescan()
@@ -75,7 +68,7 @@ struct ScanView: View {
     private func rescan() {
         guard let export else { return }
         do {
-            scan = try Baken.scanChat(export: export.bytes, me: me, language: model.language)
+            scan = try Baken.scanChat(export: export, me: me, language: model.language)
             problem = nil
         } catch {
             scan = nil
@@ -83,22 +76,20 @@ struct ScanView: View {
         }
     }
 
-    /// One evidence entry: each other person's summary, their signals, and the export itself.
+    /// One evidence entry per other person, written by the core (`scanEvidence`): their summary,
+    /// their flagged messages, what the export cannot show and its SHA-256; the export is attached
+    /// to the first.
     private func save(_ scan: Baken.ChatScan) async {
         guard let export else { return }
-        let others = scan.people.filter { !$0.isMe }
-        var signals: [Baken.Signal] = []
-        for signal in others.flatMap({ $0.signals.map(\.signal) }) where !signals.contains(signal) { signals.append(signal) }
-        let entry = Baken.NewJournalEntry(
-            kind: .evidence,
-            happenedAt: RFC3339.now(),
-            contact: others.count == 1 ? Baken.JournalContact(name: others[0].name, platform: scan.format) : nil,
-            text: others.map { "\($0.name): \($0.summary)" }.joined(separator: "\n\n"),
-            signals: signals,
-            level: scan.level,
-            tags: ["chat", scan.format],
-            attachments: [Baken.NewJournalAttachment(mediaType: export.mediaType, bytes: export.bytes)])
-        saved = await journal.add(entry)
+        do {
+            for (index, person) in scan.people.filter({ !$0.isMe }).enumerated() {
+                let entry = try Baken.scanEvidence(
+                    export: export, me: me, contact: person.name, attach: index == 0, now: RFC3339.now(), language: model.language)
+                saved = await journal.add(entry)
+            }
+        } catch {
+            problem = Problem(error)
+        }
     }
 }
 

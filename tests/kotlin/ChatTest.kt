@@ -11,12 +11,13 @@ class ChatTest {
     @Test
     fun aWhatsAppExportIsScannedPerPersonAndTheTeenIsNeverScored() {
         val scan = scanChat(fixture("scan-grooming-en.txt"), "Emma", Language.NL)
-        assertEquals("whatsapp_android", scan.format)
+        assertEquals(ChatFormat.WHATS_APP_ANDROID, scan.format)
         assertEquals(13UL, scan.messagesTotal)
         assertEquals(Level.DANGER, scan.level)
         val alex = scan.people.first { it.name == "Alex" }
         assertEquals(Level.DANGER, alex.level)
-        assertEquals("trust", alex.stages.first())
+        assertEquals(ChatStage.TRUST, alex.stages.first())
+        assertEquals(listOf(ChatEvent.MEDIA, ChatEvent.DELETED), alex.events.map { it.event })
         assertTrue(alex.summary, alex.summary.startsWith("In 3 dagen ging Alex van complimentjes"))
         val images = alex.signals.first { it.signal == Signal.IMAGE_REQUEST }
         assertEquals("2024-03-16T22:15:00", images.firstSeen)
@@ -25,7 +26,7 @@ class ChatTest {
         assertTrue(emma.isMe)
         assertTrue(emma.signals.isEmpty())
         assertEquals(Level.NONE, scan.people.first { it.name == "Mum" }.level)
-        assertTrue(scan.limitations.any { it.id == "deleted_messages" && it.text.startsWith("Er zijn berichten verwijderd") })
+        assertTrue(scan.limitations.any { it.kind == ExportLimitation.DELETED_MESSAGES && it.text.startsWith("Er zijn berichten verwijderd") })
     }
 
     @Test

@@ -434,7 +434,7 @@ fn words() -> &'static Words {
 
 fn load_words() -> Result<Words, String> {
     let text = crate::content::file(WORDS_FILE).ok_or_else(|| format!("{WORDS_FILE} is missing"))?;
-    let mut words: Words = toml::from_str(text).map_err(|e| format!("{WORDS_FILE}: {e}"))?;
+    let mut words: Words = crate::content::read(text).map_err(|e| format!("{WORDS_FILE}: {e}"))?;
     let exact = [&words.media.exact, &words.view_once.exact, &words.deleted.exact, &words.missed_call.exact];
     let chars = |entry: &String| entry.chars().count() + 4;
     words.longest = exact.into_iter().flatten().map(chars).max().unwrap_or(0);

@@ -146,7 +146,7 @@ pub(crate) fn read(
     levels: &super::level::Levels,
     issues: &mut Vec<String>,
 ) -> (Compositions, Option<ComposeFile>) {
-    let file: ComposeFile = match toml::from_str(source) {
+    let file: ComposeFile = match crate::content::read(source) {
         Ok(file) => file,
         Err(e) => {
             issues.push(format!("not valid: {e}"));
@@ -196,6 +196,7 @@ pub(crate) fn read(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::content::json;
     use crate::language::lang;
 
     const LEXICON: &str = "language = 'en'\n[concepts]\nREQUEST = ['send']\nIMAGE = ['pic']\nHOMEWORK = ['homework']\nIF = ['if']\nEXPOSE = ['post']";
@@ -216,9 +217,9 @@ ordered = true
 
     fn found(line: &str) -> Vec<(String, String)> {
         let mut issues = Vec::new();
-        let lexicon = super::super::concepts::read(lang("en"), LEXICON, &mut issues).expect("reads");
+        let lexicon = super::super::concepts::read(lang("en"), &json(LEXICON), &mut issues).expect("reads");
         let levels = super::super::level::bundled().expect("levels");
-        let (compositions, _) = read(lang("en"), COMPOSE, &lexicon, levels, &mut issues);
+        let (compositions, _) = read(lang("en"), &json(COMPOSE), &lexicon, levels, &mut issues);
         assert_eq!(issues, Vec::<String>::new());
         let (mut tagged, mut out) = (Tagged::default(), Vec::new());
         lexicon.tag(line.as_bytes(), &mut tagged);

@@ -284,7 +284,7 @@ fn entry_words(entry: &str) -> Vec<String> {
 
 /// Reads a concept file into a lexicon; problems are listed.
 pub(crate) fn read(language: Language, source: &str, issues: &mut Vec<String>) -> Option<Lexicon> {
-    let file: ConceptFile = toml::from_str(source).map_err(|e| issues.push(format!("not valid: {e}"))).ok()?;
+    let file: ConceptFile = crate::content::read(source).map_err(|e| issues.push(format!("not valid: {e}"))).ok()?;
     if file.language != language.code() {
         issues.push(format!("language is {:?}, expected {:?}", file.language, language.code()));
     }
@@ -390,6 +390,7 @@ impl Lexicon {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::content::json;
     use crate::language::lang;
 
     const LEXICON: &str = r##"
@@ -403,7 +404,7 @@ MONEY = ["#", "euro"]
 
     fn tagged(line: &str) -> Vec<(String, String)> {
         let mut issues = Vec::new();
-        let lexicon = read(lang("en"), LEXICON, &mut issues).expect("reads");
+        let lexicon = read(lang("en"), &json(LEXICON), &mut issues).expect("reads");
         assert_eq!(issues, Vec::<String>::new());
         let (mut out, normalized) = (Tagged::default(), normalize(line, &EmojiWords::default()));
         let line = normalized.text();
@@ -432,7 +433,7 @@ MONEY = ["#", "euro"]
     #[test]
     fn bad_entries_are_reported() {
         let mut issues = Vec::new();
-        read(lang("nl"), "language = 'en'\n[concepts]\nlower = ['a*', '**', 'ok']", &mut issues);
+        read(lang("nl"), &json("language = 'en'\n[concepts]\nlower = ['a*', '**', 'ok']"), &mut issues);
         let all = issues.join("\n");
         assert!(all.contains("language is \"en\""), "{all}");
         assert!(all.contains("concept lower: names are upper case"), "{all}");

@@ -135,7 +135,7 @@ impl Context {
 
 /// Reads a context file against its language's lexicon; problems are listed.
 pub(crate) fn read(language: Language, source: &str, lexicon: &Lexicon, issues: &mut Vec<String>) -> (Context, Option<ContextFile>) {
-    let file: ContextFile = match toml::from_str(source) {
+    let file: ContextFile = match crate::content::read(source) {
         Ok(file) => file,
         Err(e) => {
             issues.push(format!("not valid: {e}"));
@@ -174,6 +174,7 @@ pub(crate) fn read(language: Language, source: &str, lexicon: &Lexicon, issues: 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::content::json;
     use crate::language::lang;
     use crate::signal::Signal;
 
@@ -182,21 +183,21 @@ mod tests {
         let mut issues = Vec::new();
         let lexicon = super::super::concepts::read(
             lang("en"),
-            "language = 'en'\n[concepts]\nJOKE = ['haha', 'lol']\nHARM = ['dead']\nSIGNOFF = ['love dad$']\nSIBLING = ['your sister$']\nGROUP_CHAT = []\nOPEN_FAMILY = ['and your mum']\nSIGNED = ['love dad$']",
+            &json("language = 'en'\n[concepts]\nJOKE = ['haha', 'lol']\nHARM = ['dead']\nSIGNOFF = ['love dad$']\nSIBLING = ['your sister$']\nGROUP_CHAT = []\nOPEN_FAMILY = ['and your mum']\nSIGNED = ['love dad$']"),
             &mut issues,
         )
         .expect("reads");
         let source = "language = 'en'\n[[cue]]\nid = 'en.joke'\nwhen = ['JOKE', 'HARM']\nsilences = ['threat']\n[[cue]]\nid = 'en.dad'\nwhen = ['SIGNOFF']\nsilences = ['meeting|control']\nunless = ['secrecy']";
-        let (context, _) = read(lang("en"), source, &lexicon, &mut issues);
+        let (context, _) = read(lang("en"), &json(source), &lexicon, &mut issues);
         assert_eq!(issues, Vec::<String>::new());
         let concept = |name| lexicon.concept(name).expect("known");
         assert_eq!(context.silenced(concept("JOKE") | concept("HARM"), 0), level::bit(Signal::Threat));
         assert_eq!(context.silenced(concept("JOKE"), 0), 0);
         assert_eq!(context.silenced(concept("SIGNOFF"), level::bit(Signal::Meeting)), level::bit(Signal::Meeting) | level::bit(Signal::Control));
         assert_eq!(context.silenced(concept("SIGNOFF"), level::bit(Signal::Secrecy)), 0, "a secret voids the sign-off");
-        let (_, _) = read(lang("en"), "language = 'en'\n[[cue]]\nid = 'x'\nwhen = ['NOPE']\nsilences = ['nudes']", &lexicon, &mut issues);
+        let (_, _) = read(lang("en"), &json("language = 'en'\n[[cue]]\nid = 'x'\nwhen = ['NOPE']\nsilences = ['nudes']"), &lexicon, &mut issues);
         let both = "language = 'en'\n[[cue]]\nid = 'y'\nwhen = ['SIGNOFF']\nsilences = ['secrecy']\nunless = ['secrecy']";
-        let (_, _) = read(lang("en"), both, &lexicon, &mut issues);
+        let (_, _) = read(lang("en"), &json(both), &lexicon, &mut issues);
         let all = issues.join("\n");
         assert!(all.contains("cue x: unknown concept NOPE") && all.contains("cue x: unknown signal id 'nudes'"), "{all}");
         assert!(all.contains("cue y: a signal cannot be both silenced and in `unless`"), "{all}");

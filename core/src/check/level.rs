@@ -67,7 +67,7 @@ impl Levels {
 
 /// Reads a level file; problems are listed, not fatal, so the lint sees them all.
 fn read(source: &str, issues: &mut Vec<String>) -> Option<Levels> {
-    let file: LevelFile = toml::from_str(source).map_err(|e| issues.push(format!("not valid: {e}"))).ok()?;
+    let file: LevelFile = crate::content::read(source).map_err(|e| issues.push(format!("not valid: {e}"))).ok()?;
     let mut own = [Level::None; Signal::ALL.len()];
     for (signal, level) in &file.signal {
         match (signal.parse::<Signal>(), level.parse::<Level>()) {
@@ -118,6 +118,7 @@ pub(crate) fn lint(issues: &mut Vec<crate::content::LintIssue>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::content::json;
 
     #[test]
     fn combinations_raise_the_highest_level() {
@@ -132,7 +133,7 @@ mod tests {
     #[test]
     fn broken_level_files_are_reported() {
         let mut issues = Vec::new();
-        assert!(read("[signal]\nthreat = 'danger'\n[[combination]]\nall = ['threat|nudes']\nlevel = 'danger'", &mut issues).is_none());
+        assert!(read(&json("[signal]\nthreat = 'danger'\n[[combination]]\nall = ['threat|nudes']\nlevel = 'danger'"), &mut issues).is_none());
         let all = issues.join("\n");
         assert!(all.contains("signal secrecy has no level"), "{all}");
         assert!(all.contains("combination 1: unknown signal id 'nudes'"), "{all}");

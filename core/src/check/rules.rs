@@ -406,7 +406,7 @@ fn read(prepared: &str, lint: bool) -> Result<Hir, String> {
 /// `lint` also checks how the patterns are read (see [`read`]).
 fn compile_file(language: Language, source: &str, levels: &Levels, lint: bool) -> (Option<RuleSet>, RuleFile, Vec<String>) {
     let mut issues = Vec::new();
-    let file: RuleFile = match toml::from_str(source) {
+    let file: RuleFile = match crate::content::read(source) {
         Ok(file) => file,
         Err(e) => {
             let empty = RuleFile { language: String::new(), benign: vec![], define: BTreeMap::new(), emoji: BTreeMap::new(), rule: vec![] };
@@ -509,7 +509,7 @@ pub(crate) fn samples(language: Language) -> Samples {
 }
 
 fn samples_of(source: &str) -> Samples {
-    let file = toml::from_str::<RuleFile>(source).ok();
+    let file = crate::content::read::<RuleFile>(source).ok();
     file.map(|f| Samples { examples: f.rule.into_iter().map(|r| (r.id, r.examples)).collect(), benign: f.benign }).unwrap_or_default()
 }
 
@@ -558,6 +558,7 @@ pub(crate) fn lint(issues: &mut Vec<LintIssue>, levels: &Levels) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::content::json;
     use crate::language::lang;
 
     const GOOD: &str = r#"
@@ -587,7 +588,7 @@ examples = ["send me a 📸", "s3nd me a pic"]
 
     #[test]
     fn compiles_defines_emoji_guards_and_examples() {
-        let (set, _, issues) = compile_file(lang("en"), GOOD, levels(), true);
+        let (set, _, issues) = compile_file(lang("en"), &json(GOOD), levels(), true);
         assert_eq!(issues, Vec::<String>::new());
         let set = set.expect("compiles");
         assert_eq!(fired(&set, "pls sEEEnd me a 📸"), vec!["en.image.send"]);
@@ -598,9 +599,9 @@ examples = ["send me a 📸", "s3nd me a pic"]
     #[test]
     fn an_example_that_does_not_fire_and_a_benign_text_that_does_are_reported() {
         let bad = GOOD.replace(r#"benign = ["send me a pic of the homework"]"#, r#"benign = ["send me a pic now"]"#).replace("s3nd me a pic", "a pic please");
-        let (set, _, issues) = compile_file(lang("en"), &bad, levels(), true);
+        let (set, _, issues) = compile_file(lang("en"), &json(&bad), levels(), true);
         assert_eq!(issues, Vec::<String>::new());
-        let problems = super::super::rule_sample_problems(&set.expect("compiles"), &samples_of(&bad));
+        let problems = super::super::rule_sample_problems(&set.expect("compiles"), &samples_of(&json(&bad)));
         assert_eq!(problems, ["rule en.image.send: example \"a pic please\" does not fire it", "benign look-alike \"send me a pic now\" fires en.image.send"]);
     }
 
@@ -608,7 +609,7 @@ examples = ["send me a 📸", "s3nd me a pic"]
     fn a_rules_spans_reach_back_to_the_leftmost_start_and_do_not_overlap() {
         let patterns = r"patterns = ['\bsend (me )?(a )?<pic>\b', '\ba <pic>\b', '\bpic now\b']";
         let three_patterns = GOOD.replace(r"patterns = ['\bsend (me )?(a )?<pic>\b']", patterns);
-        let (set, _, issues) = compile_file(lang("en"), &three_patterns, levels(), true);
+        let (set, _, issues) = compile_file(lang("en"), &json(&three_patterns), levels(), true);
         assert_eq!(issues, Vec::<String>::new());
         let set = set.expect("compiles");
         let spans = |text: &'static str| {
@@ -625,7 +626,7 @@ examples = ["send me a 📸", "s3nd me a pic"]
     #[test]
     fn broken_rules_are_reported_by_name() {
         let bad = GOOD.replace("image_request", "nudes").replace(r"\bsend", r"(\bsend").replace("\"📸\"", "\"ab\"");
-        let (_, _, issues) = compile_file(lang("nl"), &bad, levels(), true);
+        let (_, _, issues) = compile_file(lang("nl"), &json(&bad), levels(), true);
         let all = issues.join("\n");
         assert!(all.contains("language is \"en\""), "{all}");
         assert!(all.contains("emoji key \"ab\""), "{all}");
@@ -636,11 +637,11 @@ examples = ["send me a 📸", "s3nd me a pic"]
     #[test]
     fn unknown_definitions_and_upper_case_are_reported() {
         let bad = GOOD.replace("<pic>", "<picture>").replace("homework", "HOMEWORK");
-        let (_, _, issues) = compile_file(lang("en"), &bad, levels(), true);
+        let (_, _, issues) = compile_file(lang("en"), &json(&bad), levels(), true);
         let all = issues.join("\n");
         assert!(all.contains("unknown definition <picture>"), "{all}");
         assert!(all.contains("normalised text never contains"), "{all}");
-        let (_, _, issues) = compile_file(lang("en"), "language = 'en'\n[[rule]]\nid = 1", levels(), true);
+        let (_, _, issues) = compile_file(lang("en"), &json("language = 'en'\n[[rule]]\nid = 1"), levels(), true);
         assert!(issues[0].starts_with("not valid"), "{issues:?}");
     }
 

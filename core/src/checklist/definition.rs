@@ -274,7 +274,7 @@ impl Issues<'_> {
 /// Reads the shared sources file.
 pub(super) fn load_sources(file: &str, toml_text: &str) -> (BTreeMap<String, Source>, Vec<LintIssue>) {
     let mut issues = Issues { file, found: Vec::new() };
-    let raw: BTreeMap<String, RawSource> = match toml::from_str(toml_text) {
+    let raw: BTreeMap<String, RawSource> = match crate::content::read(toml_text) {
         Ok(raw) => raw,
         Err(e) => {
             issues.add(format!("not valid: {e}"));
@@ -305,7 +305,7 @@ pub(super) fn load_sources(file: &str, toml_text: &str) -> (BTreeMap<String, Sou
 /// Reads and validates one checklist file; the definition is `None` when the file can't be read.
 pub(super) fn load(file: &str, toml_text: &str, sources: &BTreeMap<String, Source>) -> (Option<Definition>, Vec<LintIssue>) {
     let mut issues = Issues { file, found: Vec::new() };
-    let raw: RawChecklist = match toml::from_str(toml_text) {
+    let raw: RawChecklist = match crate::content::read(toml_text) {
         Ok(raw) => raw,
         Err(e) => {
             issues.add(format!("not valid: {e}"));
@@ -514,13 +514,14 @@ fn load_explanations(issues: &mut Issues, raw: &BTreeMap<String, RawExplanation>
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::content::json;
 
     const SOURCES: &str = "[s]\nkind = \"instrument\"\ntitle = \"T\"\nurl = \"https://example.org\"\nnote = \"N\"\n";
 
     fn messages(toml_text: &str) -> Vec<String> {
-        let (sources, problems) = load_sources("checklist/sources.toml", SOURCES);
+        let (sources, problems) = load_sources("checklist/sources.toml", &json(SOURCES));
         assert_eq!(problems, vec![]);
-        load("checklist/teen.toml", toml_text, &sources).1.into_iter().map(|i| i.message).collect()
+        load("checklist/teen.toml", &json(toml_text), &sources).1.into_iter().map(|i| i.message).collect()
     }
 
     const BROKEN: &str = r#"
@@ -606,7 +607,7 @@ why = { en = "W", nl = "W" }
     #[test]
     fn unreadable_files_are_issues_not_panics() {
         assert!(messages("title = 3")[0].starts_with("not valid"));
-        let (sources, problems) = load_sources("checklist/sources.toml", "[x]\nkind = \"blog\"\ntitle = \"\"\nurl = \"u\"\nnote = \"n\"");
+        let (sources, problems) = load_sources("checklist/sources.toml", &json("[x]\nkind = \"blog\"\ntitle = \"\"\nurl = \"u\"\nnote = \"n\""));
         assert!(sources.is_empty());
         assert_eq!(problems[0].message, "source 'x': kind 'blog' is not warning_signs or instrument");
     }

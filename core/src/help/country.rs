@@ -29,7 +29,7 @@ fn assigned() -> &'static [[u8; 2]] {
     CODES.get_or_init(|| {
         let text = content::files_under("countries.toml").next().map_or("", |(_, text)| text);
         let mut codes: Vec<[u8; 2]> =
-            toml::from_str::<Codes>(text).map(|c| c.codes).unwrap_or_default().iter().filter_map(|c| c.as_bytes().try_into().ok()).collect();
+            content::read::<Codes>(text).map(|c| c.codes).unwrap_or_default().iter().filter_map(|c| c.as_bytes().try_into().ok()).collect();
         codes.sort();
         codes
     })

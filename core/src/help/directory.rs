@@ -272,15 +272,15 @@ fn load<'a>(files: impl Iterator<Item = (&'a str, &'a str)>) -> (Directory, Vec<
     for (file, text) in files {
         let mut report = |message: String| issues.push(LintIssue { file: file.to_string(), message });
         // Typed in one pass when the file is valid; otherwise item by item, to keep the good ones.
-        let (services, calendar): (Vec<Checked<RawService>>, Option<Checked<RawCalendar>>) = match toml::from_str::<RawFile<RawService, RawCalendar>>(text) {
+        let (services, calendar): (Vec<Checked<RawService>>, Option<Checked<RawCalendar>>) = match content::read::<RawFile<RawService, RawCalendar>>(text) {
             Ok(file) => (file.service.into_iter().map(Ok).collect(), file.holidays.map(Ok)),
-            Err(_) => match toml::from_str::<RawFile<toml::Value, toml::Value>>(text) {
+            Err(_) => match content::read::<RawFile<content::Value, content::Value>>(text) {
                 Ok(file) => (
                     file.service.into_iter().enumerate().map(|(i, v)| RawService::deserialize(v).map_err(|e| format!("service #{}: {e}", i + 1))).collect(),
                     file.holidays.map(|v| RawCalendar::deserialize(v).map_err(|e| format!("holidays: {e}"))),
                 ),
                 Err(e) => {
-                    report(e.to_string());
+                    report(e);
                     continue;
                 }
             },
@@ -554,11 +554,12 @@ fn date(text: &str, field: &str, problems: &mut Vec<String>) -> Option<NaiveDate
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::content::json;
 
     const FIXTURE: &str = include_str!("../../tests/fixtures/help/nl-night.toml");
 
     fn problems_in(toml: &str) -> Vec<String> {
-        match Directory::parse(&[("test.toml", toml)]) {
+        match Directory::parse(&[("test.toml", &json(toml))]) {
             Ok(_) => vec![],
             Err(HelpError::InvalidData(issues)) => issues.into_iter().map(|i| i.message).collect(),
             Err(e) => panic!("unexpected error {e}"),
@@ -573,7 +574,7 @@ mod tests {
 
     #[test]
     fn the_fixture_loads_clean_and_normalises_numbers() {
-        let directory = Directory::parse(&[("nl-night.toml", FIXTURE)]).unwrap();
+        let directory = Directory::parse(&[("nl-night.toml", &json(FIXTURE))]).unwrap();
         let helpline = directory.services().iter().find(|s| s.id == "test-helpline").unwrap();
         assert_eq!(helpline.channels[0].action_uri.as_deref(), Some("tel:08001234"));
         assert!(directory.services().iter().all(|s| s.channels.iter().all(|c| !c.address.contains("unverified"))));
@@ -625,7 +626,7 @@ mod tests {
     #[test]
     fn a_bad_entry_is_left_out_but_the_rest_still_loads() {
         let text = broken("0800-1234", "call us");
-        let (directory, issues) = load([("x.toml", text.as_str())].into_iter());
+        let (directory, issues) = load([("x.toml", json(&text).as_str())].into_iter());
         assert_eq!(issues.len(), 1, "{issues:?}");
         let helpline = directory.services().iter().find(|s| s.id == "test-helpline").unwrap();
         assert!(helpline.channels.iter().all(|c| c.kind != ChannelKind::Phone));
@@ -658,8 +659,8 @@ mod tests {
     fn every_dutch_entry_has_a_source_and_a_verified_on_date() {
         // Loading keeps only services and channels with a source and a verified-on date, so every
         // entry of nl.toml must survive loading: count them in the text and in the directory.
-        let (_, text) = content::files_under("help/nl.toml").next().unwrap();
-        let (directory, issues) = load([("help/nl.toml", text)].into_iter());
+        let text = content::source("help/nl.toml");
+        let (directory, issues) = load([("help/nl.toml", json(&text).as_str())].into_iter());
         assert!(issues.is_empty(), "{issues:#?}");
         let services = text.matches("[[service]]").count();
         let channels = text.matches("[[service.channels]]").count() - text.matches("\nunverified = true").count();

@@ -70,7 +70,7 @@ struct FrontMatter {
     related: Vec<String>,
     #[serde(default)]
     help_topics: Vec<String>,
-    last_reviewed: toml::Value,
+    last_reviewed: String,
     #[serde(default)]
     sources: Vec<Source>,
 }
@@ -82,7 +82,7 @@ pub(super) fn parse(path: &str, file: &str) -> Result<Article, ContentError> {
     let rest = file.strip_prefix("+++").ok_or(ContentError::NoFrontMatter)?;
     let end = rest.find("\n+++").ok_or(ContentError::NoFrontMatter)?;
     let markdown = rest[end + 4..].trim().to_string();
-    let front: FrontMatter = toml::from_str(&rest[..end]).map_err(|e| ContentError::Syntax(e.message().to_string()))?;
+    let front: FrontMatter = crate::content::read(&rest[..end]).map_err(ContentError::Syntax)?;
 
     let id = front.id;
     if id.is_empty() || !id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-') {
@@ -97,10 +97,7 @@ pub(super) fn parse(path: &str, file: &str) -> Result<Article, ContentError> {
             return Err(ContentError::Empty(field));
         }
     }
-    let last_reviewed = match front.last_reviewed {
-        toml::Value::String(s) => s,
-        other => other.to_string(),
-    };
+    let last_reviewed = front.last_reviewed;
     if chrono::NaiveDate::parse_from_str(&last_reviewed, "%Y-%m-%d").is_err() || last_reviewed.len() != 10 {
         return Err(ContentError::BadDate(last_reviewed));
     }

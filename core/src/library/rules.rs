@@ -52,7 +52,7 @@ pub(super) struct Rules {
 impl Rules {
     /// Parses and checks the rules file: no empty list, no empty host or reason.
     pub(super) fn parse(text: &str) -> Result<Rules, ContentError> {
-        let file: File = toml::from_str(text).map_err(|e| ContentError::Syntax(e.message().to_string()))?;
+        let file: File = crate::content::read(text).map_err(ContentError::Syntax)?;
         let (primary, banned, avoid) = (file.sources.primary, file.sources.banned, file.address.parent_avoid);
         for (list, empty) in [("sources.primary", primary.is_empty()), ("address.parent_avoid", avoid.values().any(Vec::is_empty))] {
             if empty {
@@ -109,6 +109,7 @@ fn covers(domain: &str, host: &str) -> bool {
 mod tests {
     use super::*;
     use crate::content;
+    use crate::content::json;
 
     const RULES: &str = "[sources]\nprimary = [\"overheid.nl\", \"helpwanted.nl\"]\n\
         banned = [{ host = \"upday.com\", why = \"AI-rewritten\" }]\n[address.parent_avoid]\nnl = [\"u\", \"uw\"]\n";
@@ -120,7 +121,7 @@ mod tests {
             "+++\nid = \"x\"\nlanguage = \"{language}\"\naudience = \"{audience}\"\ntopic = \"parenting\"\n\
              title = \"Titel\"\nsummary = \"Kort.\"\nlast_reviewed = \"2026-12-01\"\n{sources}+++\n\n{body}\n"
         );
-        super::super::article::parse(&format!("articles/{language}/x.md"), &text).unwrap()
+        super::super::article::parse(&format!("articles/{language}/x.md"), &crate::bundle::bundled(".md", &text).unwrap()).unwrap()
     }
 
     fn day(s: &str) -> NaiveDate {
@@ -128,7 +129,7 @@ mod tests {
     }
 
     fn problems(a: &Article) -> Vec<String> {
-        Rules::parse(RULES).unwrap().problems(a, day("2026-12-03"))
+        Rules::parse(&json(RULES)).unwrap().problems(a, day("2026-12-03"))
     }
 
     #[test]
@@ -154,7 +155,7 @@ mod tests {
     #[test]
     fn a_review_date_in_the_future_is_flagged() {
         let a = article("en", "teen", &["https://helpwanted.nl/en"], "Body.");
-        let rules = Rules::parse(RULES).unwrap();
+        let rules = Rules::parse(&json(RULES)).unwrap();
         assert_eq!(rules.problems(&a, day("2026-12-01")), Vec::<String>::new());
         assert_eq!(rules.problems(&a, day("2026-11-30")), vec!["last_reviewed 2026-12-01 is in the future".to_string()]);
     }
@@ -173,12 +174,12 @@ mod tests {
 
     #[test]
     fn a_broken_rules_file_is_a_typed_error() {
-        assert!(matches!(Rules::parse("[sources]\nprimary = []\n"), Err(ContentError::Syntax(_))));
+        assert!(matches!(Rules::parse(&json("[sources]\nprimary = []\n")), Err(ContentError::Syntax(_))));
         let empty = RULES.replace("[\"overheid.nl\", \"helpwanted.nl\"]", "[]");
-        assert_eq!(Rules::parse(&empty).err(), Some(ContentError::Empty("sources.primary")));
+        assert_eq!(Rules::parse(&json(&empty)).err(), Some(ContentError::Empty("sources.primary")));
         let blank = RULES.replace("AI-rewritten", " ");
-        assert!(matches!(Rules::parse(&blank), Err(ContentError::Missing(_))));
-        assert!(matches!(Rules::parse(&format!("{RULES}extra = 1\n")), Err(ContentError::Syntax(_))));
+        assert!(matches!(Rules::parse(&json(&blank)), Err(ContentError::Missing(_))));
+        assert!(matches!(Rules::parse(&json(&format!("{RULES}extra = 1\n"))), Err(ContentError::Syntax(_))));
     }
 
     #[test]

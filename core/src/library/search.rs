@@ -15,10 +15,11 @@
 //! that matches more of the query's words (weighted by how rare they are) ranks higher. The query is plain words: quotes, `*`, `AND`, `:` and
 //! brackets have no meaning and cannot cause an error; at most [`MAX_WORDS`] words are used.
 //!
-//! Why not SQLite FTS5 in memory: `benches/library.rs` loads the same articles into FTS5
+//! Why not SQLite FTS5 in memory: `benches/library.rs` loaded the same articles into FTS5
 //! (unicode61, diacritics removed, bm25 with the same field weights). On 2026-12-03 (a busy
 //! machine) FTS5 took about 1.5 times as long to load and 1.4 to 6 times as long per search, has
-//! no stemming, synonyms or Dutch compound matching, and its query syntax must be escaped.
+//! no stemming, synonyms or Dutch compound matching, and its query syntax must be escaped. The
+//! comparison went with FTS5 itself, which the app's SQLite leaves out (`.cargo/config.toml`).
 
 use super::terms::{FastMap, FastSet, Term, Terms};
 use super::{text, Article, ContentError};
@@ -101,7 +102,7 @@ type FieldCounts = (FastMap<u32, f32>, f32);
 impl Index {
     /// An index with the stop words and synonyms of the search file, checked; nothing is indexed yet.
     pub(super) fn build(file: &str) -> Result<Index, ContentError> {
-        let file: File = toml::from_str(file).map_err(|e| ContentError::Syntax(e.message().to_string()))?;
+        let file: File = crate::content::read(file).map_err(ContentError::Syntax)?;
         let mut stop_words = BTreeMap::new();
         for (code, words) in &file.stop_words {
             let folded = words.iter().flat_map(|w| w.split_whitespace()).map(|w| w.chars().map(text::fold).collect());

@@ -57,7 +57,7 @@ impl Signs {
     /// Parses and checks the signs file: every id known, every topic named in every language, every
     /// signal a sign of some topic.
     pub(super) fn parse(text: &str) -> Result<Signs, ContentError> {
-        let file: File = toml::from_str(text).map_err(|e| ContentError::Syntax(e.message().to_string()))?;
+        let file: File = crate::content::read(text).map_err(ContentError::Syntax)?;
         let mut topics = Vec::new();
         for (id, entry) in file.topics {
             let names = by_language(entry.names, &id)?;

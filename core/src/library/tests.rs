@@ -9,7 +9,9 @@ fn article(language: &str, id: &str, edit: impl Fn(String) -> String) -> (String
          help_topics = [\"sextortion\", \"threat\"]\nlast_reviewed = \"2026-11-28\"\n\n\
          [[sources]]\ntitle = \"A source\"\nurl = \"https://example.org/page\"\n"
     );
-    (format!("articles/{language}/{id}.md"), format!("+++\n{}+++\n\nBody text.\n", edit(front)))
+    let path = format!("articles/{language}/{id}.md");
+    let text = crate::bundle::bundled(&path, &format!("+++\n{}+++\n\nBody text.\n", edit(front))).expect("TOML front matter");
+    (path, text)
 }
 
 /// Loads a library from the bundled signs and search files plus `articles`.
