@@ -66,7 +66,7 @@ struct File {
 /// reported by [`lint`].
 struct Registry {
     entries: Vec<Entry>,
-    stemmers: Vec<Option<fn() -> rust_stemmers::Stemmer>>,
+    stemmers: Vec<Option<MakeStemmer>>,
     all: Vec<Language>,
     fallback: Language,
     issues: Vec<String>,
@@ -119,18 +119,21 @@ fn load(source: &str) -> Registry {
     }
 }
 
+/// Makes one stemmer of rust-stemmers.
+type MakeStemmer = fn() -> rust_stemmers::Stemmer;
+
 /// The Snowball stemmers the library is built with, by their name in the file: those of the
 /// shipped languages. Each one makes a stemmer of rust-stemmers, named by a constant, so that the
 /// linker keeps only these; all eighteen were about 0.3 MB of the app. A language that needs
 /// another one (`german`, `french`, ... of `rust_stemmers::Algorithm`) adds its line here; until
 /// then its `stemmer` fails the lint.
-const STEMMERS: [(&str, fn() -> rust_stemmers::Stemmer); 2] = [
+const STEMMERS: [(&str, MakeStemmer); 2] = [
     ("dutch", || rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::Dutch)),
     ("english", || rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English)),
 ];
 
 /// The stemmer named in the file.
-fn algorithm(name: &str, code: &str, issues: &mut Vec<String>) -> Option<fn() -> rust_stemmers::Stemmer> {
+fn algorithm(name: &str, code: &str, issues: &mut Vec<String>) -> Option<MakeStemmer> {
     let found = STEMMERS.iter().find(|(n, _)| *n == name).map(|(_, create)| *create);
     if found.is_none() {
         issues.push(format!("{code}: stemmer '{name}' is not one Baken is built with (language.rs, STEMMERS)"));

@@ -10,10 +10,16 @@ fn lang(code: &str) -> Language {
     code.parse().expect("a bundled language")
 }
 
+// The build script's bundling of content (TOML as JSON), for the fixture written in TOML.
+#[path = "../src/bundle.rs"]
+#[allow(dead_code)]
+mod bundle;
+
 const FIXTURE: &str = include_str!("fixtures/help/nl-night.toml");
 
 fn fixture() -> Directory {
-    Directory::parse(&[("nl-night.toml", FIXTURE)]).expect("the fixture is valid")
+    let bundled = bundle::json(FIXTURE).expect("the fixture is TOML");
+    Directory::parse(&[("nl-night.toml", &bundled)]).expect("the fixture is valid")
 }
 
 fn topic(id: &str) -> Situation {

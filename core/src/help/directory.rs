@@ -147,7 +147,8 @@ pub struct Directory {
 }
 
 impl Directory {
-    /// Loads `(file name, TOML text)` pairs; any problem is an error listing every problem.
+    /// Loads `(file name, text)` pairs, each text as the build script bundles a help file (its TOML
+    /// as JSON, `bundle.rs`); any problem is an error listing every problem.
     pub fn parse(files: &[(&str, &str)]) -> Result<Directory, HelpError> {
         match load(files.iter().copied()) {
             (directory, issues) if issues.is_empty() => Ok(directory),

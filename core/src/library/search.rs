@@ -247,9 +247,9 @@ impl Vocabulary {
     /// The word's own forms (itself, its verb, the term it inflects, or one typo away when none of
     /// those is known) match exactly and through their synonyms; the word also starts and ends terms.
     fn each_match(&self, word: &str, stem: &str, verb: Option<&str>, mut found: impl FnMut(f32, f32, &[(u32, f32)])) {
-        // (match weight, term, whether the term is the word's own stem or verb)
-        let mut matches: Vec<(f32, usize, bool)> = Vec::new();
-        let mut report = |weight: f32, i: usize, exact: bool| matches.push((weight, i, exact));
+        // (match weight, term, how the term matches the word)
+        let mut matches: Vec<(f32, usize, Kind)> = Vec::new();
+        let mut report = |weight: f32, i: usize, kind: Kind| matches.push((weight, i, kind));
         let words: Vec<&str> = std::iter::once(stem).chain(verb).collect();
         let mut forms: Vec<(&str, f32)> = words.iter().map(|w| (*w, 1.0)).collect();
         for word in &words {
@@ -266,34 +266,47 @@ impl Vocabulary {
         }
         for (form, weight) in forms {
             if let Some(i) = self.position(form) {
-                report(weight, i, words.contains(&form));
+                report(weight, i, if words.contains(&form) { Kind::Own } else { Kind::Other });
             }
             for synonym in self.synonyms.get(form).into_iter().flatten() {
                 if let Some(i) = self.position(synonym) {
-                    report(weight * SYNONYM, i, false);
+                    report(weight * SYNONYM, i, Kind::Synonym);
                 }
             }
         }
         for word in words.into_iter().filter(|w| w.len() >= MIN_PARTIAL) {
             let start = self.terms.partition_point(|t| t.0.as_str() <= word);
             for i in (start..self.terms.len()).take_while(|&i| self.terms[i].0.starts_with(word)) {
-                report(PREFIX, i, false);
+                report(PREFIX, i, Kind::Other);
             }
             let tail: String = word.chars().rev().collect();
             let start = self.reversed.partition_point(|t| t.0.as_str() <= tail.as_str());
             for (_, i) in self.reversed[start..].iter().take_while(|t| t.0.starts_with(&tail)) {
-                report(COMPOUND, *i as usize, false);
+                report(COMPOUND, *i as usize, Kind::Other);
             }
         }
         // A match through a synonym, inflection or typo weighs no more than the word itself where the
         // articles have it: a rare synonym ("dickpic" for "nude") is no better a match than "nude".
-        let exact = matches.iter().filter(|m| m.2).map(|m| self.terms[m.1].1).reduce(f32::max);
-        let word_idf = exact.unwrap_or(f32::INFINITY);
+        // Where they don't ("pics"), its synonyms stand for one thing, as rare as their most common
+        // one: a rare synonym ("picture") does not make the article that uses it the best match.
+        let idf_of = |kind: Kind| matches.iter().filter(move |m| m.2 == kind).map(|m| self.terms[m.1].1);
+        let word_idf = idf_of(Kind::Own).reduce(f32::max).or_else(|| idf_of(Kind::Synonym).reduce(f32::min)).unwrap_or(f32::INFINITY);
         for (weight, i, _) in matches {
             let (_, term_idf, docs) = &self.terms[i];
             found(weight, term_idf.min(word_idf), docs);
         }
     }
+}
+
+/// How a term matches a query word.
+#[derive(Clone, Copy, PartialEq)]
+enum Kind {
+    /// The word's own stem or verb.
+    Own,
+    /// Through the synonym table.
+    Synonym,
+    /// An inflection, typo, prefix or compound end.
+    Other,
 }
 
 /// The BM25 inverse document frequency of a term in `df` of `n` articles.
@@ -324,7 +337,7 @@ mod tests {
 
     #[test]
     fn a_long_phrase_or_an_unknown_language_in_the_search_file_is_an_error() {
-        let file = |stop: &str, synonyms: &str| Index::build(&format!("synonyms = [{synonyms}]\n[stop_words]\n{stop}\n"));
+        let file = |stop: &str, synonyms: &str| Index::build(&crate::bundle::json(&format!("synonyms = [{synonyms}]\n[stop_words]\n{stop}\n")).expect("TOML"));
         assert!(file("nl = [\"de\"]", "[\"taken down\", \"removed\"]").is_ok());
         assert!(matches!(file("nl = []", "[\"taken right down\"]"), Err(ContentError::Syntax(m)) if m.contains("two words")));
         assert!(matches!(file("tlh = [\"ghaH\"]", "[]"), Err(ContentError::Language(_))));
