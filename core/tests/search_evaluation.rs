@@ -7,9 +7,11 @@
 //!   misses were read for issue 17's second round; it is a tuning set now, so its numbers are
 //!   optimistic too. A weakness either set shows is fixed in the concept (morphology, a synonym or
 //!   slang class, ranking), never with its queries' words; a fresh blind batch judges the result.
-//! - `search-blind2.jsonl` (150 per language, 2026-12-04) is that fresh batch: written by a helper
-//!   who read only the articles, queries first and labels after; more of its queries have two or
-//!   three relevant articles. Never tuned on.
+//! - `search-blind2.jsonl` (150 per language, 2026-12-04): written by a helper who read only the
+//!   articles, queries first and labels after; more of its queries have two or three relevant
+//!   articles. Its misses were read for the threat and slang groups; a tuning set now.
+//! - `search-blind3.jsonl` (150 per language, 2026-12-04, the same way by another helper) is the
+//!   fresh batch. Never tuned on.
 //!
 //! - recall@3: per query, the share of its relevant articles (at most 3) in the top 3, averaged;
 //! - hit@3: the share of queries with at least one relevant article in the top 3;
@@ -34,6 +36,9 @@ const BLIND_RECALL_FLOOR: f64 = 0.78;
 /// `search-blind2`'s floor, just under its measurement after the second round (2026-12-04:
 /// Dutch 0.591, English 0.611; before it, 0.529 and 0.584).
 const BLIND2_RECALL_FLOOR: f64 = 0.57;
+/// `search-blind3`'s floor, just under its English measurement (2026-12-04, after the threat and
+/// slang groups: Dutch 0.826, English 0.774; before them 0.839 and 0.766).
+const BLIND3_RECALL_FLOOR: f64 = 0.75;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -131,7 +136,13 @@ fn search_meets_the_floor_on_the_blind_set() {
 }
 
 #[test]
-fn search_meets_the_floor_on_the_fresh_blind_set() {
-    let scores = evaluate("search-blind2.jsonl", false);
+fn search_meets_the_floor_on_the_second_blind_set() {
+    let scores = evaluate("search-blind2.jsonl", std::env::var_os("BAKEN_SEARCH_MISSES").is_some());
     assert_floor("search-blind2.jsonl", &scores, BLIND2_RECALL_FLOOR);
+}
+
+#[test]
+fn search_meets_the_floor_on_the_fresh_blind_set() {
+    let scores = evaluate("search-blind3.jsonl", false);
+    assert_floor("search-blind3.jsonl", &scores, BLIND3_RECALL_FLOOR);
 }
