@@ -11,8 +11,9 @@
 //! Who a contact is shows across the conversation, as a cue ([`Relation`]): a name such as "Oma"
 //! or "Coach Wim", a message signed "- je broer" or one that brings the family in openly, makes
 //! them family (or a known adult) in all their messages; a contact between whose messages two
-//! or more others write talks in a group of friends. The contact's flagged messages are then read again with that relation,
-//! whose context cues may silence what is ordinary between them; firm findings always stand.
+//! or more others write talks in a group of friends. The contact's flagged messages are then read
+//! again with that relation, whose context cues may silence what is ordinary between them; firm
+//! findings always stand.
 
 use super::{Chat, Event, Format, Limitation};
 use crate::check::{Analyzer, CheckError, Relation};
@@ -143,7 +144,8 @@ pub enum ScanError {
 
 /// Scans `chat`: `me` is the teen's own name in it (never scored); `reader` the language of the
 /// summaries (by default the one most messages are in). Each message's language is detected, as
-/// chats mix languages. One pass over the messages; each contact's text is analysed once.
+/// chats mix languages. One pass over the messages, each analysed once; a flagged message of a
+/// contact with a relation (family, a group) is analysed a second time, with it.
 pub fn scan(analyzer: &Analyzer, chat: &Chat, me: Option<&str>, reader: Option<Language>) -> Result<Scan, ScanError> {
     if let Some(me) = me.filter(|me| !chat.participants.iter().any(|p| p == me)) {
         return Err(ScanError::UnknownMe { me: me.to_string(), participants: chat.participants.join(", ") });
