@@ -180,6 +180,20 @@ fn bad_input_is_a_typed_error_never_a_panic() {
 }
 
 #[test]
+fn a_character_across_the_detection_window_is_no_panic() {
+    // Found by the chat_read fuzz target: a JSON export whose 4,096th byte is inside a character.
+    for start in ["{\"name\": \"Sam\", \"messages\": [{\"text\": \"", "{\"participants\": [], \"messages\": [{\"content\": \""] {
+        for shift in 0..3 {
+            let mut text = format!("{start}{}", "x".repeat(4094 - start.len() + shift));
+            text.push_str("€€€\"}]}");
+            assert!(!text.is_char_boundary(4096) || shift == 2, "the window ends inside the euro sign");
+            let read = chat::read(text.as_bytes());
+            assert!(matches!(read, Ok(_) | Err(ChatError::Damaged { .. })), "still read as its format: {read:?}");
+        }
+    }
+}
+
+#[test]
 fn zip_exports_are_read_directly() {
     let export = fixture("whatsapp-ios-nl.zip");
     let zipped = chat::read(&export).unwrap();

@@ -10,8 +10,7 @@ use serde_json::Value;
 
 /// Whether the text looks like a Meta message export (checked on its start).
 pub(super) fn looks_like(text: &str) -> bool {
-    let cut = (0..=text.len().min(4096)).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0);
-    let start = &text[..cut];
+    let start = &text[..text.floor_char_boundary(4096)];
     start.contains("\"participants\"") && (start.contains("\"sender_name\"") || start.contains("\"messages\""))
 }
 

@@ -329,8 +329,7 @@ fn most_voted(votes: &[usize]) -> Language {
 }
 
 fn cut(text: &str, max: usize) -> &str {
-    let end = (0..=text.len().min(max)).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0);
-    &text[..end]
+    &text[..text.floor_char_boundary(max)]
 }
 
 /// The summary: no signs, one stage, or from the first stage to the others, with how long it took.

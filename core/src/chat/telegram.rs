@@ -12,8 +12,7 @@ use serde_json::Value;
 
 /// Whether the text looks like a Telegram export (checked on its start).
 pub(super) fn looks_like(text: &str) -> bool {
-    let start = &text[..text.len().min(4096)];
-    let start = &start[..(0..=start.len()).rev().find(|&i| start.is_char_boundary(i)).unwrap_or(0)];
+    let start = &text[..text.floor_char_boundary(4096)];
     start.contains("\"messages\"") || start.contains("\"chats\"") || start.contains("\"personal_information\"")
 }
 

@@ -35,10 +35,7 @@ fn word_keys() -> &'static HashMap<u64, Option<Language>> {
 
 /// The language `text` is written in, or `None` when it shows no clear sign of one.
 pub fn detect(text: &str) -> Option<Language> {
-    let mut end = text.len().min(SAMPLE_BYTES);
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
+    let end = text.floor_char_boundary(SAMPLE_BYTES);
     let keys = word_keys();
     let mut counts = vec![0usize; Language::all().len()];
     // The current word as a key (see `key`); `None` once it is longer than any listed word.
