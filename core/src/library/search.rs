@@ -8,12 +8,14 @@
 //! ("threatend" → "threaten"), as the start of a longer word ("chanta" → "chantage"), as the end
 //! of a Dutch compound ("foto" → "naaktfoto"), and, when nothing else matches, with one typo
 //! against a term or a word of the articles ("polietie" → "politie", "blackmaled" → "blackmailed").
-//! A match other than the word itself weighs no more than the word where the articles have it.
+//! A match other than the word itself weighs no more than the word where the articles have it,
+//! and a word they lack no more than its most common synonym.
 //! Scores are BM25F: title, summary, the names of the article's signals and topic, and body, each
 //! with its weight and length normalisation, with a damped idf (its square root): in 40 articles a
 //! word one article happens to use would otherwise outweigh the words of the topic. An article
-//! that matches more of the query's words (weighted by how rare they are) ranks higher. The query is plain words: quotes, `*`, `AND`, `:` and
-//! brackets have no meaning and cannot cause an error; at most [`MAX_WORDS`] words are used.
+//! that matches more of the query's words (weighted by how rare they are) ranks higher. The query
+//! is plain words: quotes, `*`, `AND`, `:` and brackets have no meaning and cannot cause an error;
+//! at most [`MAX_WORDS`] words are used.
 //!
 //! Why not SQLite FTS5 in memory: `benches/library.rs` loaded the same articles into FTS5
 //! (unicode61, diacritics removed, bm25 with the same field weights). On 2026-12-03 (a busy
