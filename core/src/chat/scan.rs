@@ -171,10 +171,7 @@ pub fn scan(analyzer: &Analyzer, chat: &Chat, me: Option<&str>, reader: Option<L
             votes[language.index()] += 1;
         }
         if analysis.signals.is_empty() {
-            let shown = analyzer.relation_shown(text, analysis.language);
-            let relation = &mut relations[who as usize];
-            relation.family |= shown.family;
-            relation.sibling |= shown.sibling;
+            relations[who as usize] |= analysis.relation;
         } else {
             flagged.push((index, who, analysis));
         }

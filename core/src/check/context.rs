@@ -76,6 +76,15 @@ impl Relation {
     }
 }
 
+impl std::ops::BitOrAssign for Relation {
+    /// Adds what `other` shows.
+    fn bitor_assign(&mut self, other: Relation) {
+        self.family |= other.family;
+        self.sibling |= other.sibling;
+        self.group |= other.group;
+    }
+}
+
 /// One compiled cue.
 #[derive(Debug)]
 struct Cue {

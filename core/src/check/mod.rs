@@ -87,6 +87,9 @@ pub struct Analysis {
     pub language: Option<Language>,
     /// The signals seen, in text order.
     pub signals: Vec<Finding>,
+    /// Who the text by itself shows its writer to be: a sign-off in one of its lines ("oma hier",
+    /// "- je broer"). A cue for a conversation, never a certainty.
+    pub relation: Relation,
 }
 
 /// What the analyzer knows of one language: its phrase rules and its tactics.
@@ -200,20 +203,21 @@ impl Analyzer {
             return Err(CheckError::TooLarge { len: text.len(), max: MAX_TEXT_BYTES });
         }
         let language = language.or_else(|| detect::detect(text));
-        let mut findings = Vec::new();
+        let (mut findings, mut shown) = (Vec::new(), Relation::default());
         for set in self.sets.iter().filter(|s| language.is_none_or(|l| l == s.rules.language)) {
-            find(&set.rules, Some((&set.tactics, relation)), text, &mut findings);
+            shown |= find(&set.rules, Some((&set.tactics, relation)), text, &mut findings);
         }
         // Each rule set's hits come in this order already, line by line, so this is quick.
         findings.sort_by_key(Hit::order);
         show_each_signal_once_where_hits_overlap(&mut findings);
         let highest = findings.iter().map(|h| h.level).max().unwrap_or(Level::None);
         let level = self.levels.combined(highest, findings.iter().fold(0, |seen, h| seen | level::bit(h.signal)));
-        Ok(Analysis { level, language, signals: with_utf16_spans(text, findings) })
+        Ok(Analysis { level, language, signals: with_utf16_spans(text, findings), relation: shown })
     }
 
-    /// The relation that `text` shows by itself, in `language` or in any: a sign-off in one of
-    /// its lines ("oma hier", "- your brother"), or a contact's name ("Coach Wim", "Mama").
+    /// The relation that `text` shows by itself, in `language` or in any: a contact's name ("Coach
+    /// Wim", "Mama"), or a sign-off in one of its lines ("oma hier", "- your brother"), as
+    /// [`Analysis::relation`] has it for a message.
     pub fn relation_shown(&self, text: &str, language: Option<Language>) -> Relation {
         let (mut normalizer, mut line, mut tagged) = (Normalizer::default(), Normalized::default(), Tagged::default());
         let mut shown = Relation::default();
@@ -221,9 +225,7 @@ impl Analyzer {
             for original in text.lines() {
                 normalizer.normalize_into(original, &set.rules.emoji, &mut line);
                 set.tactics.lexicon.tag(line.as_bytes(), &mut tagged);
-                let found = set.tactics.context.relation_in(tagged.all);
-                shown.family |= found.family;
-                shown.sibling |= found.sibling;
+                shown |= set.tactics.context.relation_in(tagged.all);
             }
         }
         shown
@@ -273,6 +275,8 @@ struct LineWork {
     spans: Vec<(usize, Range<usize>)>,
     tagged: Tagged,
     composed: Vec<compose::Found>,
+    /// The relation the lines so far show by themselves.
+    shown: Relation,
 }
 
 /// Finds every signal of one language, a chunk of whole lines at a time. A chunk is normalised
@@ -281,8 +285,8 @@ struct LineWork {
 /// a line that its context does not silence are mapped back: the line is normalised again, with
 /// the map (lines are normalised independently of each other, so it gives the same text).
 /// Without `tactics`, only the phrase rules run (for their lint); with them comes the relation
-/// of the writer that a conversation shows.
-fn find<'r>(rules: &'r RuleSet, tactics: Option<(&'r Tactics, Relation)>, text: &str, out: &mut Vec<Hit<'r>>) {
+/// of the writer that a conversation shows. Returns the relation the text shows by itself.
+fn find<'r>(rules: &'r RuleSet, tactics: Option<(&'r Tactics, Relation)>, text: &str, out: &mut Vec<Hit<'r>>) -> Relation {
     let (mut normalizer, mut searcher) = (Normalizer::default(), rules.searcher());
     let (mut searched, mut line) = (Vec::new(), Normalized::default());
     let (mut matches, mut work, mut hits) = (Vec::new(), LineWork::default(), Vec::new());
@@ -329,6 +333,7 @@ fn find<'r>(rules: &'r RuleSet, tactics: Option<(&'r Tactics, Relation)>, text: 
         }
         chunk_start += chunk_len;
     }
+    work.shown
 }
 
 impl Tactics {
@@ -337,6 +342,7 @@ impl Tactics {
     /// silences some of `hits`.
     fn find<'r>(&'r self, line: &[u8], relation: Relation, work: &mut LineWork, hits: &mut Vec<Hit<'r>>) {
         self.lexicon.tag(line, &mut work.tagged);
+        work.shown |= self.context.relation_in(work.tagged.all);
         self.compositions.find(&work.tagged, &mut work.composed);
         let tokens = &work.tagged.tokens;
         for found in &work.composed {
@@ -788,6 +794,11 @@ mod tests {
             assert_eq!(analyzer.relation_shown(not_shown, None), Relation::default(), "{not_shown}");
         }
         assert!(analyzer.relation_shown("Jens, broertje van me 🥺", Some(lang("nl"))).sibling);
+        // An analysis carries the same, found in the same pass.
+        for text in ["lasagne staat in de koelkast, liefs mama", "mum here, can you get milk", "zeg niks tegen mama", "miss you babe"] {
+            assert_eq!(analyzer.analyze(text, None).unwrap().relation, analyzer.relation_shown(text, None), "{text}");
+        }
+        assert!(analyzer.analyze("hoi\nlasagne staat in de koelkast, liefs mama", Some(lang("nl"))).unwrap().relation.family, "in any line");
     }
 
     #[test]
