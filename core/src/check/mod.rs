@@ -806,6 +806,10 @@ mod tests {
             ("nl", Signal::Isolation, "kies nou, zij of ik", "wie haalt je op, je vader of je moeder?"),
             ("en", Signal::Control, "take this burner and answer when it rings", "pick up when i call tonight, love dad"),
             ("nl", Signal::Control, "neem deze telefoon en neem op als ik bel", "neem op als ik bel vanavond, liefs papa"),
+            ("en", Signal::Meeting, "ill be parked outside the gym at 6, black car", "ill be parked outside the dentist at 6, love mum"),
+            ("nl", Signal::Meeting, "ik wacht je op bij het hek na school", "ik wacht je op bij de training, liefs papa"),
+            ("en", Signal::Threat, "pay or ur little brother gets it", "whoever grabs the last pizza slice gets it lol"),
+            ("nl", Signal::Threat, "praat je met iemand, dan weet ik je te vinden", "haha als je de laatste taart pakt weet ik je te vinden"),
         ];
         let mut wrong = Vec::new();
         for (code, signal, fires, quiet) in cases {
