@@ -810,6 +810,12 @@ mod tests {
             ("nl", Signal::Meeting, "ik wacht je op bij het hek na school", "ik wacht je op bij de training, liefs papa"),
             ("en", Signal::Threat, "pay or ur little brother gets it", "whoever grabs the last pizza slice gets it lol"),
             ("nl", Signal::Threat, "praat je met iemand, dan weet ik je te vinden", "haha als je de laatste taart pakt weet ik je te vinden"),
+            ("en", Signal::GiftsMoney, "party at mine, free vapes all night", "free drinks at the school prom tonight"),
+            ("nl", Signal::GiftsMoney, "kom chillen, gratis wiet en drank", "gratis drank bij de uitvoering van de musical"),
+            ("en", Signal::DebtBondage, "you stay with me for free, so make it up to me later", "you forgot my birthday, you'll have to make it up to me haha"),
+            ("nl", Signal::DebtBondage, "je woont hier gratis, dat moet je goedmaken", "je bent mijn verjaardag vergeten, dat moet je goedmaken haha"),
+            ("en", Signal::PlatformSwitch, "hop on discord tonight, just us", "hop on discord after practice for the team call"),
+            ("nl", Signal::PlatformSwitch, "ff switchen naar telegram, hier leest iedereen mee", "ff switchen naar de teamapp voor het rooster"),
         ];
         let mut wrong = Vec::new();
         for (code, signal, fires, quiet) in cases {
