@@ -816,6 +816,12 @@ mod tests {
             ("nl", Signal::DebtBondage, "je woont hier gratis, dat moet je goedmaken", "je bent mijn verjaardag vergeten, dat moet je goedmaken haha"),
             ("en", Signal::PlatformSwitch, "hop on discord tonight, just us", "hop on discord after practice for the team call"),
             ("nl", Signal::PlatformSwitch, "ff switchen naar telegram, hier leest iedereen mee", "ff switchen naar de teamapp voor het rooster"),
+            ("en", Signal::SexualTalk, "have u ever been with a boy?", "have u been with a tutor for the maths test?"),
+            ("nl", Signal::SexualTalk, "heb je al eens iets met een jongen gedaan?", "heb je iets met een jongen uit je klas voor het project gedaan?"),
+            ("en", Signal::Recruitment, "im a photographer, with ur face u could make real money", "the photographer for the school photos comes on tuesday"),
+            ("nl", Signal::Recruitment, "ik ben fotograaf, met jouw gezicht kun je echt geld verdienen", "de fotograaf voor de klassenfoto komt dinsdag"),
+            ("en", Signal::Recruitment, "bring a mate along, she'll earn too", "bring a mate to the match, there's pizza after"),
+            ("nl", Signal::Recruitment, "neem een vriendin mee, zij kan ook snel geld verdienen", "neem een vriendin mee naar de verjaardag"),
         ];
         let mut wrong = Vec::new();
         for (code, signal, fires, quiet) in cases {
