@@ -822,6 +822,10 @@ mod tests {
             ("nl", Signal::Recruitment, "ik ben fotograaf, met jouw gezicht kun je echt geld verdienen", "de fotograaf voor de klassenfoto komt dinsdag"),
             ("en", Signal::Recruitment, "bring a mate along, she'll earn too", "bring a mate to the match, there's pizza after"),
             ("nl", Signal::Recruitment, "neem een vriendin mee, zij kan ook snel geld verdienen", "neem een vriendin mee naar de verjaardag"),
+            ("en", Signal::PersonalInfo, "which stop do u get off at tonight?", "which stop is closest to the bus station? we can walk together"),
+            ("nl", Signal::PersonalInfo, "welke halte stap jij uit?", "welke halte moet ik voor de bieb?"),
+            ("en", Signal::Pressure, "so this is how you treat me after everything", "this is how you treat me? not even a call on my birthday. love nan"),
+            ("nl", Signal::Pressure, "dus zo behandel je me na alles", "dus zo behandel je me, niet eens gebeld op mijn verjaardag. liefs oma"),
         ];
         let mut wrong = Vec::new();
         for (code, signal, fires, quiet) in cases {
