@@ -187,10 +187,10 @@ const BLIND_MESSAGE_FLOORS: (f64, f64) = (0.85, 0.86);
 const BLIND_SIGNAL_FLOORS: (f64, f64) = (0.73, 0.55);
 /// `blind4`: first measured blind at message 0.820 / 0.758 and signal 0.679 / 0.438 (English),
 /// then tuned on (its misses were read for the recall concepts). Floors just under the
-/// measurement after that (2026-12-04, English: message 0.843 / 0.892, signal 0.761 / 0.657);
+/// measurement after that (2026-12-04, English: message 0.846 / 0.917, signal 0.766 / 0.678);
 /// they guard against regressions, they do not judge.
-const BLIND4_MESSAGE_FLOORS: (f64, f64) = (0.83, 0.88);
-const BLIND4_SIGNAL_FLOORS: (f64, f64) = (0.75, 0.64);
+const BLIND4_MESSAGE_FLOORS: (f64, f64) = (0.83, 0.90);
+const BLIND4_SIGNAL_FLOORS: (f64, f64) = (0.75, 0.66);
 
 #[test]
 fn analyzer_on_the_blind_sets_per_language() {
