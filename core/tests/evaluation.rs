@@ -13,7 +13,10 @@
 //!   `messages-blind2.jsonl` (batch `blind2`, the same size) is that next batch, written by another
 //!   helper while the concepts were built, and never seen by whoever tuned them.
 //!   `messages-blind3.jsonl` (batch `blind3`, 200 nl + 200 en, every signal at least 12 times per
-//!   language) was written by a third helper after that, and has never been tuned on.
+//!   language) was written by a third helper after that. All three have been tuned on since.
+//! - `messages-blind4.jsonl` (batch `blind4`, 200 nl + 200 en) was written fresh after that
+//!   tuning; its misses were read for the recall concepts of issue 13 (2026-12-04), so it is a
+//!   development set now too. The next fresh batch judges.
 //!
 //! Run `cargo test -p baken-core --test evaluation -- --nocapture` to see the tables.
 
@@ -150,9 +153,10 @@ fn analyzer_development_set_stays_clean() {
     assert!(m.precision() >= 0.9 && m.recall() >= 0.9, "development set: precision {:.3}, recall {:.3}", m.precision(), m.recall());
 }
 
-/// Floors on the tuning set, per language, just under the concept analyzer's first measurement
-/// (message precision, recall; signal precision, recall). Not the goal (see the blind floors).
-const TUNE_FLOORS: [(&str, f64, f64, f64, f64); 2] = [("en", 0.88, 0.86, 0.76, 0.55), ("nl", 0.91, 0.77, 0.80, 0.48)];
+/// Floors on the tuning set, per language, just under the measurement after the recall concepts
+/// (2026-12-04: message precision, recall; signal precision, recall). Not the goal (see the
+/// blind floors).
+const TUNE_FLOORS: [(&str, f64, f64, f64, f64); 2] = [("en", 0.90, 0.88, 0.79, 0.60), ("nl", 0.94, 0.89, 0.83, 0.58)];
 
 #[test]
 fn analyzer_on_the_tuning_set_per_language() {
@@ -174,17 +178,19 @@ fn analyzer_on_the_tuning_set_per_language() {
 }
 
 /// Regression floors on the first three blind batches, per language, just under the weakest
-/// measurement (on 2026-12-04: message precision 0.832 and recall 0.797, signal precision 0.665
-/// in English on `blind3`, signal recall 0.449 in Dutch on `blind1`). These batches have been
-/// looked at and tuned on since, so they are development sets now; `blind4` is the blind one.
-/// None of this is the goal: the goal is message-level precision and recall of 0.92 and
-/// signal-level 0.85 / 0.80.
-const BLIND_MESSAGE_FLOORS: (f64, f64) = (0.82, 0.78);
-const BLIND_SIGNAL_FLOORS: (f64, f64) = (0.65, 0.44);
-/// `blind4`, written fresh after that tuning and never tuned on: floors just under its first
-/// measurement (2026-12-04, English: message 0.820 / 0.758, signal 0.679 / 0.438).
-const BLIND4_MESSAGE_FLOORS: (f64, f64) = (0.80, 0.74);
-const BLIND4_SIGNAL_FLOORS: (f64, f64) = (0.65, 0.42);
+/// measurement after the recall concepts (2026-12-04: message precision 0.864 in Dutch on
+/// `blind3`, recall 0.869 in English on `blind1`; signal precision 0.741 in English on `blind3`,
+/// recall 0.558 in Dutch on `blind1`). These batches have been looked at and tuned on, so they
+/// are development sets now. None of this is the goal: the goal is message-level precision and
+/// recall of 0.92 and signal-level 0.85 / 0.80.
+const BLIND_MESSAGE_FLOORS: (f64, f64) = (0.85, 0.86);
+const BLIND_SIGNAL_FLOORS: (f64, f64) = (0.73, 0.55);
+/// `blind4`: first measured blind at message 0.820 / 0.758 and signal 0.679 / 0.438 (English),
+/// then tuned on (its misses were read for the recall concepts). Floors just under the
+/// measurement after that (2026-12-04, English: message 0.846 / 0.917, signal 0.766 / 0.678);
+/// they guard against regressions, they do not judge.
+const BLIND4_MESSAGE_FLOORS: (f64, f64) = (0.83, 0.90);
+const BLIND4_SIGNAL_FLOORS: (f64, f64) = (0.75, 0.66);
 
 #[test]
 fn analyzer_on_the_blind_sets_per_language() {

@@ -775,6 +775,77 @@ mod tests {
         }
     }
 
+    /// Each concept composed for signal recall fires on a wording of its own, and an everyday
+    /// look-alike of it stays silent.
+    #[test]
+    fn recall_concepts_fire_and_their_look_alikes_stay_quiet() {
+        let cases = [
+            ("en", Signal::Pressure, "youve got 15 minutes to decide, dont waste them", "you have 10 minutes left on the maths test"),
+            ("nl", Signal::Pressure, "je hebt 15 minuten om te kiezen", "je hebt nog 10 minuten voor de toets"),
+            ("en", Signal::SexualTalk, "tell me what ur wearing under that blanket", "what are you wearing to the party tonight?"),
+            ("nl", Signal::SexualTalk, "wat heb je aan onder die deken", "wat heb je aan naar het feest?"),
+            ("en", Signal::SexualTalk, "we could share a bed at mine 😏", "see you at training tomorrow 😉"),
+            ("nl", Signal::SexualTalk, "we kunnen samen in bed liggen 😏", "tot morgen bij de training 😉"),
+            ("en", Signal::SexualTalk, "tilt the camera down a bit for me", "tilt the camera down a bit, i cant see the whiteboard"),
+            ("nl", Signal::SexualTalk, "doe de camera iets naar beneden", "doe de camera naar beneden, ik zie het whiteboard niet"),
+            ("en", Signal::SexualTalk, "turn on your webcam and get that hoodie off", "turn on your webcam for the online class"),
+            ("nl", Signal::SexualTalk, "zet je webcam aan en trek je trui uit", "zet je webcam aan voor de online les"),
+            ("en", Signal::Flattery, "you talk like a grown up, not like a kid", "you're so grown up now, happy birthday! love nan"),
+            ("nl", Signal::Flattery, "jij praat volwassener dan mijn collega's", "wat ben je zo volwassen geworden, gefeliciteerd! liefs oma"),
+            ("en", Signal::Flattery, "such gorgeous legs in that one", "such cute feet on your new puppy"),
+            ("nl", Signal::Flattery, "wat een mooie benen heb jij", "wat een mooie benen heeft je puppy"),
+            ("en", Signal::PersonalInfo, "what time do u finish school on fridays?", "what time do u finish? we can walk to the bus together"),
+            ("nl", Signal::PersonalInfo, "hoe laat ben je uit op vrijdag?", "hoe laat ben je uit? dan fietsen we samen naar training"),
+            ("en", Signal::Exploitation, "you have two clients tonight, room number follows", "two bookings at the restaurant tonight, table for six"),
+            ("nl", Signal::Exploitation, "morgen 2 boekingen voor jou, kamernummer volgt", "morgen 2 afspraken bij de tandarts"),
+            ("en", Signal::Exploitation, "they pay for the show and the money comes to me", "the money comes to me first, then i pay the team"),
+            ("nl", Signal::Exploitation, "zij betalen voor de show en het geld komt op mijn account", "het geld komt op mijn account, dan koop ik de taart"),
+            ("en", Signal::Exploitation, "shift what i give u at the station", "take this bag to grandma for me. love mum"),
+            ("nl", Signal::Exploitation, "je verkoopt wat ik je geef bij het station", "breng dit tasje naar oma, liefs mama"),
+            ("en", Signal::Isolation, "keep this quiet, not even your best mate can know", "not even your teacher knows this one haha"),
+            ("nl", Signal::Isolation, "niemand mag het weten, zelfs je beste vriendin niet", "zelfs je leraar wist het antwoord niet haha"),
+            ("en", Signal::GiftsMoney, "grab a cab to mine, its on me", "pizza tonight, my treat"),
+            ("nl", Signal::GiftsMoney, "pak een taxi naar mij, ik trakteer", "bioscoop vanavond, ik trakteer"),
+            ("en", Signal::GiftsMoney, "1000 vbucks if u hop on cam", "10 euro if u send me the photo of the homework"),
+            ("nl", Signal::GiftsMoney, "2000 vbucks als jij me een selfie stuurt", "10 euro als je me de foto van het huiswerk stuurt"),
+            ("en", Signal::Isolation, "its ur mum or me, choose", "its ur mum or dad picking u up?"),
+            ("nl", Signal::Isolation, "kies nou, zij of ik", "wie haalt je op, je vader of je moeder?"),
+            ("en", Signal::Control, "take this burner and answer when it rings", "pick up when i call tonight, love dad"),
+            ("nl", Signal::Control, "neem deze telefoon en neem op als ik bel", "neem op als ik bel vanavond, liefs papa"),
+            ("en", Signal::Meeting, "ill be parked outside the gym at 6, black car", "ill be parked outside the dentist at 6, love mum"),
+            ("nl", Signal::Meeting, "ik wacht je op bij het hek na school", "ik wacht je op bij de training, liefs papa"),
+            ("en", Signal::Threat, "pay or ur little brother gets it", "whoever grabs the last pizza slice gets it lol"),
+            ("nl", Signal::Threat, "praat je met iemand, dan weet ik je te vinden", "haha als je de laatste taart pakt weet ik je te vinden"),
+            ("en", Signal::GiftsMoney, "party at mine, free vapes all night", "free drinks at the school prom tonight"),
+            ("nl", Signal::GiftsMoney, "kom chillen, gratis wiet en drank", "gratis drank bij de uitvoering van de musical"),
+            ("en", Signal::DebtBondage, "you stay with me for free, so make it up to me later", "you forgot my birthday, you'll have to make it up to me haha"),
+            ("nl", Signal::DebtBondage, "je woont hier gratis, dat moet je goedmaken", "je bent mijn verjaardag vergeten, dat moet je goedmaken haha"),
+            ("en", Signal::PlatformSwitch, "hop on discord tonight, just us", "hop on discord after practice for the team call"),
+            ("nl", Signal::PlatformSwitch, "ff switchen naar telegram, hier leest iedereen mee", "ff switchen naar de teamapp voor het rooster"),
+            ("en", Signal::SexualTalk, "have u ever been with a boy?", "have u been with a tutor for the maths test?"),
+            ("nl", Signal::SexualTalk, "heb je al eens iets met een jongen gedaan?", "heb je iets met een jongen uit je klas voor het project gedaan?"),
+            ("en", Signal::Recruitment, "im a photographer, with ur face u could make real money", "the photographer for the school photos comes on tuesday"),
+            ("nl", Signal::Recruitment, "ik ben fotograaf, met jouw gezicht kun je echt geld verdienen", "de fotograaf voor de klassenfoto komt dinsdag"),
+            ("en", Signal::Recruitment, "bring a mate along, she'll earn too", "bring a mate to the match, there's pizza after"),
+            ("nl", Signal::Recruitment, "neem een vriendin mee, zij kan ook snel geld verdienen", "neem een vriendin mee naar de verjaardag"),
+            ("en", Signal::PersonalInfo, "which stop do u get off at tonight?", "which stop is closest to the bus station? we can walk together"),
+            ("nl", Signal::PersonalInfo, "welke halte stap jij uit?", "welke halte moet ik voor de bieb?"),
+            ("en", Signal::Pressure, "so this is how you treat me after everything", "this is how you treat me? not even a call on my birthday. love nan"),
+            ("nl", Signal::Pressure, "dus zo behandel je me na alles", "dus zo behandel je me, niet eens gebeld op mijn verjaardag. liefs oma"),
+        ];
+        let mut wrong = Vec::new();
+        for (code, signal, fires, quiet) in cases {
+            if !signals(&analyze(fires, Some(lang(code))).expect("analyses")).contains(&signal) {
+                wrong.push(format!("{fires}: no {signal}"));
+            }
+            let found = signals(&analyze(quiet, Some(lang(code))).expect("analyses"));
+            if !found.is_empty() {
+                wrong.push(format!("{quiet}: {found:?}"));
+            }
+        }
+        assert!(wrong.is_empty(), "{wrong:#?}");
+    }
+
     /// A relation shows in a signature or a contact's name, not in a parent named as the one to
     /// keep a secret from.
     #[test]
