@@ -17,6 +17,8 @@
 //! - `messages-blind4.jsonl` (batch `blind4`, 200 nl + 200 en) was written fresh after that
 //!   tuning; its misses were read for the recall concepts of issue 13 (2026-12-04), so it is a
 //!   development set now too. The next fresh batch judges.
+//! - `messages-blind5.jsonl` (batch `blind5`, 200 nl + 200 en) is that batch, written while
+//!   `blind4` was tuned on, by a helper who saw no rules, code or set. Never tuned on.
 //!
 //! Run `cargo test -p baken-core --test evaluation -- --nocapture` to see the tables.
 
@@ -226,9 +228,10 @@ fn blind_batch(batch: &str, file: &str, size: usize, per_signal: usize, message_
 }
 
 /// `blind5`, written fresh on 2026-12-04 while `blind4` was tuned on, and never tuned on itself:
-/// floors just under its first measurement (English: message 0.865 / 0.692, signal 0.700 / 0.424).
-const BLIND5_MESSAGE_FLOORS: (f64, f64) = (0.84, 0.67);
-const BLIND5_SIGNAL_FLOORS: (f64, f64) = (0.68, 0.40);
+/// floors just under its measurement after that tuning (English: message 0.873 / 0.742, signal
+/// 0.713 / 0.463; before it 0.865 / 0.692 and 0.700 / 0.424).
+const BLIND5_MESSAGE_FLOORS: (f64, f64) = (0.85, 0.72);
+const BLIND5_SIGNAL_FLOORS: (f64, f64) = (0.69, 0.44);
 
 #[test]
 fn analyzer_on_the_fresh_blind_batch() {
