@@ -217,16 +217,11 @@ impl Analyzer {
 
     /// The relation that `text` shows by itself, in `language` or in any: a contact's name ("Coach
     /// Wim", "Mama"), or a sign-off in one of its lines ("oma hier", "- your brother"), as
-    /// [`Analysis::relation`] has it for a message.
+    /// [`Analysis::relation`] has it for a message (found by the same pass, its findings unused).
     pub fn relation_shown(&self, text: &str, language: Option<Language>) -> Relation {
-        let (mut normalizer, mut line, mut tagged) = (Normalizer::default(), Normalized::default(), Tagged::default());
         let mut shown = Relation::default();
         for set in self.sets.iter().filter(|s| language.is_none_or(|l| l == s.rules.language)) {
-            for original in text.lines() {
-                normalizer.normalize_into(original, &set.rules.emoji, &mut line);
-                set.tactics.lexicon.tag(line.as_bytes(), &mut tagged);
-                shown |= set.tactics.context.relation_in(tagged.all);
-            }
+            shown |= find(&set.rules, Some((&set.tactics, Relation::default())), text, &mut Vec::new());
         }
         shown
     }
